@@ -1,0 +1,49 @@
+// ESLint flat config: typescript-eslint strictTypeChecked everywhere, plus the architecture rule
+// that keeps src/domain pure (no Forge, no adapters, no entry code, no I/O).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', '**/dist/**', 'coverage/**', '.sandbox-data/**', 'test-results/**', '*.js', '*.cjs', '*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@forge/*'], message: 'src/domain is pure: no Forge imports.' },
+            { group: ['**/adapters/**', '**/adapters', '**/entry/**', '**/entry', '**/sandbox/**'], message: 'src/domain may not depend on adapters, entry code or the sandbox.' },
+            { group: ['fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'child_process', 'worker_threads'], message: 'src/domain does no I/O.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'src/domain does no I/O.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src/domain takes "now" as a parameter.' },
+        { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'src/domain takes "now" as a parameter.' },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+    },
+  },
+);
