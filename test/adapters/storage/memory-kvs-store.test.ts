@@ -1,0 +1,73 @@
+import { StorageError } from '../../../src/adapters/storage/key-value-store';
+import { MemoryKvsStore } from '../../../src/adapters/storage/memory-kvs-store';
+import { describeKeyValueStoreContract, valueOfBytes } from './key-value-store-contract';
+
+describeKeyValueStoreContract('MemoryKvsStore', () => Promise.resolve({ store: new MemoryKvsStore() }));
+
+describe('MemoryKvsStore specifics', () => {
+  it('gives a full page a cursor, so the page after it may be empty', async () => {
+    const store = new MemoryKvsStore();
+    await store.set('x:1', 1);
+    await store.set('x:2', 2);
+    const first = await store.query({ prefix: 'x:', limit: 2 });
+    expect(first.entries).toHaveLength(2);
+    const cursor = first.nextCursor;
+    if (cursor === undefined) throw new Error('expected a cursor');
+    const second = await store.query({ prefix: 'x:', limit: 2, cursor });
+    expect(second).toEqual({ entries: [] });
+  });
+
+  it.each<[string, string]>([
+    ['garbage', 'not-a-cursor'],
+    ['a cursor of another prefix', Buffer.from(JSON.stringify({ v: 1, prefix: 'other:', after: 'other:1' })).toString('base64url')],
+  ])('rejects %s as cursor', async (_case, cursor) => {
+    const store = new MemoryKvsStore();
+    await expect(store.query({ prefix: 'x:', cursor })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+  });
+
+  it('snapshots every entry in key order and restores it into a new store', async () => {
+    const store = new MemoryKvsStore();
+    await store.set('b-key', { n: 2 });
+    await store.set('a-key', [1, 'x']);
+    const snapshot = store.snapshot();
+    expect(snapshot).toEqual({
+      schemaVersion: 1,
+      entries: [
+        { key: 'a-key', value: [1, 'x'] },
+        { key: 'b-key', value: { n: 2 } },
+      ],
+    });
+    expect(JSON.parse(store.snapshotJson())).toEqual(snapshot);
+    const copy = new MemoryKvsStore(snapshot);
+    await expect(copy.get('b-key')).resolves.toEqual({ n: 2 });
+    expect(copy.size).toBe(2);
+  });
+
+  it.each<[string, unknown, string]>([
+    ['an invalid key', { schemaVersion: 1, entries: [{ key: 'ok-key', value: 1 }, { key: 'bad/key', value: 2 }] }, 'INVALID_KEY'],
+    ['a value over 240 KiB', { schemaVersion: 1, entries: [{ key: 'big', value: valueOfBytes(240 * 1024 + 1) }] }, 'MAX_SIZE'],
+    ['a key twice', { schemaVersion: 1, entries: [{ key: 'twice', value: 1 }, { key: 'twice', value: 2 }] }, 'INVALID_SNAPSHOT'],
+    ['another shape', { entries: {} }, 'INVALID_SNAPSHOT'],
+  ])('refuses to restore a snapshot with %s and keeps its content', async (_case, snapshot, code) => {
+    const store = new MemoryKvsStore();
+    await store.set('kept', 'yes');
+    let caught: unknown;
+    try {
+      store.restore(snapshot);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(StorageError);
+    expect(caught).toMatchObject({ code });
+    await expect(store.get('kept')).resolves.toBe('yes');
+    expect(store.size).toBe(1);
+  });
+
+  it('prepare checks without writing; commit applies', async () => {
+    const store = new MemoryKvsStore();
+    const prepared = store.prepare([{ type: 'set', key: 'later', value: 1 }]);
+    await expect(store.get('later')).resolves.toBeUndefined();
+    store.commit(prepared);
+    await expect(store.get('later')).resolves.toBe(1);
+  });
+});
