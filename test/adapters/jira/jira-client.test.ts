@@ -1,0 +1,674 @@
+/**
+ * The Jira client against recorded, Atlassian-shaped answers: for every method the exact request
+ * (method, path, query, body) and the parsed, mapped result; then error and malformed-body cases.
+ */
+import { createJiraClient, findFieldIds, isJiraError, JiraError, jiraPath } from '../../../src/adapters/jira/jira-client';
+import type { JiraClient, JiraFieldIds } from '../../../src/adapters/jira/jira-client';
+import { jiraFieldListSchema } from '../../../src/contract/jira-api';
+import { REMOVE, createFakeTransport, editJson, fixtureJson, noWait, respond, respondWithFixture } from './fake-transport';
+import type { RecordedCall } from './fake-transport';
+import type { JiraResponse } from '../../../src/adapters/jira/jira-client';
+
+const FIELD_IDS: JiraFieldIds = {
+  requestType: 'customfield_10010',
+  organizations: 'customfield_10002',
+  contractDeadline: 'customfield_10050',
+};
+
+function clientWith(script: readonly (JiraResponse | Error)[]): { jira: JiraClient; calls: RecordedCall[] } {
+  const { transport, calls } = createFakeTransport(script);
+  return { jira: createJiraClient({ transport, retry: { ...noWait, maxAttempts: 3 } }), calls };
+}
+
+async function captureError(promise: Promise<unknown>): Promise<JiraError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof JiraError) return error;
+    throw error;
+  }
+  throw new Error('expected a JiraError, but the call succeeded');
+}
+
+describe('getIssue', () => {
+  it('asks for exactly the fields, the contract-clock property and maps one issue into a snapshot', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('issue.json')]);
+
+    const issue = await jira.getIssue('SD-42', { fieldIds: FIELD_IDS });
+
+    expect(calls).toEqual([
+      {
+        method: 'GET',
+        path: '/rest/api/3/issue/SD-42',
+        query: {
+          fields:
+            'status,priority,created,resolutiondate,resolution,components,labels,reporter,project,issuetype,customfield_10010,customfield_10002,customfield_10050',
+          properties: 'contract-clock',
+        },
+        body: undefined,
+      },
+    ]);
+    expect(issue).toEqual({
+      id: '10042',
+      key: 'SD-42',
+      project: { id: '10000', key: 'SD', name: 'IT Service Desk' },
+      issueType: { id: '10004', name: 'Service Request' },
+      status: { id: '10001', name: 'Waiting for support', category: 'indeterminate' },
+      priority: { id: '2', name: 'High' },
+      createdAt: new Date('2026-03-02T08:15:00.000Z'),
+      resolvedAt: null,
+      resolution: null,
+      components: [{ id: '10100', name: 'E-mail' }],
+      labels: ['mailbox', 'vip'],
+      reporter: {
+        accountId: 'qm:1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d:6e7f8a9b-0c1d-4e2f-a3b4-c5d6e7f8a9b0',
+        accountType: 'customer',
+      },
+      requestType: { id: '12', name: 'E-mail problem', serviceDeskId: '1' },
+      organizations: [{ id: '3', name: 'ACME B.V.' }],
+      contractDeadline: new Date('2026-03-03T11:15:00.000Z'),
+      contractClock: {
+        value: {
+          schemaVersion: 1,
+          state: 'running',
+          startedAt: '2026-03-02T08:15:00.000Z',
+          deadline: '2026-03-03T11:15:00.000Z',
+        },
+      },
+      changelog: null,
+    });
+  });
+
+  it('without field ids requests only system fields and reports no JSM data', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('issue.json')]);
+
+    const issue = await jira.getIssue('10042');
+
+    expect(calls[0]?.path).toBe('/rest/api/3/issue/10042');
+    expect(calls[0]?.query?.fields).toBe(
+      'status,priority,created,resolutiondate,resolution,components,labels,reporter,project,issuetype',
+    );
+    expect(issue.requestType).toBeNull();
+    expect(issue.organizations).toEqual([]);
+    expect(issue.contractDeadline).toBeNull();
+  });
+
+  it('embeds the changelog with expand=changelog, sorted oldest first, and flags a cut list', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('issue-resolved-with-changelog.json')]);
+
+    const issue = await jira.getIssue('SD-43', { fieldIds: FIELD_IDS, includeChangelog: true });
+
+    expect(calls[0]?.query?.expand).toBe('changelog');
+    expect(issue.status.category).toBe('done');
+    expect(issue.resolvedAt).toEqual(new Date('2026-03-04T15:30:12.345Z'));
+    expect(issue.resolution).toEqual({ id: '10000', name: 'Done' });
+    expect(issue.priority).toBeNull();
+    expect(issue.reporter).toBeNull();
+    expect(issue.requestType).toBeNull();
+    expect(issue.organizations).toEqual([]);
+    expect(issue.contractClock).toBeNull();
+    expect(issue.changelog?.complete).toBe(false);
+    expect(issue.changelog?.changes.map((change) => [change.changeId, change.fieldId, change.to])).toEqual([
+      ['10305', 'priority', '2'],
+      ['10311', 'resolution', '10000'],
+      ['10311', 'status', '10003'],
+    ]);
+  });
+
+  it('rejects a request-type field that is not what JSM sends, naming the field', async () => {
+    const issue = editJson(fixtureJson('issue.json'), ['fields', 'customfield_10010'], { requestType: { name: 'E-mail problem' } });
+    const { jira } = clientWith([respond(200, issue)]);
+
+    const error = await captureError(jira.getIssue('SD-42', { fieldIds: FIELD_IDS }));
+
+    expect(error.kind).toBe('invalid-response');
+    expect(error.issues).toEqual(['fields.customfield_10010.requestType.id: Invalid input: expected string, received undefined']);
+  });
+});
+
+describe('getChangelog', () => {
+  it('follows pages until isLast and flattens the wanted fields, oldest first', async () => {
+    const { jira, calls } = clientWith([
+      respondWithFixture('changelog-page-1.json'),
+      respondWithFixture('changelog-page-2.json'),
+    ]);
+
+    const changes = await jira.getChangelog('SD-43', { fieldIds: ['status', 'resolution'] });
+
+    expect(calls.map((call) => [call.method, call.path, call.query])).toEqual([
+      ['GET', '/rest/api/3/issue/SD-43/changelog', { startAt: '0', maxResults: '100' }],
+      ['GET', '/rest/api/3/issue/SD-43/changelog', { startAt: '2', maxResults: '100' }],
+    ]);
+    expect(changes).toEqual([
+      {
+        changeId: '10301',
+        at: new Date('2026-03-02T10:00:00.000Z'),
+        authorAccountId: '5b10a2844c20165700ede21g',
+        fieldId: 'status',
+        from: '10001',
+        fromText: 'Waiting for support',
+        to: '10002',
+        toText: 'Waiting for customer',
+      },
+      {
+        changeId: '10302',
+        at: new Date('2026-03-02T13:30:00.000Z'),
+        authorAccountId: '5b10a2844c20165700ede21g',
+        fieldId: 'status',
+        from: '10002',
+        fromText: 'Waiting for customer',
+        to: '10001',
+        toText: 'Waiting for support',
+      },
+      {
+        changeId: '10311',
+        at: new Date('2026-03-04T15:30:12.345Z'),
+        authorAccountId: null,
+        fieldId: 'resolution',
+        from: null,
+        fromText: null,
+        to: '10000',
+        toText: 'Done',
+      },
+      {
+        changeId: '10311',
+        at: new Date('2026-03-04T15:30:12.345Z'),
+        authorAccountId: null,
+        fieldId: 'status',
+        from: '10001',
+        fromText: 'Waiting for support',
+        to: '10003',
+        toText: 'Resolved',
+      },
+    ]);
+  });
+
+  it('keeps every field when no filter is given (labels included)', async () => {
+    const { jira } = clientWith([respondWithFixture('changelog-page-1.json'), respondWithFixture('changelog-page-2.json')]);
+
+    const changes = await jira.getChangelog('SD-43');
+
+    expect(changes.map((change) => change.fieldId)).toEqual(['status', 'labels', 'status', 'resolution', 'status']);
+  });
+
+  it('reads an item without fromString/toString as null text, never as a function', async () => {
+    const page = editJson(fixtureJson('changelog-page-2.json'), ['values', 0, 'items'], [
+      { field: 'status', fieldtype: 'jira', fieldId: 'status', from: '10001', to: '10003' },
+    ]);
+    const { jira } = clientWith([respond(200, page)]);
+
+    const [change] = await jira.getChangelog('SD-43');
+
+    expect(change).toMatchObject({ from: '10001', fromText: null, to: '10003', toText: null });
+  });
+
+  it('names the bad field of a malformed changelog entry', async () => {
+    const page = editJson(fixtureJson('changelog-page-2.json'), ['values', 0, 'created'], 'yesterday');
+    const { jira } = clientWith([respond(200, page)]);
+
+    const error = await captureError(jira.getChangelog('SD-43'));
+
+    expect(error.issues).toEqual(['values.0.created: not a Jira date-time: "yesterday"']);
+    expect(error.message).toContain('GET /rest/api/3/issue/SD-43/changelog');
+  });
+});
+
+describe('fields', () => {
+  it('lists fields and finds the JSM fields and our Forge field, not a look-alike', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('fields.json')]);
+
+    const ids = await jira.discoverFieldIds();
+
+    expect(calls).toEqual([{ method: 'GET', path: '/rest/api/3/field', query: undefined, body: undefined }]);
+    expect(ids).toEqual(FIELD_IDS);
+  });
+
+  it.each([
+    [
+      'by key {appId}__{env}__{moduleKey}',
+      { id: 'customfield_10077', key: '00000000-0000-4000-8000-000000000000__DEVELOPMENT__contract-deadline', name: 'Contract deadline', custom: true, schema: { type: 'datetime' } },
+      'customfield_10077',
+    ],
+    [
+      'not a field of another module',
+      { id: 'customfield_10078', name: 'Other', custom: true, schema: { type: 'datetime', custom: 'ari:cloud:ecosystem::extension/a/b/static/other-field' } },
+      null,
+    ],
+  ])('findFieldIds matches the Forge field %s', (_name, field, expected) => {
+    const fields = jiraFieldListSchema.parse([field]);
+    expect(findFieldIds(fields).contractDeadline).toBe(expected);
+    expect(findFieldIds(fields).requestType).toBeNull();
+  });
+
+  it('listFields returns the parsed list', async () => {
+    const { jira } = clientWith([respondWithFixture('fields.json')]);
+    const fields = await jira.listFields();
+    expect(fields).toHaveLength(6);
+    expect(fields[2]).toEqual({
+      id: 'customfield_10002',
+      key: 'customfield_10002',
+      name: 'Organizations',
+      custom: true,
+      schema: {
+        type: 'array',
+        items: 'sd-customerorganization',
+        custom: 'com.atlassian.servicedesk:sd-customer-organizations',
+        customId: 10002,
+      },
+    });
+  });
+});
+
+describe('issue properties', () => {
+  it('reads a property', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('issue-property.json')]);
+    const property = await jira.getIssueProperty('SD-42', 'contract-clock');
+    expect(calls[0]).toEqual({ method: 'GET', path: '/rest/api/3/issue/SD-42/properties/contract-clock', query: undefined, body: undefined });
+    expect(property).toEqual({
+      value: { schemaVersion: 1, state: 'running', startedAt: '2026-03-02T08:15:00.000Z', deadline: '2026-03-03T11:15:00.000Z' },
+    });
+  });
+
+  it('answers null for an absent property (404) without retrying', async () => {
+    const { jira, calls } = clientWith([
+      respond(404, { errorMessages: ['The property with key \'contract-clock\' does not exist.'], errors: {} }),
+    ]);
+    expect(await jira.getIssueProperty('SD-42', 'contract-clock')).toBeNull();
+    expect(calls).toHaveLength(1);
+  });
+
+  it.each([
+    ['created', 201],
+    ['updated', 200],
+  ] as const)('writes a property and reports %s', async (outcome, status) => {
+    const { jira, calls } = clientWith([respond(status)]);
+    const record = { schemaVersion: 1, state: 'paused' };
+    expect(await jira.setIssueProperty('SD-42', 'contract-clock', record)).toBe(outcome);
+    expect(calls[0]).toEqual({ method: 'PUT', path: '/rest/api/3/issue/SD-42/properties/contract-clock', query: undefined, body: record });
+  });
+
+  it('refuses a value over Jira\'s 32 768-character limit before calling Jira', async () => {
+    const { jira, calls } = clientWith([]);
+    await expect(jira.setIssueProperty('SD-42', 'contract-clock', { history: 'x'.repeat(32_760) })).rejects.toThrow(
+      'Issue property "contract-clock" is 32774 characters; Jira stores at most 32768',
+    );
+    expect(calls).toHaveLength(0);
+  });
+
+  it('accepts a value of exactly 32 768 characters', async () => {
+    const { jira, calls } = clientWith([respond(200)]);
+    await jira.setIssueProperty('SD-42', 'contract-clock', { history: 'x'.repeat(32_754) });
+    expect(JSON.stringify(calls[0]?.body)).toHaveLength(32_768);
+  });
+
+  it.each([
+    ['deleted', 204, true],
+    ['absent', 404, false],
+  ] as const)('deletes a property (%s)', async (_case, status, expected) => {
+    const { jira, calls } = clientWith([respond(status)]);
+    expect(await jira.deleteIssueProperty('SD-42', 'contract-clock')).toBe(expected);
+    expect(calls[0]?.method).toBe('DELETE');
+    expect(calls[0]?.path).toBe('/rest/api/3/issue/SD-42/properties/contract-clock');
+  });
+
+  it('lists property keys', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('issue-property-keys.json')]);
+    expect(await jira.listIssuePropertyKeys('SD-42')).toEqual(['contract-clock', 'sd.initial.field.set']);
+    expect(calls[0]?.path).toBe('/rest/api/3/issue/SD-42/properties');
+  });
+});
+
+describe('setContractDeadline', () => {
+  it('puts the ISO instant for the numeric issue id', async () => {
+    const { jira, calls } = clientWith([respond(204)]);
+    await jira.setContractDeadline({
+      fieldIdOrKey: 'customfield_10050',
+      issueId: '10042',
+      deadline: new Date('2026-03-03T11:15:00.000Z'),
+      generateChangelog: false,
+    });
+    expect(calls).toEqual([
+      {
+        method: 'PUT',
+        path: '/rest/api/3/app/field/customfield_10050/value',
+        query: { generateChangelog: 'false' },
+        body: { updates: [{ issueIds: [10042], value: '2026-03-03T11:15:00.000Z' }] },
+      },
+    ]);
+  });
+
+  it('clears the field with null and sends no query by default', async () => {
+    const { jira, calls } = clientWith([respond(204)]);
+    await jira.setContractDeadline({ fieldIdOrKey: 'customfield_10050', issueId: '10042', deadline: null });
+    expect(calls[0]?.query).toBeUndefined();
+    expect(calls[0]?.body).toEqual({ updates: [{ issueIds: [10042], value: null }] });
+  });
+
+  it('refuses an issue key, before calling Jira', async () => {
+    const { jira, calls } = clientWith([]);
+    await expect(
+      jira.setContractDeadline({ fieldIdOrKey: 'customfield_10050', issueId: 'SD-42', deadline: null }),
+    ).rejects.toThrow('numeric issue id');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('turns a 400 into a JiraError carrying Jira field errors', async () => {
+    const { jira } = clientWith([respondWithFixture('error-field-validation.json', 400)]);
+    const error = await captureError(
+      jira.setContractDeadline({ fieldIdOrKey: 'customfield_10050', issueId: '10042', deadline: new Date(0) }),
+    );
+    expect(error.status).toBe(400);
+    expect(error.fieldErrors).toEqual({ value: 'The value of the datetime field must be in the ISO format.' });
+    expect(error.message).toBe(
+      'Jira answered 400 to PUT /rest/api/3/app/field/customfield_10050/value: value: The value of the datetime field must be in the ISO format.',
+    );
+  });
+});
+
+describe('comments', () => {
+  it.each([
+    ['a public agent reply', 'comment-public.json', '10120', true],
+    ['an internal note (sd.public.comment internal, no jsdPublic)', 'comment-internal.json', '10121', false],
+  ])('reads %s with expand=properties', async (_case, file, id, isPublic) => {
+    const { jira, calls } = clientWith([respondWithFixture(file)]);
+    const comment = await jira.getComment('SD-42', id);
+    expect(calls[0]).toEqual({
+      method: 'GET',
+      path: `/rest/api/3/issue/SD-42/comment/${id}`,
+      query: { expand: 'properties' },
+      body: undefined,
+    });
+    expect(comment).toEqual({
+      id,
+      authorAccountId: '5b10a2844c20165700ede21g',
+      authorAccountType: 'atlassian',
+      createdAt: expect.any(Date),
+      isPublic,
+    });
+  });
+
+  it('treats jsdPublic false as internal even without the property', async () => {
+    const comment = editJson(editJson(fixtureJson('comment-public.json'), ['jsdPublic'], false), ['properties'], REMOVE);
+    const { jira } = clientWith([respond(200, comment)]);
+    expect((await jira.getComment('SD-42', '10120')).isPublic).toBe(false);
+  });
+
+  it('reads an unknown account type as unknown', async () => {
+    const comment = editJson(fixtureJson('comment-public.json'), ['author', 'accountType'], 'robot');
+    const { jira } = clientWith([respond(200, comment)]);
+    expect((await jira.getComment('SD-42', '10120')).authorAccountType).toBe('unknown');
+  });
+
+  it('posts a JSM internal note and reads the created comment', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('request-comment-created.json', 201)]);
+    const created = await jira.addRequestComment('SD-42', {
+      body: 'Contract Clock: 75% of the resolution time for this request has been used.',
+      isPublic: false,
+    });
+    expect(calls[0]).toEqual({
+      method: 'POST',
+      path: '/rest/servicedeskapi/request/SD-42/comment',
+      query: undefined,
+      body: { body: 'Contract Clock: 75% of the resolution time for this request has been used.', public: false },
+    });
+    expect(created).toEqual({ id: '10122', isPublic: false, createdAt: new Date('2026-03-03T07:00:00.000Z') });
+  });
+
+  it('reports servicedeskapi errors (errorMessage) and does not retry a 403', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('error-servicedesk.json', 403)]);
+    const error = await captureError(jira.addRequestComment('SD-42', { body: 'Hello', isPublic: true }));
+    expect(calls).toHaveLength(1);
+    expect(error.status).toBe(403);
+    expect(error.errorMessages).toEqual(['You do not have permission to add a comment to this request.']);
+  });
+
+  it('refuses an empty comment body before calling Jira', async () => {
+    const { jira, calls } = clientWith([]);
+    await expect(jira.addRequestComment('SD-42', { body: '', isPublic: true })).rejects.toThrow('Invalid request comment: body:');
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('notifyIssue', () => {
+  it('posts the notification body unchanged', async () => {
+    const { jira, calls } = clientWith([respond(204)]);
+    const notification = {
+      subject: 'SD-42 is at risk',
+      textBody: 'SD-42 has used 75% of its resolution time.',
+      to: { assignee: true, watchers: true },
+      restrict: { permissions: [{ key: 'BROWSE_PROJECTS' }] },
+    };
+    await jira.notifyIssue('SD-42', notification);
+    expect(calls[0]).toEqual({ method: 'POST', path: '/rest/api/3/issue/SD-42/notify', query: undefined, body: notification });
+  });
+
+  it('refuses a notification without recipients', async () => {
+    const { jira, calls } = clientWith([]);
+    await expect(jira.notifyIssue('SD-42', { textBody: 'x', to: {} })).rejects.toThrow(
+      'Invalid notification: to: a notification needs at least one recipient',
+    );
+    expect(calls).toHaveLength(0);
+  });
+});
+
+describe('permissions and myself', () => {
+  it('asks for permissions on an issue key and answers every requested key', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('mypermissions.json')]);
+    const granted = await jira.getMyPermissions({
+      permissions: ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS'],
+      issueIdOrKey: 'SD-42',
+    });
+    expect(calls[0]).toEqual({
+      method: 'GET',
+      path: '/rest/api/3/mypermissions',
+      query: { permissions: 'BROWSE_PROJECTS,EDIT_ISSUES,ADD_COMMENTS', issueKey: 'SD-42' },
+      body: undefined,
+    });
+    expect(granted).toEqual({ BROWSE_PROJECTS: true, EDIT_ISSUES: false, ADD_COMMENTS: false });
+  });
+
+  it('canBrowseIssue uses issueId for a numeric id', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('mypermissions.json')]);
+    expect(await jira.canBrowseIssue('10042')).toBe(true);
+    expect(calls[0]?.query).toEqual({ permissions: 'BROWSE_PROJECTS', issueId: '10042' });
+  });
+
+  it('isJiraAdmin checks the global ADMINISTER permission', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('mypermissions-administer.json')]);
+    expect(await jira.isJiraAdmin()).toBe(false);
+    expect(calls[0]?.query).toEqual({ permissions: 'ADMINISTER' });
+  });
+
+  it('reads myself', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('myself.json')]);
+    expect(await jira.getMyself()).toEqual({
+      accountId: '5b10a2844c20165700ede21g',
+      accountType: 'atlassian',
+      timeZone: 'Europe/Amsterdam',
+      locale: 'nl_NL',
+    });
+    expect(calls[0]?.path).toBe('/rest/api/3/myself');
+  });
+});
+
+describe('admin pickers', () => {
+  it('lists priorities across pages', async () => {
+    const { jira, calls } = clientWith([
+      respondWithFixture('priority-search-page-1.json'),
+      respondWithFixture('priority-search-page-2.json'),
+    ]);
+    const priorities = await jira.listPriorities();
+    expect(calls.map((call) => [call.path, call.query])).toEqual([
+      ['/rest/api/3/priority/search', { startAt: '0', maxResults: '50' }],
+      ['/rest/api/3/priority/search', { startAt: '2', maxResults: '50' }],
+    ]);
+    expect(priorities.map((priority) => [priority.id, priority.name])).toEqual([
+      ['1', 'Highest'],
+      ['2', 'High'],
+      ['3', 'Medium'],
+    ]);
+  });
+
+  it('lists statuses with their category', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('statuses.json')]);
+    expect(await jira.listStatuses()).toEqual([
+      { id: '10001', name: 'Waiting for support', category: 'indeterminate' },
+      { id: '10002', name: 'Waiting for customer', category: 'indeterminate' },
+      { id: '10003', name: 'Resolved', category: 'done' },
+    ]);
+    expect(calls[0]?.path).toBe('/rest/api/3/status');
+  });
+
+  it('lists service desks', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('servicedesks.json')]);
+    expect(await jira.listServiceDesks()).toEqual([
+      { id: '1', projectId: '10000', projectKey: 'SD', projectName: 'IT Service Desk' },
+      { id: '2', projectId: '10001', projectKey: 'FAC', projectName: 'Facilities' },
+    ]);
+    expect(calls[0]).toEqual({
+      method: 'GET',
+      path: '/rest/servicedeskapi/servicedesk',
+      query: { start: '0', limit: '50' },
+      body: undefined,
+    });
+  });
+
+  it('lists request types of one service desk', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('request-types.json')]);
+    const types = await jira.listRequestTypes('1');
+    expect(calls[0]?.path).toBe('/rest/servicedeskapi/servicedesk/1/requesttype');
+    expect(types.map((type) => [type.id, type.name, type.serviceDeskId])).toEqual([
+      ['12', 'E-mail problem', '1'],
+      ['13', 'Printer not working', '1'],
+    ]);
+  });
+
+  it('lists a customer\'s organizations across pages with accountId', async () => {
+    const { jira, calls } = clientWith([
+      respondWithFixture('organizations-page-1.json'),
+      respondWithFixture('organizations-page-2.json'),
+    ]);
+    const organizations = await jira.listOrganizations({ accountId: 'qm:1b2c3d4e' });
+    expect(calls.map((call) => [call.path, call.query])).toEqual([
+      ['/rest/servicedeskapi/organization', { accountId: 'qm:1b2c3d4e', start: '0', limit: '50' }],
+      ['/rest/servicedeskapi/organization', { accountId: 'qm:1b2c3d4e', start: '1', limit: '50' }],
+    ]);
+    expect(organizations).toEqual([
+      { id: '3', name: 'ACME B.V.' },
+      { id: '7', name: 'Globex Nederland' },
+    ]);
+  });
+
+  it('reads a customer request', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('customer-request.json')]);
+    expect(await jira.getCustomerRequest('SD-42')).toEqual({
+      issueId: '10042',
+      issueKey: 'SD-42',
+      requestTypeId: '12',
+      serviceDeskId: '1',
+      createdAt: new Date('2026-03-02T08:15:00.000Z'),
+      reporterAccountId: 'qm:1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d:6e7f8a9b-0c1d-4e2f-a3b4-c5d6e7f8a9b0',
+      currentStatus: 'Waiting for support',
+    });
+    expect(calls[0]?.path).toBe('/rest/servicedeskapi/request/SD-42');
+  });
+});
+
+describe('errors', () => {
+  it('turns a 404 into a typed JiraError with Jira\'s messages and the response as cause', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('error-issue-not-found.json', 404)]);
+    const error = await captureError(jira.getIssue('SD-404'));
+    expect(calls).toHaveLength(1);
+    expect(isJiraError(error)).toBe(true);
+    expect(error).toMatchObject({
+      name: 'JiraError',
+      kind: 'http',
+      method: 'GET',
+      path: '/rest/api/3/issue/SD-404',
+      status: 404,
+      errorMessages: ['Issue does not exist or you do not have permission to see it.'],
+      fieldErrors: {},
+    });
+    expect(error.message).toBe(
+      'Jira answered 404 to GET /rest/api/3/issue/SD-404: Issue does not exist or you do not have permission to see it.',
+    );
+    expect(error.cause).toMatchObject({ status: 404 });
+  });
+
+  it('keeps a non-JSON error page out of the message', async () => {
+    const { jira } = clientWith([respond(502, '<html>Bad gateway</html>'), respond(502, '<html>Bad gateway</html>'), respond(502, '<html>Bad gateway</html>')]);
+    const error = await captureError(jira.listStatuses());
+    expect(error.message).toBe('Jira answered 502 to GET /rest/api/3/status');
+    expect(error.errorMessages).toEqual([]);
+  });
+
+  it('reports a 200 whose body is not JSON', async () => {
+    const { jira } = clientWith([respond(200, 'OK')]);
+    const error = await captureError(jira.getMyself());
+    expect(error.kind).toBe('invalid-response');
+    expect(error.issues).toEqual(['(root): body is not JSON']);
+    expect(error.cause).toBeInstanceOf(SyntaxError);
+  });
+
+  it.each([
+    [
+      'issue without status category key',
+      ['fields', 'status', 'statusCategory', 'key'],
+      REMOVE,
+      'fields.status.statusCategory.key: Invalid option: expected one of "new"|"indeterminate"|"done"|"undefined"',
+    ],
+    ['issue with a non-numeric id', ['id'], 'SD-42', 'id: issue id must be numeric'],
+    [
+      'issue with an unreadable created date',
+      ['fields', 'created'],
+      '02/03/2026',
+      'fields.created: not a Jira date-time: "02/03/2026"',
+    ],
+    ['issue without project', ['fields', 'project'], REMOVE, 'fields.project: Invalid input: expected object, received undefined'],
+  ] as const)('names the field of a malformed %s', async (_case, path, replacement, expectedIssue) => {
+    const { jira } = clientWith([respond(200, editJson(fixtureJson('issue.json'), path, replacement))]);
+    const error = await captureError(jira.getIssue('SD-42', { fieldIds: FIELD_IDS }));
+    expect(error.kind).toBe('invalid-response');
+    expect(error.issues).toEqual([expectedIssue]);
+    expect(error.message).toContain(expectedIssue);
+  });
+
+  it('wraps a transport failure as a network JiraError after retrying a GET', async () => {
+    const failure = new TypeError('fetch failed');
+    const { jira, calls } = clientWith([failure, failure, failure]);
+    const error = await captureError(jira.getMyself());
+    expect(calls).toHaveLength(3);
+    expect(error.kind).toBe('network');
+    expect(error.status).toBeUndefined();
+    expect(error.cause).toBe(failure);
+  });
+
+  it('does not retry a POST that got no answer: it may have reached Jira', async () => {
+    const { jira, calls } = clientWith([new TypeError('socket hang up')]);
+    const error = await captureError(jira.addRequestComment('SD-42', { body: 'Hi', isPublic: true }));
+    expect(calls).toHaveLength(1);
+    expect(error.kind).toBe('network');
+  });
+
+  it('retries a 503 and then parses the answer', async () => {
+    const { jira, calls } = clientWith([respond(503), respondWithFixture('myself.json')]);
+    expect((await jira.getMyself()).accountId).toBe('5b10a2844c20165700ede21g');
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe('jiraPath', () => {
+  it('percent-encodes parameters', () => {
+    expect(jiraPath`/rest/api/3/issue/${'SD-1'}/properties/${'a b'}`.text).toBe('/rest/api/3/issue/SD-1/properties/a%20b');
+  });
+
+  it.each([[''], ['..'], ['a..b']])('refuses the parameter %j', (value) => {
+    expect(() => jiraPath`/rest/api/3/issue/${value}`).toThrow(RangeError);
+  });
+
+  it('refuses a path walk through a client method before any call', async () => {
+    const { jira, calls } = clientWith([]);
+    await expect(jira.getIssue('..')).rejects.toThrow('is not allowed');
+    expect(calls).toHaveLength(0);
+  });
+});
