@@ -1,0 +1,50 @@
+/**
+ * The dependencies every use case receives as a plain parameter (ADR 0002): storage, Jira as the
+ * app and as the invoking user, the rebuild queue, the clock and a logger. Production builds them
+ * from Forge (src/entry/production-deps.ts); the sandbox and tests build them from local adapters.
+ *
+ * May not import @forge/*: this module is shared by Forge and the sandbox.
+ */
+import type { JiraClient } from '../adapters/jira/jira-client';
+import type { KeyValueStore } from '../adapters/storage/key-value-store';
+
+/** Structured log lines; fields carry ids and codes, never payloads or personal data. */
+export interface Logger {
+  info(message: string, fields?: Readonly<Record<string, string | number | boolean | null>>): void;
+  warn(message: string, fields?: Readonly<Record<string, string | number | boolean | null>>): void;
+  error(message: string, fields?: Readonly<Record<string, string | number | boolean | null>>): void;
+}
+
+/** One unit of work of the aggregate rebuild job, pushed to the `contract-clock-rebuild` queue. */
+export interface RebuildJob {
+  readonly [key: string]: unknown;
+  readonly jobId: string;
+  /** Jira search pagination token; absent for the first page. */
+  readonly pageToken?: string;
+}
+
+export interface AppDeps {
+  readonly store: KeyValueStore;
+  /** Jira as the app: triggers, the sweep and the rebuild job. */
+  readonly jiraAsApp: JiraClient;
+  /** Jira as the invoking user: resolvers use it to authorize (what the user may see). */
+  readonly jiraAsUser: (accountId: string) => JiraClient;
+  /** Pushes rebuild jobs to the queue consumed by `onRebuildEvent`. */
+  readonly enqueue: (jobs: readonly RebuildJob[]) => Promise<void>;
+  /** "Now": the real clock in Forge, the movable clock in the sandbox. */
+  readonly now: () => Date;
+  readonly log: Logger;
+}
+
+/** A logger that writes one JSON line per entry to the console (Forge collects stdout). */
+export function createConsoleLogger(scope: string): Logger {
+  const write =
+    (level: 'info' | 'warn' | 'error') =>
+    (message: string, fields: Readonly<Record<string, string | number | boolean | null>> = {}): void => {
+      const line = JSON.stringify({ level, scope, message, ...fields });
+      if (level === 'error') console.error(line);
+      else if (level === 'warn') console.warn(line);
+      else console.log(line);
+    };
+  return { info: write('info'), warn: write('warn'), error: write('error') };
+}

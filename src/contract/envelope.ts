@@ -1,0 +1,61 @@
+/**
+ * The one response envelope every resolver answers with, and the error codes it may carry.
+ * Shared by backend (src/entry) and Custom UI (static/); no I/O, no Forge imports.
+ */
+import { z } from 'zod';
+
+export const errorCodeSchema = z.enum([
+  'invalid-input', // the payload failed validation; fieldErrors names the fields
+  'forbidden', // the caller may not see or change this
+  'not-found', // the issue / record / entity does not exist
+  'conflict', // stale input: the issue or record changed meanwhile, or the clock already stopped
+  'unavailable', // Jira or storage failed after retries
+  'internal', // a broken invariant; logged without payload
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const resolverErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type ResolverError = z.infer<typeof resolverErrorSchema>;
+
+/** Builds the envelope schema for a resolver whose data has the given schema. */
+export function envelopeSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: resolverErrorSchema }),
+  ]);
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
+
+/** @example ok({ deadline: '2026-12-01T14:00:00Z' }) */
+export function ok<T>(data: T): Envelope<T> {
+  return { ok: true, data };
+}
+
+/** @example fail('forbidden', 'You cannot see this issue.') */
+export function fail<T = never>(
+  code: ErrorCode,
+  message: string,
+  fieldErrors?: Record<string, string[]>,
+): Envelope<T> {
+  return fieldErrors === undefined
+    ? { ok: false, error: { code, message } }
+    : { ok: false, error: { code, message, fieldErrors } };
+}
+
+/**
+ * Flattens zod issues into `{ "path.to.field": ["message"] }` so forms and import reports can show
+ * every error next to the field it belongs to. The root is named "(root)".
+ */
+export function flattenIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const path = issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.');
+    (out[path] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+/**
+ * The production `AppDeps`: `@forge/kvs`, Jira through `requestJira` (as the app, or as the invoking
+ * user), the `@forge/events` rebuild queue, the real clock and a JSON console logger.
+ *
+ * Built lazily on first use, so importing an entry module (in tests or the sandbox) touches no Forge
+ * runtime.
+ */
+import { Queue } from '@forge/events';
+import { createForgeTransport } from '../adapters/jira/forge-transport';
+import { createJiraClient } from '../adapters/jira/jira-client';
+import { createForgeKvsStore } from '../adapters/storage/forge-kvs-store';
+import { createConsoleLogger, type AppDeps } from '../app/deps';
+
+/** The queue key of the `consumer` module in manifest.yml. */
+export const REBUILD_QUEUE_KEY = 'contract-clock-rebuild';
+
+let cached: AppDeps | undefined;
+
+/** @example createOnIssueCreated(productionDeps) */
+export function productionDeps(): AppDeps {
+  cached ??= buildProductionDeps();
+  return cached;
+}
+
+function buildProductionDeps(): AppDeps {
+  const queue = new Queue({ key: REBUILD_QUEUE_KEY });
+  const jiraAsUser = createJiraClient({ transport: createForgeTransport({ actor: 'user' }) });
+  return {
+    store: createForgeKvsStore(),
+    jiraAsApp: createJiraClient({ transport: createForgeTransport({ actor: 'app' }) }),
+    // In Forge, asUser() acts for the user of the current invocation; the account id is the sandbox's
+    // way to choose a user and needs no impersonation here.
+    jiraAsUser: () => jiraAsUser,
+    enqueue: async (jobs) => {
+      if (jobs.length > 0) await queue.push(jobs.map((body) => ({ body: { ...body } })));
+    },
+    now: () => new Date(),
+    log: createConsoleLogger('contract-clock'),
+  };
+}
