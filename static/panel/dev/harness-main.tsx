@@ -1,0 +1,6 @@
+/**
+ * Dev-only entry of the harness page: installs the mock host first, then starts the real panel.
+ * (ES modules evaluate imports in order, so the bridge exists before @forge/bridge looks for it.)
+ */
+import './install-mock-bridge';
+import '../src/main';

@@ -1,0 +1,229 @@
+/**
+ * "Tell the customer" (issue 5 §2): pick the expected-time or the missed-deadline draft the
+ * backend composed from the contract's templates, edit it, choose public reply or internal note,
+ * review, confirm, post. The message goes to `panel/post-message` with the shown revision.
+ */
+import { useId, useRef, useState } from 'react';
+import Button from '@atlaskit/button/new';
+import { RadioGroup } from '@atlaskit/radio';
+import TextArea from '@atlaskit/textarea';
+import { token } from '@atlaskit/tokens';
+import {
+  PANEL_LIMITS,
+  postMessagePayloadSchema,
+  type MessageVisibility,
+  type PanelView,
+  type PostMessagePayload,
+} from '../../../../src/contract/panel-api';
+import { useI18n } from '../../../shared/i18n-context';
+import { Field, labelStyle } from '../../../shared/ui/field';
+import { Notice } from '../../../shared/ui/notice';
+import { pickDefaultDraft, type DraftKind } from '../clock-text';
+import { panelClient } from '../panel-client';
+import { useActionSubmission } from '../use-action-submission';
+import { ActionForm, FormButtons } from './action-form';
+import { ErrorNotice } from './error-notice';
+
+export interface TellCustomerFormProps {
+  view: PanelView;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+  onReload: () => void;
+}
+
+const fieldsetStyle = { border: 0, margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: token('space.050') } as const;
+
+export function TellCustomerForm({ view, onDone, onCancel, onReload }: TellCustomerFormProps) {
+  const { t } = useI18n();
+  const submission = useActionSubmission();
+  const { drafts } = view;
+  const [draftKind, setDraftKind] = useState<DraftKind | null>(() => pickDefaultDraft(view.state, drafts));
+  const [body, setBody] = useState(() => (draftKind === null ? '' : (drafts[draftKind] ?? '')));
+  const [visibility, setVisibility] = useState<MessageVisibility>('public');
+  const [reviewed, setReviewed] = useState<PostMessagePayload | null>(null);
+  const bodyId = useId();
+  const draftLegendId = useId();
+  const visibilityLegendId = useId();
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  const availableDrafts = (['expected', 'missed'] as const).filter((kind) => drafts[kind] !== null);
+  const selectedDraft = draftKind === null ? null : drafts[draftKind];
+
+  function review(): void {
+    const payload = submission.validate(postMessagePayloadSchema, { issueKey: view.issueKey, body, visibility, revision: view.revision });
+    if (payload === null) return;
+    setReviewed(payload);
+    // Focus the decision the agent has to make next.
+    requestAnimationFrame(() => confirmButton.current?.focus());
+  }
+
+  function backToEditing(): void {
+    setReviewed(null);
+    requestAnimationFrame(() => document.getElementById(bodyId)?.focus());
+  }
+
+  async function post(payload: PostMessagePayload): Promise<void> {
+    const answer = await submission.submit(postMessagePayloadSchema, payload, panelClient.postMessage, (result) => {
+      onDone(t(result.visibility === 'public' ? 'result.posted.public' : 'result.posted.internal'));
+    });
+    // Field errors belong next to the fields, which only the editing step shows.
+    if (answer !== null && !answer.ok && answer.error.code === 'invalid-input') setReviewed(null);
+  }
+
+  if (reviewed !== null) {
+    const isPublic = reviewed.visibility === 'public';
+    return (
+      <ActionForm title={t('tell.title')} testId="tell-form" onCancel={backToEditing}>
+        <div data-testid="tell-confirm" data-visibility={reviewed.visibility}>
+          <Notice appearance={isPublic ? 'warning' : 'information'}>{t(isPublic ? 'tell.confirm.public' : 'tell.confirm.internal')}</Notice>
+        </div>
+        <blockquote
+          data-testid="tell-preview"
+          style={{
+            margin: 0,
+            padding: token('space.150'),
+            borderLeft: `${token('border.width.selected')} solid ${token('color.border.bold')}`,
+            background: token('color.background.neutral.subtle.hovered'),
+            whiteSpace: 'pre-wrap',
+            quotes: 'none',
+            overflowWrap: 'anywhere',
+            color: token('color.text'),
+          }}
+        >
+          {reviewed.body}
+        </blockquote>
+        {submission.error === null ? null : (
+          <ErrorNotice
+            error={submission.error}
+            onReload={onReload}
+            onRetry={() => {
+              void post(reviewed);
+            }}
+            testId="action-error"
+          />
+        )}
+        <FormButtons>
+          <Button
+            ref={confirmButton}
+            appearance="primary"
+            isLoading={submission.submitting}
+            testId="message-confirm"
+            onClick={() => {
+              void post(reviewed);
+            }}
+          >
+            {t(isPublic ? 'tell.confirm.postPublic' : 'tell.confirm.postInternal')}
+          </Button>
+          <Button onClick={backToEditing} isDisabled={submission.submitting} testId="message-back">
+            {t('tell.back')}
+          </Button>
+        </FormButtons>
+      </ActionForm>
+    );
+  }
+
+  return (
+    <ActionForm title={t('tell.title')} testId="tell-form" initialFocusId={bodyId} onCancel={onCancel}>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          review();
+        }}
+        style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}
+      >
+        {availableDrafts.length === 0 ? (
+          <Notice appearance="information" testId="tell-no-drafts">
+            {t('tell.noDrafts')}
+          </Notice>
+        ) : null}
+        {availableDrafts.length > 1 ? (
+          <fieldset style={fieldsetStyle}>
+            <legend id={draftLegendId} style={labelStyle}>
+              {t('tell.draft.legend')}
+            </legend>
+            <RadioGroup
+              name="draft"
+              labelId={draftLegendId}
+              value={draftKind}
+              options={availableDrafts.map((kind) => ({
+                value: kind,
+                label: t(kind === 'expected' ? 'tell.draft.expected' : 'tell.draft.missed'),
+                testId: `draft-${kind}`,
+              }))}
+              onChange={(event) => {
+                const kind = event.currentTarget.value === 'missed' ? 'missed' : 'expected';
+                setDraftKind(kind);
+                setBody(drafts[kind] ?? '');
+                submission.clearField('body');
+              }}
+            />
+          </fieldset>
+        ) : null}
+        <Field
+          id={bodyId}
+          name="body"
+          label={t('tell.body.label')}
+          error={submission.fields.body}
+          help={`${t('tell.body.help')} ${t('common.characters', { count: body.length, max: PANEL_LIMITS.messageMaxLength })}`}
+        >
+          {(control) => (
+            <TextArea
+              {...control}
+              name="body"
+              value={body}
+              minimumRows={8}
+              resize="vertical"
+              isRequired
+              testId="message-body"
+              onChange={(event) => {
+                setBody(event.currentTarget.value);
+                submission.clearField('body');
+              }}
+            />
+          )}
+        </Field>
+        {selectedDraft !== null && selectedDraft !== body ? (
+          <div>
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              testId="message-restore"
+              onClick={() => {
+                setBody(selectedDraft);
+              }}
+            >
+              {t('tell.restore')}
+            </Button>
+          </div>
+        ) : null}
+        <fieldset style={fieldsetStyle}>
+          <legend id={visibilityLegendId} style={labelStyle}>
+            {t('tell.visibility.legend')}
+          </legend>
+          <RadioGroup
+            name="visibility"
+            labelId={visibilityLegendId}
+            value={visibility}
+            options={[
+              { value: 'public', label: t('tell.visibility.public'), testId: 'visibility-public' },
+              { value: 'internal', label: t('tell.visibility.internal'), testId: 'visibility-internal' },
+            ]}
+            onChange={(event) => {
+              setVisibility(event.currentTarget.value === 'internal' ? 'internal' : 'public');
+            }}
+          />
+        </fieldset>
+        {submission.error === null ? null : <ErrorNotice error={submission.error} onReload={onReload} testId="action-error" />}
+        <FormButtons>
+          <Button type="submit" appearance="primary" testId="message-review">
+            {t('tell.review')}
+          </Button>
+          <Button onClick={onCancel} testId="action-cancel">
+            {t('common.cancel')}
+          </Button>
+        </FormButtons>
+      </form>
+    </ActionForm>
+  );
+}
