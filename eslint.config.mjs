@@ -42,7 +42,10 @@ export default tseslint.config(
     // Plain ES modules (build scripts): typed by JSDoc, linted without the type-aware rules.
     files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: { console: 'readonly', process: 'readonly', URL: 'readonly' },
+    },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],

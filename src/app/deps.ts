@@ -48,3 +48,11 @@ export function createConsoleLogger(scope: string): Logger {
     };
   return { info: write('info'), warn: write('warn'), error: write('error') };
 }
+
+/** Dependencies, or a function that builds them on first use (production builds Forge's lazily). */
+export type DepsSource = AppDeps | (() => AppDeps);
+
+/** @example const d = resolveDeps(deps); */
+export function resolveDeps(source: DepsSource): AppDeps {
+  return typeof source === 'function' ? source() : source;
+}

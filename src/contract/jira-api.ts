@@ -436,3 +436,21 @@ export const jsmCustomerRequestSchema = z.object({
     .optional(),
 });
 export type JsmCustomerRequest = z.infer<typeof jsmCustomerRequestSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Search
+// ---------------------------------------------------------------------------------------------
+
+/** POST /rest/api/3/search/jql: a page of issues (ids, keys, requested properties) and the next token. */
+export const jiraSearchPageSchema = z.object({
+  issues: z.array(
+    z.object({
+      id: z.string().regex(/^\d+$/, 'issue id must be numeric'),
+      key: z.string().min(1),
+      properties: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+  nextPageToken: z.string().min(1).optional(),
+  isLast: z.boolean().optional(),
+});
+export type JiraSearchPage = z.infer<typeof jiraSearchPageSchema>;

@@ -25,6 +25,7 @@ import {
   jiraPriorityPageSchema,
   jiraPropertyKeysSchema,
   jiraStatusListSchema,
+  jiraSearchPageSchema,
   jsmCommentCreateBodySchema,
   jsmCommentSchema,
   jsmCustomerRequestSchema,
@@ -292,6 +293,14 @@ export interface JiraClient {
    * given field ids (`status`, `priority`, `resolution`, …). Scope: read:jira-work.
    */
   getChangelog(issueIdOrKey: string, options?: { readonly fieldIds?: readonly string[] }): Promise<FieldChange[]>;
+  /**
+   * POST /rest/api/3/search/jql — one page of issues matching `jql` with their `contract-clock`
+   * property; `nextPageToken` of the answer fetches the next page. Scope: read:jira-work.
+   */
+  searchIssuesWithClock(
+    jql: string,
+    page?: { readonly nextPageToken?: string; readonly maxResults?: number },
+  ): Promise<{ issues: { id: string; key: string; contractClock: { readonly value: unknown } | null }[]; nextPageToken: string | null }>;
   /** GET /rest/api/3/field. Scope: read:jira-work. */
   listFields(): Promise<JiraField[]>;
   /** GET /rest/api/3/field, then `findFieldIds`. Scope: read:jira-work. Cache the answer: it rarely changes. */
@@ -339,6 +348,8 @@ export interface JiraClient {
   isJiraAdmin(): Promise<boolean>;
   /** GET /rest/api/3/myself — as user. Scope: read:jira-user. */
   getMyself(): Promise<MyselfSnapshot>;
+  /** GET /rest/api/3/user?accountId=… — the display name of an account; null when unknown. Scope: read:jira-user. */
+  getUserDisplayName(accountId: string): Promise<string | null>;
   /** GET /rest/api/3/priority/search, every page. Scope: read:jira-work. */
   listPriorities(): Promise<JiraPriorityDetails[]>;
   /** GET /rest/api/3/status. Scope: read:jira-work. */
@@ -829,10 +840,37 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       };
     },
 
+    async getUserDisplayName(accountId) {
+      const request: JiraRequest = { method: 'GET', path: jiraPath`/rest/api/3/user`, query: { accountId } };
+      const response = await exchange(request);
+      if (response.status === 404) return null;
+      if (!isSuccess(response.status)) throw httpError(request, response);
+      return parseWith(request, response.status, jiraMyselfSchema, parseJsonBody(request, response)).displayName ?? null;
+    },
+
     async listPriorities() {
       return collectPlatformPages(jiraPath`/rest/api/3/priority/search`, {}, PICKER_PAGE_SIZE, (request) =>
         call(request, jiraPriorityPageSchema),
       );
+    },
+
+    async searchIssuesWithClock(jql, page = {}) {
+      const body = {
+        jql,
+        fields: ['created'],
+        properties: [CONTRACT_CLOCK_PROPERTY_KEY],
+        maxResults: page.maxResults ?? 100,
+        ...(page.nextPageToken === undefined ? {} : { nextPageToken: page.nextPageToken }),
+      };
+      const answer = await call({ method: 'POST', path: jiraPath`/rest/api/3/search/jql`, body }, jiraSearchPageSchema);
+      return {
+        issues: answer.issues.map((issue) => {
+          const properties = issue.properties ?? {};
+          const has = Object.prototype.hasOwnProperty.call(properties, CONTRACT_CLOCK_PROPERTY_KEY);
+          return { id: issue.id, key: issue.key, contractClock: has ? { value: properties[CONTRACT_CLOCK_PROPERTY_KEY] } : null };
+        }),
+        nextPageToken: answer.isLast === true ? null : (answer.nextPageToken ?? null),
+      };
     },
 
     async listStatuses() {
