@@ -1,0 +1,221 @@
+/**
+ * The use cases behind the contract panel: load the view of one issue, and the agent's actions on
+ * its clock (post a message, preview / re-apply terms, pause, resume, extend). Each action checks
+ * the caller's Jira permission on the issue again, refuses stale input (`conflict`: another revision
+ * than the agent saw) and either stores a complete new record or nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IssueSnapshot, JiraClient } from '../adapters/jira/jira-client';
+import type { ClockFact, ClockRecord } from '../contract/clock-record';
+import { fail, ok, type Envelope } from '../contract/envelope';
+import type {
+  ActionResult,
+  ExtendPayload,
+  PanelView,
+  PausePayload,
+  PostMessagePayload,
+  PostMessageResult,
+  ReapplyPayload,
+  ReapplyPreview,
+} from '../contract/panel-api';
+import { applyFacts, parseClockRecord, reapplyTerms } from '../domain/clock';
+import { listClockActions } from '../domain/clock-view';
+import { resolveTerms } from '../domain/resolve-terms';
+import { saveClock } from './clock-store';
+import { loadContractDatabase } from './contract-database-store';
+import type { AppDeps } from './deps';
+import { requestFactsOf } from './issue-facts';
+import { languageOf } from './panel-text';
+import { presentExplanation, presentPanelView, presentTerms } from './panel-view';
+import { loadSiteFacts } from './site-cache';
+
+/** Who calls and on which issue (the issue always comes from the Forge context, never the payload). */
+export interface PanelCaller {
+  readonly accountId: string;
+  readonly issueId: string;
+  readonly issueKey: string;
+  /** The browser's locale and zone from the Forge context: display hints only. */
+  readonly locale: string | null;
+  readonly timeZone: string | null;
+}
+
+const PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'ADMINISTER'] as const;
+type Permission = (typeof PERMISSIONS)[number];
+
+async function permissionsOf(jira: JiraClient, issueId: string): Promise<Record<Permission, boolean>> {
+  const answer = await jira.getMyPermissions({ permissions: PERMISSIONS, issueIdOrKey: issueId });
+  return {
+    BROWSE_PROJECTS: answer.BROWSE_PROJECTS === true,
+    EDIT_ISSUES: answer.EDIT_ISSUES === true,
+    ADD_COMMENTS: answer.ADD_COMMENTS === true,
+    ADMINISTER: answer.ADMINISTER === true,
+  };
+}
+
+const NOT_VISIBLE = 'You cannot see this request.';
+
+/** `panel/get`: the whole view in one call. */
+export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise<Envelope<PanelView>> {
+  const asUser = deps.jiraAsUser(caller.accountId);
+  const [can, me] = await Promise.all([permissionsOf(asUser, caller.issueId), asUser.getMyself()]);
+  if (!can.BROWSE_PROJECTS) return fail('forbidden', NOT_VISIBLE);
+  const now = deps.now();
+  const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
+  const [issue, loaded] = await Promise.all([
+    deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds }),
+    loadContractDatabase(deps.store),
+  ]);
+  const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
+  const record = parsed?.ok === true ? parsed.record : null;
+  const displayNames = await lookUpDisplayNames(asUser, record);
+  const view = presentPanelView({
+    issueKey: issue.key,
+    record,
+    database: loaded.database,
+    viewer: {
+      timeZone: me.timeZone ?? caller.timeZone ?? 'UTC',
+      language: languageOf(me.locale ?? caller.locale),
+      isJiraAdmin: can.ADMINISTER,
+      canEditClock: can.EDIT_ISSUES,
+      canComment: can.ADD_COMMENTS,
+    },
+    displayNames,
+    now,
+  });
+  if (parsed !== null && !parsed.ok) {
+    return ok({ ...view, state: 'error', problem: view.problem ?? parsed.detail });
+  }
+  return ok(view);
+}
+
+async function lookUpDisplayNames(jira: JiraClient, record: ClockRecord | null): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const fact of record?.history ?? []) if ('by' in fact && fact.by !== null) ids.add(fact.by);
+  for (const change of record?.termsHistory ?? []) if (change.by !== null) ids.add(change.by);
+  const names = new Map<string, string>();
+  await Promise.all(
+    [...ids].slice(0, 10).map(async (id) => {
+      const name = await jira.getUserDisplayName(id).catch(() => null);
+      if (name !== null) names.set(id, name);
+    }),
+  );
+  return names;
+}
+
+/** The issue and its current record, after the permission and staleness checks every action does. */
+interface ActionContext {
+  readonly issue: IssueSnapshot;
+  readonly record: ClockRecord;
+  readonly fieldIds: Awaited<ReturnType<typeof loadSiteFacts>>['fieldIds'];
+}
+
+async function prepareAction(
+  deps: AppDeps,
+  caller: PanelCaller,
+  payload: { issueKey: string; revision: number },
+  permission: 'EDIT_ISSUES' | 'ADD_COMMENTS',
+): Promise<Envelope<ActionContext>> {
+  const can = await permissionsOf(deps.jiraAsUser(caller.accountId), caller.issueId);
+  if (!can.BROWSE_PROJECTS) return fail('forbidden', NOT_VISIBLE);
+  if (!can[permission]) {
+    return fail('forbidden', permission === 'EDIT_ISSUES' ? 'You may not change the clock of this request.' : 'You may not comment on this request.');
+  }
+  if (payload.issueKey !== caller.issueKey) return fail('conflict', 'This panel shows another request; reload it.');
+  const site = await loadSiteFacts(deps.store, deps.jiraAsApp, deps.now());
+  const issue = await deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds });
+  if (issue.key !== payload.issueKey) return fail('conflict', 'The request was moved or renamed meanwhile; reload the panel.');
+  const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
+  if (parsed === null || !parsed.ok) return fail('conflict', 'The contract clock of this request is not ready; reload the panel.');
+  if (parsed.record.revision !== payload.revision) {
+    return fail('conflict', 'The request changed since you loaded the panel; reload it and try again.');
+  }
+  return ok({ issue, record: parsed.record, fieldIds: site.fieldIds });
+}
+
+async function applyAction(deps: AppDeps, context: ActionContext, facts: readonly ClockFact[]): Promise<Envelope<ActionResult>> {
+  const next = applyFacts(context.record, facts, deps.now());
+  const saved = await saveClock(deps.store, deps.jiraAsApp, context.fieldIds, { id: context.issue.id, key: context.issue.key }, context.record, next);
+  return ok({ revision: saved.record.revision });
+}
+
+/** `panel/post-message`: a public JSM reply or an internal note, posted as the agent. */
+export async function postPanelMessage(deps: AppDeps, caller: PanelCaller, payload: PostMessagePayload): Promise<Envelope<PostMessageResult>> {
+  const prepared = await prepareAction(deps, caller, payload, 'ADD_COMMENTS');
+  if (!prepared.ok) return prepared;
+  const comment = await deps.jiraAsUser(caller.accountId).addRequestComment(caller.issueId, {
+    body: payload.body,
+    isPublic: payload.visibility === 'public',
+  });
+  return ok({ commentId: comment.id, visibility: comment.isPublic ? 'public' : 'internal' });
+}
+
+/** `panel/pause`: a manual pause with a reason. */
+export async function pauseClock(deps: AppDeps, caller: PanelCaller, payload: PausePayload): Promise<Envelope<ActionResult>> {
+  const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
+  if (!prepared.ok) return prepared;
+  if (!listClockActions(prepared.data.record).pause) return fail('conflict', 'The clock is not running, so it cannot be paused.');
+  const at = deps.now().toISOString();
+  return applyAction(deps, prepared.data, [{ kind: 'manual-pause', id: `manual-pause:${randomUUID()}`, at, by: caller.accountId, reason: payload.reason }]);
+}
+
+/** `panel/resume`: ends a manual pause. */
+export async function resumeClock(deps: AppDeps, caller: PanelCaller, payload: PausePayload): Promise<Envelope<ActionResult>> {
+  const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
+  if (!prepared.ok) return prepared;
+  if (!listClockActions(prepared.data.record).resume) return fail('conflict', 'The clock is not paused by hand, so there is nothing to resume.');
+  const at = deps.now().toISOString();
+  return applyAction(deps, prepared.data, [{ kind: 'manual-resume', id: `manual-resume:${randomUUID()}`, at, by: caller.accountId, reason: payload.reason }]);
+}
+
+/** `panel/extend`: more business minutes for the resolution target, reported as an extension. */
+export async function extendDeadline(deps: AppDeps, caller: PanelCaller, payload: ExtendPayload): Promise<Envelope<ActionResult>> {
+  const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
+  if (!prepared.ok) return prepared;
+  if (!listClockActions(prepared.data.record).extend) return fail('conflict', 'The clock has stopped, so its deadline cannot be extended.');
+  const at = deps.now().toISOString();
+  return applyAction(deps, prepared.data, [
+    { kind: 'extension', id: `extension:${randomUUID()}`, at, by: caller.accountId, reason: payload.reason, minutes: payload.minutes },
+  ]);
+}
+
+async function computeReapply(deps: AppDeps, context: ActionContext, actionId: string, by: string, reason: string) {
+  const { database } = await loadContractDatabase(deps.store);
+  const now = deps.now();
+  const resolution = resolveTerms(database, requestFactsOf(context.issue), context.issue.createdAt);
+  return reapplyTerms(context.record, resolution, { id: actionId, at: now, by, reason }, now);
+}
+
+/** `panel/preview-reapply`: what re-applying the current contract would change; stores nothing. */
+export async function previewReapply(
+  deps: AppDeps,
+  caller: PanelCaller,
+  payload: { issueKey: string; revision: number },
+): Promise<Envelope<ReapplyPreview>> {
+  const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
+  if (!prepared.ok) return prepared;
+  const me = await deps.jiraAsUser(caller.accountId).getMyself();
+  const language = languageOf(me.locale ?? caller.locale);
+  const result = await computeReapply(deps, prepared.data, 'preview', caller.accountId, 'preview');
+  const record = prepared.data.record;
+  return ok({
+    revision: record.revision,
+    changed: result.changed,
+    current: { terms: result.current.terms === null ? null : presentTerms(record, result.current.terms, language), deadline: result.current.deadline },
+    proposed: {
+      terms: result.proposed.terms === null ? null : presentTerms(result.record, result.proposed.terms, language),
+      deadline: result.proposed.deadline,
+      targetMinutes: result.proposed.targetMinutes,
+    },
+    explanation: presentExplanation(result.record.terms?.explanation ?? result.record.uncovered?.explanation ?? [], language),
+  });
+}
+
+/** `panel/reapply`: the current contract's terms for this request; the old terms stay in history. */
+export async function reapplyContractTerms(deps: AppDeps, caller: PanelCaller, payload: ReapplyPayload): Promise<Envelope<ActionResult>> {
+  const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
+  if (!prepared.ok) return prepared;
+  const result = await computeReapply(deps, prepared.data, `reapply:${randomUUID()}`, caller.accountId, payload.reason);
+  const { issue, record, fieldIds } = prepared.data;
+  const saved = await saveClock(deps.store, deps.jiraAsApp, fieldIds, { id: issue.id, key: issue.key }, record, result.record);
+  return ok({ revision: saved.record.revision });
+}
