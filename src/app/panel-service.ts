@@ -5,7 +5,7 @@
  * than the agent saw) and either stores a complete new record or nothing.
  */
 import { randomUUID } from 'node:crypto';
-import type { IssueSnapshot, JiraClient } from '../adapters/jira/jira-client';
+import { isJiraError, type IssueSnapshot, type JiraClient } from '../adapters/jira/jira-client';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import type {
@@ -43,7 +43,14 @@ const PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'ADMINIST
 type Permission = (typeof PERMISSIONS)[number];
 
 async function permissionsOf(jira: JiraClient, issueId: string): Promise<Record<Permission, boolean>> {
-  const answer = await jira.getMyPermissions({ permissions: PERMISSIONS, issueIdOrKey: issueId });
+  let answer: Record<string, boolean>;
+  try {
+    answer = await jira.getMyPermissions({ permissions: PERMISSIONS, issueIdOrKey: issueId });
+  } catch (error) {
+    // Jira answers 404 for an issue the user may not see, exactly as for one that does not exist.
+    if (isJiraError(error) && error.status === 404) return { BROWSE_PROJECTS: false, EDIT_ISSUES: false, ADD_COMMENTS: false, ADMINISTER: false };
+    throw error;
+  }
   return {
     BROWSE_PROJECTS: answer.BROWSE_PROJECTS === true,
     EDIT_ISSUES: answer.EDIT_ISSUES === true,

@@ -10,6 +10,8 @@ import { createTrigger } from './run-trigger';
 
 export function createOnIssueCommented(deps: DepsSource = productionDeps) {
   return createTrigger('issue-commented', issueCommentedEventSchema, deps, async (d, event) => {
+    // The manifest filters these out (ignoreSelf); this keeps other hosts of the handler honest too.
+    if (event.selfGenerated === true) return { issueId: event.issue.id, skipped: true };
     const outcome = await reconcileClock(d, event.issue.id, { commentId: event.comment.id });
     return { issueId: event.issue.id, outcome: outcome.kind, state: outcome.save.record.state, written: outcome.save.written };
   });

@@ -14,6 +14,8 @@ const IRRELEVANT_FIELDS = new Set(['summary', 'description', 'assignee', 'Rank',
 
 export function createOnIssueUpdated(deps: DepsSource = productionDeps) {
   return createTrigger('issue-updated', issueUpdatedEventSchema, deps, async (d, event) => {
+    // The manifest filters these out (ignoreSelf); this keeps other hosts of the handler honest too.
+    if (event.selfGenerated === true) return { issueId: event.issue.id, skipped: true };
     const items = event.changelog?.items ?? [];
     if (items.length > 0 && items.every((item) => IRRELEVANT_FIELDS.has(item.fieldId ?? item.field))) {
       return { issueId: event.issue.id, skipped: true };

@@ -1,0 +1,151 @@
+/**
+ * The business-calendar definition as it travels and is stored: an IANA time zone, working intervals
+ * per weekday and holidays as local dates (design §1, §2). This zod schema is the single source of the
+ * `CalendarDefinition` type; the contract database schema embeds it, and the business-time engine
+ * (src/domain/business-time.ts) compiles only what passed it.
+ *
+ * Pure: no I/O, no Forge imports, no clock. `Intl` is used only to check that a time zone exists.
+ *
+ * @example
+ * calendarDefinitionSchema.parse({
+ *   timeZone: 'Europe/Amsterdam',
+ *   week: { mon: [['09:00', '17:00']], tue: [['08:00', '12:00'], ['13:00', '17:30']], sat: [] },
+ *   holidays: ['2026-12-25', '2026-12-26'],
+ * });
+ */
+import { z } from 'zod';
+
+/** Weekday keys in ISO order (Monday first); index 0..6 is the engine's weekday number. */
+export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
+
+const TIME_OF_DAY = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Minutes since local midnight of an "HH:MM" time ("24:00" = 1440), or `undefined` when the text is
+ * not such a time.
+ *
+ * @example parseTimeOfDay('17:30') // 1050
+ */
+export function parseTimeOfDay(text: string): number | undefined {
+  const match = TIME_OF_DAY.exec(text);
+  if (match === null) return undefined;
+  const hours = Number(match[1] ?? match[3]);
+  const minutes = Number(match[2] ?? match[4]);
+  return hours * 60 + minutes;
+}
+
+/**
+ * Year, month (1–12) and day of a real "YYYY-MM-DD" date of the proleptic Gregorian calendar, or
+ * `undefined` for malformed text or an impossible date such as 2026-02-30.
+ *
+ * @example parseIsoDate('2028-02-29') // { year: 2028, month: 2, day: 29 }
+ */
+export function parseIsoDate(text: string): { year: number; month: number; day: number } | undefined {
+  const match = ISO_DATE.exec(text);
+  if (match === null) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return { year, month, day };
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return leap ? 29 : 28;
+  }
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+// Zones already proven to exist; a calendar is validated far more often than a new zone appears.
+const knownTimeZones = new Set<string>();
+
+/**
+ * Whether `Intl` knows this IANA time zone name. Offset-style names ("+05:30") are refused even where
+ * the runtime accepts them: Node 20 does not, and a calendar must mean the same on every runtime.
+ *
+ * @example isKnownTimeZone('Asia/Kathmandu') // true
+ */
+export function isKnownTimeZone(name: string): boolean {
+  if (knownTimeZones.has(name)) return true;
+  if (!/^[A-Za-z]/.test(name)) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+  } catch {
+    return false;
+  }
+  knownTimeZones.add(name);
+  return true;
+}
+
+const timeOfDaySchema = z
+  .string()
+  .refine((text) => parseTimeOfDay(text) !== undefined, {
+    error: 'must be a time "HH:MM" from 00:00 to 24:00',
+  });
+
+const intervalSchema = z.tuple([timeOfDaySchema, timeOfDaySchema]).superRefine(([start, end], ctx) => {
+  const from = parseTimeOfDay(start);
+  const to = parseTimeOfDay(end);
+  if (from !== undefined && to !== undefined && from >= to) {
+    ctx.addIssue({ code: 'custom', message: `interval ${start}–${end}: start must be before end` });
+  }
+});
+
+const daySchema = z.array(intervalSchema).superRefine((intervals, ctx) => {
+  // Sort by start, remembering positions, so the issue names the interval that overlaps an earlier one.
+  const spans = intervals
+    .map(([start, end], index) => ({ start, end, index, from: parseTimeOfDay(start), to: parseTimeOfDay(end) }))
+    .filter((span): span is typeof span & { from: number; to: number } => span.from !== undefined && span.to !== undefined)
+    .sort((a, b) => a.from - b.from || a.index - b.index);
+  for (let k = 1; k < spans.length; k++) {
+    const previous = spans[k - 1];
+    const current = spans[k];
+    if (previous !== undefined && current !== undefined && current.from < previous.to) {
+      const later = current.index > previous.index ? current : previous;
+      const other = later === current ? previous : current;
+      ctx.addIssue({
+        code: 'custom',
+        path: [later.index],
+        message: `interval ${later.start}–${later.end} overlaps ${other.start}–${other.end}`,
+      });
+    }
+  }
+});
+
+const weekSchema = z
+  .strictObject({
+    mon: daySchema.optional(),
+    tue: daySchema.optional(),
+    wed: daySchema.optional(),
+    thu: daySchema.optional(),
+    fri: daySchema.optional(),
+    sat: daySchema.optional(),
+    sun: daySchema.optional(),
+  })
+  .superRefine((week, ctx) => {
+    const working = WEEKDAY_KEYS.some((key) => (week[key] ?? []).length > 0);
+    if (!working) ctx.addIssue({ code: 'custom', message: 'the week has no working time' });
+  });
+
+const holidaySchema = z.string().refine((text) => parseIsoDate(text) !== undefined, {
+  error: 'must be a real date "YYYY-MM-DD"',
+});
+
+/**
+ * A business calendar: `timeZone` (IANA name), `week` (per weekday key `mon`..`sun` a list of
+ * `[start, end)` local times "HH:MM", end may be "24:00"; missing days have no working time) and
+ * optional `holidays` (local dates "YYYY-MM-DD" without working time). Unknown keys are refused.
+ */
+export const calendarDefinitionSchema = z.strictObject({
+  timeZone: z.string().refine(isKnownTimeZone, {
+    error: 'must be an IANA time zone name such as "Europe/Amsterdam"',
+  }),
+  week: weekSchema,
+  holidays: z.array(holidaySchema).optional(),
+});
+
+export type CalendarDefinition = z.infer<typeof calendarDefinitionSchema>;

@@ -1,0 +1,221 @@
+/**
+ * The contract clock end to end through the real trigger handlers, Jira client and storage adapters,
+ * against the sandbox's Jira emulator: start, budget, pause/resume, re-target, resolution,
+ * idempotency under duplicated and shuffled events, bad input.
+ */
+import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/adapters/jira/jira-client';
+import { AGGREGATE_PREFIX, openClockKey } from '../../src/adapters/storage/storage-keys';
+import { clockRecordSchema, type ClockRecord } from '../../src/contract/clock-record';
+import { complianceAggregateSchema } from '../../src/contract/compliance-aggregate';
+import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
+import { createOnIssueCreated } from '../../src/entry/on-issue-created';
+import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
+import { createRunSweep } from '../../src/entry/run-sweep';
+import type { ForgeJiraEvent } from '../../sandbox/jira/jira-events';
+import { createHarness, type Harness } from './app-harness';
+
+async function deliver(h: Harness, event: ForgeJiraEvent): Promise<void> {
+  if (event.eventType === 'avi:jira:created:issue') await createOnIssueCreated(h.deps)(event);
+  else if (event.eventType === 'avi:jira:updated:issue') await createOnIssueUpdated(h.deps)(event);
+  else await createOnIssueCommented(h.deps)(event);
+}
+
+/** Delivers what Forge would: the manifest's `ignoreSelf` filter drops the app's own events. */
+async function deliverAll(h: Harness): Promise<void> {
+  const pending = h.events.splice(0).filter((event) => !event.selfGenerated);
+  for (const event of pending) await deliver(h, event);
+}
+
+function recordOf(h: Harness, key: string): ClockRecord {
+  const issue = h.model.findIssue(key);
+  const value: unknown = issue?.properties[CONTRACT_CLOCK_PROPERTY_KEY];
+  return clockRecordSchema.parse(value);
+}
+
+function raise(h: Harness, customer: keyof Harness['site']['users'], requestType: keyof Harness['site']['requestTypes'], summary = 'Outlook keeps asking for my password'): string {
+  const issue = h.model.createRequest(h.site.users[customer].accountId, {
+    serviceDeskId: h.site.serviceDesk.id,
+    requestTypeId: h.site.requestTypes[requestType].id,
+    summary,
+  });
+  return issue.key;
+}
+
+/** Everything but the bookkeeping of when a record was evaluated and written. */
+function comparable(record: ClockRecord): unknown {
+  return { ...record, evaluatedAt: null, revision: null };
+}
+
+describe('the contract clock through the real handlers', () => {
+  it('attaches the record, the Contract deadline and the open-clock entry when a request is created', async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'email');
+    await deliverAll(h);
+    const record = recordOf(h, key);
+    expect(record.state).toBe('running');
+    expect(record.terms?.customer?.name).toMatch(/Acme/);
+    expect(record.terms?.service?.name).toBe('E-mail');
+    expect(record.terms?.level.name).toBe('Gold');
+    expect(record.deadline).not.toBeNull();
+    const issue = h.model.findIssue(key);
+    const field = h.model.appFields[0];
+    expect(field).toBeDefined();
+    const fieldValue: unknown = issue?.appFieldValues[field?.id ?? ''];
+    expect(typeof fieldValue).toBe('string');
+    expect(Date.parse(String(fieldValue))).toBe(Date.parse(record.deadline ?? ''));
+    expect(await h.store.inner.get(openClockKey(issue?.id ?? ''))).toMatchObject({ issueKey: key, deadline: record.deadline });
+  });
+
+  it('stays within 4 Jira calls and 3 storage operations per created request in steady state', async () => {
+    const h = await createHarness();
+    raise(h, 'alice', 'email');
+    await deliverAll(h); // the first run also discovers the site's field ids
+    h.reset();
+    raise(h, 'bob', 'printer', 'Printer on floor 2 jams');
+    await deliverAll(h);
+    expect(h.jiraCalls).toHaveLength(3); // the issue (with property and changelog), the property, the field
+    expect(h.jiraCalls.length).toBeLessThanOrEqual(4);
+    expect(h.store.operations.length).toBeLessThanOrEqual(3);
+    expect(h.jiraCalls).toEqual(expect.arrayContaining([expect.stringMatching(/^PUT \/rest\/api\/3\/issue\/\d+\/properties\/contract-clock$/)]));
+  });
+
+  it('pauses while waiting for the customer and moves the deadline by the paused business time', async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'email');
+    await deliverAll(h);
+    const before = recordOf(h, key);
+    const agent = h.site.users.sanne.accountId;
+    h.advance(30);
+    h.model.transitionToStatus(agent, key, 'Waiting for customer');
+    await deliverAll(h);
+    expect(recordOf(h, key).state).toBe('paused');
+    h.advance(60);
+    h.model.transitionToStatus(agent, key, 'In Progress');
+    await deliverAll(h);
+    const after = recordOf(h, key);
+    expect(after.state).toBe('running');
+    expect(after.pauses).toHaveLength(1);
+    expect(Date.parse(after.deadline ?? '') - Date.parse(before.deadline ?? '')).toBe(60 * 60_000);
+  });
+
+  it('re-targets on a priority change, keeping the elapsed time and the old target in history', async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'email');
+    await deliverAll(h);
+    const before = recordOf(h, key);
+    h.advance(15);
+    h.model.setPriority(h.site.users.sanne.accountId, key, 'Highest');
+    await deliverAll(h);
+    const after = recordOf(h, key);
+    expect(after.target?.priorityClass).toBe('P1');
+    expect(after.retargets).toHaveLength(1);
+    expect(after.retargets[0]?.from.priorityClass).toBe(before.target?.priorityClass);
+    expect(after.retargets[0]?.elapsedMinutes).toBe(15);
+    expect(Date.parse(after.deadline ?? '')).toBeLessThan(Date.parse(before.deadline ?? ''));
+  });
+
+  it('freezes the outcome on resolution and counts it once in the month aggregate, however often the event comes', async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'email');
+    await deliverAll(h);
+    h.advance(45);
+    h.model.transitionToStatus(h.site.users.sanne.accountId, key, 'Resolved');
+    const resolvedEvents = [...h.events];
+    await deliverAll(h);
+    for (const event of resolvedEvents) await deliver(h, event); // Forge redelivers
+    const record = recordOf(h, key);
+    expect(record.state).toBe('met');
+    expect(record.outcome).toBe('met');
+    const page = await h.store.inner.query({ prefix: AGGREGATE_PREFIX, limit: 100 });
+    expect(page.entries).toHaveLength(1);
+    const aggregate = complianceAggregateSchema.parse(page.entries[0]?.value);
+    expect(aggregate.cells.reduce((sum, cell) => sum + cell.met + cell.breached, 0)).toBe(1);
+    expect(await h.store.inner.get(openClockKey(h.model.findIssue(key)?.id ?? ''))).toBeUndefined();
+  });
+
+  it('gives the same record whatever the order and number of deliveries', async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'network', 'Router down at the depot');
+    const agent = h.site.users.sanne.accountId;
+    const steps: (() => void)[] = [
+      () => h.model.setPriority(agent, key, 'High'),
+      () => h.model.transitionToStatus(agent, key, 'Waiting for customer'),
+      () => h.model.transitionToStatus(agent, key, 'In Progress'),
+      () => h.model.addComment(agent, key, { body: 'We are on it.' }),
+      () => h.model.setPriority(agent, key, 'Highest'),
+    ];
+    for (const step of steps) {
+      h.advance(20);
+      step();
+    }
+    const all = h.events.splice(0);
+    for (const event of all) await deliver(h, event);
+    const inOrder = comparable(recordOf(h, key));
+
+    const issueId = h.model.findIssue(key)?.id ?? '';
+    h.model.deleteIssueProperty(h.model.appUser().accountId, key, CONTRACT_CLOCK_PROPERTY_KEY);
+    await h.store.inner.delete(openClockKey(issueId));
+    h.events.length = 0;
+    // Reversed, with every event twice.
+    const shuffled = [...all].reverse().flatMap((event) => [event, event]);
+    for (const event of shuffled) await deliver(h, event);
+    expect(comparable(recordOf(h, key))).toEqual(inOrder);
+    expect(recordOf(h, key).response?.outcome).toBe('met');
+  });
+
+  it('marks requests of customers without a contract, or with an expired one, as uncovered with a reason', async () => {
+    const h = await createHarness();
+    const hooli = raise(h, 'henk', 'email');
+    const wayne = raise(h, 'wendy', 'email');
+    await deliverAll(h);
+    expect(recordOf(h, hooli).state).toBe('uncovered');
+    expect(recordOf(h, hooli).uncovered?.reason).toBe('unknown-organization');
+    expect(recordOf(h, wayne).uncovered?.reason).toBe('contract-expired');
+  });
+
+  it('rebuilds a contract-clock property overwritten with garbage and says so in the history', async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'email');
+    await deliverAll(h);
+    h.model.setIssueProperty(h.site.users.admin.accountId, key, CONTRACT_CLOCK_PROPERTY_KEY, { hello: 'world' });
+    h.events.length = 0;
+    h.model.transitionToStatus(h.site.users.sanne.accountId, key, 'In Progress');
+    await deliverAll(h);
+    const record = recordOf(h, key);
+    expect(record.state).toBe('running');
+    expect(record.history.some((fact) => fact.kind === 'problem' && fact.reason === 'record-rebuilt')).toBe(true);
+  });
+
+  it('drops malformed event payloads without throwing or writing anything', async () => {
+    const h = await createHarness();
+    h.reset();
+    await expect(createOnIssueCreated(h.deps)({ issue: { id: 'not-a-number' } })).resolves.toBeUndefined();
+    await expect(createOnIssueUpdated(h.deps)(null)).resolves.toBeUndefined();
+    expect(h.jiraCalls).toEqual([]);
+    expect(h.store.operations).toEqual([]);
+  });
+
+  it('lets the sweep mark a clock at risk and breached once each, with an internal note', async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'email');
+    h.model.setPriority(h.site.users.sanne.accountId, key, 'Highest');
+    await deliverAll(h);
+    const deadline = Date.parse(recordOf(h, key).deadline ?? '');
+    const sweep = createRunSweep(h.deps);
+    h.clock.now = new Date(deadline - 30 * 60_000);
+    await sweep();
+    await sweep();
+    expect(recordOf(h, key).markers.atRiskNotifiedAt).not.toBeNull();
+    h.clock.now = new Date(deadline + 60_000);
+    await sweep();
+    await sweep();
+    const record = recordOf(h, key);
+    expect(record.state).toBe('breached');
+    expect(record.markers.breachedNotifiedAt).not.toBeNull();
+    const issue = h.model.findIssue(key);
+    const notes = (issue?.comments ?? []).filter((c) => c.authorId === h.model.appUser().accountId);
+    expect(notes).toHaveLength(2);
+    expect(notes.every((c) => c.internal)).toBe(true);
+    expect(h.model.notifications().filter((n) => n.issueKey === key && n.source === 'notify-api')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The admin and panel resolvers through their real @forge/resolver definitions (as Forge calls them),
+ * against the Jira emulator: authorization per role, envelope errors that name fields, stale input,
+ * and actions that either apply completely or not at all.
+ */
+import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/adapters/jira/jira-client';
+import { loadContractDatabase } from '../../src/app/contract-database-store';
+import { clockRecordSchema } from '../../src/contract/clock-record';
+import type { Envelope } from '../../src/contract/envelope';
+import { panelViewSchema } from '../../src/contract/panel-api';
+import { createAdminResolver } from '../../src/entry/admin-resolver';
+import { createOnIssueCreated } from '../../src/entry/on-issue-created';
+import { createPanelResolver } from '../../src/entry/panel-resolver';
+import { createHarness, type Harness } from './app-harness';
+
+type Definitions = ReturnType<typeof createAdminResolver>;
+
+async function call(definitions: Definitions, functionKey: string, payload: unknown, accountId: string, extension: Record<string, unknown>): Promise<Envelope<unknown>> {
+  const answer: unknown = await definitions(
+    { call: { functionKey, payload }, context: { moduleKey: 'contract-clock', extension } },
+    { principal: { accountId } } as never,
+  );
+  return answer as Envelope<unknown>;
+}
+
+async function createdRequest(h: Harness): Promise<{ key: string; id: string }> {
+  const issue = h.model.createRequest(h.site.users.alice.accountId, {
+    serviceDeskId: h.site.serviceDesk.id,
+    requestTypeId: h.site.requestTypes.email.id,
+    summary: 'Mailbox full',
+  });
+  for (const event of h.events.splice(0)) if (event.eventType === 'avi:jira:created:issue') await createOnIssueCreated(h.deps)(event);
+  return { key: issue.key, id: issue.id };
+}
+
+describe('admin resolvers', () => {
+  const admin = (h: Harness, key: string, payload: unknown = {}, who = h.site.users.admin.accountId) =>
+    call(createAdminResolver(h.deps), key, payload, who, { type: 'jira:adminPage' });
+
+  it('answers Jira administrators only', async () => {
+    const h = await createHarness();
+    const asAgent = await admin(h, 'admin/get', {}, h.site.users.sanne.accountId);
+    expect(asAgent).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const asAdmin = await admin(h, 'admin/get');
+    expect(asAdmin).toMatchObject({ ok: true, data: { status: 'found', summary: { contracts: 6 } } });
+  });
+
+  it('rejects an import with every error and its path, and changes nothing', async () => {
+    const h = await createHarness();
+    const before = await loadContractDatabase(h.store);
+    const exported = await admin(h, 'admin/export');
+    if (!exported.ok) throw new Error('export failed');
+    const document = JSON.parse((exported.data as { json: string }).json) as { calendars: { timeZone: string }[]; levels: { calendarId: string }[] };
+    document.calendars[0]!.timeZone = 'Mars/Olympus_Mons';
+    document.levels[0]!.calendarId = 'nowhere';
+    const answer = await admin(h, 'admin/import', { json: JSON.stringify(document) });
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.code).toBe('invalid-input');
+    expect(Object.keys(answer.error.fieldErrors ?? {})).toEqual(expect.arrayContaining(['calendars.0.timeZone', 'levels.0.calendarId']));
+    expect(await loadContractDatabase(h.store)).toEqual(before);
+  });
+
+  it('names the json field for broken JSON and for an oversized import', async () => {
+    const h = await createHarness();
+    const broken = await admin(h, 'admin/import', { json: '{"schemaVersion": 1,' });
+    expect(broken).toMatchObject({ ok: false, error: { code: 'invalid-input', fieldErrors: { json: [expect.stringContaining('not valid JSON')] } } });
+    const huge = await admin(h, 'admin/import', { json: `{"x":"${'a'.repeat(1_100_000)}"}` });
+    expect(huge).toMatchObject({ ok: false, error: { code: 'invalid-input', fieldErrors: { json: [expect.stringContaining('larger than')] } } });
+  });
+
+  it('refuses to edit a contract version that is in force: versions, not edits', async () => {
+    const h = await createHarness();
+    const loaded = await loadContractDatabase(h.store);
+    const database = structuredClone(loaded.database);
+    const version = database.contracts[0]!.versions[0]!;
+    version.defaultServiceId = version.coveredServices[version.coveredServices.length - 1]!.serviceId === version.defaultServiceId ? version.coveredServices[0]!.serviceId : version.coveredServices[version.coveredServices.length - 1]!.serviceId;
+    const answer = await admin(h, 'admin/save', { database });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', fieldErrors: { 'contracts.0.versions.0': [expect.stringContaining('cannot be edited')] } } });
+  });
+});
+
+describe('panel resolvers', () => {
+  const panel = (h: Harness, issue: { key: string; id: string }, key: string, payload: unknown, who = h.site.users.sanne.accountId) =>
+    call(createPanelResolver(h.deps), key, payload, who, { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key } });
+
+  it('loads the whole view in one call, for agents who can see the issue only', async () => {
+    const h = await createHarness();
+    const issue = await createdRequest(h);
+    const answer = await panel(h, issue, 'panel/get', {});
+    expect(answer.ok).toBe(true);
+    if (!answer.ok) return;
+    const view = panelViewSchema.parse(answer.data);
+    expect(view.state).toBe('on-track');
+    expect(view.terms?.level.name).toBe('Gold');
+    expect(view.drafts.expected).toMatch(/(We expect|We verwachten|verwachten)/);
+    expect(view.explanation.map((s) => s.kind)).toEqual(expect.arrayContaining(['customer', 'contract', 'service', 'level', 'priority']));
+    const otherCustomer = await panel(h, issue, 'panel/get', {}, h.site.users.henk.accountId);
+    expect(otherCustomer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('pauses by hand with a reason, and refuses a stale revision without changing anything', async () => {
+    const h = await createHarness();
+    const issue = await createdRequest(h);
+    const stale = await panel(h, issue, 'panel/pause', { issueKey: issue.key, revision: 99, reason: 'Waiting for the supplier' });
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const record = () => clockRecordSchema.parse(h.model.findIssue(issue.key)?.properties[CONTRACT_CLOCK_PROPERTY_KEY]);
+    const revision = record().revision;
+    const paused = await panel(h, issue, 'panel/pause', { issueKey: issue.key, revision, reason: 'Waiting for the supplier' });
+    expect(paused).toEqual({ ok: true, data: { revision: revision + 1 } });
+    expect(record().state).toBe('paused');
+    expect(record().pauses.at(-1)).toMatchObject({ kind: 'manual', reason: 'Waiting for the supplier', by: h.site.users.sanne.accountId });
+    const again = await panel(h, issue, 'panel/pause', { issueKey: issue.key, revision: revision + 1, reason: 'twice' });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('names the field of a bad action payload', async () => {
+    const h = await createHarness();
+    const issue = await createdRequest(h);
+    const answer = await panel(h, issue, 'panel/extend', { issueKey: issue.key, revision: 1, minutes: -5, reason: '  ' });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', fieldErrors: { minutes: expect.any(Array), reason: expect.any(Array) } } });
+  });
+
+  it('extends the deadline and posts a public reply as the agent', async () => {
+    const h = await createHarness();
+    const issue = await createdRequest(h);
+    const before = clockRecordSchema.parse(h.model.findIssue(issue.key)?.properties[CONTRACT_CLOCK_PROPERTY_KEY]);
+    const extended = await panel(h, issue, 'panel/extend', { issueKey: issue.key, revision: before.revision, minutes: 60, reason: 'Customer asked for a later visit' });
+    expect(extended.ok).toBe(true);
+    const after = clockRecordSchema.parse(h.model.findIssue(issue.key)?.properties[CONTRACT_CLOCK_PROPERTY_KEY]);
+    expect(after.target?.extensionMinutes).toBe(60);
+    expect(Date.parse(after.deadline ?? '')).toBeGreaterThan(Date.parse(before.deadline ?? ''));
+    const posted = await panel(h, issue, 'panel/post-message', { issueKey: issue.key, revision: after.revision, body: 'We expect to resolve this tomorrow.', visibility: 'public' });
+    expect(posted).toMatchObject({ ok: true, data: { visibility: 'public' } });
+    const comment = h.model.findIssue(issue.key)?.comments.at(-1);
+    expect(comment).toMatchObject({ authorId: h.site.users.sanne.accountId, internal: false });
+  });
+});
