@@ -1,0 +1,260 @@
+/**
+ * Assembles the running sandbox: the movable clock, the Jira emulator's model (restored from
+ * `state/jira-site.json`), the file-persisted KVS, the app wired to them (app-wiring.ts), the
+ * in-process Forge runtime, and the HTTP server with the host pages — and keeps the site saved as
+ * it changes. A fresh data folder starts from the generated demo (or, for quick tests, from the
+ * base site and contract database without history). `reset()` puts the demo back without a
+ * restart; `close()` saves and stops.
+ *
+ * Used by sandbox/start.ts (`npm start`), sandbox/reset.ts and the tests.
+ */
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { openFileKvsStore, type FileKvsStore } from '../src/adapters/storage/file-kvs-store';
+import { createMovableClock, type MovableClock } from './clock';
+import { demoNow } from './demo/demo-catalogue';
+import { ensureDemoSnapshot, type DemoSnapshot } from './demo/demo-snapshot';
+import { seedDemoSite } from './demo/generate-demo';
+import { createEmulatorHostData } from './host/emulator-host-data';
+import type { HostData } from './host/host-data';
+import { readJiraAppDefinition, type JiraAppDefinition } from './jira/jira-app-definition';
+import { createJiraModel, type JiraModel } from './jira/jira-model';
+import { createJiraRequestListener } from './jira/jira-server';
+import { createAppFunctions, createSandboxDeps } from './runtime/app-wiring';
+import type { DeliveryOptions } from './runtime/event-delivery';
+import { createForgeRuntime, type ForgeRuntime } from './runtime/forge-runtime';
+import { readManifestModules, type ManifestModules } from './runtime/manifest-modules';
+import { createSandboxLog, describeError, type LogLevel, type SandboxLog } from './runtime/sandbox-log';
+import { createSandboxServer, type SandboxServer } from './server';
+import { installDemo, readJsonUnknown, stateFiles, writeFileAtomic, type SiteFiles } from './site-files';
+
+/** The emulated site's cloud id (in Forge contexts and installContext). */
+export const sandboxCloudId = '5a0db0c1-0c10-4c1c-8a00-00000000c10c';
+
+export interface OpenSandboxOptions {
+  /** the live state lives in `<dataDir>/state` */
+  dataDir: string;
+  /** where generated demos are cached (default: dataDir) — tests share the repository's cache */
+  demoCacheDir?: string;
+  /** default 3000; 0 = any free port */
+  port?: number;
+  /** what a fresh data folder starts from: the generated demo (default) or the base site without history */
+  start?: 'demo' | 'base';
+  delivery?: DeliveryOptions;
+  /** terminal output of the sandbox log; default 'info' */
+  print?: LogLevel | 'silent';
+  /** start with the clock frozen (tests) */
+  frozenClock?: boolean;
+  /** run the scheduled triggers on the clock (default true) */
+  schedule?: boolean;
+  /** manifest override (tests point a module at a fixture bundle) */
+  modules?: ManifestModules;
+  onProgress?: (message: string) => void;
+}
+
+export interface Sandbox {
+  url: string;
+  clock: MovableClock;
+  log: SandboxLog;
+  modules: ManifestModules;
+  model(): JiraModel;
+  store(): FileKvsStore;
+  runtime(): ForgeRuntime;
+  /** waits until every event, job and sweep set in motion has run */
+  settle(): Promise<void>;
+  /** puts the demo (or base site) back; the server keeps running */
+  reset(): Promise<void>;
+  /** saves the site and stops everything */
+  close(): Promise<void>;
+}
+
+interface Session {
+  model: JiraModel;
+  store: FileKvsStore;
+  runtime: ForgeRuntime;
+  data: HostData;
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
+  save(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * @example
+ * const sandbox = await openSandbox({ dataDir: '.sandbox-data', port: 3000 });
+ * console.log(sandbox.url); // http://127.0.0.1:3000
+ */
+export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox> {
+  const files = stateFiles(options.dataDir);
+  const modules = options.modules ?? readManifestModules();
+  const app = readJiraAppDefinition();
+  const progress = options.onProgress ?? (() => undefined);
+  const clock = createMovableClock({ file: files.clock, initial: demoNow, frozen: options.frozenClock === true });
+  const log = createSandboxLog({ print: options.print ?? 'info', now: () => clock.now() });
+  let baseUrl = '';
+
+  const installFresh = async (): Promise<void> => {
+    if ((options.start ?? 'demo') === 'demo') {
+      const demo: DemoSnapshot = await ensureDemoSnapshot({
+        dataDir: options.demoCacheDir ?? options.dataDir,
+        cloudId: sandboxCloudId,
+        onProgress: progress,
+        ...(options.modules === undefined ? {} : { modules: options.modules }),
+      });
+      await installDemo(demo.files, files, demo.hash, new Date());
+      clock.set(new Date(demo.meta.now));
+    } else {
+      await installBaseSite(files, clock, app);
+    }
+    if (options.frozenClock === true) clock.freeze();
+    else clock.resume();
+  };
+  if (!existsSync(files.jiraSite)) await installFresh();
+
+  const openSession = async (): Promise<Session> => {
+    const model = createJiraModel({ clock, app, state: readJsonUnknown(files.jiraSite) });
+    if (baseUrl !== '') model.baseUrl = baseUrl;
+    const store = await openFileKvsStore(files.kvsDir);
+    let runtime: ForgeRuntime | null = null;
+    const deps = createSandboxDeps({
+      store,
+      jiraBaseUrl: () => baseUrl,
+      appToken: model.appToken,
+      credentialsOf: (accountId) => {
+        const user = model.findUser(accountId);
+        if (user === undefined) return null;
+        return user.emailAddress === null ? 'app' : { email: user.emailAddress };
+      },
+      pushJobs: (queue, bodies) => {
+        runtime?.pushJobs(queue, bodies);
+      },
+      rebuildQueue: modules.consumers[0]?.queue ?? 'contract-clock-rebuild',
+      now: () => clock.now(),
+      log,
+    });
+    runtime = createForgeRuntime({
+      modules,
+      functions: createAppFunctions(deps, modules),
+      events: model.events,
+      clock,
+      cloudId: sandboxCloudId,
+      log,
+      ...(options.delivery === undefined ? {} : { delivery: options.delivery }),
+    });
+    const active = runtime;
+    // the site is saved shortly after it changes (every change fires an event or is a REST write)
+    let timer: NodeJS.Timeout | null = null;
+    const saveNow = (): void => {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+      try {
+        writeFileAtomic(files.jiraSite, JSON.stringify(model.exportState()));
+      } catch (error) {
+        log.error('sandbox', 'could not save the site', { error: describeError(error) });
+      }
+    };
+    const saveSoon = (): void => {
+      timer ??= setTimeout(saveNow, 400);
+    };
+    const unsubscribe = model.events.on(saveSoon);
+    const jiraListener = createJiraRequestListener(model);
+    if (options.schedule !== false) active.start();
+    return {
+      model,
+      store,
+      runtime: active,
+      data: createEmulatorHostData(model),
+      listener: (req, res) => {
+        if (req.method !== 'GET' && req.method !== 'HEAD') res.on('finish', saveSoon);
+        jiraListener(req, res);
+      },
+      save: saveNow,
+      stop: async () => {
+        active.stop();
+        unsubscribe();
+        saveNow();
+        await store.close();
+      },
+    };
+  };
+
+  let session = await openSession();
+  const server: SandboxServer = createSandboxServer({
+    clock,
+    modules,
+    log,
+    site: { cloudId: sandboxCloudId, appId: modules.appId, environmentId: app.environmentId },
+    // the session changes on reset; everything reads it through these delegates
+    data: delegateHostData(() => session.data),
+    handleJira: (req, res) => {
+      session.listener(req, res);
+    },
+    runtime: {
+      invoke: (module, call) => session.runtime.invoke(module, call),
+      settle: () => session.runtime.settle(),
+      stats: () => session.runtime.stats(),
+    },
+    reset: async () => {
+      await reset();
+    },
+    onListening: (url) => {
+      baseUrl = url;
+      session.model.baseUrl = url;
+    },
+  });
+
+  const reset = async (): Promise<void> => {
+    await session.runtime.settle();
+    await session.stop();
+    await installFresh();
+    session = await openSession();
+    log.info('sandbox', 'reset to the demo');
+  };
+
+  baseUrl = await server.listen(options.port ?? 3000);
+
+  return {
+    url: baseUrl,
+    clock,
+    log,
+    modules,
+    model: () => session.model,
+    store: () => session.store,
+    runtime: () => session.runtime,
+    settle: () => session.runtime.settle(),
+    reset,
+    close: async () => {
+      // handlers still running talk to the emulator over HTTP: let them finish before the server goes
+      await session.runtime.settle();
+      await server.close();
+      await session.stop();
+      // the story continues where it stopped, however long the sandbox is off
+      clock.suspend();
+    },
+  };
+}
+
+/** The base site and the demo contract database, without history (quick to create). */
+async function installBaseSite(files: SiteFiles, clock: MovableClock, app: JiraAppDefinition): Promise<void> {
+  clock.set(demoNow);
+  const model = createJiraModel({ clock, app });
+  const store = await openFileKvsStore(files.kvsDir);
+  await store.clear();
+  await seedDemoSite(model, store);
+  await store.close();
+  writeFileAtomic(files.jiraSite, JSON.stringify(model.exportState()));
+}
+
+function delegateHostData(current: () => HostData): HostData {
+  return {
+    listUsers: () => current().listUsers(),
+    findUser: (accountId) => current().findUser(accountId),
+    defaultUser: () => current().defaultUser(),
+    projectName: () => current().projectName(),
+    serviceDesk: () => current().serviceDesk(),
+    priorities: () => current().priorities(),
+    listRequests: (viewer) => current().listRequests(viewer),
+    getRequest: (key, viewer) => current().getRequest(key, viewer),
+    issueRef: (key) => current().issueRef(key),
+    appActivity: () => current().appActivity(),
+  };
+}

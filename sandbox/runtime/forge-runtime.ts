@@ -1,0 +1,175 @@
+/**
+ * The in-process Forge runtime of the sandbox, driven by manifest.yml: product events from the Jira
+ * emulator go to the `trigger` functions, `scheduledTrigger` functions run on the movable clock,
+ * pushed `@forge/events` jobs go to the `consumer` of their queue, and `invoke` from a Custom UI
+ * frame goes to the resolver function of its module. Function implementations are supplied by
+ * app-wiring.ts (the app's real entry factories); this module only decides when and with which
+ * arguments they run, the way Forge's platform would.
+ *
+ * `settle()` waits until everything the last change set in motion has run, so host pages and tests
+ * can show the result of an action.
+ */
+import type { ResolverCall } from '../bridge/forge-context';
+import type { MovableClock } from '../clock';
+import type { ForgeEventEmitter } from '../jira/jira-events';
+import { defaultDeliveryOptions, startEventDelivery, type DeliveryOptions, type EventDelivery, type TriggerHandler } from './event-delivery';
+import { createJobQueue, type JobQueue, type ResolverDefinitions } from './job-queue';
+import type { ManifestModules, UiModule } from './manifest-modules';
+import type { SandboxLog } from './sandbox-log';
+import { createSweepScheduler, scheduledIntervalsMs, type SweepScheduler } from './sweep-scheduler';
+
+/** The app's functions, by manifest `function` key. */
+export interface AppFunctions {
+  /** trigger and scheduledTrigger functions: `(event, context) => …` */
+  handlers: ReadonlyMap<string, TriggerHandler>;
+  /** resolver and consumer functions: what `@forge/resolver`'s `getDefinitions()` returns */
+  resolvers: ReadonlyMap<string, ResolverDefinitions>;
+}
+
+export interface ForgeRuntime {
+  invoke(module: UiModule, call: ResolverCall): Promise<unknown>;
+  /** Pushes jobs onto a `@forge/events` queue (what the app's `enqueue` dependency calls). */
+  pushJobs(queueName: string, bodies: readonly unknown[]): string;
+  /** Runs every scheduled trigger now. */
+  runScheduledNow(reason: string): Promise<void>;
+  /** Resolves once events, jobs and scheduled runs set in motion so far have all run. */
+  settle(): Promise<void>;
+  /** Like settle, but delivers pending events at once instead of waiting out chaos delays. */
+  flush(): Promise<void>;
+  stats(): Record<string, unknown>;
+  /** Starts the scheduled-trigger timers. */
+  start(): void;
+  stop(): void;
+}
+
+export interface ForgeRuntimeInput {
+  modules: ManifestModules;
+  functions: AppFunctions;
+  events: ForgeEventEmitter;
+  clock: MovableClock;
+  cloudId: string;
+  log: SandboxLog;
+  delivery?: DeliveryOptions;
+  /** real ms between looks at the clock for scheduled triggers; default 1000 */
+  schedulePollMs?: number;
+  /** run scheduled triggers right after each clock move; default true */
+  runScheduledOnClockChange?: boolean;
+}
+
+/**
+ * @example
+ * const runtime = createForgeRuntime({ modules, functions, events: model.events, clock, cloudId, log });
+ * runtime.start();
+ */
+export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
+  const { modules, functions, log } = input;
+  const installContext = `ari:cloud:jira::site/${input.cloudId}`;
+  const invocationContext = () => ({ installContext });
+
+  const requireHandler = (functionKey: string, what: string): TriggerHandler => {
+    const handler = functions.handlers.get(functionKey);
+    if (handler === undefined) throw new Error(`manifest.yml: ${what} names function "${functionKey}", which the sandbox app wiring does not provide.`);
+    return handler;
+  };
+  const requireResolver = (functionKey: string, what: string): ResolverDefinitions => {
+    const resolver = functions.resolvers.get(functionKey);
+    if (resolver === undefined) throw new Error(`manifest.yml: ${what} names function "${functionKey}", which the sandbox app wiring does not provide.`);
+    return resolver;
+  };
+
+  // product events → triggers (one handler per event type; Forge would call each subscribed trigger)
+  const byEvent = new Map<string, TriggerHandler[]>();
+  for (const trigger of modules.triggers) {
+    const handler = requireHandler(trigger.function, `trigger ${trigger.key}`);
+    for (const eventType of trigger.events) byEvent.set(eventType, [...(byEvent.get(eventType) ?? []), handler]);
+  }
+  const eventHandlers = new Map<string, TriggerHandler>(
+    [...byEvent].map(([eventType, handlers]) => [
+      eventType,
+      async (event: unknown, context: unknown) => {
+        for (const handler of handlers) await handler(event, context);
+      },
+    ]),
+  );
+  const delivery: EventDelivery = startEventDelivery({
+    source: input.events,
+    handlers: eventHandlers,
+    context: invocationContext,
+    options: input.delivery ?? defaultDeliveryOptions,
+    log,
+  });
+
+  const jobs: JobQueue = createJobQueue({
+    consumers: modules.consumers.map((consumer) => ({
+      queue: consumer.queue,
+      method: consumer.resolver.method,
+      definitions: requireResolver(consumer.resolver.function, `consumer ${consumer.key}`),
+    })),
+    installContext,
+    log,
+  });
+
+  const schedulers: SweepScheduler[] = modules.scheduledTriggers.map((scheduled) => {
+    const handler = requireHandler(scheduled.function, `scheduledTrigger ${scheduled.key}`);
+    const intervalMs = scheduledIntervalsMs[scheduled.interval];
+    if (intervalMs === undefined) throw new Error(`manifest.yml: scheduledTrigger ${scheduled.key} has an unknown interval "${scheduled.interval}".`);
+    return createSweepScheduler({
+      clock: input.clock,
+      intervalMs,
+      runSweep: () => handler({ context: { cloudId: input.cloudId, moduleKey: scheduled.key }, contextToken: 'sandbox' }, invocationContext()),
+      log,
+      ...(input.schedulePollMs === undefined ? {} : { pollMs: input.schedulePollMs }),
+      ...(input.runScheduledOnClockChange === undefined ? {} : { runOnClockChange: input.runScheduledOnClockChange }),
+    });
+  });
+
+  const resolverCalls = { count: 0, failed: 0 };
+
+  const quiet = (): boolean => delivery.stats().pending === 0 && jobs.stats().pending === 0;
+
+  const waitAll = async (deliverNow: boolean): Promise<void> => {
+    // a job may cause events and an event handler may push jobs: go round until a pass finds nothing
+    for (let pass = 0; pass < 50; pass += 1) {
+      if (deliverNow) await delivery.flush();
+      await delivery.idle();
+      await jobs.idle();
+      for (const scheduler of schedulers) await scheduler.idle();
+      if (quiet()) return;
+    }
+    log.warn('runtime', 'still busy after 50 rounds of events and jobs; giving up waiting');
+  };
+
+  return {
+    invoke: async (module, call) => {
+      if (module.resolverFunction === null) throw new Error(`Module ${module.key} has no resolver in manifest.yml.`);
+      const definitions = requireResolver(module.resolverFunction, `module ${module.key}`);
+      resolverCalls.count += 1;
+      try {
+        return await definitions(call.invocation, call.runtime);
+      } catch (error) {
+        resolverCalls.failed += 1;
+        throw error;
+      }
+    },
+    pushJobs: (queueName, bodies) => jobs.push(queueName, bodies),
+    runScheduledNow: async (reason) => {
+      for (const scheduler of schedulers) await scheduler.runNow(reason);
+    },
+    settle: () => waitAll(false),
+    flush: () => waitAll(true),
+    stats: () => ({
+      events: delivery.stats(),
+      jobs: jobs.stats(),
+      scheduled: schedulers.map((s) => s.stats()),
+      resolverCalls: { ...resolverCalls },
+    }),
+    start: () => {
+      for (const scheduler of schedulers) scheduler.start();
+    },
+    stop: () => {
+      for (const scheduler of schedulers) scheduler.stop();
+      delivery.stop();
+      jobs.close();
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Reads manifest.yml the way the Forge platform would, for the sandbox: which Custom UI modules
+ * exist (module type, key, resource folder, resolver function), which functions handle which
+ * product events, the scheduled trigger and the queue consumers. The sandbox looks module keys and
+ * resource paths up here instead of hard-coding them, so it follows the manifest.
+ *
+ * Read-only; it never writes the manifest.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const uiModuleSchema = z.object({
+  key: z.string(),
+  resource: z.string(),
+  resolver: z.object({ function: z.string() }).optional(),
+  title: z.string().optional(),
+});
+const triggerSchema = z.object({ key: z.string(), function: z.string(), events: z.array(z.string()) });
+const scheduledSchema = z.object({ key: z.string(), function: z.string(), interval: z.string() });
+const consumerSchema = z.object({
+  key: z.string(),
+  queue: z.string(),
+  resolver: z.object({ function: z.string(), method: z.string() }),
+});
+const functionSchema = z.object({ key: z.string(), handler: z.string() });
+
+const manifestSchema = z.object({
+  modules: z.record(z.string(), z.array(z.unknown())),
+  resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
+  app: z.object({ id: z.string() }),
+});
+
+/** The Custom UI module types the sandbox knows how to host. */
+export const hostedModuleTypes = [
+  'jira:issuePanel',
+  'jira:adminPage',
+  'jira:dashboardGadget',
+  'jiraServiceManagement:portalRequestDetailPanel',
+  'jiraServiceManagement:portalProfilePanel',
+] as const;
+export type HostedModuleType = (typeof hostedModuleTypes)[number];
+
+export interface UiModule {
+  type: HostedModuleType;
+  key: string;
+  title: string;
+  /** resource key from the manifest */
+  resource: string;
+  /** folder of the built bundle, absolute */
+  resourceDir: string;
+  /** function module key of the resolver, when the module has one */
+  resolverFunction: string | null;
+}
+
+export interface ManifestModules {
+  appId: string;
+  uiModules: UiModule[];
+  triggers: z.infer<typeof triggerSchema>[];
+  scheduledTriggers: z.infer<typeof scheduledSchema>[];
+  consumers: z.infer<typeof consumerSchema>[];
+  /** function key → handler ("index.onIssueCreated") */
+  functions: Map<string, string>;
+}
+
+/**
+ * Parses manifest.yml (default: the one at the repository root).
+ *
+ * @example readManifestModules().uiModules.find((m) => m.type === 'jira:issuePanel')?.key // 'contract-clock-panel'
+ */
+export function readManifestModules(manifestPath = path.resolve(__dirname, '../../manifest.yml')): ManifestModules {
+  const root = path.dirname(manifestPath);
+  const manifest = manifestSchema.parse(parse(readFileSync(manifestPath, 'utf8')));
+  const resources = new Map(manifest.resources.map((r) => [r.key, path.resolve(root, r.path)]));
+  const uiModules: UiModule[] = [];
+  for (const type of hostedModuleTypes) {
+    for (const raw of manifest.modules[type] ?? []) {
+      const module = uiModuleSchema.parse(raw);
+      const resourceDir = resources.get(module.resource);
+      if (resourceDir === undefined) {
+        throw new Error(`manifest.yml: module ${module.key} names resource "${module.resource}", which is not declared.`);
+      }
+      uiModules.push({
+        type,
+        key: module.key,
+        title: module.title ?? module.key,
+        resource: module.resource,
+        resourceDir,
+        resolverFunction: module.resolver?.function ?? null,
+      });
+    }
+  }
+  const list = <T extends z.ZodType>(type: string, schema: T): z.infer<T>[] =>
+    (manifest.modules[type] ?? []).map((m) => schema.parse(m));
+  return {
+    appId: manifest.app.id,
+    uiModules,
+    triggers: list('trigger', triggerSchema),
+    scheduledTriggers: list('scheduledTrigger', scheduledSchema),
+    consumers: list('consumer', consumerSchema),
+    functions: new Map(list('function', functionSchema).map((f) => [f.key, f.handler])),
+  };
+}
+
+/** The first UI module of a type, or null when the manifest declares none (surface not built yet). */
+export function findUiModule(modules: ManifestModules, type: HostedModuleType): UiModule | null {
+  return modules.uiModules.find((m) => m.type === type) ?? null;
+}

@@ -1,0 +1,191 @@
+/**
+ * The sandbox end to end, without a browser: it starts on an ephemeral port from the base site
+ * (contract database, no history), serves the host pages, injects the bridge shim into a Custom UI
+ * bundle, runs the app's real trigger handlers when a customer raises a request over REST, answers
+ * `invoke` with the real panel resolver, and moves the clock (running the sweep).
+ * The panel bundle is a small fixture, so the test does not depend on `npm run build:ui`.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openSandbox, type Sandbox } from '../../sandbox/open-sandbox';
+import { readManifestModules, type ManifestModules } from '../../sandbox/runtime/manifest-modules';
+
+jest.setTimeout(60_000);
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbox-host-'));
+const bundleDir = path.join(dataDir, 'panel-bundle');
+let sandbox: Sandbox;
+
+/** The manifest, with the issue panel pointing at a fixture bundle and the admin page at a missing one. */
+function fixtureModules(): ManifestModules {
+  const modules = readManifestModules();
+  return {
+    ...modules,
+    uiModules: modules.uiModules.map((m) => {
+      if (m.type === 'jira:issuePanel') return { ...m, resourceDir: bundleDir };
+      if (m.type === 'jira:adminPage') return { ...m, resourceDir: path.join(dataDir, 'no-admin-bundle') };
+      return m;
+    }),
+  };
+}
+
+const users = () => {
+  const all = sandbox.model().users();
+  const find = (role: string) => {
+    const user = all.find((u) => u.role === role);
+    if (user === undefined) throw new Error(`no ${role} in the base site`);
+    return user;
+  };
+  return { admin: find('admin'), agent: find('agent'), customer: find('customer') };
+};
+
+async function get(pathname: string, accountId?: string): Promise<Response> {
+  return fetch(`${sandbox.url}${pathname}`, {
+    redirect: 'manual',
+    headers: accountId === undefined ? {} : { cookie: `sandbox-user=${encodeURIComponent(accountId)}` },
+  });
+}
+
+async function post(pathname: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${sandbox.url}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+}
+
+function basic(email: string | null): string {
+  return `Basic ${Buffer.from(`${email ?? ''}:any-token`).toString('base64')}`;
+}
+
+beforeAll(async () => {
+  mkdirSync(path.join(bundleDir, 'assets'), { recursive: true });
+  writeFileSync(path.join(bundleDir, 'index.html'), '<!doctype html><html><head><script type="module" src="./assets/panel.js"></script></head><body><div id="root"></div></body></html>');
+  writeFileSync(path.join(bundleDir, 'assets', 'panel.js'), 'document.getElementById("root").textContent = typeof window.__bridge;');
+  sandbox = await openSandbox({ dataDir, port: 0, start: 'base', print: 'silent', frozenClock: true, modules: fixtureModules() });
+});
+
+afterAll(async () => {
+  await sandbox.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('serving', () => {
+  it('listens on 127.0.0.1 and answers the Jira REST API on the same port', async () => {
+    expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const info = await get('/rest/api/3/serverInfo');
+    expect(info.status).toBe(200);
+    expect(await info.json()).toMatchObject({ deploymentType: 'Cloud' });
+  });
+
+  it.each([
+    ['the queue, for an agent', '/', 'agent', 200, 'Open requests'],
+    ['the portal, for a customer', '/portal', 'customer', 200, 'Raise a request'],
+    ['the admin page, for an admin: its bundle is not built', '/admin', 'admin', 200, 'not built yet'],
+    ['the admin page, for an agent: no access', '/admin', 'agent', 403, 'do not have access'],
+    ['the dashboard: no gadget in the manifest yet', '/dashboard', 'agent', 200, 'not built yet'],
+    ['the app notifications page', '/activity', 'agent', 200, 'What Contract Clock sent'],
+    ['an unknown page', '/nope', 'agent', 404, 'Page not found'],
+  ] as const)('renders %s', async (_name, pathname, role, status, text) => {
+    const response = await get(pathname, users()[role].accountId);
+    expect(response.status).toBe(status);
+    expect(await response.text()).toContain(text);
+  });
+
+  it('sends a customer who opens the agent queue to the portal', async () => {
+    const response = await get('/', users().customer.accountId);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/portal');
+  });
+});
+
+describe('a request raised in the portal, end to end', () => {
+  let issueKey = '';
+
+  beforeAll(async () => {
+    const { customer } = users();
+    const desk = sandbox.model().serviceDesks()[0];
+    const requestType = desk?.requestTypes.find((t) => t.name === 'Network problem');
+    const response = await post(
+      '/rest/servicedeskapi/request',
+      { serviceDeskId: desk?.id, requestTypeId: requestType?.id, requestFieldValues: { summary: 'VPN down', description: 'Nobody can connect.', priority: { id: '1' } } },
+      { authorization: basic(customer.emailAddress) },
+    );
+    expect(response.status).toBe(201);
+    const created: unknown = await response.json();
+    issueKey = typeof created === 'object' && created !== null && 'issueKey' in created ? String(created.issueKey) : '';
+    await post('/sandbox/api/settle', {});
+  });
+
+  it('ran the real trigger handler: the issue carries a contract-clock record with a deadline', () => {
+    const issue = sandbox.model().findIssue(issueKey);
+    const record = issue?.properties['contract-clock'];
+    expect(record).toMatchObject({ schemaVersion: 1, state: 'running' });
+    expect(record).toHaveProperty('deadline', expect.stringMatching(/^2026-10-05T/));
+  });
+
+  it('shows the request in the queue with its deadline, and the issue panel frame on the request view', async () => {
+    const queue = await (await get('/', users().agent.accountId)).text();
+    expect(queue).toContain(`href="/browse/${issueKey}"`);
+    expect(queue).toContain('data-deadline=');
+    const view = await (await get(`/browse/${issueKey}`, users().agent.accountId)).text();
+    const src = /<iframe data-forge-frame="([^"]+)" src="([^"]+)"/.exec(view);
+    expect(src?.[2]).toMatch(/^\/sandbox\/frames\/panel\/index\.html\?frame=/);
+    expect(view).toContain('id="forge-frames"');
+    expect(view).toContain('data-forge-sandbox-host');
+  });
+
+  it('serves the bundle with the bridge shim injected before the bundle script', async () => {
+    const html = await (await get('/sandbox/frames/panel/index.html?frame=frame-9')).text();
+    expect(html.indexOf('window.__bridge')).toBeGreaterThan(0);
+    expect(html.indexOf('window.__bridge')).toBeLessThan(html.indexOf('./assets/panel.js'));
+    const script = await get('/sandbox/frames/panel/assets/panel.js');
+    expect(script.headers.get('content-type')).toContain('javascript');
+  });
+
+  it('invoke reaches the real panel resolver with the Forge context of the sandbox user', async () => {
+    const { agent } = users();
+    const response = await post(
+      '/sandbox/api/invoke',
+      { frame: { moduleKey: 'contract-clock-panel', issueKey }, functionKey: 'panel/get', payload: {} },
+      { cookie: `sandbox-user=${encodeURIComponent(agent.accountId)}` },
+    );
+    expect(response.status).toBe(200);
+    const answer: unknown = await response.json();
+    expect(answer).toMatchObject({ ok: true, value: { ok: true, data: { issueKey } } });
+  });
+
+  it('rejects invoke for a module the manifest does not have', async () => {
+    const response = await post('/sandbox/api/invoke', { frame: { moduleKey: 'nope' }, functionKey: 'x', payload: {} });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ ok: false, message: expect.stringContaining('nope') });
+  });
+
+  it('moving the clock past the deadline runs the sweep: the request is breached', async () => {
+    const before = Date.parse(sandbox.clock.now().toISOString());
+    const moved = await post('/sandbox/api/clock', { action: 'advance', ms: 2 * 24 * 3_600_000 });
+    expect(moved.status).toBe(200);
+    const state: unknown = await moved.json();
+    expect(state).toMatchObject({ ok: true, value: { frozen: true } });
+    expect(sandbox.clock.now().getTime() - before).toBe(2 * 24 * 3_600_000);
+    const record = sandbox.model().findIssue(issueKey)?.properties['contract-clock'];
+    expect(record).toMatchObject({ state: 'breached' });
+  });
+
+  it('sets the clock to a wall time in the user’s zone', async () => {
+    const moved = await post('/sandbox/api/clock', { action: 'set', local: '2026-10-12T09:00', timeZone: 'Europe/Amsterdam' });
+    expect(moved.status).toBe(200);
+    expect(sandbox.clock.now().toISOString()).toBe('2026-10-12T07:00:00.000Z');
+  });
+
+  it('resets to the starting site without a restart', async () => {
+    const response = await post('/sandbox/api/reset', {});
+    expect(response.status).toBe(200);
+    expect(sandbox.model().findIssue(issueKey)).toBeUndefined();
+    expect(sandbox.clock.now().toISOString()).toBe('2026-10-05T07:30:00.000Z');
+    expect((await get('/', users().agent.accountId)).status).toBe(200);
+  });
+
+  it('refuses a bad clock action, naming the field', async () => {
+    const response = await post('/sandbox/api/clock', { action: 'advance', ms: 'soon' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, message: expect.stringContaining('ms') });
+  });
+});
