@@ -116,7 +116,7 @@ export function sweepNoteText(kind: 'at-risk' | 'breached', record: ClockRecord)
   const deadline =
     record.deadline === null || terms === null
       ? 'unknown'
-      : `${formatInTimeZone(new Date(record.deadline), terms.timeZone, 'EEE d MMM yyyy HH:mm')} (${terms.timeZone})`;
+      : `${formatInTimeZone(new Date(record.deadline), terms.calendar.timeZone, 'EEE d MMM yyyy HH:mm')} (${terms.calendar.timeZone})`;
   return kind === 'breached'
     ? `Contract Clock: the resolution deadline of ${deadline} has passed (${agreement}). Tell the customer when to expect a resolution.`
     : `Contract Clock: this request is at risk — ${terms?.atRiskPercent ?? 75}% of the resolution target is used (${agreement}). Deadline: ${deadline}.`;
