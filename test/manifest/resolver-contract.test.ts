@@ -52,7 +52,7 @@ describe('UI ↔ resolver contract', () => {
     const definitions = create(h.deps);
     for (const functionKey of keys) {
       const answer: unknown = await definitions(
-        { call: { functionKey, payload: { unexpected: true } }, context: { moduleKey: 'm', extension: { type: 't', issue: { id: '1', key: 'ITS-1' } } } } as never,
+        { call: { functionKey, payload: { unexpected: true } }, context: { moduleKey: 'm', extension: { type: 't', issue: { id: '1', key: 'ITS-1' } } } },
         { principal: { accountId: h.site.users.admin.accountId } } as never,
       );
       expect(answer).toEqual(expect.objectContaining({ ok: expect.any(Boolean) }));
