@@ -26,6 +26,7 @@ import { loadContractDatabase } from './contract-database-store';
 import type { AppDeps } from './deps';
 import { requestFactsOf } from './issue-facts';
 import { languageOf } from './panel-text';
+import { reconcileClock } from './reconcile-clock';
 import { presentExplanation, presentPanelView, presentTerms } from './panel-view';
 import { loadSiteFacts } from './site-cache';
 
@@ -73,7 +74,9 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
     loadContractDatabase(deps.store),
   ]);
   const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
-  const record = parsed?.ok === true ? parsed.record : null;
+  // No record yet (the created event is still on its way): start the clock now, as the trigger
+  // would; reconciling is idempotent, so the trigger arriving later changes nothing.
+  const record = parsed === null ? (await reconcileClock(deps, issue.id)).save.record : parsed.ok ? parsed.record : null;
   const displayNames = await lookUpDisplayNames(asUser, record);
   const view = presentPanelView({
     issueKey: issue.key,

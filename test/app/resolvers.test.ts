@@ -136,3 +136,21 @@ describe('panel resolvers', () => {
     expect(comment).toMatchObject({ authorId: h.site.users.sanne.accountId, internal: false });
   });
 });
+
+describe('panel resolvers before the created event arrived', () => {
+  it('starts the clock on first view instead of showing an empty panel', async () => {
+    const h = await createHarness();
+    const issue = h.model.createRequest(h.site.users.alice.accountId, {
+      serviceDeskId: h.site.serviceDesk.id,
+      requestTypeId: h.site.requestTypes.email.id,
+      summary: 'Mailbox full',
+    });
+    h.events.length = 0; // the created event is late
+    const answer: unknown = await createPanelResolver(h.deps)(
+      { call: { functionKey: 'panel/get', payload: {} }, context: { moduleKey: 'contract-clock-panel', extension: { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key } } } },
+      { principal: { accountId: h.site.users.sanne.accountId } } as never,
+    );
+    expect(answer).toMatchObject({ ok: true, data: { state: 'on-track', revision: 1, terms: { level: { name: 'Gold' } } } });
+    expect(h.model.findIssue(issue.key)?.properties[CONTRACT_CLOCK_PROPERTY_KEY]).toBeDefined();
+  });
+});
