@@ -118,7 +118,9 @@ function renderFrameRegistry(frames: readonly EmbeddedFrame[]): SafeHtml {
 
 /** An iframe for a Custom UI frame (the bundle's index.html with the bridge shim). */
 export function renderFrame(frame: EmbeddedFrame): SafeHtml {
-  const style = frame.autoResize ? `height:${frame.minHeight}px` : `height:calc(100vh - 180px);min-height:${frame.minHeight}px`;
+  // Full width everywhere (an iframe's default is 300 px); panels grow with their content.
+  const size = frame.autoResize ? `height:${frame.minHeight}px` : `height:calc(100vh - 180px);min-height:${frame.minHeight}px`;
+  const style = `display:block;width:100%;border:0;${size}`;
   return html`<iframe data-forge-frame="${frame.frameId}" src="${frame.src}" title="${frame.title}" style="${style}" loading="eager"></iframe>`;
 }
 
