@@ -156,6 +156,13 @@ export async function postPanelMessage(deps: AppDeps, caller: PanelCaller, paylo
     body: payload.body,
     isPublic: payload.visibility === 'public',
   });
+  if (comment.isPublic) {
+    // A public reply by an agent is the first response: record it now, under the id the comment
+    // trigger will use, so the panel's reload shows it and the trigger's later run adds nothing.
+    await applyAction(deps, prepared.data, [
+      { kind: 'public-comment', id: `comment:${comment.id}`, at: comment.createdAt.toISOString(), by: caller.accountId },
+    ]);
+  }
   return ok({ commentId: comment.id, visibility: comment.isPublic ? 'public' : 'internal' });
 }
 

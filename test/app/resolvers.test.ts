@@ -134,6 +134,9 @@ describe('panel resolvers', () => {
     expect(posted).toMatchObject({ ok: true, data: { visibility: 'public' } });
     const comment = h.model.findIssue(issue.key)?.comments.at(-1);
     expect(comment).toMatchObject({ authorId: h.site.users.sanne.accountId, internal: false });
+    const responded = clockRecordSchema.parse(h.model.findIssue(issue.key)?.properties[CONTRACT_CLOCK_PROPERTY_KEY]);
+    expect(responded.response?.outcome).toBe('met');
+    expect(responded.history.filter((f) => f.kind === 'public-comment')).toEqual([expect.objectContaining({ id: `comment:${comment?.id ?? ''}` })]);
   });
 });
 
