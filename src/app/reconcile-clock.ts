@@ -45,7 +45,8 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, hints:
       : await deps.jiraAsApp.getChangelog(issue.id);
   const { database } = await loadContractDatabase(deps.store);
   // The status catalogue is needed only to read historical statuses out of a changelog.
-  const categories = changes.some((c) => c.fieldId === 'status') ? await site.statusCategories() : new Map<string, never>();
+  const statusIds = changes.filter((c) => c.fieldId === 'status').flatMap((c) => [c.from, c.to]).filter((id): id is string => id !== null);
+  const categories = statusIds.length > 0 ? await site.statusCategories(statusIds) : new Map<string, never>();
   const extra = hints.commentId === undefined ? [] : commentFacts(await deps.jiraAsApp.getComment(issue.id, hints.commentId), issue);
 
   const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);

@@ -34,8 +34,11 @@ const cacheKey = (): string => jiraFieldIdKey('site');
 /** The cached site facts of one handler run; `statusCategories` loads the catalogue on demand. */
 export interface SiteFacts {
   readonly fieldIds: JiraFieldIds;
-  /** Category by status id; fetched from Jira (and cached) the first time a run needs it. */
-  statusCategories(): Promise<ReadonlyMap<string, StatusCategory>>;
+  /**
+   * Category by status id; fetched from Jira (and cached) the first time a run needs it, and again
+   * when one of `statusIds` is not in the cached catalogue.
+   */
+  statusCategories(statusIds: readonly string[]): Promise<ReadonlyMap<string, StatusCategory>>;
 }
 
 /**
@@ -46,26 +49,28 @@ export interface SiteFacts {
  */
 export async function loadSiteFacts(store: KeyValueStore, jira: JiraClient, now: Date): Promise<SiteFacts> {
   const read = await readValue(store, cacheKey(), siteCacheSchema);
-  let value: SiteCacheValue | null = read.status === 'found' ? read.value : null;
-  const stale =
-    value === null ||
-    value.fieldIds.contractDeadline === null ||
-    now.getTime() - Date.parse(value.fieldIdsAt) > FIELD_IDS_MAX_AGE_MS;
-  if (stale) {
-    const fieldIds = await jira.discoverFieldIds();
-    value = { schemaVersion: 1, fieldIds, fieldIdsAt: now.toISOString(), statuses: value?.statuses ?? null };
-    await writeValue(store, cacheKey(), siteCacheSchema, value);
+  const cached = read.status === 'found' ? read.value : null;
+  const fresh =
+    cached !== null &&
+    cached.fieldIds.contractDeadline !== null &&
+    now.getTime() - Date.parse(cached.fieldIdsAt) <= FIELD_IDS_MAX_AGE_MS;
+  let current: SiteCacheValue;
+  if (fresh) {
+    current = cached;
+  } else {
+    current = { schemaVersion: 1, fieldIds: await jira.discoverFieldIds(), fieldIdsAt: now.toISOString(), statuses: cached?.statuses ?? null };
+    await writeValue(store, cacheKey(), siteCacheSchema, current);
   }
-  const current: SiteCacheValue = value ?? { schemaVersion: 1, fieldIds: { requestType: null, organizations: null, contractDeadline: null }, fieldIdsAt: now.toISOString(), statuses: null };
-  let categories: ReadonlyMap<string, StatusCategory> | null =
-    current.statuses === null ? null : toCategoryMap(current.statuses);
+  let categories = current.statuses === null ? null : toCategoryMap(current.statuses);
   return {
     fieldIds: current.fieldIds,
-    async statusCategories() {
-      if (categories !== null) return categories;
+    async statusCategories(statusIds) {
+      // A status created since the catalogue was cached is looked up again, not guessed.
+      if (categories !== null && statusIds.every((id) => categories?.has(id) === true)) return categories;
       const statuses: StatusOption[] = await jira.listStatuses();
       const stored = statuses.map((s) => ({ id: s.id, name: s.name, category: s.category }));
-      await writeValue(store, cacheKey(), siteCacheSchema, { ...current, statuses: stored });
+      current = { ...current, statuses: stored };
+      await writeValue(store, cacheKey(), siteCacheSchema, current);
       categories = toCategoryMap(stored);
       return categories;
     },
