@@ -67,6 +67,14 @@ export async function saveClock(
 ): Promise<SaveResult> {
   if (!recordChanged(previous, next)) return { record: previous ?? next, written: false };
   const record: ClockRecord = { ...next, revision: (previous?.revision ?? 0) + 1 };
+  // Storage first: the index and the aggregates are idempotent and derived from the record, so if
+  // the Jira write below fails they are merely early, and the next event or sweep settles them.
+  // The other order could leave a stored record whose index entry or outcome was never written.
+  await updateOpenClockIndex(store, issue, previous, record);
+  // Compare what the outcome contributes, in memory: most saves change no outcome and cost no read.
+  const outcomeBefore = previous === null ? null : issueOutcomeOf(issue.id, previous);
+  const outcomeAfter = issueOutcomeOf(issue.id, record);
+  if (canonicalJson(outcomeBefore) !== canonicalJson(outcomeAfter)) await recordOutcome(store, issue.id, record);
   await jira.setIssueProperty(issue.id, CONTRACT_CLOCK_PROPERTY_KEY, record);
   if (fieldIds.contractDeadline !== null && (previous === null || previous.deadline !== record.deadline)) {
     await jira.setContractDeadline({
@@ -75,11 +83,6 @@ export async function saveClock(
       deadline: record.deadline === null ? null : new Date(record.deadline),
     });
   }
-  await updateOpenClockIndex(store, issue, previous, record);
-  // Compare what the outcome contributes, in memory: most saves change no outcome and cost no read.
-  const outcomeBefore = previous === null ? null : issueOutcomeOf(issue.id, previous);
-  const outcomeAfter = issueOutcomeOf(issue.id, record);
-  if (canonicalJson(outcomeBefore) !== canonicalJson(outcomeAfter)) await recordOutcome(store, issue.id, record);
   return { record, written: true };
 }
 

@@ -218,4 +218,31 @@ describe('the contract clock through the real handlers', () => {
     expect(notes.every((c) => c.internal)).toBe(true);
     expect(h.model.notifications().filter((n) => n.issueKey === key && n.source === 'notify-api')).toHaveLength(2);
   });
+
+  it('recovers from a failed Jira write on the next delivery, counting the outcome once', async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'email');
+    await deliverAll(h);
+    h.advance(45);
+    h.model.transitionToStatus(h.site.users.sanne.accountId, key, 'Resolved');
+    const resolved = h.events.splice(0).filter((event) => !event.selfGenerated);
+    const real = h.deps.jiraAsApp;
+    let failures = 1;
+    const flaky = Object.create(real) as typeof real;
+    flaky.setIssueProperty = (...args) => {
+      if (failures > 0) {
+        failures -= 1;
+        return Promise.reject(new Error('Jira is down'));
+      }
+      return real.setIssueProperty(...args);
+    };
+    const flakyDeps = { ...h.deps, jiraAsApp: flaky };
+    for (const event of resolved) await createOnIssueUpdated(flakyDeps)(event);
+    expect(recordOf(h, key).state).toBe('running'); // the write failed: Jira still has the old record
+    for (const event of resolved) await createOnIssueUpdated(flakyDeps)(event); // Forge's next delivery
+    expect(recordOf(h, key).state).toBe('met');
+    const page = await h.store.inner.query({ prefix: AGGREGATE_PREFIX, limit: 100 });
+    const aggregate = complianceAggregateSchema.parse(page.entries[0]?.value);
+    expect(aggregate.cells.reduce((sum, cell) => sum + cell.met + cell.breached, 0)).toBe(1);
+  });
 });
