@@ -37,7 +37,7 @@ async function findApps() {
 
 /**
  * The vite config of one app: inline, so no vite.config file has to be kept in each app folder.
- * Exported for dev tools (static/panel/dev/tools/preview.ts builds the harness page with it).
+ * Exported for dev tools (static/shared/dev/tools/preview-kit.mts builds the dev harness pages with it).
  *
  * @param {string} app folder name under static/
  * @param {{ input?: string, outDir?: string }} [overrides] another HTML entry / output folder

@@ -2,7 +2,8 @@
  * Dev-only: builds the admin page's harness (static/admin/dev, mocked Forge host and backend) with
  * the production vite config, serves it on 127.0.0.1 and takes screenshots of every state and the
  * main flows in light and dark theme, English and Dutch, with Debian's Chromium through
- * playwright-core; a few flows also check where keyboard focus lands. Output:
+ * playwright-core (static/shared/dev/tools/preview-kit.mts does the building, serving and
+ * shooting); a few flows also check where keyboard focus lands. Output:
  * test-results/admin-preview/*.png (git-ignored).
  *
  *   npx tsx static/admin/dev/tools/preview.mts            # all shots
@@ -10,75 +11,11 @@
  *
  * Node-side tool with its own tsconfig (node types); never bundled.
  */
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { createViteConfig } from '../../../../scripts/build-ui.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expectFocus, expectText, repoRoot, startPreview, type Page, type Shot } from '../../../shared/dev/tools/preview-kit.mjs';
 
-const repoRoot = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
-const outDir = join(repoRoot, 'test-results', 'admin-preview');
-const siteDir = join(outDir, 'site');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const demoExport = readFileSync(join(repoRoot, 'static/admin/dev/demo-database.json'), 'utf8');
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(root: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(root, path);
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolvePromise) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      resolvePromise({ server, origin: `http://127.0.0.1:${String(port)}` });
-    });
-  });
-}
-
-interface Shot {
-  name: string;
-  query: string;
-  /** Drives the page after load (open a tab, submit, …). */
-  act?: (page: Page) => Promise<void>;
-  /** Scrolls this test id into view before the shot. */
-  focusOn?: string;
-  /** The whole page instead of the first screen. */
-  fullPage?: boolean;
-  /** A narrower page than the default 1280 px (Jira's admin area on a laptop with the sidebar open). */
-  width?: number;
-}
-
-const ready = '[data-testid="admin-summary"], [data-testid="admin-forbidden"], [data-testid="admin-load-error"]';
-
-/** Fails the run when focus is not where keyboard users need it. */
-async function expectFocus(page: Page, testId: string, when: string): Promise<void> {
-  const focused = await page.evaluate(() => {
-    const active = document.activeElement;
-    return active?.closest('[data-testid]')?.getAttribute('data-testid') ?? active?.tagName ?? null;
-  });
-  if (focused !== testId) throw new Error(`${when}: focus is on ${String(focused)}, expected ${testId}`);
-}
-
-async function expectText(page: Page, testId: string, pattern: RegExp, when: string): Promise<void> {
-  const text = await page.getByTestId(testId).innerText();
-  if (!pattern.test(text)) throw new Error(`${when}: ${testId} says "${text}", expected ${String(pattern)}`);
-}
 
 async function openTab(page: Page, tab: string): Promise<void> {
   await page.getByTestId(`tab-${tab}`).click();
@@ -268,52 +205,12 @@ function shotsFor(theme: 'light' | 'dark'): Shot[] {
   ];
 }
 
-async function main(): Promise<void> {
-  const filter = process.argv[2];
-  mkdirSync(outDir, { recursive: true });
-  await build(createViteConfig('admin', { input: join(repoRoot, 'static/admin/dev/index.html'), outDir: siteDir }));
-  const { server, origin } = await serve(siteDir);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  const problems: string[] = [];
-  try {
-    const shots = [...shotsFor('light'), ...shotsFor('dark')].filter((shot) => filter === undefined || shot.name.includes(filter));
-    for (const shot of shots) {
-      const page = await browser.newPage({ viewport: { width: shot.width ?? 1280, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true });
-      page.on('pageerror', (error) => problems.push(`${shot.name}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`${shot.name}: console: ${message.text()}`);
-      });
-      try {
-        await page.goto(`${origin}/dev/index.html?${shot.query}`);
-        await page.locator(ready).first().waitFor({ timeout: 15_000 });
-        if (shot.act !== undefined) await shot.act(page);
-        if (shot.focusOn !== undefined) await page.getByTestId(shot.focusOn).scrollIntoViewIfNeeded();
-        // Let Atlaskit's colour transitions (e.g. a button leaving its disabled look) finish.
-        await page.waitForTimeout(400);
-        await page.screenshot({ path: join(outDir, `${shot.name}.png`), fullPage: shot.fullPage === true });
-        console.log(`  ${shot.name}.png`);
-      } catch (error: unknown) {
-        problems.push(`${shot.name}: ${error instanceof Error ? error.message : String(error)}`);
-        await page.screenshot({ path: join(outDir, `${shot.name}-FAILED.png`), fullPage: true });
-      } finally {
-        await page.close();
-      }
-    }
-  } finally {
-    await browser.close();
-    server.close();
-  }
-  if (problems.length > 0) {
-    console.error(`Problems in the page:\n  ${problems.join('\n  ')}`);
-    process.exitCode = 1;
-  }
-  console.log(`Screenshots in ${outDir}`);
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+startPreview({
+  app: 'admin',
+  ready: '[data-testid="admin-summary"], [data-testid="admin-forbidden"], [data-testid="admin-load-error"]',
+  shots: [...shotsFor('light'), ...shotsFor('dark')],
+  // Jira's admin area on a wide screen; shots that need it set a narrower width.
+  viewport: { width: 1280, height: 900 },
+  fullPage: false,
+  filter: process.argv[2],
 });

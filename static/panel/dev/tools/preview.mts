@@ -2,70 +2,15 @@
  * Dev-only: builds the panel's harness page (static/panel/dev, mocked Forge host) with the
  * production vite config, serves it on 127.0.0.1 and takes screenshots of every state and of the
  * action flows in light and dark theme, English and Dutch, with Debian's Chromium through
- * playwright-core. Output: test-results/panel-preview/*.png (git-ignored).
+ * playwright-core (static/shared/dev/tools/preview-kit.mts does the building, serving and
+ * shooting). Output: test-results/panel-preview/*.png (git-ignored).
  *
  *   npx tsx static/panel/dev/tools/preview.mts            # all shots
  *   npx tsx static/panel/dev/tools/preview.mts at-risk    # only shots whose name contains "at-risk"
  *
  * Node-side tool with its own tsconfig (node types); never bundled.
  */
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { createViteConfig } from '../../../../scripts/build-ui.mjs';
-
-const repoRoot = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
-const outDir = join(repoRoot, 'test-results', 'panel-preview');
-const siteDir = join(outDir, 'site');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-function serve(root: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(root, path);
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolvePromise) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      resolvePromise({ server, origin: `http://127.0.0.1:${String(port)}` });
-    });
-  });
-}
-
-interface Shot {
-  name: string;
-  query: string;
-  /** Drives the page after load (open a form, submit, …). */
-  act?: (page: Page) => Promise<void>;
-}
-
-const ready = '[data-testid="panel-status"], [data-testid="panel-load-error"]';
-
-/** Fails the run when focus is not where keyboard users need it. */
-async function expectFocus(page: Page, testId: string, when: string): Promise<void> {
-  const focused = await page.evaluate(() => {
-    const active = document.activeElement;
-    return active?.closest('[data-testid]')?.getAttribute('data-testid') ?? active?.tagName ?? null;
-  });
-  if (focused !== testId) throw new Error(`${when}: focus is on ${String(focused)}, expected ${testId}`);
-}
+import { expectFocus, startPreview, type Page, type Shot } from '../../../shared/dev/tools/preview-kit.mjs';
 
 async function openAction(page: Page, action: string): Promise<void> {
   await page.getByTestId(`action-${action}`).click();
@@ -176,45 +121,11 @@ function shotsFor(theme: 'light' | 'dark'): Shot[] {
   return [...states, ...flows];
 }
 
-async function main(): Promise<void> {
-  const filter = process.argv[2];
-  mkdirSync(outDir, { recursive: true });
-  await build(createViteConfig('panel', { input: join(repoRoot, 'static/panel/dev/index.html'), outDir: siteDir }));
-  const { server, origin } = await serve(siteDir);
-  const browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  const problems: string[] = [];
-  try {
-    const shots = [...shotsFor('light'), ...shotsFor('dark')].filter((shot) => filter === undefined || shot.name.includes(filter));
-    for (const shot of shots) {
-      const page = await browser.newPage({ viewport: { width: 720, height: 600 }, deviceScaleFactor: 1 });
-      page.on('pageerror', (error) => problems.push(`${shot.name}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`${shot.name}: console: ${message.text()}`);
-      });
-      await page.goto(`${origin}/dev/index.html?${shot.query}`);
-      await page.locator(ready).first().waitFor({ timeout: 15_000 });
-      if (shot.act !== undefined) await shot.act(page);
-      // Let Atlaskit's colour transitions (e.g. a button leaving its disabled look) finish.
-      await page.waitForTimeout(400);
-      await page.screenshot({ path: join(outDir, `${shot.name}.png`), fullPage: true });
-      console.log(`  ${shot.name}.png`);
-      await page.close();
-    }
-  } finally {
-    await browser.close();
-    server.close();
-  }
-  if (problems.length > 0) {
-    console.error(`Problems in the page:\n  ${problems.join('\n  ')}`);
-    process.exitCode = 1;
-  }
-  console.log(`Screenshots in ${outDir}`);
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+startPreview({
+  app: 'panel',
+  ready: '[data-testid="panel-status"], [data-testid="panel-load-error"]',
+  shots: [...shotsFor('light'), ...shotsFor('dark')],
+  viewport: { width: 720, height: 600 },
+  fullPage: true,
+  filter: process.argv[2],
 });
