@@ -18,7 +18,7 @@ import { readJiraAppDefinition } from '../jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../jira/jira-model';
 import { seedBaseSite, type BaseSite } from '../jira/jira-seed';
 import type { JiraSiteState } from '../jira/jira-state';
-import { createAppFunctions, createSandboxDeps } from '../runtime/app-wiring';
+import { createAppFunctions, createSandboxDeps, credentialsFromModel } from '../runtime/app-wiring';
 import { createForgeRuntime, type ForgeRuntime } from '../runtime/forge-runtime';
 import { createInProcessFetch } from '../runtime/in-process-fetch';
 import { readManifestModules, type ManifestModules } from '../runtime/manifest-modules';
@@ -153,11 +153,7 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<Genera
     jiraBaseUrl: () => jiraUrl,
     fetch: createInProcessFetch(model),
     appToken: model.appToken,
-    credentialsOf: (accountId) => {
-      const user = model.findUser(accountId);
-      if (user === undefined) return null;
-      return user.emailAddress === null ? 'app' : { email: user.emailAddress };
-    },
+    credentialsOf: credentialsFromModel(model),
     pushJobs: (queue, bodies) => {
       runtime?.pushJobs(queue, bodies);
     },

@@ -19,6 +19,7 @@ import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
 import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createRunSweep } from '../../src/entry/run-sweep';
+import type { JiraModel } from '../jira/jira-model';
 import type { TriggerHandler } from './event-delivery';
 import type { AppFunctions } from './forge-runtime';
 import type { ResolverDefinitions } from './job-queue';
@@ -41,6 +42,18 @@ export interface SandboxDepsInput {
   log: SandboxLog;
   /** how requests reach the emulator; default the global fetch (real HTTP) */
   fetch?: typeof fetch;
+}
+
+/**
+ * How each account of the emulated site signs in: people with their e-mail, the app's own account
+ * (which has none) with the app token, unknown accounts not at all.
+ */
+export function credentialsFromModel(model: Pick<JiraModel, 'findUser'>): SandboxDepsInput['credentialsOf'] {
+  return (accountId) => {
+    const user = model.findUser(accountId);
+    if (user === undefined) return null;
+    return user.emailAddress === null ? 'app' : { email: user.emailAddress };
+  };
 }
 
 /** The app's Logger, writing into the sandbox log under "app". */
