@@ -13,37 +13,24 @@
  */
 import type { Page } from 'playwright-core';
 import { demoNow } from '../../sandbox/demo/demo-catalogue';
-import { launchBrowser, saveScreenshot, type E2eBrowser } from './support/browser';
+import { saveScreenshot, type E2eBrowser } from './support/browser';
 import { actAs, normalizeText, openPage, openRequestPanel, panelFrame, readPanel, readQueueRow, waitForReloadAfter, type PanelSnapshot } from './support/host-pages';
-import { dayMs, hourMs, priorityIds, startE2eSandbox, transitionIds, type E2eSandbox, type RaiseInput } from './support/sandbox';
+import { dayMs, hourMs, priorityIds, transitionIds, type E2eSandbox, type RaiseInput } from './support/sandbox';
+import { useSandboxAndBrowser } from './support/session';
 
 jest.setTimeout(90_000);
 
-let sbx: E2eSandbox | null = null;
-let browser: E2eBrowser | null = null;
+const session = useSandboxAndBrowser();
 let page: Page | null = null;
 
 function started(): { sbx: E2eSandbox; browser: E2eBrowser; page: Page } {
-  if (sbx === null || browser === null || page === null) throw new Error('beforeAll/beforeEach did not start the sandbox, the browser and a page.');
+  const { sbx, browser } = session();
+  if (page === null) throw new Error('beforeEach did not open a page.');
   return { sbx, browser, page };
 }
 
-beforeAll(async () => {
-  // the demo may have to be generated first (tens of seconds on a busy 2-core machine)
-  const [sandboxResult, browserResult] = await Promise.allSettled([startE2eSandbox(), launchBrowser()]);
-  if (sandboxResult.status === 'fulfilled') sbx = sandboxResult.value;
-  if (browserResult.status === 'fulfilled') browser = browserResult.value;
-  if (sandboxResult.status === 'rejected') throw sandboxResult.reason;
-  if (browserResult.status === 'rejected') throw browserResult.reason;
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await sbx?.close();
-});
-
 beforeEach(async () => {
-  if (sbx === null || browser === null) throw new Error('beforeAll did not start the sandbox and the browser.');
+  const { sbx, browser } = session();
   await sbx.reset();
   expect(sbx.sandbox.clock.now().toISOString()).toBe(demoNow.toISOString());
   await browser.context.clearCookies();

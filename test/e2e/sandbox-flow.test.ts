@@ -10,33 +10,14 @@
  */
 import { z } from 'zod';
 import { demoNow } from '../../sandbox/demo/demo-catalogue';
-import { launchBrowser, saveScreenshot, type E2eBrowser } from './support/browser';
+import { saveScreenshot } from './support/browser';
 import { actAs, listQueueDeadlines, normalizeText, openPage, readPanel, readQueueRow, waitForReloadAfter } from './support/host-pages';
-import { dayMs, startE2eSandbox, type E2eSandbox } from './support/sandbox';
+import { dayMs, type E2eSandbox } from './support/sandbox';
+import { useSandboxAndBrowser } from './support/session';
 
 jest.setTimeout(90_000);
 
-let sbx: E2eSandbox | null = null;
-let browser: E2eBrowser | null = null;
-
-function started(): { sbx: E2eSandbox; browser: E2eBrowser } {
-  if (sbx === null || browser === null) throw new Error('beforeAll did not start the sandbox and the browser.');
-  return { sbx, browser };
-}
-
-beforeAll(async () => {
-  // the demo may have to be generated first (tens of seconds on a busy 2-core machine)
-  const [sandboxResult, browserResult] = await Promise.allSettled([startE2eSandbox(), launchBrowser()]);
-  if (sandboxResult.status === 'fulfilled') sbx = sandboxResult.value;
-  if (browserResult.status === 'fulfilled') browser = browserResult.value;
-  if (sandboxResult.status === 'rejected') throw sandboxResult.reason;
-  if (browserResult.status === 'rejected') throw browserResult.reason;
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await sbx?.close();
-});
+const started = useSandboxAndBrowser();
 
 /** Gold, e-mail, P1: 4 business hours from Monday 09:30 Amsterdam (07:30Z) is 13:30 (11:30Z). */
 const expectedDeadline = '2026-10-05T11:30:00.000Z';
