@@ -84,14 +84,19 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
   }
 
   // ---- Editor
+  /** The editor's JSON, or null after showing its syntax error (nothing is sent then). */
+  function parseEditorText(text: string): { value: unknown } | null {
+    const parsed = parseForSending(text);
+    if (parsed.ok) return { value: parsed.value };
+    setEditorCheck(parsed.check);
+    show('editor', { appearance: 'error', title: t('admin.result.syntax'), lines: [] });
+    return null;
+  }
+
   async function validate(): Promise<void> {
     const text = draft.text;
-    const parsed = parseForSending(text);
-    if (!parsed.ok) {
-      setEditorCheck(parsed.check);
-      show('editor', { appearance: 'error', title: t('admin.result.syntax'), lines: [] });
-      return;
-    }
+    const parsed = parseEditorText(text);
+    if (parsed === null) return;
     setEditorBusy('validate');
     const answer = await adminClient.validate(parsed.value);
     setEditorBusy(null);
@@ -111,12 +116,8 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
 
   async function save(): Promise<void> {
     const text = draft.text;
-    const parsed = parseForSending(text);
-    if (!parsed.ok) {
-      setEditorCheck(parsed.check);
-      show('editor', { appearance: 'error', title: t('admin.result.syntax'), lines: [] });
-      return;
-    }
+    const parsed = parseEditorText(text);
+    if (parsed === null) return;
     setEditorBusy('save');
     const answer = await adminClient.save(parsed.value);
     if (!answer.ok) {
@@ -138,13 +139,8 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
   }
 
   function format(): void {
-    const parsed = parseForSending(draft.text);
-    if (!parsed.ok) {
-      setEditorCheck(parsed.check);
-      show('editor', { appearance: 'error', title: t('admin.result.syntax'), lines: [] });
-      return;
-    }
-    draft.setText(formatJson(parsed.value));
+    const parsed = parseEditorText(draft.text);
+    if (parsed !== null) draft.setText(formatJson(parsed.value));
   }
 
   function revert(): void {
