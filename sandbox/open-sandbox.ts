@@ -20,7 +20,7 @@ import type { HostData } from './host/host-data';
 import { readJiraAppDefinition, type JiraAppDefinition } from './jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from './jira/jira-model';
 import { createJiraRequestListener } from './jira/jira-server';
-import { createAppFunctions, createSandboxDeps, credentialsFromModel } from './runtime/app-wiring';
+import { createAppFunctions, createSandboxDeps, credentialsFromModel, installationOf } from './runtime/app-wiring';
 import type { DeliveryOptions } from './runtime/event-delivery';
 import { createForgeRuntime, type ForgeRuntime } from './runtime/forge-runtime';
 import { readManifestModules, type ManifestModules } from './runtime/manifest-modules';
@@ -119,6 +119,7 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       store,
       jiraBaseUrl: () => baseUrl,
       appToken: model.appToken,
+      installation: installationOf(model.app),
       credentialsOf: credentialsFromModel(model),
       pushJobs: (queue, bodies) => {
         runtime?.pushJobs(queue, bodies);

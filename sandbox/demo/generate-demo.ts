@@ -18,7 +18,7 @@ import { readJiraAppDefinition } from '../jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../jira/jira-model';
 import { seedBaseSite, type BaseSite } from '../jira/jira-seed';
 import type { JiraSiteState } from '../jira/jira-state';
-import { createAppFunctions, createSandboxDeps, credentialsFromModel } from '../runtime/app-wiring';
+import { createAppFunctions, createSandboxDeps, credentialsFromModel, installationOf } from '../runtime/app-wiring';
 import { createForgeRuntime, type ForgeRuntime } from '../runtime/forge-runtime';
 import { createInProcessFetch } from '../runtime/in-process-fetch';
 import { readManifestModules, type ManifestModules } from '../runtime/manifest-modules';
@@ -153,6 +153,7 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<Genera
     jiraBaseUrl: () => jiraUrl,
     fetch: createInProcessFetch(model),
     appToken: model.appToken,
+    installation: installationOf(model.app),
     credentialsOf: credentialsFromModel(model),
     pushJobs: (queue, bodies) => {
       runtime?.pushJobs(queue, bodies);

@@ -8,6 +8,7 @@
  * This is the only sandbox module that knows the app's entry factory names (ADR 0002: the same
  * factories production binds to Forge). It may not reach into app internals beyond them.
  */
+import type { AppInstallation } from '../../src/adapters/jira/app-fields';
 import { createFetchTransport } from '../../src/adapters/jira/fetch-transport';
 import { createJiraClient, type JiraClient } from '../../src/adapters/jira/jira-client';
 import type { KeyValueStore } from '../../src/adapters/storage/key-value-store';
@@ -19,6 +20,7 @@ import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
 import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createRunSweep } from '../../src/entry/run-sweep';
+import type { JiraAppDefinition } from '../jira/jira-app-definition';
 import type { JiraModel } from '../jira/jira-model';
 import type { TriggerHandler } from './event-delivery';
 import type { AppFunctions } from './forge-runtime';
@@ -32,6 +34,8 @@ export interface SandboxDepsInput {
   jiraBaseUrl: () => string;
   /** the bearer token the emulator accepts for the app's account */
   appToken: string;
+  /** which installation of the app this is (the emulated `getAppContext()`) */
+  installation: AppInstallation;
   /** accountId → how that account signs in: a person's e-mail, the app's token, or unknown */
   credentialsOf: (accountId: string) => { email: string } | 'app' | null;
   /** pushes jobs onto the named @forge/events queue */
@@ -54,6 +58,15 @@ export function credentialsFromModel(model: Pick<JiraModel, 'findUser'>): Sandbo
     if (user === undefined) return null;
     return user.emailAddress === null ? 'app' : { email: user.emailAddress };
   };
+}
+
+/**
+ * The installation the emulated site has of the app, as Forge's `getAppContext()` would tell it.
+ *
+ * @example installationOf(model.app).environmentType // 'DEVELOPMENT'
+ */
+export function installationOf(app: Pick<JiraAppDefinition, 'appId' | 'environmentId' | 'environmentKey'>): AppInstallation {
+  return { appId: app.appId, environmentId: app.environmentId, environmentType: app.environmentKey };
 }
 
 /** The app's Logger, writing into the sandbox log under "app". */
@@ -87,7 +100,8 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
           : { baseUrl: input.jiraBaseUrl(), basicAuth: { username: auth.email, password: 'sandbox' }, fetch: fetchVia },
       )(request);
   };
-  const jiraAsApp = createJiraClient({ transport: transportFor({ bearer: input.appToken }) });
+  const installation = (): AppInstallation => input.installation;
+  const jiraAsApp = createJiraClient({ transport: transportFor({ bearer: input.appToken }), installation });
   const userClients = new Map<string, JiraClient>();
   return {
     store: input.store,
@@ -100,7 +114,7 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
         client =
           credentials === 'app'
             ? jiraAsApp
-            : createJiraClient({ transport: transportFor({ email: credentials?.email ?? `unknown-account-${accountId}` }) });
+            : createJiraClient({ transport: transportFor({ email: credentials?.email ?? `unknown-account-${accountId}` }), installation });
         userClients.set(accountId, client);
       }
       return client;

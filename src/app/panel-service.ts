@@ -5,7 +5,7 @@
  * than the agent saw) and either stores a complete new record or nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { isJiraError, type IssueSnapshot, type JiraClient } from '../adapters/jira/jira-client';
+import { isConsentRequired, isJiraError, type IssueSnapshot, type JiraAsUser } from './jira-ports';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import type {
@@ -43,7 +43,7 @@ export interface PanelCaller {
 const PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'ADMINISTER'] as const;
 type Permission = (typeof PERMISSIONS)[number];
 
-async function permissionsOf(jira: JiraClient, issueId: string): Promise<Record<Permission, boolean>> {
+async function permissionsOf(jira: JiraAsUser, issueId: string): Promise<Record<Permission, boolean>> {
   let answer: Record<string, boolean>;
   try {
     answer = await jira.getMyPermissions({ permissions: PERMISSIONS, issueIdOrKey: issueId });
@@ -98,14 +98,18 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
   return ok(view);
 }
 
-async function lookUpDisplayNames(jira: JiraClient, record: ClockRecord | null): Promise<Map<string, string>> {
+async function lookUpDisplayNames(jira: JiraAsUser, record: ClockRecord | null): Promise<Map<string, string>> {
   const ids = new Set<string>();
   for (const fact of record?.history ?? []) if ('by' in fact && fact.by !== null) ids.add(fact.by);
   for (const change of record?.termsHistory ?? []) if (change.by !== null) ids.add(change.by);
   const names = new Map<string, string>();
   await Promise.all(
     [...ids].slice(0, 10).map(async (id) => {
-      const name = await jira.getUserDisplayName(id).catch(() => null);
+      const name = await jira.getUserDisplayName(id).catch((error: unknown) => {
+        // A name is a nicety, but the consent prompt is not: let Forge's consent error through.
+        if (isConsentRequired(error)) throw error;
+        return null;
+      });
       if (name !== null) names.set(id, name);
     }),
   );

@@ -8,7 +8,7 @@
  * Steady state of a created event: 3 Jira calls (issue, property, deadline field) and 3 storage
  * operations (site cache, contract database, open-clock index).
  */
-import type { CommentSnapshot, IssueSnapshot } from '../adapters/jira/jira-client';
+import type { CommentSnapshot, IssueSnapshot } from './jira-ports';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { applyFacts, parseClockRecord, rebuildClockRecord, startClock } from '../domain/clock';
 import { resolveTerms } from '../domain/resolve-terms';

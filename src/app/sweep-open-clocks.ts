@@ -5,7 +5,7 @@
  * note and a notification to the assignee and watchers.
  */
 import { formatInTimeZone } from 'date-fns-tz';
-import { isJiraError } from '../adapters/jira/jira-client';
+import { isJiraError } from './jira-ports';
 import { scanPrefix } from '../adapters/storage/key-value-store';
 import { OPEN_CLOCK_PREFIX, openClockKey } from '../adapters/storage/storage-keys';
 import { parseStoredValue } from '../adapters/storage/typed-value';

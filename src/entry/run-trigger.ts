@@ -5,7 +5,7 @@
  * the next event or sweep reconciles the clock from the issue's current state.
  */
 import type { z } from 'zod';
-import { isJiraError } from '../adapters/jira/jira-client';
+import { isJiraError } from '../app/jira-ports';
 import { StorageError } from '../adapters/storage/key-value-store';
 import { resolveDeps, type AppDeps, type DepsSource } from '../app/deps';
 

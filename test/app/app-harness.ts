@@ -14,6 +14,7 @@ import { readJiraAppDefinition } from '../../sandbox/jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
 import { seedBaseSite, type BaseSite } from '../../sandbox/jira/jira-seed';
 import { buildDemoContractDatabase } from '../../sandbox/demo/demo-catalogue';
+import { installationOf } from '../../sandbox/runtime/app-wiring';
 import { createInProcessFetch } from '../../sandbox/runtime/in-process-fetch';
 
 /** A store that counts its operations (a transaction counts once, as in Forge's quotas). */
@@ -77,6 +78,7 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
     createJiraClient({
       transport: createFetchTransport({ baseUrl: 'http://jira.test', headers, fetch: countingFetch, ...(basicAuth === undefined ? {} : { basicAuth }) }),
       retry: { sleep: () => Promise.resolve() },
+      installation: () => installationOf(model.app),
     });
   const deps: AppDeps = {
     store,

@@ -3,7 +3,7 @@
  * against the sandbox's Jira emulator: start, budget, pause/resume, re-target, resolution,
  * idempotency under duplicated and shuffled events, bad input.
  */
-import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/adapters/jira/jira-client';
+import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/app/jira-ports';
 import { AGGREGATE_PREFIX, openClockKey } from '../../src/adapters/storage/storage-keys';
 import { clockRecordSchema, type ClockRecord } from '../../src/contract/clock-record';
 import { complianceAggregateSchema } from '../../src/contract/compliance-aggregate';
@@ -228,13 +228,15 @@ describe('the contract clock through the real handlers', () => {
     const resolved = h.events.splice(0).filter((event) => !event.selfGenerated);
     const real = h.deps.jiraAsApp;
     let failures = 1;
-    const flaky = Object.create(real) as typeof real;
-    flaky.setIssueProperty = (...args) => {
-      if (failures > 0) {
-        failures -= 1;
-        return Promise.reject(new Error('Jira is down'));
-      }
-      return real.setIssueProperty(...args);
+    const flaky: typeof real = {
+      ...real,
+      setIssueProperty: (...args) => {
+        if (failures > 0) {
+          failures -= 1;
+          return Promise.reject(new Error('Jira is down'));
+        }
+        return real.setIssueProperty(...args);
+      },
     };
     const flakyDeps = { ...h.deps, jiraAsApp: flaky };
     for (const event of resolved) await createOnIssueUpdated(flakyDeps)(event);

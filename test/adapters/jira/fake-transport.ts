@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JiraRequest, JiraResponse, JiraTransport } from '../../../src/adapters/jira/jira-client';
+import type { JiraRequest, JiraResponse, JiraTransport } from '../../../src/adapters/jira/jira-transport';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'jira');
 
