@@ -134,6 +134,7 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       events: model.events,
       clock,
       cloudId: sandboxCloudId,
+      appAccountId: model.app.accountId,
       log,
       ...(options.delivery === undefined ? {} : { delivery: options.delivery }),
     });

@@ -168,6 +168,7 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<Genera
     events: model.events,
     clock,
     cloudId: options.cloudId,
+    appAccountId: model.app.accountId,
     log,
     runScheduledOnClockChange: false,
   });

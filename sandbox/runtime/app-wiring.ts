@@ -23,6 +23,7 @@ import { createRunSweep } from '../../src/entry/run-sweep';
 import type { JiraAppDefinition } from '../jira/jira-app-definition';
 import type { JiraModel } from '../jira/jira-model';
 import type { TriggerHandler } from './event-delivery';
+import { invocationAborted, invocationSignal, remainingMs } from './invocation-limits';
 import type { AppFunctions } from './forge-runtime';
 import type { ResolverDefinitions } from './job-queue';
 import type { ManifestModules } from './manifest-modules';
@@ -92,7 +93,14 @@ export function createAppLogger(log: SandboxLog): Logger {
 export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
   // The base URL is read per request: the server may learn its port after the deps exist.
   const transportFor = (auth: { bearer: string } | { email: string }) => {
-    const fetchVia: typeof fetch = input.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    const baseFetch: typeof fetch = input.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    // An invocation past its time limit is cut off: its requests fail, as Forge's would after the stop.
+    const fetchVia: typeof fetch = (url, init) => {
+      invocationAborted();
+      const stop = invocationSignal();
+      const signal = stop === undefined ? init?.signal : init?.signal == null ? stop : AbortSignal.any([init.signal, stop]);
+      return baseFetch(url, { ...init, ...(signal == null ? {} : { signal }) });
+    };
     return async (request: Parameters<ReturnType<typeof createFetchTransport>>[0]) =>
       createFetchTransport(
         'bearer' in auth
@@ -101,10 +109,12 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
       )(request);
   };
   const installation = (): AppInstallation => input.installation;
-  const jiraAsApp = createJiraClient({ transport: transportFor({ bearer: input.appToken }), installation });
+  // the retry policy's budget is the invocation's time left, as production's invocationRemainingTimeInMillis
+  const retry = { remainingMs };
+  const jiraAsApp = createJiraClient({ transport: transportFor({ bearer: input.appToken }), installation, retry });
   const userClients = new Map<string, JiraClient>();
   return {
-    store: input.store,
+    store: cutOffWithInvocation(input.store),
     jiraAsApp,
     jiraAsUser: (accountId) => {
       let client = userClients.get(accountId);
@@ -114,7 +124,7 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
         client =
           credentials === 'app'
             ? jiraAsApp
-            : createJiraClient({ transport: transportFor({ email: credentials?.email ?? `unknown-account-${accountId}` }), installation });
+            : createJiraClient({ transport: transportFor({ email: credentials?.email ?? `unknown-account-${accountId}` }), installation, retry });
         userClients.set(accountId, client);
       }
       return client;
@@ -125,6 +135,17 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
     },
     now: input.now,
     log: createAppLogger(input.log),
+  };
+}
+
+/** The store as an invocation sees it: once the invocation is cut off, every operation fails. */
+function cutOffWithInvocation(store: KeyValueStore): KeyValueStore {
+  return {
+    get: (key) => (invocationAborted(), store.get(key)),
+    set: (key, value) => (invocationAborted(), store.set(key, value)),
+    delete: (key) => (invocationAborted(), store.delete(key)),
+    query: (request) => (invocationAborted(), store.query(request)),
+    transact: (operations) => (invocationAborted(), store.transact(operations)),
   };
 }
 
