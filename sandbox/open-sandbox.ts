@@ -251,6 +251,7 @@ function delegateHostData(current: () => HostData): HostData {
     serviceDesk: () => current().serviceDesk(),
     priorities: () => current().priorities(),
     listRequests: (viewer) => current().listRequests(viewer),
+    otherProjects: () => current().otherProjects(),
     getRequest: (key, viewer) => current().getRequest(key, viewer),
     issueRef: (key) => current().issueRef(key),
     appActivity: () => current().appActivity(),

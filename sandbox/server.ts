@@ -36,6 +36,7 @@ import { activityViews, renderActivityPage, type ActivityView } from './host/pag
 import { renderPortalPage, renderPortalRequestPage } from './host/pages/portal-page';
 import { queueViews, renderQueuePage, type QueueView } from './host/pages/queue-page';
 import { renderRequestPage } from './host/pages/request-page';
+import { evaluateForgeExpression } from './runtime/forge-expression';
 import { renderMessagePage, renderSurfacePage } from './host/pages/surface-page';
 import type { ActivityItem, HostUser, PageChrome } from './host/view-models';
 import { fromWallTimeInput } from './host/zoned-time';
@@ -258,6 +259,24 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     };
   };
 
+  /**
+   * Whether Jira shows a module on this issue: its `displayConditions.jiraExpression`, evaluated with
+   * the issue's `project`, `issue` and `user`. An expression that fails hides the module (and is logged).
+   */
+  const isDisplayed = (module: UiModule | null, issue: IssueRef, user: HostUser): boolean => {
+    if (module?.displayCondition == null) return true;
+    try {
+      return evaluateForgeExpression(module.displayCondition, {
+        project: { id: issue.project.id, key: issue.project.key, projectTypeKey: issue.project.type },
+        issue: { id: issue.id, key: issue.key, issueType: { id: issue.typeId, name: issue.type } },
+        user: { accountId: user.accountId },
+      });
+    } catch (error) {
+      log.warn('host', `${module.key}: display condition failed, module hidden`, { error: describeError(error) });
+      return false;
+    }
+  };
+
   // ---------------------------------------------------------------------------------------------
   // pages
   // ---------------------------------------------------------------------------------------------
@@ -270,7 +289,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     }
     const requested = url.searchParams.get('view');
     const view: QueueView = queueViews.find((v) => v === requested) ?? 'open';
-    sendHtml(res, 200, renderQueuePage({ chrome, view, requests: data.listRequests(chrome.user), limit: 200 }));
+    sendHtml(res, 200, renderQueuePage({ chrome, view, requests: data.listRequests(chrome.user), limit: 200, otherProjects: data.otherProjects() }));
   };
 
   const pageRequest = (req: IncomingMessage, res: ServerResponse, key: string): void => {
@@ -287,7 +306,10 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     }
     chrome.title = `${request.key}: ${request.summary}`;
     const module = findUiModule(modules, 'jira:issuePanel');
-    const panel = frameFor('jira:issuePanel', chrome, issue, 'Contract Clock issue panel', { autoResize: true, minHeight: 120 });
+    // Jira renders a module only where its display conditions hold (here: service projects)
+    const panel = isDisplayed(module, issue, chrome.user)
+      ? frameFor('jira:issuePanel', chrome, issue, 'Contract Clock issue panel', { autoResize: true, minHeight: 120 })
+      : null;
     sendHtml(res, 200, renderRequestPage({ chrome, request, panel, panelTitle: module?.title ?? 'Contract Clock' }));
   };
 

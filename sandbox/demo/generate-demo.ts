@@ -16,7 +16,7 @@ import { writeDocument } from '../../src/adapters/storage/typed-value';
 import { createMovableClock } from '../clock';
 import { readJiraAppDefinition } from '../jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../jira/jira-model';
-import { seedBaseSite, type BaseSite } from '../jira/jira-seed';
+import { seedBaseSite, seedSoftwareProject, type BaseSite } from '../jira/jira-seed';
 import type { JiraSiteState } from '../jira/jira-state';
 import { createAppFunctions, createSandboxDeps, credentialsFromModel, installationOf } from '../runtime/app-wiring';
 import { createForgeRuntime, type ForgeRuntime } from '../runtime/forge-runtime';
@@ -126,6 +126,7 @@ function perform(model: JiraModel, action: PlannedAction, keys: Map<number, stri
  */
 export async function seedDemoSite(model: JiraModel, store: KeyValueStore): Promise<{ site: BaseSite; database: ContractDatabase }> {
   const site = seedBaseSite(model);
+  seedSoftwareProject(model, site.users.admin.accountId, site.users.sanne.accountId);
   const database = contractDatabaseSchema.parse(buildDemoContractDatabase(site));
   await writeDocument(store, 'contract-database', contractDatabaseSchema, database);
   return { site, database };

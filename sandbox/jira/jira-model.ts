@@ -516,14 +516,15 @@ export class JiraModel {
     if (!/^[A-Z][A-Z0-9]+$/.test(input.key)) throw badRequest(`'${input.key}' is not a valid project key.`);
     if (this.findProject(input.key) !== undefined) throw badRequest(`A project with key '${input.key}' already exists.`);
     this.getUser(input.leadAccountId);
+    const projectTypeKey = input.projectTypeKey ?? 'service_desk';
     const project: ProjectRecord = {
       id: String(this.nextId('projectId')),
       key: input.key,
       name: input.name,
-      projectTypeKey: input.projectTypeKey ?? 'service_desk',
+      projectTypeKey,
       leadAccountId: input.leadAccountId,
       components: [],
-      issueTypeIds: ISSUE_TYPES.map((t) => t.id),
+      issueTypeIds: ISSUE_TYPES.filter((t) => t.projectTypes.includes(projectTypeKey)).map((t) => t.id),
       nextIssueNumber: 1,
     };
     this.state.projects.push(project);

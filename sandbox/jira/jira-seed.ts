@@ -52,6 +52,34 @@ export interface BaseSite {
   };
 }
 
+/** The Jira Software project beside the service desk: Contract Clock must leave it alone. */
+export interface SoftwareProject {
+  project: ProjectRecord;
+  /** its issue keys, oldest first */
+  issueKeys: string[];
+}
+
+/**
+ * Adds the MSP's own Jira Software project "Polder Portal" (APP) with a few stories and bugs, as a
+ * real MSP site has: the app's triggers, panel and sweep must never touch it (issue 9).
+ *
+ * @example seedSoftwareProject(model, site.users.admin.accountId, site.users.sanne.accountId).issueKeys // ['APP-1', …]
+ */
+export function seedSoftwareProject(model: JiraModel, leadAccountId: string, developerAccountId: string): SoftwareProject {
+  const project = model.addProject({ key: 'APP', name: 'Polder Portal', projectTypeKey: 'software', leadAccountId, components: ['Frontend', 'Backend'] });
+  const issues = [
+    { summary: 'Customers can download their monthly service report', issueType: 'Story', priority: 'Medium', components: ['Frontend'] },
+    { summary: 'Portal login times out after 5 minutes', issueType: 'Bug', priority: 'High', components: ['Backend'] },
+    { summary: 'Dark mode for the status page', issueType: 'Story', priority: 'Low', components: ['Frontend'] },
+  ].map((input) => model.createIssue(developerAccountId, { project: project.key, ...input, labels: ['portal'] }));
+  const [, bug] = issues;
+  if (bug !== undefined) {
+    model.transitionToStatus(developerAccountId, bug.key, 'In Progress');
+    model.addComment(developerAccountId, bug.key, { body: 'Reproduced on staging; the session cookie is not refreshed.', internal: false });
+  }
+  return { project: structuredClone(model.getProject(project.id)), issueKeys: issues.map((i) => i.key) };
+}
+
 function pick<T extends { name: string }>(items: readonly T[], name: string): T {
   const item = items.find((i) => i.name === name);
   if (item === undefined) throw new Error(`Seed: ${name} was not created.`);

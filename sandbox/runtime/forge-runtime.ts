@@ -89,6 +89,8 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
 
   const limitFor = input.limitMs ?? ((kind: InvocationKind, _key: string, timeoutSeconds: number | undefined) => invocationLimitMs(kind, timeoutSeconds));
   const timeouts = { count: 0 };
+  /** trigger invocations, and events a trigger's filter kept from its function */
+  const triggerCounts = { runs: 0, filtered: 0 };
   /** Runs one invocation under its limit; a cut-off is logged as Forge logs it, and counts. */
   const invoke = async <T>(kind: InvocationKind, functionKey: string, run: () => Promise<T>): Promise<T | undefined> => {
     const limitMs = limitFor(kind, functionKey, modules.functionTimeouts.get(functionKey));
@@ -107,7 +109,11 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
     const filtered: TriggerHandler = async (event, context) => {
       const decision = decideDelivery(trigger.filter, event, input.appAccountId);
       if (decision.note !== null) log[decision.level === 'warn' ? 'warn' : 'info']('events', `${trigger.key}: ${decision.note}`);
-      if (!decision.deliver) return;
+      if (!decision.deliver) {
+        triggerCounts.filtered += 1;
+        return;
+      }
+      triggerCounts.runs += 1;
       await invoke('trigger', trigger.function, () => handler(event, context));
     };
     for (const eventType of trigger.events) byEvent.set(eventType, [...(byEvent.get(eventType) ?? []), filtered]);
@@ -208,6 +214,7 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
       scheduled: schedulers.map((s) => s.stats()),
       resolverCalls: { ...resolverCalls },
       timeouts: timeouts.count,
+      triggers: { ...triggerCounts },
     }),
     start: () => {
       for (const scheduler of schedulers) scheduler.start();

@@ -5,7 +5,7 @@
  * than the agent saw) and either stores a complete new record or nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { isConsentRequired, isJiraError, type IssueSnapshot, type JiraAsUser } from './jira-ports';
+import { isConsentRequired, isJiraError, isServiceRequest, type IssueSnapshot, type JiraAsUser } from './jira-ports';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import type {
@@ -61,6 +61,7 @@ async function permissionsOf(jira: JiraAsUser, issueId: string): Promise<Record<
 }
 
 const NOT_VISIBLE = 'You cannot see this request.';
+const NOT_A_REQUEST = 'Contract Clock applies to customer requests of service projects only.';
 
 /** `panel/get`: the whole view in one call. */
 export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise<Envelope<PanelView>> {
@@ -73,10 +74,13 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
     deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds }),
     loadContractDatabase(deps.store),
   ]);
+  // The panel shows on service projects only (display condition); answer anything else without a write.
+  if (!isServiceRequest(issue)) return fail('not-found', NOT_A_REQUEST);
   const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
   // No record yet (the created event is still on its way): start the clock now, as the trigger
   // would; reconciling is idempotent, so the trigger arriving later changes nothing.
-  const record = parsed === null ? (await reconcileClock(deps, issue.id)).save.record : parsed.ok ? parsed.record : null;
+  const started = parsed === null ? await reconcileClock(deps, issue.id) : null;
+  const record = started !== null ? (started.kind === 'not-a-request' ? null : started.save.record) : parsed?.ok === true ? parsed.record : null;
   const displayNames = await lookUpDisplayNames(asUser, record);
   const view = presentPanelView({
     issueKey: issue.key,
@@ -137,6 +141,7 @@ async function prepareAction(
   if (payload.issueKey !== caller.issueKey) return fail('conflict', 'This panel shows another request; reload it.');
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, deps.now());
   const issue = await deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds });
+  if (!isServiceRequest(issue)) return fail('not-found', NOT_A_REQUEST);
   if (issue.key !== payload.issueKey) return fail('conflict', 'The request was moved or renamed meanwhile; reload the panel.');
   const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
   if (parsed === null || !parsed.ok) return fail('conflict', 'The contract clock of this request is not ready; reload the panel.');

@@ -7,7 +7,7 @@ import { isServiceProjectEvent, issueUpdatedEventSchema } from '../contract/forg
 import type { DepsSource } from '../app/deps';
 import { reconcileClock } from '../app/reconcile-clock';
 import { productionDeps } from './production-deps';
-import { createTrigger } from './run-trigger';
+import { createTrigger, summarizeOutcome } from './run-trigger';
 
 /**
  * Changelog field ids (`fieldId`, never the display name, which is translated and renamed) the clock
@@ -38,7 +38,7 @@ export function createOnIssueUpdated(deps: DepsSource = productionDeps) {
       return { issueId: event.issue.id, skipped: true };
     }
     const outcome = await reconcileClock(d, event.issue.id);
-    return { issueId: event.issue.id, outcome: outcome.kind, state: outcome.save.record.state, written: outcome.save.written };
+    return summarizeOutcome(event.issue.id, outcome);
   });
 }
 

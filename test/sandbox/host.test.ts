@@ -189,3 +189,34 @@ describe('a request raised in the portal, end to end', () => {
     expect(await response.json()).toMatchObject({ ok: false, message: expect.stringContaining('ms') });
   });
 });
+
+describe('a Jira Software project on the same site (issue 9)', () => {
+  it('lists its issues under the queue, not in it', async () => {
+    const page = await (await get('/', users().agent.accountId)).text();
+    expect(page).toContain('data-testid="other-project"');
+    expect(page).toContain('href="/browse/APP-1"');
+    expect(page).not.toMatch(/data-issue-key="APP-/);
+  });
+
+  it("honours the panel's display condition: no Contract Clock panel on a software issue", async () => {
+    const softwareIssue = await (await get('/browse/APP-1', users().agent.accountId)).text();
+    expect(softwareIssue).toContain('Customers can download their monthly service report');
+    expect(softwareIssue).not.toContain('data-testid="issue-panel"');
+  });
+
+  it("honours the triggers' filter: changing a software issue runs no handler and writes nothing", async () => {
+    const before = sandbox.runtime().stats() as { triggers: { runs: number; filtered: number } };
+    const { agent } = users();
+    const response = await post('/rest/api/3/issue/APP-3/comment', { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Picked up' }] }] } }, { authorization: basic(agent.emailAddress) });
+    expect(response.status).toBe(201);
+    await sandbox.settle();
+    const after = sandbox.runtime().stats() as { triggers: { runs: number; filtered: number } };
+    expect(after.triggers.runs).toBe(before.triggers.runs);
+    expect(after.triggers.filtered).toBeGreaterThan(before.triggers.filtered);
+    const issue = sandbox.model().findIssue('APP-3');
+    expect(issue?.properties).toEqual({});
+    expect(issue?.appFieldValues).toEqual({});
+    const keys = (await sandbox.store().query({ prefix: 'open-clock:', limit: 100 })).entries.map((e) => e.key);
+    expect(keys).not.toContain(`open-clock:${issue?.id ?? ''}`);
+  });
+});
