@@ -120,6 +120,7 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       jiraBaseUrl: () => baseUrl,
       appToken: model.appToken,
       installation: installationOf(model.app),
+      hasConsented: (accountId) => model.hasConsent(accountId),
       credentialsOf: credentialsFromModel(model),
       pushJobs: (queue, bodies) => {
         runtime?.pushJobs(queue, bodies);
@@ -180,7 +181,18 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
     clock,
     modules,
     log,
-    site: { cloudId: sandboxCloudId, appId: modules.appId, environmentId: app.environmentId },
+    site: { cloudId: sandboxCloudId, appId: modules.appId, environmentId: app.environmentId, appName: app.name },
+    consent: {
+      scopes: app.scopes,
+      grant: (accountId) => {
+        session.model.grantConsent(accountId);
+        session.save();
+      },
+      revoke: (accountId) => {
+        session.model.revokeConsent(accountId);
+        session.save();
+      },
+    },
     // the session changes on reset; everything reads it through these delegates
     data: delegateHostData(() => session.data),
     handleJira: (req, res) => {

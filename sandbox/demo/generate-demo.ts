@@ -127,6 +127,8 @@ function perform(model: JiraModel, action: PlannedAction, keys: Map<number, stri
 export async function seedDemoSite(model: JiraModel, store: KeyValueStore): Promise<{ site: BaseSite; database: ContractDatabase }> {
   const site = seedBaseSite(model);
   seedSoftwareProject(model, site.users.admin.accountId, site.users.sanne.accountId);
+  // the admin and the agents of the quarter have allowed Contract Clock; Noor, new this week, has not
+  for (const user of [site.users.admin, site.users.sanne, site.users.tom]) model.grantConsent(user.accountId);
   const database = contractDatabaseSchema.parse(buildDemoContractDatabase(site));
   await writeDocument(store, 'contract-database', contractDatabaseSchema, database);
   return { site, database };
@@ -155,6 +157,7 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<Genera
     fetch: createInProcessFetch(model),
     appToken: model.appToken,
     installation: installationOf(model.app),
+    hasConsented: (accountId) => model.hasConsent(accountId),
     credentialsOf: credentialsFromModel(model),
     pushJobs: (queue, bodies) => {
       runtime?.pushJobs(queue, bodies);

@@ -242,6 +242,7 @@ function emptyState(): JiraSiteState {
     organizations: [],
     issues: [],
     notifications: [],
+    consents: [],
     counters: {
       issueId: 10000,
       commentId: 10000,
@@ -495,6 +496,33 @@ export class JiraModel {
 
   private isStaff(user: UserRecord): boolean {
     return user.role !== 'customer';
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // user consent (Forge's "Allow access" for asUser calls)
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Whether the user allowed the app to act as them for every scope the app has now. Until then
+   * Forge's `asUser()` throws NeedsAuthenticationError; a change of scopes asks again.
+   *
+   * @example model.hasConsent(agent.accountId) // false on a first visit
+   */
+  hasConsent(accountId: string): boolean {
+    const consent = this.state.consents.find((c) => c.accountId === accountId);
+    return consent !== undefined && this.app.scopes.every((scope) => consent.scopes.includes(scope));
+  }
+
+  /** Records the user's "Allow access" for the app's current scopes. */
+  grantConsent(accountId: string): void {
+    this.actor(accountId);
+    const others = this.state.consents.filter((c) => c.accountId !== accountId);
+    this.state.consents = [...others, { accountId, scopes: [...this.app.scopes], grantedMs: this.nowMs() }];
+  }
+
+  /** Forgets the user's consent (their next visit asks again). */
+  revokeConsent(accountId: string): void {
+    this.state.consents = this.state.consents.filter((c) => c.accountId !== accountId);
   }
 
   // -------------------------------------------------------------------------------------------

@@ -25,6 +25,8 @@ export interface BaseSite {
     henk: UserRecord;
     /** a consultant in both Globex and Initech */
     pat: UserRecord;
+    /** an agent new this week: has not yet allowed Contract Clock (her first visit asks) */
+    noor: UserRecord;
   };
   organizations: {
     acme: OrganizationRecord;
@@ -107,6 +109,8 @@ export function seedBaseSite(model: JiraModel): BaseSite {
   const wendy = customer('Wendy Park', 'wendy@wayne.example', 'America/Chicago');
   const henk = customer('Henk de Vries', 'henk@hooli.example', 'Europe/Amsterdam');
   const pat = customer('Pat Kowalski', 'pat@consult.example', 'Europe/Warsaw');
+  // added last, so every other account keeps its id
+  const noor = model.addUser({ displayName: 'Noor Bakker', emailAddress: 'noor@polder-it.example', role: 'agent', timeZone: 'Europe/Amsterdam', locale: 'en_GB' });
 
   const organization = (name: string, members: UserRecord[]): OrganizationRecord => {
     const created = model.addOrganization(name);
@@ -154,7 +158,7 @@ export function seedBaseSite(model: JiraModel): BaseSite {
   const seededProject = structuredClone(model.getProject(project.id));
   const current = (org: OrganizationRecord): OrganizationRecord => structuredClone(model.getOrganization(org.id));
   return {
-    users: { admin, sanne, tom, alice, bob, grace, ian, uma, sam, wendy, henk, pat },
+    users: { admin, sanne, tom, alice, bob, grace, ian, uma, sam, wendy, henk, pat, noor },
     organizations: {
       acme: current(organizations.acme),
       globex: current(organizations.globex),

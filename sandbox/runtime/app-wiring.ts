@@ -8,9 +8,11 @@
  * This is the only sandbox module that knows the app's entry factory names (ADR 0002: the same
  * factories production binds to Forge). It may not reach into app internals beyond them.
  */
+import { NeedsAuthenticationError } from '@forge/api';
 import type { AppInstallation } from '../../src/adapters/jira/app-fields';
 import { createFetchTransport } from '../../src/adapters/jira/fetch-transport';
 import { createJiraClient, type JiraClient } from '../../src/adapters/jira/jira-client';
+import type { JiraTransport } from '../../src/adapters/jira/jira-transport';
 import type { KeyValueStore } from '../../src/adapters/storage/key-value-store';
 import type { AppDeps, Logger, RebuildJob } from '../../src/app/deps';
 import { createAdminResolver } from '../../src/entry/admin-resolver';
@@ -37,6 +39,8 @@ export interface SandboxDepsInput {
   appToken: string;
   /** which installation of the app this is (the emulated `getAppContext()`) */
   installation: AppInstallation;
+  /** whether the user allowed the app to act as them; until then asUser() throws NeedsAuthenticationError */
+  hasConsented: (accountId: string) => boolean;
   /** accountId → how that account signs in: a person's e-mail, the app's token, or unknown */
   credentialsOf: (accountId: string) => { email: string } | 'app' | null;
   /** pushes jobs onto the named @forge/events queue */
@@ -124,7 +128,7 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
         client =
           credentials === 'app'
             ? jiraAsApp
-            : createJiraClient({ transport: transportFor({ email: credentials?.email ?? `unknown-account-${accountId}` }), installation, retry });
+            : createJiraClient({ transport: requireConsent(input.hasConsented, accountId, transportFor({ email: credentials?.email ?? `unknown-account-${accountId}` })), installation, retry });
         userClients.set(accountId, client);
       }
       return client;
@@ -135,6 +139,20 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
     },
     now: input.now,
     log: createAppLogger(input.log),
+  };
+}
+
+/**
+ * Forge's `asUser()` for a user who has not allowed the app: every request throws the very
+ * `NeedsAuthenticationError` of @forge/api (what `requestJira` throws when Forge's proxy answers
+ * NEEDS_AUTHENTICATION_ERR), so the app's handling is tested against the real class.
+ */
+function requireConsent(hasConsented: (accountId: string) => boolean, accountId: string, transport: JiraTransport): JiraTransport {
+  return (request) => {
+    if (!hasConsented(accountId)) {
+      return Promise.reject(new NeedsAuthenticationError('Authentication Required', 'atlassian-token-service-key'));
+    }
+    return transport(request);
   };
 }
 

@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createJiraModel } from '../../sandbox/jira/jira-model';
 import { openSandbox, type Sandbox } from '../../sandbox/open-sandbox';
 import { readManifestModules, type ManifestModules } from '../../sandbox/runtime/manifest-modules';
 
@@ -218,5 +219,58 @@ describe('a Jira Software project on the same site (issue 9)', () => {
     expect(issue?.appFieldValues).toEqual({});
     const keys = (await sandbox.store().query({ prefix: 'open-clock:', limit: 100 })).entries.map((e) => e.key);
     expect(keys).not.toContain(`open-clock:${issue?.id ?? ''}`);
+  });
+});
+
+describe('user consent, as Forge asks for it (issue 9)', () => {
+  const invokeAs = (accountId: string, issueKey: string) =>
+    fetch(`${sandbox.url}/sandbox/api/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `sandbox-user=${encodeURIComponent(accountId)}` },
+      body: JSON.stringify({ frame: { moduleKey: 'contract-clock-panel', issueKey }, functionKey: 'panel/get', payload: {} }),
+    });
+
+  it("a user who has not allowed access gets Forge's consent answer; once allowed, the panel answers and the consent is kept", async () => {
+    const model = sandbox.model();
+    const noor = model.users().find((u) => u.emailAddress === 'noor@polder-it.example');
+    if (noor === undefined) throw new Error('no Noor in the base site');
+    expect(model.hasConsent(noor.accountId)).toBe(false);
+    const { customer } = users();
+    const desk = model.serviceDesks()[0];
+    const issue = model.createRequest(customer.accountId, { serviceDeskId: desk?.id ?? '', requestTypeId: desk?.requestTypes[0]?.id ?? '', summary: 'First visit' });
+    await sandbox.settle();
+
+    const first = await invokeAs(noor.accountId, issue.key);
+    expect(first.status).toBe(401);
+    const body = (await first.json()) as { ok: boolean; consent?: { appName: string; scopes: string[] } };
+    expect(body.ok).toBe(false);
+    expect(body.consent?.appName).toBe('Contract Clock');
+    expect(body.consent?.scopes).toEqual(expect.arrayContaining(['read:jira-work', 'read:jira-user']));
+
+    const allowed = await fetch(`${sandbox.url}/sandbox/api/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `sandbox-user=${encodeURIComponent(noor.accountId)}` },
+      body: JSON.stringify({ allow: true }),
+    });
+    expect(allowed.status).toBe(200);
+    expect(sandbox.model().hasConsent(noor.accountId)).toBe(true);
+    expect(sandbox.model().exportState().consents.map((c) => c.accountId)).toContain(noor.accountId);
+
+    const second = await invokeAs(noor.accountId, issue.key);
+    expect(second.status).toBe(200);
+    expect(await second.json()).toMatchObject({ ok: true, value: { ok: true, data: { issueKey: issue.key } } });
+  });
+
+  it('asks again when the app asks for a scope the user did not allow', () => {
+    const model = sandbox.model();
+    const { agent } = users();
+    model.grantConsent(agent.accountId);
+    expect(model.hasConsent(agent.accountId)).toBe(true);
+    const state = model.exportState();
+    const consent = state.consents.find((c) => c.accountId === agent.accountId);
+    if (consent === undefined) throw new Error('no consent stored');
+    consent.scopes = consent.scopes.slice(1);
+    const restored = createJiraModel({ clock: model.clock, app: model.app, state });
+    expect(restored.hasConsent(agent.accountId)).toBe(false);
   });
 });
