@@ -6,8 +6,10 @@
  * `{ errorMessages, errors }`, servicedeskapi: `{ errorMessage, i18nErrorMessage }`).
  *
  * Authentication: no Authorization header acts as the demo admin; HTTP Basic with a user's e-mail
- * (any token) acts as that user; `Bearer <appToken>` acts as the Forge app (asApp); anything else
- * is 401. jira-server.ts puts this on node:http; the sandbox can also call handleJiraRequest()
+ * (any token) acts as that user; `Bearer <appToken>` acts as the Forge app (asApp), and with
+ * `X-Forge-As-User: <accountId>` as that user through the app (asUser); anything else is 401.
+ * Calls through the app are limited to what the manifest's scopes grant (jira-scopes.ts): anything
+ * else is answered 403, as Jira answers an app whose scopes do not cover the operation. jira-server.ts puts this on node:http; the sandbox can also call handleJiraRequest()
  * in-process (e.g. for the app's requestJira).
  *
  * It changes the site only through the model's methods.
@@ -59,6 +61,7 @@ import {
   type RenderContext,
 } from './jira-representations';
 import { parseJql } from './jira-jql';
+import { isGranted, requiredScopes } from './jira-scopes';
 import { searchIssues } from './jira-search';
 import type { IssueRecord, UserRecord } from './jira-state';
 import { formatJiraDateTime, formatJsmDate } from './jira-time';
@@ -923,8 +926,15 @@ const ROUTE_TABLE: [string, string, Handler][] = [
   ['GET', '/rest/servicedeskapi/request/{issueIdOrKey}/comment/{commentId}', sdComment],
 ];
 
+/** Every route the emulator serves, as `[method, pattern]` (the contract tests check each against Atlassian's documents). */
+export function listEmulatedRoutes(): [string, string][] {
+  return ROUTE_TABLE.map(([method, pattern]) => [method, pattern]);
+}
+
 interface CompiledRoute {
   method: string;
+  /** the route as written in ROUTE_TABLE, e.g. /rest/api/3/issue/{issueIdOrKey} */
+  pattern: string;
   segments: string[];
   family: Family;
   handler: Handler;
@@ -932,6 +942,7 @@ interface CompiledRoute {
 
 const ROUTES: CompiledRoute[] = ROUTE_TABLE.map(([method, pattern, handler]) => ({
   method,
+  pattern,
   segments: pattern.split('/').filter((s) => s !== ''),
   family: pattern.startsWith('/rest/servicedeskapi/') ? 'servicedesk' : 'platform',
   handler,
@@ -959,19 +970,28 @@ function headerValue(headers: Record<string, string | string[] | undefined>, nam
 
 const NOT_AUTHENTICATED = 'You are not authenticated. Authentication required to perform this operation.';
 
+/** Who a request acts as, and whether it comes through the Forge app (and so is limited by its scopes). */
+export interface Caller {
+  readonly user: UserRecord;
+  readonly viaApp: boolean;
+}
+
 /** Who a request acts as, per the module header's rules; a 401 JiraError when the credentials are unknown. */
-export function authenticate(model: JiraModel, headers: Record<string, string | string[] | undefined>): UserRecord {
+export function authenticate(model: JiraModel, headers: Record<string, string | string[] | undefined>): Caller {
   const authorization = headerValue(headers, 'authorization');
-  if (authorization === undefined || authorization.trim() === '') return model.defaultAdmin();
+  if (authorization === undefined || authorization.trim() === '') return { user: model.defaultAdmin(), viaApp: false };
   const [scheme = '', credentials = ''] = authorization.trim().split(/\s+/, 2);
   if (scheme.toLowerCase() === 'basic') {
     const decoded = Buffer.from(credentials, 'base64').toString('utf8');
     const email = decoded.slice(0, Math.max(0, decoded.indexOf(':')));
     const user = email === '' ? undefined : model.findUserByEmail(email);
     if (user === undefined || !user.active) throw new JiraError(401, [NOT_AUTHENTICATED]);
-    return user;
+    return { user, viaApp: false };
   }
-  if (scheme.toLowerCase() === 'bearer' && credentials === model.appToken) return model.appUser();
+  if (scheme.toLowerCase() === 'bearer' && credentials === model.appToken) {
+    const asUser = headerValue(headers, 'x-forge-as-user');
+    return { user: asUser === undefined ? model.appUser() : actingUser(model, asUser), viaApp: true };
+  }
   throw new JiraError(401, [NOT_AUTHENTICATED]);
 }
 
@@ -1009,7 +1029,8 @@ export function handleJiraRequest(model: JiraModel, request: JiraHttpRequest, op
   const method = request.method.toUpperCase();
   let caller: UserRecord | undefined;
   try {
-    caller = options.actAs === undefined ? authenticate(model, request.headers) : actingUser(model, options.actAs);
+    const authenticated = options.actAs === undefined ? authenticate(model, request.headers) : { user: actingUser(model, options.actAs), viaApp: false };
+    caller = authenticated.user;
     const candidates = ROUTES.map((route) => ({ route, params: matchRoute(route, segments) })).filter(
       (c): c is { route: CompiledRoute; params: Record<string, string> } => c.params !== undefined,
     );
@@ -1017,6 +1038,10 @@ export function handleJiraRequest(model: JiraModel, request: JiraHttpRequest, op
     if (match === undefined) {
       if (candidates.length > 0) return respond(405, { errorMessages: ['Method Not Allowed'], errors: {} }, caller);
       return respond(404, { errorMessages: [`null for uri: ${model.baseUrl}${url.pathname}${url.search}`], errors: {} }, caller);
+    }
+    if (authenticated.viaApp && !isGranted(requiredScopes(method, match.route.pattern), model.app.scopes)) {
+      // Jira refuses an app call its installed scopes do not cover
+      throw new JiraError(403, ['Unauthorized; scope does not match']);
     }
     const raw = request.body ?? '';
     let body: unknown;

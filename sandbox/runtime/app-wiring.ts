@@ -96,7 +96,9 @@ export function createAppLogger(log: SandboxLog): Logger {
  */
 export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
   // The base URL is read per request: the server may learn its port after the deps exist.
-  const transportFor = (auth: { bearer: string } | { email: string }) => {
+  // asApp: the app's token; asUser: the app's token naming the user, so the emulator applies the
+  // manifest's scopes to both, as Jira does for a Forge app's requestJira
+  const transportFor = (auth: { bearer: string; asUser?: string }) => {
     const baseFetch: typeof fetch = input.fetch ?? ((url, init) => globalThis.fetch(url, init));
     // An invocation past its time limit is cut off: its requests fail, as Forge's would after the stop.
     const fetchVia: typeof fetch = (url, init) => {
@@ -106,11 +108,11 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
       return baseFetch(url, { ...init, ...(signal == null ? {} : { signal }) });
     };
     return async (request: Parameters<ReturnType<typeof createFetchTransport>>[0]) =>
-      createFetchTransport(
-        'bearer' in auth
-          ? { baseUrl: input.jiraBaseUrl(), headers: { Authorization: `Bearer ${auth.bearer}` }, fetch: fetchVia }
-          : { baseUrl: input.jiraBaseUrl(), basicAuth: { username: auth.email, password: 'sandbox' }, fetch: fetchVia },
-      )(request);
+      createFetchTransport({
+        baseUrl: input.jiraBaseUrl(),
+        headers: { Authorization: `Bearer ${auth.bearer}`, ...(auth.asUser === undefined ? {} : { 'X-Forge-As-User': auth.asUser }) },
+        fetch: fetchVia,
+      })(request);
   };
   const installation = (): AppInstallation => input.installation;
   // the retry policy's budget is the invocation's time left, as production's invocationRemainingTimeInMillis
@@ -123,12 +125,12 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
     jiraAsUser: (accountId) => {
       let client = userClients.get(accountId);
       if (client === undefined) {
-        const credentials = input.credentialsOf(accountId);
-        // an unknown account signs in with credentials the emulator refuses (401), as Jira would
+        // the app's own account acts as the app; anyone else through asUser (an unknown account is
+        // refused by the emulator with 401, as Jira would)
         client =
-          credentials === 'app'
+          input.credentialsOf(accountId) === 'app'
             ? jiraAsApp
-            : createJiraClient({ transport: requireConsent(input.hasConsented, accountId, transportFor({ email: credentials?.email ?? `unknown-account-${accountId}` })), installation, retry });
+            : createJiraClient({ transport: requireConsent(input.hasConsented, accountId, transportFor({ bearer: input.appToken, asUser: accountId })), installation, retry });
         userClients.set(accountId, client);
       }
       return client;

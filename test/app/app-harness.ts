@@ -83,7 +83,8 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
   const deps: AppDeps = {
     store,
     jiraAsApp: client({ Authorization: `Bearer ${model.appToken}` }),
-    jiraAsUser: (accountId) => client({}, { username: model.getUser(accountId).emailAddress ?? '', password: 'token' }),
+    // asUser as Forge makes it: through the app, so the emulator applies the manifest's scopes
+    jiraAsUser: (accountId) => client({ Authorization: `Bearer ${model.appToken}`, 'X-Forge-As-User': accountId }),
     enqueue: (more) => {
       jobs.push(...more);
       return Promise.resolve();
