@@ -504,7 +504,6 @@ export function renderField(model: JiraModel, field: FieldDef): JsonObject {
     // Forge fields show the app's key; every other field's key is its id
     key: appField?.forgeKey ?? field.id,
     name: field.name,
-    untranslatedName: field.name,
     custom: field.custom,
     orderable: field.orderable,
     navigable: field.navigable,

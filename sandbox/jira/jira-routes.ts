@@ -199,7 +199,6 @@ function serverInfo(ctx: Ctx): Result {
     scmInfo: '0c1e2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b',
     serverTitle: 'Jira (Contract Clock sandbox)',
     serverTimeZone: 'Etc/UTC',
-    defaultLocale: { locale: 'en_US' },
   });
 }
 

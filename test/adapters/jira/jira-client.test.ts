@@ -1,5 +1,5 @@
 /**
- * The Jira client against recorded, Atlassian-shaped answers: for every method the exact request
+ * The Jira client against hand-made answers in the documented shapes (test/fixtures/jira/README.md): for every method the exact request
  * (method, path, query, body) and the parsed, mapped result; then error and malformed-body cases.
  */
 import { NeedsAuthenticationError } from '@forge/api';
