@@ -9,12 +9,12 @@ import { platformFactsFile } from '../../sandbox/jira/jira-scopes';
 
 export interface Shape {
   type: string;
-  nullable?: boolean;
-  enum?: unknown[];
-  properties?: Record<string, Shape>;
-  required?: string[];
-  additionalProperties?: false | Shape;
-  items?: Shape;
+  nullable?: boolean | undefined;
+  enum?: unknown[] | undefined;
+  properties?: Record<string, Shape> | undefined;
+  required?: string[] | undefined;
+  additionalProperties?: false | Shape | undefined;
+  items?: Shape | undefined;
 }
 
 const shapeSchema: z.ZodType<Shape> = z.lazy(() =>
