@@ -266,7 +266,7 @@ function toCreateInput(project: string, parsed: ReturnType<typeof parseIssueFiel
 
 function createIssue(ctx: Ctx): Result {
   const body = parseBody(ctx, createIssueBodySchema, 'platform');
-  const parsed = parseIssueFields(body.fields, body.update ?? {}, 'create', { labels: [], componentNames: [] });
+  const parsed = parseIssueFields(body.fields, body.update ?? {}, 'create', { labels: [], componentNames: [] }, ctx.render.richText);
   if (parsed.create.project === undefined && parsed.errors['project'] === undefined) parsed.errors['project'] = 'Specify a valid project ID or key';
   if (parsed.changes.summary === undefined && parsed.errors['summary'] === undefined) parsed.errors['summary'] = 'You must specify a summary of the issue.';
   if (Object.keys(parsed.errors).length > 0) throw fieldErrors(parsed.errors);
@@ -283,7 +283,7 @@ function editIssue(ctx: Ctx): Result {
   const issue = model.getIssueFor(caller.accountId, param(ctx, 'issueIdOrKey'));
   if (!model.hasPermission(caller, 'EDIT_ISSUES', { issue })) throw forbidden('You do not have permission to edit issues in this project.');
   const body = parseBody(ctx, editIssueBodySchema, 'platform');
-  const parsed = parseIssueFields(body.fields ?? {}, body.update ?? {}, 'edit', { labels: issue.labels, componentNames: componentNames(ctx, issue) });
+  const parsed = parseIssueFields(body.fields ?? {}, body.update ?? {}, 'edit', { labels: issue.labels, componentNames: componentNames(ctx, issue) }, ctx.render.richText);
   if (Object.keys(parsed.errors).length > 0) throw fieldErrors(parsed.errors);
   model.editIssue(caller.accountId, issue.id, parsed.changes, propertiesRecord(body.properties));
   for (const comment of parsed.comments) model.addComment(caller.accountId, issue.id, comment);
@@ -329,10 +329,13 @@ function doTransition(ctx: Ctx): Result {
   const issue = model.getIssueFor(caller.accountId, param(ctx, 'issueIdOrKey'));
   if (!model.hasPermission(caller, 'TRANSITION_ISSUES', { issue })) throw forbidden('You do not have permission to transition this issue.');
   const body = parseBody(ctx, transitionBodySchema, 'platform');
-  const parsed = parseIssueFields(body.fields ?? {}, body.update ?? {}, 'transition', {
-    labels: issue.labels,
-    componentNames: componentNames(ctx, issue),
-  });
+  const parsed = parseIssueFields(
+    body.fields ?? {},
+    body.update ?? {},
+    'transition',
+    { labels: issue.labels, componentNames: componentNames(ctx, issue) },
+    ctx.render.richText,
+  );
   if (Object.keys(parsed.errors).length > 0) throw fieldErrors(parsed.errors);
   const [first, ...rest] = parsed.comments;
   model.transitionIssue(caller.accountId, issue.id, String(body.transition.id), {
@@ -927,7 +930,7 @@ const ROUTE_TABLE: [string, string, Handler][] = [
 
 /** Every route the emulator serves, as `[method, pattern]` (the contract tests check each against Atlassian's documents). */
 export function listEmulatedRoutes(): [string, string][] {
-  return ROUTE_TABLE.map(([method, pattern]) => [method, pattern]);
+  return [...ROUTE_TABLE, ...V2_TWINS].map(([method, pattern]) => [method, pattern]);
 }
 
 interface CompiledRoute {
@@ -939,7 +942,18 @@ interface CompiledRoute {
   handler: Handler;
 }
 
-const ROUTES: CompiledRoute[] = ROUTE_TABLE.map(([method, pattern, handler]) => ({
+/**
+ * REST v2 twins: Jira Cloud still serves /rest/api/2 with the same operations as v3, rich text as
+ * plain strings instead of ADF; clients that default to v2 (jira.js 4 `Version2Client`, Python's
+ * `jira`) work against every platform route the emulator serves. An explicit v2 route wins.
+ */
+const V2_TWINS: [string, string, Handler][] = ROUTE_TABLE.filter(([method, pattern]) => {
+  if (!pattern.startsWith('/rest/api/3/')) return false;
+  const twin = pattern.replace('/rest/api/3/', '/rest/api/2/');
+  return !ROUTE_TABLE.some(([m, p]) => m === method && p === twin);
+}).map(([method, pattern, handler]) => [method, pattern.replace('/rest/api/3/', '/rest/api/2/'), handler]);
+
+const ROUTES: CompiledRoute[] = [...ROUTE_TABLE, ...V2_TWINS].map(([method, pattern, handler]) => ({
   method,
   pattern,
   segments: pattern.split('/').filter((s) => s !== ''),
@@ -1059,7 +1073,7 @@ export function handleJiraRequest(model: JiraModel, request: JiraHttpRequest, op
       query: new Query(url.searchParams, match.route.family),
       body,
       hasBody,
-      render: { model, viewer: caller },
+      render: { model, viewer: caller, richText: url.pathname.startsWith('/rest/api/2/') ? 'text' : 'adf' },
       path: url.pathname,
     };
     const result = match.route.handler(ctx, request.headers);
