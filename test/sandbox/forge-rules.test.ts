@@ -127,3 +127,45 @@ describe('invocation time limits', () => {
     expect(remainingMs()).toBeUndefined();
   });
 });
+
+describe('the runtime applies the limits to the app functions', () => {
+  it('stops a trigger that runs past its limit, logs it, and refuses its storage writes afterwards', async () => {
+    const { createForgeRuntime } = await import('../../sandbox/runtime/forge-runtime');
+    const { createSandboxLog } = await import('../../sandbox/runtime/sandbox-log');
+    const { createMovableClock } = await import('../../sandbox/clock');
+    const { ForgeEventEmitter } = await import('../../sandbox/jira/jira-events');
+    const modules = readManifestModules();
+    const events = new ForgeEventEmitter();
+    const log = createSandboxLog({ print: 'silent' });
+    let attempted = 0;
+    let refused: unknown = null;
+    const slow = async (): Promise<void> => {
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      attempted += 1;
+      try {
+        invocationAborted(); // what every Jira request and storage operation of the app checks first
+      } catch (error) {
+        refused = error;
+      }
+    };
+    const handlers = new Map([...modules.functions.keys()].map((key) => [key, slow]));
+    const runtime = createForgeRuntime({
+      modules,
+      functions: { handlers, resolvers: new Map([...modules.functions.keys()].map((key) => [key, () => Promise.resolve(null)])) },
+      events,
+      clock: createMovableClock({ initial: new Date('2026-10-05T07:30:00Z'), frozen: true }),
+      cloudId: 'cloud',
+      appAccountId: APP,
+      log,
+      limitMs: (kind) => (kind === 'trigger' ? 20 : 60_000),
+    });
+    events.emit(event('service_desk') as never);
+    await runtime.settle();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(attempted).toBe(1);
+    expect(refused).toBeInstanceOf(InvocationTimeoutError);
+    expect(log.recent().some((entry) => entry.level === 'error' && entry.message.startsWith('invocation timed out: on-issue-created'))).toBe(true);
+    expect(runtime.stats()).toMatchObject({ timeouts: 1, triggers: { runs: 1 } });
+    runtime.stop();
+  });
+});
