@@ -3,7 +3,7 @@
 // OAuth scopes (classic and granular), its query parameters, and the shape of its request body and
 // 2xx answers (property names, types, required ones; `$ref`s resolved, nesting cut at a fixed
 // depth). The result, sandbox/jira/openapi/jira-platform-operations.json, is the emulator's scope
-// table and the contract tests' reference (docs/adr/0012). The document itself is not kept.
+// table and the contract tests' reference (docs/adr/0014). The document itself is not kept.
 //
 //   node scripts/openapi-facts.mjs <swagger-v3.v3.json> <repository> <path> <commit> <committed-on>
 //

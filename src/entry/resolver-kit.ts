@@ -3,7 +3,7 @@
  * authorize, call the use case, answer the envelope. Expected failures are envelope errors; anything
  * else is logged with ids and codes only and answered as `unavailable` / `internal`, never thrown at
  * the UI — except Forge's `NeedsAuthenticationError` (a user who has not yet allowed the app access),
- * which is rethrown untouched: Forge answers it with its "Allow access" prompt (ADR 0010).
+ * which is rethrown untouched: Forge answers it with its "Allow access" prompt (ADR 0012).
  */
 import Resolver from '@forge/resolver';
 import type { z } from 'zod';

@@ -1,7 +1,7 @@
 /**
  * Jira calls on comments: read one comment with its JSM visibility, and post a JSM public reply or
  * internal note. Posting is a POST that may have reached Jira when no answer comes back, so the
- * retry policy repeats it only on 429 (see retry.ts and ADR 0009).
+ * retry policy repeats it only on 429 (see retry.ts and ADR 0011).
  *
  * Endpoints: GET /rest/api/3/issue/{issueIdOrKey}/comment/{id} (read:jira-work),
  * POST /rest/servicedeskapi/request/{issueIdOrKey}/comment (write:servicedesk-request).

@@ -1,6 +1,6 @@
 /**
  * Jira call that e-mails people about an issue (the sweep's at-risk and breach notices). A POST
- * that may have reached Jira when no answer comes back: retried only on 429 (ADR 0009).
+ * that may have reached Jira when no answer comes back: retried only on 429 (ADR 0011).
  *
  * Endpoint: POST /rest/api/3/issue/{issueIdOrKey}/notify, scope write:jira-work.
  * What this module may not do: log, or choose recipients.

@@ -1,5 +1,5 @@
 /**
- * Retry policy for Jira calls (ADR 0009): a transport decorator that repeats a request Jira
+ * Retry policy for Jira calls (ADR 0011): a transport decorator that repeats a request Jira
  * answered with 429 or 5xx, waiting with capped exponential backoff and full jitter, or what
  * `Retry-After` asks (seconds or HTTP date), never longer than the cap.
  *
