@@ -203,7 +203,10 @@ function serverInfo(ctx: Ctx): Result {
 function getUser(ctx: Ctx): Result {
   const accountId = ctx.query.get('accountId');
   if (accountId === undefined) throw badRequest('The accountId query parameter needs to be provided.');
-  return ok(renderUser(ctx.render, ctx.model.getUser(accountId)));
+  const user = ctx.model.getUser(accountId);
+  // GET /rest/api/3/user answers a User, with `locale` — "Depending on the user's privacy setting,
+  // this may be returned as null." (Jira Cloud platform REST v3, Users: Get user; schema User).
+  return ok({ ...renderUser(ctx.render, user), locale: user.hideLocale === true ? null : user.locale });
 }
 
 function myPermissions(ctx: Ctx): Result {
