@@ -204,6 +204,8 @@ export interface IssueSnapshot {
   readonly components: readonly { readonly id: string; readonly name: string }[];
   readonly labels: readonly string[];
   readonly reporter: { readonly accountId: string; readonly accountType: JiraAccountType | null } | null;
+  /** The agent the request is assigned to; the sweep writes its notes in their language. */
+  readonly assignee: { readonly accountId: string } | null;
   /** JSM request type; null outside service projects or when the field id is unknown. */
   readonly requestType: { readonly id: string; readonly name: string; readonly serviceDeskId: string | null } | null;
   /** JSM organizations of the request (empty when none or when the field id is unknown). */
@@ -350,6 +352,11 @@ export interface JiraClient {
   getMyself(): Promise<MyselfSnapshot>;
   /** GET /rest/api/3/user?accountId=… — the display name of an account; null when unknown. Scope: read:jira-user. */
   getUserDisplayName(accountId: string): Promise<string | null>;
+  /**
+   * GET /rest/api/3/user?accountId=… — the account's locale (`nl_NL`); null when the account is
+   * unknown or its privacy setting hides the locale. Scope: read:jira-user.
+   */
+  getUserLocale(accountId: string): Promise<string | null>;
   /** GET /rest/api/3/priority/search, every page. Scope: read:jira-work. */
   listPriorities(): Promise<JiraPriorityDetails[]>;
   /** GET /rest/api/3/status. Scope: read:jira-work. */
@@ -383,6 +390,7 @@ const ISSUE_FIELDS = [
   'components',
   'labels',
   'reporter',
+  'assignee',
   'project',
   'issuetype',
 ] as const;
@@ -683,6 +691,7 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
           fields.reporter == null
             ? null
             : { accountId: fields.reporter.accountId, accountType: fields.reporter.accountType ?? null },
+        assignee: fields.assignee == null ? null : { accountId: fields.assignee.accountId },
         requestType:
           requestTypeValue === null
             ? null
@@ -846,6 +855,14 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       if (response.status === 404) return null;
       if (!isSuccess(response.status)) throw httpError(request, response);
       return parseWith(request, response.status, jiraMyselfSchema, parseJsonBody(request, response)).displayName ?? null;
+    },
+
+    async getUserLocale(accountId) {
+      const request: JiraRequest = { method: 'GET', path: jiraPath`/rest/api/3/user`, query: { accountId } };
+      const response = await exchange(request);
+      if (response.status === 404) return null;
+      if (!isSuccess(response.status)) throw httpError(request, response);
+      return parseWith(request, response.status, jiraMyselfSchema, parseJsonBody(request, response)).locale ?? null;
     },
 
     async listPriorities() {
