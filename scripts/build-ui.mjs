@@ -5,7 +5,7 @@
  * and issue 8).
  *
  * Message catalogues (src/i18n/catalogues/*.ts) are compiled to ICU message ASTs while bundling, so
- * the apps ship FormatJS's formatter without its parser (docs/adr/0009-icu-messages.md).
+ * the apps ship FormatJS's formatter without its parser (docs/adr/0010-icu-messages.md).
  *
  * Touches only `static/<app>/dist`. Apps are built in parallel; vite/rolldown does the heavy lifting.
  * Dev-only files (e.g. `static/panel/dev/`) are not reachable from `index.html`, so never bundled.

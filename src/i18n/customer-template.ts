@@ -4,7 +4,7 @@
  * stored databases have always used — and becomes an ICU message whose only arguments are the known
  * placeholders; everything else (apostrophes, stray braces, `#`, even ICU-looking syntax) is literal
  * text, exactly as before, so every stored template renders as it always did
- * (docs/adr/0009-icu-messages.md).
+ * (docs/adr/0010-icu-messages.md).
  *
  * Pure: no I/O, no clock, no Forge.
  */

@@ -1,5 +1,5 @@
 /**
- * What the built Custom UI bundles carry of the message system (docs/adr/0009-icu-messages.md):
+ * What the built Custom UI bundles carry of the message system (docs/adr/0010-icu-messages.md):
  * each app its own catalogue and the shared one, none of another app's; the catalogues as
  * pre-parsed ICU ASTs; FormatJS's formatter without its parser. Builds the bundles first when they
  * are missing or stale (under `npm test` they were just built).
