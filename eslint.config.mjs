@@ -59,6 +59,22 @@ export default tseslint.config(
     },
   },
   {
+    // The message system is shared by the backend and every Custom UI bundle.
+    files: ['src/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@forge/*', 'react', 'react-dom', '**/static/**'], message: 'src/i18n is shared by the backend and the browser: no Forge, no React, no UI code.' },
+            { group: ['**/adapters/**', '**/adapters', '**/entry/**', '**/entry', '**/app/**', '**/app', '**/sandbox/**'], message: 'src/i18n may not depend on adapters, use cases, entry code or the sandbox.' },
+            { group: ['fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'child_process', 'worker_threads'], message: 'src/i18n does no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain ES modules (build scripts): typed by JSDoc, linted without the type-aware rules.
     files: ['**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -201,6 +201,8 @@ export interface AddUserInput {
   role: Exclude<UserRole, 'app'>;
   timeZone?: string;
   locale?: string;
+  /** Privacy setting: others see `locale: null` (GET /user). */
+  hideLocale?: boolean;
   accountId?: string;
 }
 
@@ -448,6 +450,7 @@ export class JiraModel {
       emailAddress: email,
       timeZone,
       locale: input.locale ?? 'en_US',
+      ...(input.hideLocale === true ? { hideLocale: true } : {}),
       active: true,
     };
     this.state.users.push(user);

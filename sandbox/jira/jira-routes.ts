@@ -205,7 +205,12 @@ function serverInfo(ctx: Ctx): Result {
 function getUser(ctx: Ctx): Result {
   const accountId = ctx.query.get('accountId');
   if (accountId === undefined) throw badRequest('The accountId query parameter needs to be provided.');
-  return ok(renderUser(ctx.render, ctx.model.getUser(accountId)));
+  const user = ctx.model.getUser(accountId);
+  // GET /rest/api/3/user answers a User, with `locale` — "Depending on the user's privacy setting,
+  // this may be returned as null." (Jira Cloud platform REST v3, Users: Get user; schema User). Like
+  // a hidden emailAddress, a hidden locale is left out: the schema's property is an optional string,
+  // which jira.js holds us to (the app's client takes null as well).
+  return ok({ ...renderUser(ctx.render, user), ...(user.hideLocale === true ? {} : { locale: user.locale }) });
 }
 
 function myPermissions(ctx: Ctx): Result {

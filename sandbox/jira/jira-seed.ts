@@ -98,10 +98,12 @@ export function seedBaseSite(model: JiraModel): BaseSite {
   const sanne = model.addUser({ displayName: 'Sanne Visser', emailAddress: 'sanne@polder-it.example', role: 'agent', timeZone: 'Europe/Amsterdam', locale: 'nl_NL' });
   const tom = model.addUser({ displayName: 'Tom Becker', emailAddress: 'tom@polder-it.example', role: 'agent', timeZone: 'America/New_York' });
 
-  const customer = (displayName: string, emailAddress: string, timeZone: string): UserRecord =>
-    model.addUser({ displayName, emailAddress, role: 'customer', timeZone });
-  const alice = customer('Alice Jansen', 'alice@acme.example', 'Europe/Amsterdam');
-  const bob = customer('Bob Smit', 'bob@acme.example', 'Europe/Amsterdam');
+  const customer = (displayName: string, emailAddress: string, timeZone: string, language: { locale?: string; hideLocale?: boolean } = {}): UserRecord =>
+    model.addUser({ displayName, emailAddress, role: 'customer', timeZone, ...language });
+  // Alice reads Dutch (her "tell the customer" drafts are Dutch, whoever the agent); Bob's privacy
+  // setting hides his locale (drafts in the agent's language); everyone else reads English.
+  const alice = customer('Alice Jansen', 'alice@acme.example', 'Europe/Amsterdam', { locale: 'nl_NL' });
+  const bob = customer('Bob Smit', 'bob@acme.example', 'Europe/Amsterdam', { hideLocale: true });
   const grace = customer('Grace Lee', 'grace@globex.example', 'America/New_York');
   const ian = customer('Ian Moore', 'ian@initech.example', 'Europe/London');
   const uma = customer('Uma Patel', 'uma@umbrella.example', 'Europe/Amsterdam');

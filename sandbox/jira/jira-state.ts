@@ -25,6 +25,8 @@ export const userRecordSchema = z.object({
   emailAddress: z.string().min(3).nullable(),
   timeZone: z.string().min(1),
   locale: z.string().min(2),
+  /** The user's privacy setting hides their locale from others: GET /user answers `locale: null`. */
+  hideLocale: z.boolean().optional(),
   active: z.boolean(),
 });
 export type UserRecord = z.infer<typeof userRecordSchema>;

@@ -166,6 +166,8 @@ function cutOffWithInvocation(store: KeyValueStore): KeyValueStore {
     delete: (key) => (invocationAborted(), store.delete(key)),
     query: (request) => (invocationAborted(), store.query(request)),
     transact: (operations) => (invocationAborted(), store.transact(operations)),
+    getEntity: (entity, key) => (invocationAborted(), store.getEntity(entity, key)),
+    queryEntity: (request) => (invocationAborted(), store.queryEntity(request)),
   };
 }
 

@@ -52,6 +52,8 @@ export interface IssueSnapshot {
   readonly components: readonly { readonly id: string; readonly name: string }[];
   readonly labels: readonly string[];
   readonly reporter: { readonly accountId: string; readonly accountType: JiraAccountType | null } | null;
+  /** The agent the request is assigned to; the sweep writes its notes in their language. */
+  readonly assignee: { readonly accountId: string } | null;
   /** JSM request type; null outside service projects or when the field id is unknown. */
   readonly requestType: { readonly id: string; readonly name: string; readonly serviceDeskId: string | null } | null;
   /** JSM organizations of the request (empty when none or when the field id is unknown). */
@@ -170,6 +172,8 @@ export type IsJiraAdmin = () => Promise<boolean>;
 export type GetMyself = () => Promise<MyselfSnapshot>;
 /** An account's display name; null when unknown. Scope read:jira-user. */
 export type GetUserDisplayName = (accountId: string) => Promise<string | null>;
+/** An account's locale (`nl_NL`); null when unknown or hidden by its privacy settings. Scope read:jira-user. */
+export type GetUserLocale = (accountId: string) => Promise<string | null>;
 /** Every priority of the site. Scope read:jira-work. */
 export type ListPriorities = () => Promise<JiraPriorityDetails[]>;
 /** Every status with its category. Scope read:jira-work. */
@@ -191,6 +195,7 @@ export interface JiraAsApp {
   readonly getComment: GetComment;
   readonly addRequestComment: AddRequestComment;
   readonly notifyIssue: NotifyIssue;
+  readonly getUserLocale: GetUserLocale;
 }
 
 /** What the use cases call as the invoking user (authorization, the user's own settings, posting as them). */

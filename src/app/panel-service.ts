@@ -5,7 +5,7 @@
  * than the agent saw) and either stores a complete new record or nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { isConsentRequired, isJiraError, isServiceRequest, type IssueSnapshot, type JiraAsUser } from './jira-ports';
+import { isConsentRequired, isJiraError, isServiceRequest, type IssueSnapshot, type JiraAsApp, type JiraAsUser } from './jira-ports';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import type {
@@ -25,9 +25,9 @@ import { saveClock } from './clock-store';
 import { loadContractDatabase } from './contract-database-store';
 import type { AppDeps } from './deps';
 import { requestFactsOf } from './issue-facts';
-import { languageOf } from './panel-text';
 import { reconcileClock } from './reconcile-clock';
 import { presentExplanation, presentPanelView, presentTerms } from './panel-view';
+import { textFor } from './reader-text';
 import { loadSiteFacts } from './site-cache';
 
 /** Who calls and on which issue (the issue always comes from the Forge context, never the payload). */
@@ -81,19 +81,20 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
   // would; reconciling is idempotent, so the trigger arriving later changes nothing.
   const started = parsed === null ? await reconcileClock(deps, issue.id) : null;
   const record = started !== null ? (started.kind === 'not-a-request' ? null : started.save.record) : parsed?.ok === true ? parsed.record : null;
-  const displayNames = await lookUpDisplayNames(asUser, record);
+  const [displayNames, customerLocale] = await Promise.all([lookUpDisplayNames(asUser, record), lookUpLocale(deps.jiraAsApp, issue.reporter?.accountId ?? null)]);
   const view = presentPanelView({
     issueKey: issue.key,
     record,
     database: loaded.database,
     viewer: {
       timeZone: me.timeZone ?? caller.timeZone ?? 'UTC',
-      language: languageOf(me.locale ?? caller.locale),
+      locale: me.locale ?? caller.locale,
       isJiraAdmin: can.ADMINISTER,
       canEditClock: can.EDIT_ISSUES,
       canComment: can.ADD_COMMENTS,
     },
     displayNames,
+    customerLocale,
     now,
   });
   if (parsed !== null && !parsed.ok) {
@@ -118,6 +119,16 @@ async function lookUpDisplayNames(jira: JiraAsUser, record: ClockRecord | null):
     }),
   );
   return names;
+}
+
+/**
+ * The locale of the request's reporter (the customer), read as the app: the agent may not be allowed
+ * to look up customers. null when there is no reporter, Jira hides the locale, or the lookup fails —
+ * the drafts are then written in the agent's language, and the panel says so.
+ */
+async function lookUpLocale(jiraAsApp: JiraAsApp, accountId: string | null): Promise<string | null> {
+  if (accountId === null) return null;
+  return jiraAsApp.getUserLocale(accountId).catch(() => null);
 }
 
 /** The issue and its current record, after the permission and staleness checks every action does. */
@@ -220,19 +231,19 @@ export async function previewReapply(
   const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
   if (!prepared.ok) return prepared;
   const me = await deps.jiraAsUser(caller.accountId).getMyself();
-  const language = languageOf(me.locale ?? caller.locale);
+  const text = textFor(me.locale ?? caller.locale);
   const result = await computeReapply(deps, prepared.data, 'preview', caller.accountId, 'preview');
   const record = prepared.data.record;
   return ok({
     revision: record.revision,
     changed: result.changed,
-    current: { terms: result.current.terms === null ? null : presentTerms(record, result.current.terms, language), deadline: result.current.deadline },
+    current: { terms: result.current.terms === null ? null : presentTerms(record, result.current.terms, text), deadline: result.current.deadline },
     proposed: {
-      terms: result.proposed.terms === null ? null : presentTerms(result.record, result.proposed.terms, language),
+      terms: result.proposed.terms === null ? null : presentTerms(result.record, result.proposed.terms, text),
       deadline: result.proposed.deadline,
       targetMinutes: result.proposed.targetMinutes,
     },
-    explanation: presentExplanation(result.record.terms?.explanation ?? result.record.uncovered?.explanation ?? [], language),
+    explanation: presentExplanation(result.record.terms?.explanation ?? result.record.uncovered?.explanation ?? [], text),
   });
 }
 

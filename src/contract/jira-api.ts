@@ -171,6 +171,7 @@ export const jiraIssueFieldsSchema = z.looseObject({
   components: z.array(jiraComponentSchema).optional(),
   labels: z.array(z.string()).optional(),
   reporter: jiraUserSchema.nullable().optional(),
+  assignee: jiraUserSchema.nullable().optional(),
   project: jiraProjectSchema,
   issuetype: jiraIssueTypeSchema,
 });
@@ -351,7 +352,8 @@ export const jiraMyselfSchema = z.object({
   accountType: jiraAccountTypeSchema.optional(),
   displayName: z.string().optional(),
   timeZone: z.string().optional(),
-  locale: z.string().optional(),
+  /** null or absent when the user's privacy setting hides it (GET /user documents both). */
+  locale: z.string().nullish(),
 });
 export type JiraMyself = z.infer<typeof jiraMyselfSchema>;
 

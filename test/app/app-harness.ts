@@ -5,7 +5,7 @@
  */
 import { createFetchTransport } from '../../src/adapters/jira/fetch-transport';
 import { createJiraClient, type JiraClient } from '../../src/adapters/jira/jira-client';
-import type { KeyValueStore, QueryRequest, StoreOperation, StorableValue } from '../../src/adapters/storage/key-value-store';
+import type { EntityQueryRequest, KeyValueStore, QueryRequest, StoreOperation, StorableValue } from '../../src/adapters/storage/key-value-store';
 import { MemoryKvsStore } from '../../src/adapters/storage/memory-kvs-store';
 import { saveContractDatabase } from '../../src/app/contract-database-store';
 import type { AppDeps, RebuildJob } from '../../src/app/deps';
@@ -38,8 +38,16 @@ export class CountingStore implements KeyValueStore {
     return this.inner.query(request);
   }
   transact(operations: readonly StoreOperation[]) {
-    this.operations.push(`transact ${operations.map((o) => `${o.type} ${o.key}`).join(', ')}`);
+    this.operations.push(`transact ${operations.map((o) => `${o.type} ${o.entity === undefined ? '' : `${o.entity}/`}${o.key}`).join(', ')}`);
     return this.inner.transact(operations);
+  }
+  getEntity(entity: string, key: string) {
+    this.operations.push(`get ${entity}/${key}`);
+    return this.inner.getEntity(entity, key);
+  }
+  queryEntity(request: EntityQueryRequest) {
+    this.operations.push(`query ${request.entity}/${request.index}`);
+    return this.inner.queryEntity(request);
   }
 }
 

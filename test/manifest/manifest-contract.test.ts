@@ -7,6 +7,7 @@ import path from 'node:path';
 import { validate } from '@forge/manifest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { APP_STORAGE_ENTITIES } from '../../src/adapters/storage/app-entities';
 import * as entry from '../../src/index';
 
 const root = path.resolve(__dirname, '../..');
@@ -16,7 +17,10 @@ const manifestSchema = z.object({
   modules: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
   resources: z.array(z.object({ key: z.string(), path: z.string() })),
   permissions: z.object({ scopes: z.array(z.string()) }),
-  app: z.object({ runtime: z.object({ name: z.string() }) }),
+  app: z.object({
+    runtime: z.object({ name: z.string() }),
+    storage: z.object({ entities: z.array(z.unknown()).optional() }).optional(),
+  }),
 });
 const manifest = manifestSchema.parse(parse(readFileSync(manifestPath, 'utf8')));
 const functionModuleSchema = z.object({ key: z.string(), handler: z.string() });
@@ -33,6 +37,10 @@ describe('manifest.yml', () => {
     } finally {
       process.chdir(cwd);
     }
+  });
+
+  it('declares exactly the custom entities the storage adapters accept (src/adapters/storage/app-entities.ts)', () => {
+    expect(manifest.app.storage?.entities ?? []).toEqual(APP_STORAGE_ENTITIES);
   });
 
   it('runs on the nodejs22.x runtime', () => {

@@ -91,6 +91,18 @@ describe('site and user', () => {
     expect(me).toMatchObject({ displayName, accountType, timeZone });
   });
 
+  // GET /rest/api/3/user: the User's `locale` is hidden by the user's privacy setting (left out).
+  it.each([
+    ['Alice reads Dutch', 'alice', 'nl_NL'],
+    ['Bob hides his locale', 'bob', undefined],
+    ['Tom reads English', 'tom', 'en_US'],
+  ] as const)('user by account id: %s', async (_name, who, locale) => {
+    const user = z
+      .object({ accountId: z.string(), locale: z.string().optional() })
+      .parse(await cloud(TOM, 'users', 'getUser', { accountId: site.users[who].accountId }));
+    expect(user).toEqual({ accountId: site.users[who].accountId, locale });
+  });
+
   it('refuses an unknown e-mail and an unknown bearer token with 401', async () => {
     expect((await failure({ email: 'nobody@nowhere.example' }, 'cloud', 'myself', 'getCurrentUser')).status).toBe(401);
     expect((await failure({ bearer: 'wrong' }, 'cloud', 'myself', 'getCurrentUser')).status).toBe(401);

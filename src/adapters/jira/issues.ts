@@ -30,6 +30,7 @@ export const ISSUE_FIELDS = [
   'components',
   'labels',
   'reporter',
+  'assignee',
   'project',
   'issuetype',
 ] as const;
@@ -125,6 +126,7 @@ export function createIssueCalls(caller: JiraCaller): { getIssue: GetIssue; getC
       components: (fields.components ?? []).map((component) => ({ id: component.id, name: component.name })),
       labels: fields.labels ?? [],
       reporter: fields.reporter == null ? null : { accountId: fields.reporter.accountId, accountType: fields.reporter.accountType ?? null },
+      assignee: fields.assignee == null ? null : { accountId: fields.assignee.accountId },
       requestType:
         requestTypeValue === null
           ? null

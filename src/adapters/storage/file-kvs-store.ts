@@ -24,12 +24,14 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import {
   StorageError,
+  type EntityQueryRequest,
   type KeyValueStore,
   type QueryPage,
   type QueryRequest,
   type StorableValue,
   type StoreOperation,
 } from './key-value-store';
+import type { EntityCatalog } from './entity-rules';
 import { kvsSnapshotSchema, MemoryKvsStore, type KvsSnapshot, type PreparedMutation } from './memory-kvs-store';
 
 export const SNAPSHOT_FILE = 'kvs-snapshot.json';
@@ -44,13 +46,15 @@ const snapshotFileSchema = z.object({
 
 const journalLineSchema = z.object({
   epoch: z.string(),
-  set: z.array(z.object({ key: z.string(), value: z.unknown() })),
-  delete: z.array(z.string()),
+  set: z.array(z.object({ key: z.string(), value: z.unknown(), entity: z.string().optional() })),
+  delete: z.array(z.union([z.string(), z.object({ key: z.string(), entity: z.string() })])),
 });
 
 export interface FileKvsStoreOptions {
   /** Compact the journal into the snapshot once it is larger than this (default 8 MiB). */
   readonly compactAfterBytes?: number;
+  /** The custom entities the store accepts (default: the app's, as manifest.yml declares them). */
+  readonly entities?: EntityCatalog;
 }
 
 function parseJson(text: string): unknown {
@@ -76,8 +80,10 @@ async function readIfExists(path: string): Promise<string | undefined> {
 }
 
 function journalLine(epoch: string, mutation: PreparedMutation): string {
-  const sets = mutation.sets.map(({ key, json }) => `{"key":${JSON.stringify(key)},"value":${json}}`);
-  const deletes = mutation.deletes.map((key) => JSON.stringify(key));
+  const sets = mutation.sets.map(
+    ({ key, entity, json }) => `{"key":${JSON.stringify(key)},"value":${json}${entity === undefined ? '' : `,"entity":${JSON.stringify(entity)}`}}`,
+  );
+  const deletes = mutation.deletes.map(({ key, entity }) => (entity === undefined ? JSON.stringify(key) : JSON.stringify({ key, entity })));
   return `{"epoch":${JSON.stringify(epoch)},"set":[${sets.join(',')}],"delete":[${deletes.join(',')}]}\n`;
 }
 
@@ -136,7 +142,7 @@ export class FileKvsStore implements KeyValueStore {
   /** Use `openFileKvsStore`. */
   static async open(folder: string, options: FileKvsStoreOptions = {}): Promise<FileKvsStore> {
     await mkdir(folder, { recursive: true });
-    const store = new FileKvsStore(folder, new MemoryKvsStore(), options);
+    const store = new FileKvsStore(folder, new MemoryKvsStore(undefined, options.entities), options);
     const snapshotPath = join(folder, SNAPSHOT_FILE);
     const snapshotText = await readIfExists(snapshotPath);
     if (snapshotText !== undefined) {
@@ -175,16 +181,23 @@ export class FileKvsStore implements KeyValueStore {
     return this.memory.query(request);
   }
 
-  /** Checked like Forge, journaled, then made visible; a rejected transaction leaves no trace. */
+  getEntity(entity: string, key: string): Promise<unknown> {
+    return this.memory.getEntity(entity, key);
+  }
+
+  queryEntity(request: EntityQueryRequest): Promise<QueryPage> {
+    return this.memory.queryEntity(request);
+  }
+
+  /**
+   * Checked like Forge, journaled, then made visible; a rejected transaction leaves no trace. The
+   * conditions are evaluated in the write queue, right before the journal append, so no other write
+   * can come between the check and the commit.
+   */
   transact(operations: readonly StoreOperation[]): Promise<void> {
-    let mutation: PreparedMutation;
-    try {
-      mutation = this.memory.prepare(operations);
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
-    if (mutation.sets.length === 0 && mutation.deletes.length === 0) return Promise.resolve();
     return this.enqueue(async () => {
+      const mutation = this.memory.prepare(operations);
+      if (mutation.sets.length === 0 && mutation.deletes.length === 0) return;
       const line = journalLine(this.epoch, mutation);
       await appendFile(join(this.folder, JOURNAL_FILE), line, 'utf8');
       this.memory.commit(mutation);
@@ -207,7 +220,7 @@ export class FileKvsStore implements KeyValueStore {
    */
   restore(snapshot: unknown): Promise<void> {
     return this.enqueue(async () => {
-      const next = new MemoryKvsStore();
+      const next = new MemoryKvsStore(undefined, this.memory.entities);
       next.restore(snapshot);
       await this.persist(next);
       this.memory.restore(next.snapshot());
@@ -276,7 +289,7 @@ export class FileKvsStore implements KeyValueStore {
       if (!line.success) throw corrupt('CORRUPT_JOURNAL', `${where}: ${line.error.message}`);
       if (line.data.epoch !== this.epoch) return;
       const operations: StoreOperation[] = [];
-      for (const { key, value } of line.data.set) {
+      for (const { key, value, entity } of line.data.set) {
         if (
           typeof value !== 'string' &&
           typeof value !== 'number' &&
@@ -285,9 +298,11 @@ export class FileKvsStore implements KeyValueStore {
         ) {
           throw corrupt('CORRUPT_JOURNAL', `${where}: bad value for "${key}".`);
         }
-        operations.push({ type: 'set', key, value });
+        operations.push(entity === undefined ? { type: 'set', key, value } : { type: 'set', key, value, entity });
       }
-      for (const key of line.data.delete) operations.push({ type: 'delete', key });
+      for (const entry of line.data.delete) {
+        operations.push(typeof entry === 'string' ? { type: 'delete', key: entry } : { type: 'delete', key: entry.key, entity: entry.entity });
+      }
       this.memory.commit(this.memory.prepare(operations));
     });
   }

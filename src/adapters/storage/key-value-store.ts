@@ -23,14 +23,50 @@
  * - `@forge/kvs` `get` answers `undefined` for a missing key (the SDK swallows KEY_NOT_FOUND), and
  *   `delete` of a missing key succeeds.
  */
+import {
+  conditionsProblem,
+  entityValueProblem,
+  type EntityCatalog,
+  type EntityCondition,
+  type EntityRange,
+  type EntityScalar,
+} from './entity-rules';
 
 /** A value Forge accepts: `transact.set(key, value: array | boolean | number | object | string)`. */
 export type StorableValue = string | number | boolean | object;
 
-/** One write in a transaction. */
+/**
+ * One operation of a transaction. Without `entity` it is a Key-Value Store write; with `entity` it
+ * writes an item of that custom entity (manifest.yml `app.storage.entities`), and may carry
+ * `conditions` on the stored item that must all hold or the whole transaction fails with
+ * CONDITION_FAILED. A `check` writes nothing: the item must exist and meet its conditions.
+ * Forge supports conditions on custom entities only (entity-rules.ts has the sources).
+ */
 export type StoreOperation =
-  | { readonly type: 'set'; readonly key: string; readonly value: StorableValue }
-  | { readonly type: 'delete'; readonly key: string };
+  | {
+      readonly type: 'set';
+      readonly key: string;
+      readonly value: StorableValue;
+      readonly entity?: string;
+      readonly conditions?: readonly EntityCondition[];
+    }
+  | { readonly type: 'delete'; readonly key: string; readonly entity?: string; readonly conditions?: readonly EntityCondition[] }
+  | { readonly type: 'check'; readonly key: string; readonly entity: string; readonly conditions: readonly EntityCondition[] };
+
+/** A query through one index of a custom entity (kvs.entity(name).query().index(…)…getMany()). */
+export interface EntityQueryRequest {
+  readonly entity: string;
+  readonly index: string;
+  /** One value per partition attribute of the index, in its order; [] for an index without one. */
+  readonly partition?: readonly EntityScalar[];
+  /** A condition on the index's first range attribute. */
+  readonly where?: EntityRange;
+  /** By the index's range attributes (then by key); default ascending. */
+  readonly sort?: 'ASC' | 'DESC';
+  /** Page size, 1..100; Forge's default is 10. */
+  readonly limit?: number;
+  readonly cursor?: string;
+}
 
 /** A key and the value stored under it; the value is unknown until parsed (typed-value.ts). */
 export interface StoredEntry {
@@ -65,8 +101,15 @@ export interface KeyValueStore {
   delete(key: string): Promise<void>;
   /** One page of entries whose key begins with `prefix`. */
   query(request: QueryRequest): Promise<QueryPage>;
-  /** All operations commit or none does. At most 25 operations, each key once; `[]` is a no-op. */
+  /**
+   * All operations commit or none does. At most 25 operations, each key (per entity) once; `[]` is
+   * a no-op. Fails with CONDITION_FAILED, changing nothing, when a condition does not hold.
+   */
   transact(operations: readonly StoreOperation[]): Promise<void>;
+  /** The stored item of a custom entity, or `undefined` when the key does not exist. */
+  getEntity(entity: string, key: string): Promise<unknown>;
+  /** One page of items of a custom entity, through one of its indexes. */
+  queryEntity(request: EntityQueryRequest): Promise<QueryPage>;
 }
 
 /** Forge KVS limits (see the header for sources). */
@@ -208,17 +251,61 @@ export function assertValidQueryLimit(limit: number): void {
   }
 }
 
-/** A transaction that passed every check: the JSON text of each set, and the keys to delete. */
+/** A transaction that passed every check: the JSON text of each set, the keys to delete, the conditions to verify. */
 export interface CheckedTransaction {
-  readonly sets: readonly { readonly key: string; readonly json: string }[];
-  readonly deletes: readonly string[];
+  readonly sets: readonly { readonly key: string; readonly entity?: string; readonly json: string }[];
+  readonly deletes: readonly { readonly key: string; readonly entity?: string }[];
+  /** Every condition of the transaction, with the item it is about; `mustExist` for `check`. */
+  readonly conditions: readonly {
+    readonly key: string;
+    readonly entity: string;
+    readonly conditions: readonly EntityCondition[];
+    readonly mustExist: boolean;
+  }[];
+}
+
+/** The failure of a transaction whose condition did not hold: nothing was written. */
+export function conditionFailed(entity: string, key: string): StorageError {
+  return new StorageError('CONDITION_FAILED', `The conditions on "${key}" of entity "${entity}" do not hold; nothing was written.`, {
+    status: 409,
+    key,
+  });
+}
+
+/** True for the error of a transaction whose conditions did not hold (another writer came first). */
+export function isConditionFailed(error: unknown): boolean {
+  return error instanceof StorageError && error.code === 'CONDITION_FAILED';
+}
+
+function checkEntityOperation(operation: StoreOperation, entities: EntityCatalog): void {
+  const name = operation.entity;
+  if (name === undefined) {
+    if (operation.conditions !== undefined) {
+      throw badRequest('INVALID_CONDITION', `Conditions apply to custom entities only ("${operation.key}" has no entity).`, operation.key);
+    }
+    return;
+  }
+  const entity = entities.get(name);
+  if (entity === undefined) {
+    throw badRequest('INVALID_ENTITY_TYPE', `The custom entity "${name}" is not declared in manifest.yml (app.storage.entities).`, operation.key);
+  }
+  if (operation.conditions !== undefined) {
+    const problem = conditionsProblem(entity, operation.conditions);
+    if (problem !== null) throw badRequest('INVALID_CONDITION', `Entity "${name}", key "${operation.key}": ${problem}.`, operation.key);
+  }
+  if (operation.type === 'set') {
+    const problem = entityValueProblem(entity, operation.value);
+    if (problem !== null) throw badRequest('INVALID_ENTITY_VALUE', `Entity "${name}", key "${operation.key}": ${problem}.`, operation.key);
+  }
 }
 
 /**
- * Applies Forge's transaction rules — operation count, unique keys, key format, value limits and
- * payload size — and answers the checked transaction. Nothing is written by this function.
+ * Applies Forge's transaction rules — operation count, unique keys, key format, value limits, payload
+ * size, and for custom entities the declared entity, attribute types and conditions — and answers
+ * the checked transaction. Nothing is written by this function, and conditions are not evaluated
+ * (they depend on what is stored: the store evaluates them when it commits).
  */
-export function checkTransaction(operations: readonly StoreOperation[]): CheckedTransaction {
+export function checkTransaction(operations: readonly StoreOperation[], entities: EntityCatalog = new Map()): CheckedTransaction {
   if (operations.length > KVS_LIMITS.maxTransactionOperations) {
     throw badRequest(
       'TRANSACTION_TOO_MANY_OPERATIONS',
@@ -226,27 +313,35 @@ export function checkTransaction(operations: readonly StoreOperation[]): Checked
     );
   }
   const seen = new Set<string>();
-  const sets: { key: string; json: string }[] = [];
-  const deletes: string[] = [];
-  // Payload as the SDK sends it: {"set":[{"key":…,"value":…}],"delete":[{"key":…}]}.
+  const sets: { key: string; entity?: string; json: string }[] = [];
+  const deletes: { key: string; entity?: string }[] = [];
+  const conditions: CheckedTransaction['conditions'][number][] = [];
+  // Payload as the SDK sends it: {"set":[{"key":…,"value":…}],"delete":[{"key":…}],"check":[…]}.
   let payloadBytes = 24;
   for (const operation of operations) {
     assertValidKey(operation.key);
-    if (seen.has(operation.key)) {
+    checkEntityOperation(operation, entities);
+    const identity = `${operation.entity ?? ''}\u0000${operation.key}`;
+    if (seen.has(identity)) {
       throw badRequest(
         'TRANSACTION_DUPLICATE_KEY',
-        `Each key can only be used once in a transaction ("${operation.key}").`,
+        `Each key can only be used once in a transaction ("${operation.key}"${operation.entity === undefined ? '' : ` of entity "${operation.entity}"`}).`,
         operation.key,
       );
     }
-    seen.add(operation.key);
-    payloadBytes += Buffer.byteLength(operation.key, 'utf8') + 20;
+    seen.add(identity);
+    const scope = operation.entity === undefined ? {} : { entity: operation.entity };
+    payloadBytes += Buffer.byteLength(operation.key, 'utf8') + 20 + (operation.entity?.length ?? 0);
+    if (operation.entity !== undefined && operation.conditions !== undefined) {
+      payloadBytes += Buffer.byteLength(JSON.stringify(operation.conditions), 'utf8');
+      conditions.push({ key: operation.key, entity: operation.entity, conditions: operation.conditions, mustExist: operation.type === 'check' });
+    }
     if (operation.type === 'set') {
       const json = serializeValue(operation.key, operation.value);
       payloadBytes += Buffer.byteLength(json, 'utf8');
-      sets.push({ key: operation.key, json });
-    } else {
-      deletes.push(operation.key);
+      sets.push({ key: operation.key, ...scope, json });
+    } else if (operation.type === 'delete') {
+      deletes.push({ key: operation.key, ...scope });
     }
   }
   if (payloadBytes > KVS_LIMITS.maxTransactionPayloadBytes) {
@@ -255,7 +350,7 @@ export function checkTransaction(operations: readonly StoreOperation[]): Checked
       `The transaction payload (${payloadBytes} bytes) exceeds ${KVS_LIMITS.maxTransactionPayloadBytes} bytes.`,
     );
   }
-  return { sets, deletes };
+  return { sets, deletes, conditions };
 }
 
 /**

@@ -13,7 +13,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { KVS_LIMITS, type KeyValueStore, type StoreOperation } from './key-value-store';
+import type { EntityCondition } from './entity-rules';
+import { isConditionFailed, KVS_LIMITS, type KeyValueStore, type StoreOperation } from './key-value-store';
 import { documentChunkKey, documentManifestKey, type DocumentName } from './storage-keys';
 
 /** What every stored value has. */
@@ -107,6 +108,112 @@ export async function writeValue<T extends Versioned>(
  */
 export function buildSetOperation<T extends Versioned>(key: string, schema: StoredSchema<T>, value: NoInfer<T>): StoreOperation {
   return { type: 'set', key, value: validateForWrite(key, schema, value) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom entity items with a revision: optimistic concurrency
+
+/** An entity item written conditionally: `revision` is bumped by every write. */
+export interface Revisioned extends Versioned {
+  readonly revision: number;
+}
+
+/** Where a revisioned item lives and how it parses. */
+export interface RevisionedItem<T extends Revisioned> {
+  readonly entity: string;
+  readonly key: string;
+  readonly schema: StoredSchema<T>;
+}
+
+/**
+ * Reads and parses one entity item.
+ *
+ * @example const state = await readEntity(store, 'clock-state', issueId, clockStateSchema);
+ */
+export async function readEntity<T extends Versioned>(store: KeyValueStore, entity: string, key: string, schema: StoredSchema<T>): Promise<ReadResult<T>> {
+  return parseStoredValue(`${entity}/${key}`, await store.getEntity(entity, key), schema);
+}
+
+/** What an update wants written: the next value (or null to delete it) and writes that must land with it. */
+export interface RevisionedChange<T> {
+  readonly next: T | null;
+  /** Further operations committed in the same transaction (e.g. an index entry). */
+  readonly alongside?: readonly StoreOperation[];
+}
+
+export interface RevisionedUpdateOptions {
+  /** Attempts before RevisionConflictError (default 20). */
+  readonly maxAttempts?: number;
+  /** Waits between attempts (default setTimeout); tests may pass one that does not wait. */
+  readonly pause?: (ms: number) => Promise<void>;
+}
+
+const defaultPause = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
+
+export type RevisionedUpdateResult<T> =
+  | { readonly status: 'written'; readonly value: T | null; readonly attempts: number }
+  | { readonly status: 'unchanged'; readonly value: T | null; readonly attempts: number };
+
+/** The item changed under every attempt of an update: too much contention, or a writer that never stops. */
+export class RevisionConflictError extends Error {
+  override readonly name = 'RevisionConflictError';
+}
+
+/**
+ * Read-modify-write of one revisioned entity item that never loses a concurrent update: reads the
+ * item, asks `plan` for the change (null: nothing to do), and writes it with the condition that the
+ * revision is still the one read (or that the item still does not exist); when another writer came
+ * first, reads again and re-plans. The written value gets `revision` = read revision + 1 (the plan's
+ * own revision is ignored). A stored value that does not parse is handed to `plan` as null — the
+ * plan rebuilds it — and is overwritten conditionally on its revision when it has one.
+ *
+ * @example
+ * await updateRevisionedEntity(store, { entity: 'aggregate', key, schema }, (current) => ({ next: add(current, outcome) }));
+ */
+export async function updateRevisionedEntity<T extends Revisioned>(
+  store: KeyValueStore,
+  item: RevisionedItem<T>,
+  plan: (current: T | null) => RevisionedChange<T> | null,
+  options: RevisionedUpdateOptions = {},
+): Promise<RevisionedUpdateResult<T>> {
+  const maxAttempts = options.maxAttempts ?? 20;
+  const pause = options.pause ?? defaultPause;
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    // Writers that lost together would retry together: a random pause spreads them out.
+    if (attempt > 1) await pause(Math.random() * Math.min(200, 4 * 2 ** attempt));
+    const raw = await store.getEntity(item.entity, item.key);
+    const parsed = parseStoredValue(`${item.entity}/${item.key}`, raw, item.schema);
+    const current = parsed.status === 'found' ? parsed.value : null;
+    const storedRevision = parsed.status === 'found' ? parsed.value.revision : revisionOf(raw);
+    const change = plan(current);
+    if (change === null) return { status: 'unchanged', value: current, attempts: attempt };
+    // No readable revision (nothing stored, or garbage without one): the item must still have none.
+    const condition: EntityCondition[] =
+      storedRevision === null
+        ? [{ attribute: 'revision', condition: 'NOT_EXISTS' }]
+        : [{ attribute: 'revision', condition: 'EQUAL_TO', value: storedRevision }];
+    const next = change.next === null ? null : validateForWrite(`${item.entity}/${item.key}`, item.schema, { ...change.next, revision: (storedRevision ?? 0) + 1 });
+    const write: StoreOperation =
+      next === null
+        ? { type: 'delete', key: item.key, entity: item.entity, conditions: condition }
+        : { type: 'set', key: item.key, entity: item.entity, value: next, conditions: condition };
+    try {
+      await store.transact([write, ...(change.alongside ?? [])]);
+      return { status: 'written', value: next, attempts: attempt };
+    } catch (error) {
+      if (!isConditionFailed(error)) throw error;
+    }
+  }
+  throw new RevisionConflictError(`${item.entity}/${item.key} changed under each of ${maxAttempts} attempts to update it.`);
+}
+
+/** The revision of a stored item that does not parse, when it has a readable one. */
+function revisionOf(raw: unknown): number | null {
+  if (typeof raw !== 'object' || raw === null || !('revision' in raw)) return null;
+  return typeof raw.revision === 'number' ? raw.revision : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ describe('getIssue', () => {
         path: '/rest/api/3/issue/SD-42',
         query: {
           fields:
-            'status,priority,created,resolutiondate,resolution,components,labels,reporter,project,issuetype,customfield_10010,customfield_10002,customfield_10050',
+            'status,priority,created,resolutiondate,resolution,components,labels,reporter,assignee,project,issuetype,customfield_10010,customfield_10002,customfield_10050',
           properties: 'contract-clock',
         },
         body: undefined,
@@ -73,6 +73,7 @@ describe('getIssue', () => {
         accountId: 'qm:1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d:6e7f8a9b-0c1d-4e2f-a3b4-c5d6e7f8a9b0',
         accountType: 'customer',
       },
+      assignee: null,
       requestType: { id: '12', name: 'E-mail problem', serviceDeskId: '1' },
       organizations: [{ id: '3', name: 'ACME B.V.' }],
       contractDeadline: new Date('2026-03-03T11:15:00.000Z'),
@@ -95,7 +96,7 @@ describe('getIssue', () => {
 
     expect(calls[0]?.path).toBe('/rest/api/3/issue/10042');
     expect(calls[0]?.query?.fields).toBe(
-      'status,priority,created,resolutiondate,resolution,components,labels,reporter,project,issuetype',
+      'status,priority,created,resolutiondate,resolution,components,labels,reporter,assignee,project,issuetype',
     );
     expect(issue.requestType).toBeNull();
     expect(issue.organizations).toEqual([]);
@@ -462,6 +463,18 @@ describe('permissions and myself', () => {
       locale: 'nl_NL',
     });
     expect(calls[0]?.path).toBe('/rest/api/3/myself');
+  });
+
+  // GET /rest/api/3/user answers a User; its `locale` "may be returned as null" by privacy setting.
+  it.each([
+    ['the locale Jira shows', respondWithFixture('myself.json'), 'nl_NL'],
+    ['a locale hidden as null', respond(200, editJson(fixtureJson('myself.json'), ['locale'], null)), null],
+    ['a locale left out', respond(200, { accountId: '5b10a2844c20165700ede21g', accountType: 'customer', displayName: 'Mia Krystof' }), null],
+    ['an unknown account (404)', respond(404, { errorMessages: ['Specified user does not exist or you do not have required permissions'], errors: {} }), null],
+  ])("reads a user's locale: %s", async (_name, answer, locale) => {
+    const { jira, calls } = clientWith([answer]);
+    expect(await jira.getUserLocale('5b10a2844c20165700ede21g')).toBe(locale);
+    expect(calls[0]).toEqual({ method: 'GET', path: '/rest/api/3/user', query: { accountId: '5b10a2844c20165700ede21g' }, body: undefined });
   });
 });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JOURNAL_FILE, openFileKvsStore, SNAPSHOT_FILE } from '../../../src/adapters/storage/file-kvs-store';
 import { describeKeyValueStoreContract, valueOfBytes } from './key-value-store-contract';
+import { TEST_ENTITIES } from './test-entities';
 
 const folders: string[] = [];
 
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 describeKeyValueStoreContract('FileKvsStore', async () => {
-  const store = await openFileKvsStore(await freshFolder());
+  const store = await openFileKvsStore(await freshFolder(), { entities: TEST_ENTITIES });
   return { store, dispose: () => store.close() };
 });
 
@@ -38,6 +39,29 @@ describe('FileKvsStore persistence', () => {
     await expect(second.get('open-clock:1')).resolves.toBeUndefined();
     await expect(second.get('open-clock:2')).resolves.toEqual({ issueId: '2' });
     expect(await second.journalSize()).toBe(0);
+  });
+
+  it('keeps entity items across a restart, from the journal and from the snapshot', async () => {
+    const folder = await freshFolder();
+    const first = await openFileKvsStore(folder, { entities: TEST_ENTITIES });
+    await first.transact([
+      { type: 'set', key: 'doc-1', entity: 'revisioned-doc', value: { revision: 1 } },
+      { type: 'set', key: 'i-1', entity: 'due-item', value: { dueAt: 10, queue: 'a' } },
+      { type: 'set', key: 'i-2', entity: 'due-item', value: { dueAt: 20, queue: 'a' } },
+    ]);
+    await first.transact([
+      { type: 'delete', key: 'i-1', entity: 'due-item' },
+      { type: 'set', key: 'doc-1', entity: 'revisioned-doc', value: { revision: 2 }, conditions: [{ attribute: 'revision', condition: 'EQUAL_TO', value: 1 }] },
+    ]);
+    // no close(): the second store replays the journal
+    const second = await openFileKvsStore(folder, { entities: TEST_ENTITIES });
+    await expect(second.getEntity('revisioned-doc', 'doc-1')).resolves.toEqual({ revision: 2 });
+    const page = await second.queryEntity({ entity: 'due-item', index: 'dueAt' });
+    expect(page.entries).toEqual([{ key: 'i-2', value: { dueAt: 20, queue: 'a' } }]);
+    await second.close();
+    const third = await openFileKvsStore(folder, { entities: TEST_ENTITIES });
+    await expect(third.getEntity('revisioned-doc', 'doc-1')).resolves.toEqual({ revision: 2 });
+    await third.close();
   });
 
   it('keeps every acknowledged write when the process stops without close() (journal replay)', async () => {

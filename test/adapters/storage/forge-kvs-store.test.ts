@@ -1,7 +1,8 @@
 import { ForgeKvsAPIError } from '@forge/kvs';
 import { createForgeKvsStore } from '../../../src/adapters/storage/forge-kvs-store';
-import { StorageError } from '../../../src/adapters/storage/key-value-store';
+import { isConditionFailed, StorageError } from '../../../src/adapters/storage/key-value-store';
 import { describeKeyValueStoreContract } from './key-value-store-contract';
+import { TEST_ENTITIES } from './test-entities';
 import { fakeForgeKvs } from './fake-forge-kvs';
 
 // The adapter's default client is `kvs` from '@forge/kvs': replace it with the recording fake, keep
@@ -14,7 +15,7 @@ jest.mock('@forge/kvs', () => {
 
 describeKeyValueStoreContract('Forge KVS adapter (on a fake @forge/kvs)', () => {
   fakeForgeKvs.reset();
-  return Promise.resolve({ store: createForgeKvsStore() });
+  return Promise.resolve({ store: createForgeKvsStore(undefined, TEST_ENTITIES) });
 });
 
 describe('Forge KVS adapter: calls to @forge/kvs', () => {
@@ -57,6 +58,65 @@ describe('Forge KVS adapter: calls to @forge/kvs', () => {
       { type: 'delete', key: 'open-clock:7' },
     ]);
     expect(fakeForgeKvs.calls).toEqual(['transact set:agg:2026-01:acme,delete:open-clock:7']);
+  });
+
+  it('sends entity writes with their conditions as the SDK filter, and checks, in one transaction', async () => {
+    await createForgeKvsStore(undefined, TEST_ENTITIES).transact([
+      {
+        type: 'set',
+        key: 'doc-1',
+        entity: 'revisioned-doc',
+        value: { revision: 1 },
+        conditions: [{ attribute: 'revision', condition: 'NOT_EXISTS' }],
+      },
+      { type: 'set', key: 'i-1', entity: 'due-item', value: { dueAt: 5, queue: 'a' } },
+      { type: 'set', key: 'plain', value: 1 },
+    ]);
+    await createForgeKvsStore(undefined, TEST_ENTITIES).transact([
+      { type: 'check', key: 'doc-1', entity: 'revisioned-doc', conditions: [{ attribute: 'revision', condition: 'EQUAL_TO', value: 1 }] },
+      { type: 'delete', key: 'i-1', entity: 'due-item' },
+    ]);
+    expect(fakeForgeKvs.calls).toEqual([
+      'transact set:revisioned-doc/doc-1?revision NOT_EXISTS,set:due-item/i-1,set:plain',
+      'transact check:revisioned-doc/doc-1?revision EQUAL_TO 1,delete:due-item/i-1',
+    ]);
+  });
+
+  it('reads entity items with entity().get and queries through entity().query().index()', async () => {
+    const store = createForgeKvsStore(undefined, TEST_ENTITIES);
+    await store.transact([{ type: 'set', key: 'i-1', entity: 'due-item', value: { dueAt: 5, queue: 'a' } }]);
+    fakeForgeKvs.calls = [];
+    await expect(store.getEntity('due-item', 'i-1')).resolves.toEqual({ dueAt: 5, queue: 'a' });
+    const page = await store.queryEntity({
+      entity: 'due-item',
+      index: 'by-queue',
+      partition: ['a'],
+      where: { condition: 'LESS_THAN_EQUAL_TO', value: 10 },
+      sort: 'DESC',
+      limit: 50,
+    });
+    expect(page.entries).toEqual([{ key: 'i-1', value: { dueAt: 5, queue: 'a' } }]);
+    expect(fakeForgeKvs.calls).toEqual([
+      'entity due-item get i-1',
+      'entity due-item query by-queue partition=["a"] where=LESS_THAN_EQUAL_TO:[10] sort=DESC limit=50 cursor=-',
+    ]);
+  });
+
+  it('reads a 409 from a transaction as CONDITION_FAILED, so callers can retry with fresh data', async () => {
+    fakeForgeKvs.failNext = new ForgeKvsAPIError({ status: 409, statusText: 'Conflict' }, { code: 'TRANSACTION_CONFLICT', message: 'conditions not met' });
+    const error: unknown = await createForgeKvsStore(undefined, TEST_ENTITIES)
+      .transact([{ type: 'set', key: 'doc-1', entity: 'revisioned-doc', value: { revision: 2 }, conditions: [{ attribute: 'revision', condition: 'EQUAL_TO', value: 1 }] }])
+      .catch((rejection: unknown) => rejection);
+    expect(isConditionFailed(error)).toBe(true);
+  });
+
+  it.each<[string, () => Promise<unknown>]>([
+    ['an undeclared entity', () => createForgeKvsStore(undefined, TEST_ENTITIES).getEntity('nope', 'k1')],
+    ['an entity value of the wrong type', () => createForgeKvsStore(undefined, TEST_ENTITIES).transact([{ type: 'set', key: 'k1', entity: 'revisioned-doc', value: { revision: 1.5 } }])],
+    ['an unknown index', () => createForgeKvsStore(undefined, TEST_ENTITIES).queryEntity({ entity: 'due-item', index: 'nope' })],
+  ])('does not call Forge for %s', async (_case, action) => {
+    await expect(action()).rejects.toBeInstanceOf(StorageError);
+    expect(fakeForgeKvs.calls).toEqual([]);
   });
 
   it.each<[string, () => Promise<unknown>]>([

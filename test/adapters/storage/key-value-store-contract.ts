@@ -3,12 +3,18 @@
  * each implementation's test file runs against its own store.
  */
 import {
+  isConditionFailed,
   KVS_LIMITS,
   scanPrefix,
   StorageError,
   type KeyValueStore,
   type StoreOperation,
 } from '../../../src/adapters/storage/key-value-store';
+
+/**
+ * The contract's custom entities (test-entities.ts): every store under test must be created with
+ * TEST_ENTITIES declared.
+ */
 
 export interface StoreUnderTest {
   readonly store: KeyValueStore;
@@ -301,5 +307,171 @@ export function describeKeyValueStoreContract(name: string, create: () => Promis
         await expectUntouched();
       });
     });
-  });
+  
+    describe('custom entities (Forge Custom Entity Store, declared as in test-entities.ts)', () => {
+      const doc = (revision: number, label: string): StoreOperation => ({
+        type: 'set',
+        key: 'doc-1',
+        entity: 'revisioned-doc',
+        value: { revision, label },
+      });
+
+      it('stores items per entity, apart from Key-Value Store keys of the same name', async () => {
+        await store.set('doc-1', 'a plain value');
+        await store.transact([doc(1, 'first')]);
+        await expect(store.getEntity('revisioned-doc', 'doc-1')).resolves.toEqual({ revision: 1, label: 'first' });
+        await expect(store.get('doc-1')).resolves.toBe('a plain value');
+        await expect(store.getEntity('revisioned-doc', 'doc-2')).resolves.toBeUndefined();
+        await store.transact([{ type: 'delete', key: 'doc-1', entity: 'revisioned-doc' }]);
+        await expect(store.getEntity('revisioned-doc', 'doc-1')).resolves.toBeUndefined();
+        await expect(store.get('doc-1')).resolves.toBe('a plain value');
+      });
+
+      it.each<[string, StoreOperation, string]>([
+        ['an undeclared entity', { type: 'set', key: 'x-1', entity: 'no-such-entity', value: { a: 1 } }, 'INVALID_ENTITY_TYPE'],
+        ['an undeclared attribute', { type: 'set', key: 'x-1', entity: 'revisioned-doc', value: { revison: 1 } }, 'INVALID_ENTITY_VALUE'],
+        ['a string for an integer', { type: 'set', key: 'x-1', entity: 'revisioned-doc', value: { revision: '1' } }, 'INVALID_ENTITY_VALUE'],
+        ['an integer beyond 32 bits', { type: 'set', key: 'x-1', entity: 'revisioned-doc', value: { revision: 2 ** 31 } }, 'INVALID_ENTITY_VALUE'],
+        ['a float too small', { type: 'set', key: 'x-1', entity: 'due-item', value: { weight: 1e-200 } }, 'INVALID_ENTITY_VALUE'],
+        ['a value that is not an object', { type: 'set', key: 'x-1', entity: 'revisioned-doc', value: 'text' }, 'INVALID_ENTITY_VALUE'],
+        [
+          'conditions on a Key-Value Store key',
+          { type: 'set', key: 'x-1', value: 1, conditions: [{ attribute: 'revision', condition: 'NOT_EXISTS' }] },
+          'INVALID_CONDITION',
+        ],
+        [
+          'a condition on an undeclared attribute',
+          { type: 'set', key: 'x-1', entity: 'revisioned-doc', value: { revision: 1 }, conditions: [{ attribute: 'rev', condition: 'NOT_EXISTS' }] },
+          'INVALID_CONDITION',
+        ],
+      ])('refuses %s and writes nothing', async (_case, operation, code) => {
+        await expectStorageError(store.transact([{ type: 'set', key: 'side', value: 1 }, operation]), code);
+        await expect(store.get('side')).resolves.toBeUndefined();
+      });
+
+      it('writes conditionally: all conditions hold or nothing of the transaction is written', async () => {
+        await store.transact([{ ...doc(1, 'first'), conditions: [{ attribute: 'revision', condition: 'NOT_EXISTS' }] }]);
+        // a second "create" finds the item: nothing is written, not even the other operation
+        const again = store.transact([
+          { type: 'set', key: 'side', value: 'must not land' },
+          { ...doc(1, 'second create'), conditions: [{ attribute: 'revision', condition: 'NOT_EXISTS' }] },
+        ]);
+        await expectStorageError(again, 'CONDITION_FAILED');
+        await expect(store.get('side')).resolves.toBeUndefined();
+        // a stale revision fails, the current one succeeds
+        await expectStorageError(store.transact([{ ...doc(2, 'stale'), conditions: [{ attribute: 'revision', condition: 'EQUAL_TO', value: 0 }] }]), 'CONDITION_FAILED');
+        await store.transact([{ ...doc(2, 'second'), conditions: [{ attribute: 'revision', condition: 'EQUAL_TO', value: 1 }] }]);
+        await expect(store.getEntity('revisioned-doc', 'doc-1')).resolves.toEqual({ revision: 2, label: 'second' });
+        // a conditional delete
+        await expectStorageError(
+          store.transact([{ type: 'delete', key: 'doc-1', entity: 'revisioned-doc', conditions: [{ attribute: 'revision', condition: 'EQUAL_TO', value: 1 }] }]),
+          'CONDITION_FAILED',
+        );
+        await store.transact([{ type: 'delete', key: 'doc-1', entity: 'revisioned-doc', conditions: [{ attribute: 'label', condition: 'BEGINS_WITH', value: 'sec' }] }]);
+        await expect(store.getEntity('revisioned-doc', 'doc-1')).resolves.toBeUndefined();
+      });
+
+      it('checks that an item exists and meets conditions, writing nothing for the check itself', async () => {
+        const check: StoreOperation = { type: 'check', key: 'doc-1', entity: 'revisioned-doc', conditions: [{ attribute: 'revision', condition: 'GREATER_THAN_EQUAL_TO', value: 1 }] };
+        await expectStorageError(store.transact([check, { type: 'set', key: 'side', value: 1 }]), 'CONDITION_FAILED');
+        await store.transact([doc(3, 'third')]);
+        await store.transact([check, { type: 'set', key: 'side', value: 1 }]);
+        await expect(store.get('side')).resolves.toBe(1);
+        await expect(store.getEntity('revisioned-doc', 'doc-1')).resolves.toEqual({ revision: 3, label: 'third' });
+      });
+
+      it('loses no update when twenty writers increment one item at once (optimistic revision, retry on conflict)', async () => {
+        await store.transact([doc(0, '0')]);
+        const increment = async (): Promise<number> => {
+          for (let attempt = 1; ; attempt += 1) {
+            const current = await store.getEntity('revisioned-doc', 'doc-1');
+            const revision = typeof current === 'object' && current !== null && 'revision' in current && typeof current.revision === 'number' ? current.revision : -1;
+            try {
+              await store.transact([{ ...doc(revision + 1, String(revision + 1)), conditions: [{ attribute: 'revision', condition: 'EQUAL_TO', value: revision }] }]);
+              return attempt;
+            } catch (error) {
+              if (!isConditionFailed(error)) throw error;
+            }
+          }
+        };
+        const attempts = await Promise.all(Array.from({ length: 20 }, () => increment()));
+        await expect(store.getEntity('revisioned-doc', 'doc-1')).resolves.toEqual({ revision: 20, label: '20' });
+        // the writers really overlapped: someone had to retry
+        expect(Math.max(...attempts)).toBeGreaterThan(1);
+      });
+
+      describe('index queries', () => {
+        beforeEach(async () => {
+          const items: [string, Record<string, unknown>][] = [
+            ['i-5', { dueAt: 500, queue: 'a' }],
+            ['i-1', { dueAt: 100, queue: 'b' }],
+            ['i-3', { dueAt: 300, queue: 'a' }],
+            ['i-2', { dueAt: 200, queue: 'a' }],
+            ['i-4', { dueAt: 400, queue: 'b' }],
+            ['i-3b', { dueAt: 300, queue: 'b' }],
+            ['no-due', { queue: 'a', note: 'not in the dueAt index' }],
+          ];
+          await store.transact(items.map(([key, value]): StoreOperation => ({ type: 'set', key, entity: 'due-item', value })));
+        });
+
+        async function keysOf(request: Parameters<KeyValueStore['queryEntity']>[0]): Promise<string[]> {
+          const keys: string[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await store.queryEntity(cursor === undefined ? request : { ...request, cursor });
+            expect(page.entries.length).toBeLessThanOrEqual(request.limit ?? 10);
+            keys.push(...page.entries.map((e) => e.key));
+            cursor = page.nextCursor;
+          } while (cursor !== undefined);
+          return keys;
+        }
+
+        it('answers items in index order within the range, page by page, leaving out items without the attribute', async () => {
+          await expect(keysOf({ entity: 'due-item', index: 'dueAt', limit: 2 })).resolves.toEqual(['i-1', 'i-2', 'i-3', 'i-3b', 'i-4', 'i-5']);
+          await expect(keysOf({ entity: 'due-item', index: 'dueAt', where: { condition: 'LESS_THAN_EQUAL_TO', value: 300 }, limit: 2 })).resolves.toEqual([
+            'i-1',
+            'i-2',
+            'i-3',
+            'i-3b',
+          ]);
+          await expect(keysOf({ entity: 'due-item', index: 'dueAt', where: { condition: 'GREATER_THAN', value: 300 } })).resolves.toEqual(['i-4', 'i-5']);
+          await expect(keysOf({ entity: 'due-item', index: 'dueAt', where: { condition: 'BETWEEN', from: 200, to: 400 }, sort: 'DESC', limit: 3 })).resolves.toEqual([
+            'i-4',
+            'i-3b',
+            'i-3',
+            'i-2',
+          ]);
+        });
+
+        it('queries one partition of a partitioned index', async () => {
+          await expect(keysOf({ entity: 'due-item', index: 'by-queue', partition: ['a'] })).resolves.toEqual(['i-2', 'i-3', 'i-5']);
+          await expect(keysOf({ entity: 'due-item', index: 'by-queue', partition: ['b'], where: { condition: 'LESS_THAN', value: 400 } })).resolves.toEqual([
+            'i-1',
+            'i-3b',
+          ]);
+        });
+
+        it('follows updates and deletes', async () => {
+          await store.transact([
+            { type: 'set', key: 'i-5', entity: 'due-item', value: { dueAt: 50, queue: 'a' } },
+            { type: 'delete', key: 'i-1', entity: 'due-item' },
+            { type: 'set', key: 'i-2', entity: 'due-item', value: { queue: 'a', done: true } },
+          ]);
+          await expect(keysOf({ entity: 'due-item', index: 'dueAt' })).resolves.toEqual(['i-5', 'i-3', 'i-3b', 'i-4']);
+          const first = await store.queryEntity({ entity: 'due-item', index: 'dueAt', limit: 1 });
+          expect(first.entries).toEqual([{ key: 'i-5', value: { dueAt: 50, queue: 'a' } }]);
+        });
+
+        it.each<[string, Parameters<KeyValueStore['queryEntity']>[0], string]>([
+          ['an unknown index', { entity: 'due-item', index: 'by-note' }, 'INVALID_ENTITY_INDEX'],
+          ['a partitioned index without its partition', { entity: 'due-item', index: 'by-queue' }, 'INVALID_ENTITY_INDEX'],
+          ['an undeclared entity', { entity: 'no-such-entity', index: 'dueAt' }, 'INVALID_ENTITY_TYPE'],
+          ['a page of 0', { entity: 'due-item', index: 'dueAt', limit: 0 }, 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE'],
+          ['a page of 101', { entity: 'due-item', index: 'dueAt', limit: 101 }, 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE'],
+        ])('refuses %s', async (_case, request, code) => {
+          await expectStorageError(store.queryEntity(request), code);
+        });
+      });
+    });
+});
 }

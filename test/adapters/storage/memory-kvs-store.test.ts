@@ -1,8 +1,9 @@
 import { StorageError } from '../../../src/adapters/storage/key-value-store';
 import { MemoryKvsStore } from '../../../src/adapters/storage/memory-kvs-store';
 import { describeKeyValueStoreContract, valueOfBytes } from './key-value-store-contract';
+import { TEST_ENTITIES } from './test-entities';
 
-describeKeyValueStoreContract('MemoryKvsStore', () => Promise.resolve({ store: new MemoryKvsStore() }));
+describeKeyValueStoreContract('MemoryKvsStore', () => Promise.resolve({ store: new MemoryKvsStore(undefined, TEST_ENTITIES) }));
 
 describe('MemoryKvsStore specifics', () => {
   it('gives a full page a cursor, so the page after it may be empty', async () => {
@@ -36,11 +37,37 @@ describe('MemoryKvsStore specifics', () => {
         { key: 'a-key', value: [1, 'x'] },
         { key: 'b-key', value: { n: 2 } },
       ],
+      entities: [],
     });
     expect(JSON.parse(store.snapshotJson())).toEqual(snapshot);
     const copy = new MemoryKvsStore(snapshot);
     await expect(copy.get('b-key')).resolves.toEqual({ n: 2 });
     expect(copy.size).toBe(2);
+  });
+
+  it('snapshots entity items and restores them with their indexes', async () => {
+    const store = new MemoryKvsStore(undefined, TEST_ENTITIES);
+    await store.transact([
+      { type: 'set', key: 'late', entity: 'due-item', value: { dueAt: 9, queue: 'a' } },
+      { type: 'set', key: 'early', entity: 'due-item', value: { dueAt: 1, queue: 'a' } },
+    ]);
+    const snapshot = store.snapshot();
+    expect(snapshot.entities).toEqual([
+      { entity: 'due-item', key: 'early', value: { dueAt: 1, queue: 'a' } },
+      { entity: 'due-item', key: 'late', value: { dueAt: 9, queue: 'a' } },
+    ]);
+    expect(JSON.parse(store.snapshotJson())).toEqual(snapshot);
+    const copy = new MemoryKvsStore(snapshot, TEST_ENTITIES);
+    const page = await copy.queryEntity({ entity: 'due-item', index: 'dueAt', where: { condition: 'LESS_THAN', value: 5 } });
+    expect(page.entries.map((e) => e.key)).toEqual(['early']);
+    // a snapshot with an item of an entity the store does not declare is refused
+    let refused: unknown;
+    try {
+      new MemoryKvsStore(snapshot);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({ code: 'INVALID_ENTITY_TYPE' });
   });
 
   it.each<[string, unknown, string]>([

@@ -3,6 +3,7 @@
  * before it reaches the inner store or after it landed (a timeout after the write).
  */
 import type {
+  EntityQueryRequest,
   KeyValueStore,
   QueryPage,
   QueryRequest,
@@ -44,6 +45,14 @@ export class ScriptedStore implements KeyValueStore {
 
   query(request: QueryRequest): Promise<QueryPage> {
     return this.inner.query(request);
+  }
+
+  getEntity(entity: string, key: string): Promise<unknown> {
+    return this.inner.getEntity(entity, key);
+  }
+
+  queryEntity(request: EntityQueryRequest): Promise<QueryPage> {
+    return this.inner.queryEntity(request);
   }
 
   async transact(operations: readonly StoreOperation[]): Promise<void> {

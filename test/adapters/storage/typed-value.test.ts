@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { KVS_LIMITS, type StorableValue } from '../../../src/adapters/storage/key-value-store';
+import { compileEntities } from '../../../src/adapters/storage/entity-rules';
 import { MemoryKvsStore } from '../../../src/adapters/storage/memory-kvs-store';
 import { documentChunkPrefix, documentManifestKey } from '../../../src/adapters/storage/storage-keys';
 import {
   buildSetOperation,
   parseStoredValue,
   readDocument,
+  readEntity,
   readValue,
+  RevisionConflictError,
   splitForChunks,
+  updateRevisionedEntity,
   StoredValueError,
   writeDocument,
   writeValue,
@@ -316,3 +320,52 @@ describe('writeDocument / readDocument', () => {
 function memorySnapshot(subject: { memory: MemoryKvsStore }): ReturnType<MemoryKvsStore['snapshot']> {
   return subject.memory.snapshot();
 }
+
+describe('updateRevisionedEntity (optimistic concurrency on a custom entity)', () => {
+  const counterSchema = z.object({ schemaVersion: z.literal(1), revision: z.number().int().nonnegative(), label: z.string() });
+  type Counter = z.infer<typeof counterSchema>;
+  const item = { entity: 'revisioned-doc', key: 'counter', schema: counterSchema };
+  const counterStore = () =>
+    new MemoryKvsStore(
+      undefined,
+      compileEntities([{ name: 'revisioned-doc', attributes: { schemaVersion: { type: 'integer' }, revision: { type: 'integer' }, label: { type: 'string' } } }]),
+    );
+  const increment = (current: Counter | null) => ({ next: { schemaVersion: 1 as const, revision: 0, label: String(Number(current?.label ?? '0') + 1) } });
+
+  it('creates, then updates with the revision bumped, and stores nothing for a null plan', async () => {
+    const store = counterStore();
+    await expect(updateRevisionedEntity(store, item, increment)).resolves.toMatchObject({ status: 'written', value: { revision: 1, label: '1' } });
+    await expect(updateRevisionedEntity(store, item, increment)).resolves.toMatchObject({ status: 'written', value: { revision: 2, label: '2' } });
+    await expect(updateRevisionedEntity(store, item, () => null)).resolves.toMatchObject({ status: 'unchanged', value: { revision: 2 } });
+    await expect(readEntity(store, 'revisioned-doc', 'counter', counterSchema)).resolves.toEqual({ status: 'found', value: { schemaVersion: 1, revision: 2, label: '2' } });
+  });
+
+  it('loses no increment among 30 concurrent writers, each retrying on conflict', async () => {
+    const store = counterStore();
+    const results = await Promise.all(Array.from({ length: 30 }, () => updateRevisionedEntity(store, item, increment)));
+    await expect(readEntity(store, 'revisioned-doc', 'counter', counterSchema)).resolves.toMatchObject({ value: { revision: 30, label: '30' } });
+    expect(Math.max(...results.map((r) => r.attempts))).toBeGreaterThan(1);
+  });
+
+  it('writes the alongside operations in the same transaction, or not at all', async () => {
+    const store = counterStore();
+    await updateRevisionedEntity(store, item, (current) => ({ ...increment(current), alongside: [{ type: 'set', key: 'index-entry', value: 1 }] }));
+    await expect(store.get('index-entry')).resolves.toBe(1);
+    await expect(
+      updateRevisionedEntity(store, item, (current) => ({ ...increment(current), alongside: [{ type: 'set', key: 'bad/key', value: 1 }] })),
+    ).rejects.toMatchObject({ code: 'INVALID_KEY' });
+    await expect(readEntity(store, 'revisioned-doc', 'counter', counterSchema)).resolves.toMatchObject({ value: { revision: 1 } });
+  });
+
+  it('gives up with RevisionConflictError when every attempt lost', async () => {
+    const store = counterStore();
+    await updateRevisionedEntity(store, item, increment);
+    // a rival that always writes between our read and our write
+    const rival = new ScriptedStore(store, {
+      beforeTransact: () => {
+        void store.transact([{ type: 'set', key: 'counter', entity: 'revisioned-doc', value: { schemaVersion: 1, revision: 1000 + Math.floor(Math.random() * 1000), label: 'rival' } }]);
+      },
+    });
+    await expect(updateRevisionedEntity(rival, item, increment, { maxAttempts: 3, pause: () => Promise.resolve() })).rejects.toBeInstanceOf(RevisionConflictError);
+  });
+});

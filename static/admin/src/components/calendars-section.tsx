@@ -5,7 +5,7 @@
 import { Fragment } from 'react';
 import { token } from '@atlaskit/tokens';
 import type { CalendarEntry } from '../../../../src/contract/contract-database';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { isAroundTheClock, weekdayHours, weeklyMinutes } from '../database-view';
 import { cell, chip, headerCell, numericCell, small, smallSubtlest, subtlest, table, tableFrame } from './admin-styles';
 import { OverviewSection } from './overview-section';

@@ -16,7 +16,7 @@ import {
   type CoveredService,
   type ServiceLevel,
 } from '../../../../src/contract/contract-database';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { filterContracts, formatMoney, nameOf, sortVersionsNewestFirst } from '../database-view';
 import {
   card,

@@ -15,7 +15,7 @@ import { token } from '@atlaskit/tokens';
 import type { JiraOptionsData } from '../../../../src/contract/admin-api';
 import type { ContractDatabase } from '../../../../src/contract/contract-database';
 import type { ResolverError } from '../../../../src/contract/envelope';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { failureResult } from '../action-result';
 import { classOfPriority, isPauseStatus, servicesForRequestType } from '../database-view';
 import { card, cell, headerCell, paragraph, smallSubtlest, subtlest, table, tableFrame } from './admin-styles';

@@ -5,7 +5,7 @@
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
 import { PRIORITY_CLASSES, type ServiceLevel } from '../../../../src/contract/contract-database';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { formatMoney, nameOf } from '../database-view';
 import { amountGrid, card, cell, definition, definitionGrid, headerCell, numericCell, smallSubtlest, subtlest, table, tableCaption, term } from './admin-styles';
 import { OverviewSection } from './overview-section';

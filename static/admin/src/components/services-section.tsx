@@ -3,7 +3,7 @@
  * request type ids (named when the Jira names are loaded), components and labels.
  */
 import type { Service } from '../../../../src/contract/contract-database';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { cell, chip, chipList, headerCell, numericCell, smallSubtlest, subtle, subtlest, table, tableFrame } from './admin-styles';
 import { OverviewSection } from './overview-section';
 

@@ -1,12 +1,15 @@
 /**
- * Formatting of what the backend computed: instants in an explicit IANA zone, local dates,
- * percentages and business durations, all with `Intl` in the user's locale. Formatting only —
- * the UI never computes deadlines or business time (conventions §9).
+ * Formatting for a reader, shared by the backend and the Custom UI apps: instants in an explicit
+ * IANA zone, local dates, percentages and business durations, all with `Intl` in the reader's locale
+ * (durations through the `common` catalogue's units). Formatting only — nothing here computes
+ * deadlines or business time (conventions §9).
  *
  * Pure: no React, no Forge bridge, no DOM, no clock. An invalid instant or zone throws a RangeError
  * (from `Intl`); the zod schemas of src/contract keep such values out.
  */
-import type { Translate } from './i18n';
+import { commonEn } from './catalogues/common.en';
+import { commonNl } from './catalogues/common.nl';
+import { createTranslator, defineMessages, type Translator } from './messages';
 
 /** Formatters are cached per locale and zone: creating an `Intl.DateTimeFormat` is costly. */
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
@@ -21,9 +24,9 @@ function getFormatter(locale: string, options: Intl.DateTimeFormatOptions): Intl
   return formatter;
 }
 
-function toDate(iso: string): Date {
+function toDate(iso: string | Date): Date {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Not an ISO instant: ${iso}`);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not an ISO instant: ${String(iso)}`);
   return date;
 }
 
@@ -32,7 +35,7 @@ function toDate(iso: string): Date {
  *
  * @example formatInstant('2026-12-01T13:00:00Z', 'Europe/Amsterdam', 'en-GB') // 'Tue, 1 Dec 2026, 14:00'
  */
-export function formatInstant(iso: string, timeZone: string, locale: string): string {
+export function formatInstant(iso: string | Date, timeZone: string, locale: string): string {
   return getFormatter(locale, {
     timeZone,
     weekday: 'short',
@@ -40,6 +43,24 @@ export function formatInstant(iso: string, timeZone: string, locale: string): st
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
+    minute: '2-digit',
+  }).format(toDate(iso));
+}
+
+/**
+ * Formats an instant in full, as a message to a person states it: weekday and month written out,
+ * the hour without a leading zero (`9:05`, `2:00 PM` in the United States).
+ *
+ * @example formatInstantLong('2026-12-01T13:00:00Z', 'Europe/Amsterdam', 'nl-NL') // 'dinsdag 1 december 2026 om 14:00'
+ */
+export function formatInstantLong(iso: string | Date, timeZone: string, locale: string): string {
+  return getFormatter(locale, {
+    timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
     minute: '2-digit',
   }).format(toDate(iso));
 }
@@ -111,15 +132,24 @@ export function splitMinutes(total: number): { hours: number; minutes: number } 
   return { hours: Math.floor(absolute / 60), minutes: absolute % 60 };
 }
 
+const commonMessages = defineMessages({ en: commonEn, nl: commonNl });
+const unitTranslators = new Map<string, Translator<typeof commonEn>>();
+
 /**
- * Words a business duration with the catalogue's units, e.g. `3 h 20 min`, `45 min`, `2 h`.
+ * Words business minutes with the units of the reader's language, e.g. `3 h 20 min`, `45 min`,
+ * `2 h` (Dutch: `3 u 20 min`); the sign is ignored (the caller words "left" or "overdue").
  *
- * @example formatDuration(createTranslator('nl'), 200, 'nl-NL') // '3 u 20 min'
+ * @example formatDuration(200, 'nl-NL') // '3 u 20 min'
  */
-export function formatDuration(t: Translate, totalMinutes: number, locale: string): string {
+export function formatDuration(totalMinutes: number, locale: string): string {
+  let translator = unitTranslators.get(locale);
+  if (translator === undefined) {
+    translator = createTranslator(commonMessages, locale);
+    unitTranslators.set(locale, translator);
+  }
+  const { t } = translator;
   const { hours, minutes } = splitMinutes(totalMinutes);
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  if (hours === 0) return t('duration.minutes', { minutes: number.format(minutes) });
-  if (minutes === 0) return t('duration.hours', { hours: number.format(hours) });
-  return t('duration.hoursMinutes', { hours: number.format(hours), minutes: number.format(minutes) });
+  if (hours === 0) return t('duration.minutes', { minutes });
+  if (minutes === 0) return t('duration.hours', { hours });
+  return t('duration.hoursMinutes', { hours, minutes });
 }

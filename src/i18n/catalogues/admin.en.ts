@@ -1,179 +1,10 @@
 /**
- * English message catalogue of the Custom UI apps: the source of the message keys. Every other
- * catalogue is typed `Catalogue` and so must define exactly these keys (messages.nl.ts).
- * Placeholders are `{name}`; the translator's types require exactly the placeholders used here.
+ * English texts of the admin settings page (static/admin): the source of the `admin` keys and their
+ * ICU arguments.
  *
- * Data only: no imports, no React, no Forge.
+ * Data only: no imports (the UI build compiles this module to message ASTs).
  */
-export const messagesEn = {
-  'app.name': 'Contract Clock',
-  'actor.app': 'Contract Clock',
-
-  'common.cancel': 'Cancel',
-  'common.reload': 'Reload',
-  'common.retry': 'Try again',
-  'common.updating': 'Updating…',
-  'common.characters': '{count} / {max} characters',
-
-  'duration.minutes': '{minutes} min',
-  'duration.hours': '{hours} h',
-  'duration.hoursMinutes': '{hours} h {minutes} min',
-
-  'panel.loading': 'Loading the contract clock…',
-  'panel.loadFailed': 'The contract clock could not be loaded',
-
-  'state.on-track': 'On track',
-  'state.at-risk': 'At risk',
-  'state.breached': 'Breached',
-  'state.paused': 'Paused',
-  'state.met': 'Met',
-  'state.uncovered': 'Not covered',
-  'state.error': 'Error',
-
-  'clock.left': '{duration} left',
-  'clock.overdue': '{duration} overdue',
-  'clock.spare': '{duration} to spare',
-  'clock.late': '{duration} late',
-  'clock.businessTime': 'business time',
-  'clock.used': '{percent} of the {target} target used',
-  'clock.extended': 'includes {duration} extension',
-  'clock.barLabel': 'Resolution target used',
-
-  'deadline.resolution': 'Resolution deadline',
-  'deadline.response': 'First response',
-  'deadline.yourTime': 'Your time',
-  'deadline.contractTime': 'Contract time',
-  'deadline.bothZones': 'Your time and contract time',
-  'deadline.paused': 'No fixed deadline while the clock is paused.',
-  'deadline.completed': 'Completed {time}',
-  'deadline.due': 'Due {time}',
-
-  'terms.title': 'Contract terms',
-  'terms.customer': 'Customer',
-  'terms.contract': 'Contract',
-  'terms.contractFrom': '{version}, in force from {from}',
-  'terms.contractRange': '{version}, in force {from} – {to}',
-  'terms.service': 'Service',
-  'terms.level': 'Service level',
-  'terms.levelBespoke': '{name} (bespoke terms)',
-  'terms.priority': 'Priority class',
-  'terms.target': 'Resolution target',
-  'terms.calendar': 'Business hours',
-
-  'uncovered.title': 'No contract covers this request',
-  'uncovered.body': 'This request has no contract deadline. The explanation below shows why.',
-  'uncovered.settings': 'Open Contract Clock settings',
-  'uncovered.askAdmin': 'A Jira administrator can add a contract for this customer in the Contract Clock settings.',
-
-  'problem.title': 'The contract clock could not be computed',
-  'problem.unknown': 'No details were given.',
-
-  'explanation.title': 'Why these terms apply',
-  'explanation.titleUncovered': 'Why no contract applies',
-  'explanation.empty': 'No explanation was recorded.',
-  'explanation.kind.customer': 'Customer',
-  'explanation.kind.contract': 'Contract',
-  'explanation.kind.service': 'Service',
-  'explanation.kind.level': 'Service level',
-  'explanation.kind.priority': 'Priority class',
-  'explanation.kind.target': 'Target',
-  'explanation.kind.calendar': 'Calendar',
-  'explanation.kind.fallback': 'Fallback',
-  'explanation.kind.no-contract': 'No contract',
-
-  'pauses.title': 'Pauses ({count})',
-  'pauses.empty': 'The clock has not been paused.',
-  'pauses.ongoing': 'ongoing',
-  'pauses.kind.status': 'Pause status',
-  'pauses.kind.manual': 'Paused by hand',
-
-  'history.title': 'History ({count})',
-  'history.empty': 'Nothing has happened yet.',
-  'history.reason': 'Reason: {reason}',
-  'history.kind.created': 'Clock started',
-  'history.kind.paused': 'Clock paused',
-  'history.kind.resumed': 'Clock resumed',
-  'history.kind.retargeted': 'Target changed',
-  'history.kind.reapplied': 'Contract terms re-applied',
-  'history.kind.extended': 'Deadline extended',
-  'history.kind.at-risk': 'At risk',
-  'history.kind.breached': 'Deadline breached',
-  'history.kind.responded': 'First response given',
-  'history.kind.resolved': 'Resolved',
-  'history.kind.reopened': 'Reopened',
-  'history.kind.message-posted': 'Customer informed',
-
-  'actions.label': 'Contract clock actions',
-  'actions.tell': 'Tell the customer',
-  'actions.reapply': 'Re-apply terms',
-  'actions.pause': 'Pause',
-  'actions.resume': 'Resume',
-  'actions.extend': 'Extend',
-
-  'reason.label': 'Reason',
-  'reason.help': 'Kept in the history with your name.',
-
-  'tell.title': 'Tell the customer',
-  'tell.draft.legend': 'Message',
-  'tell.draft.expected': 'Expected resolution time',
-  'tell.draft.missed': 'Deadline missed',
-  'tell.body.label': 'Text',
-  'tell.body.help': 'Edit the text as you like before posting.',
-  'tell.restore': 'Restore the draft',
-  'tell.visibility.legend': 'Post as',
-  'tell.visibility.public': 'Reply to customer',
-  'tell.visibility.internal': 'Internal note',
-  'tell.review': 'Review and post',
-  'tell.confirm.public': 'Post this reply? The customer will see it and be notified.',
-  'tell.confirm.internal': 'Add this internal note? Only agents will see it.',
-  'tell.confirm.postPublic': 'Post reply',
-  'tell.confirm.postInternal': 'Add note',
-  'tell.back': 'Back to editing',
-  'tell.noDrafts': 'There is no contract deadline to tell the customer about.',
-
-  'reapply.title': 'Re-apply the current contract terms',
-  'reapply.help': 'The request keeps the terms it was created under until you re-apply. The old terms stay in the history.',
-  'reapply.loading': 'Computing the current terms…',
-  'reapply.now': 'Now',
-  'reapply.after': 'After re-applying',
-  'reapply.noTerms': 'No contract applies',
-  'reapply.noDeadline': 'No deadline',
-  'reapply.unchanged': 'The current contract gives the same terms and deadline.',
-  'reapply.becomesUncovered': 'No contract applies any more: the request would no longer be covered.',
-  'reapply.confirm': 'Re-apply terms',
-
-  'pause.title': 'Pause the clock',
-  'pause.help': 'Business time stops counting until the clock is resumed.',
-  'pause.confirm': 'Pause clock',
-  'resume.title': 'Resume the clock',
-  'resume.help': 'Business time counts again from now.',
-  'resume.confirm': 'Resume clock',
-  'extend.title': 'Extend the deadline',
-  'extend.help': 'Adds business minutes to the resolution target. Reports show it as an extension.',
-  'extend.minutes.label': 'Business minutes to add',
-  'extend.minutes.preview': 'That is {duration} of business time.',
-  'extend.confirm': 'Extend deadline',
-
-  'result.posted.public': 'Reply posted to the customer.',
-  'result.posted.internal': 'Internal note added.',
-  'result.reapplied': 'Contract terms re-applied.',
-  'result.paused': 'Clock paused.',
-  'result.resumed': 'Clock resumed.',
-  'result.extended': 'Deadline extended by {duration}.',
-
-  'validation.reasonRequired': 'Enter a reason.',
-  'validation.messageRequired': 'Enter a message.',
-  'validation.tooLong': 'Use at most {max} characters.',
-  'validation.minutesRequired': 'Enter a whole number of minutes greater than 0.',
-  'validation.minutesTooMany': 'Enter at most {max} minutes.',
-
-  'error.invalid-input': 'Some input is not valid. Check the fields marked below.',
-  'error.forbidden': 'You do not have permission to do this.',
-  'error.not-found': 'This issue or its contract record no longer exists.',
-  'error.conflict': 'The issue changed meanwhile. Reload to see the current clock, then try again.',
-  'error.unavailable': 'Jira or the app storage did not answer. Try again in a moment.',
-  'error.internal': 'Something went wrong in Contract Clock.',
-  'error.details': 'Details: {message}',
+export const adminEn = {
   'admin.loading': 'Loading the contract database…',
   'admin.loadFailed': 'The contract database could not be loaded',
   'admin.refreshFailed': 'The contract database could not be reloaded',
@@ -311,7 +142,7 @@ export const messagesEn = {
   'admin.editor.revert': 'Revert to saved',
   'admin.editor.unsaved': 'Unsaved edits',
   'admin.editor.clean': 'No unsaved edits',
-  'admin.editor.lines': '{count} lines',
+  'admin.editor.lines': '{count, plural, one {# line} other {# lines}}',
   'admin.editor.stale': 'The text has changed since these errors were found.',
   'admin.editor.revertTitle': 'Revert to the saved database?',
   'admin.editor.revertBody': 'Your unsaved edits in the editor will be lost.',
@@ -319,14 +150,14 @@ export const messagesEn = {
 
   'admin.result.valid': 'The document is valid.',
   'admin.result.validUnsaved': 'Nothing has been saved yet: choose Save to store it.',
-  'admin.result.invalid': 'Errors found: {count}. Fix them before saving.',
-  'admin.result.saveInvalid': 'Errors found: {count}. Nothing was saved.',
+  'admin.result.invalid': '{count, plural, one {# error found. Fix it before saving.} other {# errors found. Fix them before saving.}}',
+  'admin.result.saveInvalid': '{count, plural, one {# error found.} other {# errors found.}} Nothing was saved.',
   'admin.result.syntax': 'The text is not valid JSON. Nothing was sent.',
   'admin.result.saved': 'Contract database saved.',
   'admin.result.unchanged': 'Nothing changed: the saved database was already the same.',
   'admin.result.imported': 'Contract database imported.',
   'admin.result.importUnchanged': 'The imported database is the same as the saved one; nothing changed.',
-  'admin.result.importInvalid': 'Errors found: {count}. Nothing was imported.',
+  'admin.result.importInvalid': '{count, plural, one {# error found.} other {# errors found.}} Nothing was imported.',
   'admin.result.failed': 'That did not work',
 
   'admin.errors.title': 'Errors ({count})',
@@ -403,9 +234,3 @@ export const messagesEn = {
   'admin.error.unavailable': 'Jira or the app storage did not answer. Try again in a moment.',
   'admin.error.internal': 'Something went wrong in Contract Clock.',
 } as const;
-
-/** Every message key of the UI. */
-export type MessageKey = keyof typeof messagesEn;
-
-/** A complete catalogue: one string per key, no more, no less. */
-export type Catalogue = { readonly [K in MessageKey]: string };

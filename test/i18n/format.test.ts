@@ -5,13 +5,13 @@
 import {
   formatDuration,
   formatInstant,
+  formatInstantLong,
   formatLocalDate,
   formatPercent,
   formatZoneLabel,
   splitMinutes,
   zonesShowSameTime,
-} from '../../static/shared/format';
-import { createTranslator } from '../../static/shared/i18n';
+} from '../../src/i18n/format';
 
 describe('formatInstant', () => {
   it.each([
@@ -103,16 +103,25 @@ describe('splitMinutes', () => {
 });
 
 describe('formatDuration', () => {
-  const en = createTranslator('en');
-  const nl = createTranslator('nl');
   it.each([
-    ['minutes only', en, 45, 'en-GB', '45 min'],
-    ['whole hours', en, 120, 'en-GB', '2 h'],
-    ['hours and minutes', en, 200, 'en-GB', '3 h 20 min'],
-    ['overdue (negative) reads the same', en, -95, 'en-GB', '1 h 35 min'],
-    ['Dutch units', nl, 200, 'nl-NL', '3 u 20 min'],
-    ['large numbers are grouped', en, 60 * 1500, 'en-GB', '1,500 h'],
-  ])('%s', (_name, t, minutes, locale, expected) => {
-    expect(formatDuration(t, minutes, locale)).toBe(expected);
+    ['minutes only', 45, 'en-GB', '45 min'],
+    ['whole hours', 120, 'en-GB', '2 h'],
+    ['hours and minutes', 200, 'en-GB', '3 h 20 min'],
+    ['overdue (negative) reads the same', -95, 'en-GB', '1 h 35 min'],
+    ['Dutch units', 200, 'nl-NL', '3 u 20 min'],
+    ['Dutch units for a Belgian locale', 60, 'nl-BE', '1 u'],
+    ['large numbers are grouped', 60 * 1500, 'en-GB', '1,500 h'],
+    ['Dutch grouping', 60 * 1500, 'nl-NL', '1.500 u'],
+  ])('%s', (_name, minutes, locale, expected) => {
+    expect(formatDuration(minutes, locale)).toBe(expected);
+  });
+});
+
+describe('formatInstantLong', () => {
+  it.each([
+    ['English', 'en-GB', /^Tuesday,? 1 December 2026(,| at) 14:00$/],
+    ['Dutch', 'nl-NL', /^dinsdag 1 december 2026( om|,) 14:00$/],
+  ])('%s: weekday and month written out, in the zone', (_name, locale, expected) => {
+    expect(formatInstantLong('2026-12-01T13:00:00Z', 'Europe/Amsterdam', locale)).toMatch(expected);
   });
 });
