@@ -5,7 +5,7 @@
  * than the agent saw) and either stores a complete new record or nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { isJiraError, type IssueSnapshot, type JiraClient } from '../adapters/jira/jira-client';
+import { isConsentRequired, isJiraError, isServiceRequest, type IssueSnapshot, type JiraAsApp, type JiraAsUser } from './jira-ports';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import type {
@@ -43,7 +43,7 @@ export interface PanelCaller {
 const PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'ADMINISTER'] as const;
 type Permission = (typeof PERMISSIONS)[number];
 
-async function permissionsOf(jira: JiraClient, issueId: string): Promise<Record<Permission, boolean>> {
+async function permissionsOf(jira: JiraAsUser, issueId: string): Promise<Record<Permission, boolean>> {
   let answer: Record<string, boolean>;
   try {
     answer = await jira.getMyPermissions({ permissions: PERMISSIONS, issueIdOrKey: issueId });
@@ -61,6 +61,7 @@ async function permissionsOf(jira: JiraClient, issueId: string): Promise<Record<
 }
 
 const NOT_VISIBLE = 'You cannot see this request.';
+const NOT_A_REQUEST = 'Contract Clock applies to customer requests of service projects only.';
 
 /** `panel/get`: the whole view in one call. */
 export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise<Envelope<PanelView>> {
@@ -73,10 +74,13 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
     deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds }),
     loadContractDatabase(deps.store),
   ]);
+  // The panel shows on service projects only (display condition); answer anything else without a write.
+  if (!isServiceRequest(issue)) return fail('not-found', NOT_A_REQUEST);
   const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
   // No record yet (the created event is still on its way): start the clock now, as the trigger
   // would; reconciling is idempotent, so the trigger arriving later changes nothing.
-  const record = parsed === null ? (await reconcileClock(deps, issue.id)).save.record : parsed.ok ? parsed.record : null;
+  const started = parsed === null ? await reconcileClock(deps, issue.id) : null;
+  const record = started !== null ? (started.kind === 'not-a-request' ? null : started.save.record) : parsed?.ok === true ? parsed.record : null;
   const [displayNames, customerLocale] = await Promise.all([lookUpDisplayNames(asUser, record), lookUpLocale(deps.jiraAsApp, issue.reporter?.accountId ?? null)]);
   const view = presentPanelView({
     issueKey: issue.key,
@@ -99,14 +103,18 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
   return ok(view);
 }
 
-async function lookUpDisplayNames(jira: JiraClient, record: ClockRecord | null): Promise<Map<string, string>> {
+async function lookUpDisplayNames(jira: JiraAsUser, record: ClockRecord | null): Promise<Map<string, string>> {
   const ids = new Set<string>();
   for (const fact of record?.history ?? []) if ('by' in fact && fact.by !== null) ids.add(fact.by);
   for (const change of record?.termsHistory ?? []) if (change.by !== null) ids.add(change.by);
   const names = new Map<string, string>();
   await Promise.all(
     [...ids].slice(0, 10).map(async (id) => {
-      const name = await jira.getUserDisplayName(id).catch(() => null);
+      const name = await jira.getUserDisplayName(id).catch((error: unknown) => {
+        // A name is a nicety, but the consent prompt is not: let Forge's consent error through.
+        if (isConsentRequired(error)) throw error;
+        return null;
+      });
       if (name !== null) names.set(id, name);
     }),
   );
@@ -118,7 +126,7 @@ async function lookUpDisplayNames(jira: JiraClient, record: ClockRecord | null):
  * to look up customers. null when there is no reporter, Jira hides the locale, or the lookup fails —
  * the drafts are then written in the agent's language, and the panel says so.
  */
-async function lookUpLocale(jiraAsApp: JiraClient, accountId: string | null): Promise<string | null> {
+async function lookUpLocale(jiraAsApp: JiraAsApp, accountId: string | null): Promise<string | null> {
   if (accountId === null) return null;
   return jiraAsApp.getUserLocale(accountId).catch(() => null);
 }
@@ -144,6 +152,7 @@ async function prepareAction(
   if (payload.issueKey !== caller.issueKey) return fail('conflict', 'This panel shows another request; reload it.');
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, deps.now());
   const issue = await deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds });
+  if (!isServiceRequest(issue)) return fail('not-found', NOT_A_REQUEST);
   if (issue.key !== payload.issueKey) return fail('conflict', 'The request was moved or renamed meanwhile; reload the panel.');
   const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
   if (parsed === null || !parsed.ok) return fail('conflict', 'The contract clock of this request is not ready; reload the panel.');

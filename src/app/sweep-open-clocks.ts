@@ -5,7 +5,7 @@
  * note and a notification to the assignee and watchers — in the assignee's language (their Jira
  * locale; English when the request is unassigned or Jira hides the locale).
  */
-import { isJiraError, type IssueSnapshot, type JiraClient } from '../adapters/jira/jira-client';
+import { isJiraError, type IssueSnapshot, type JiraAsApp } from './jira-ports';
 import { scanPrefix } from '../adapters/storage/key-value-store';
 import { OPEN_CLOCK_PREFIX, openClockKey } from '../adapters/storage/storage-keys';
 import { parseStoredValue } from '../adapters/storage/typed-value';
@@ -107,7 +107,7 @@ async function refreshIndexEntry(deps: AppDeps, stored: OpenClockEntry, current:
 }
 
 /** The assignee's Jira locale, read as the app; null when unassigned, hidden or unreadable. */
-async function assigneeLocale(jira: JiraClient, issue: IssueSnapshot): Promise<string | null> {
+async function assigneeLocale(jira: JiraAsApp, issue: IssueSnapshot): Promise<string | null> {
   if (issue.assignee === null) return null;
   return jira.getUserLocale(issue.assignee.accountId).catch(() => null);
 }

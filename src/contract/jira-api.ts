@@ -81,7 +81,8 @@ export const jiraPrioritySchema = idNameSchema;
 export const jiraResolutionSchema = idNameSchema;
 export const jiraComponentSchema = idNameSchema;
 export const jiraIssueTypeSchema = idNameSchema;
-export const jiraProjectSchema = z.object({ id: z.string().min(1), key: z.string().min(1), name: z.string() });
+/** `projectTypeKey` (`service_desk`, `software`, `business`) tells a service project from the others. */
+export const jiraProjectSchema = z.object({ id: z.string().min(1), key: z.string().min(1), name: z.string(), projectTypeKey: z.string().optional() });
 
 /**
  * Makes a null-prototype copy of a plain object so that zod does not read `Object.prototype`

@@ -6,7 +6,7 @@
  * assignee. In the seeded site Alice reads Dutch, Bob hides his locale, Grace reads English; Sanne
  * is a Dutch agent and Tom an English one.
  */
-import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/adapters/jira/jira-client';
+import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/app/jira-ports';
 import { clockRecordSchema } from '../../src/contract/clock-record';
 import type { Envelope } from '../../src/contract/envelope';
 import { panelViewSchema, type PanelView } from '../../src/contract/panel-api';
