@@ -10,7 +10,7 @@ import { readJiraAppDefinition, type JiraAppDefinition } from '../../sandbox/jir
 import { JiraError } from '../../sandbox/jira/jira-errors';
 import { createEventDispatcher, type EventTimers, type ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
-import { handleJiraRequest } from '../../sandbox/jira/jira-routes';
+import { createJiraApp } from '../../sandbox/jira/jira-server';
 import { searchIssues } from '../../sandbox/jira/jira-search';
 import { seedBaseSite, type BaseSite } from '../../sandbox/jira/jira-seed';
 import { formatJiraDateTime, formatJsmDate, zonedWallTimeToMs } from '../../sandbox/jira/jira-time';
@@ -371,24 +371,21 @@ describe('manifest and in-process requests', () => {
     expect(() => readJiraAppDefinition({ manifestPath: path.join(dir, 'manifest.yml') })).toThrow();
   });
 
-  it('handles requests without a socket, acting as a given account', () => {
+  it('handles requests without a socket, through the same Fastify routes', async () => {
     const { model, site } = newSite();
     const issue = model.createRequest(site.users.alice.accountId, { serviceDeskId: site.serviceDesk.id, requestTypeId: site.requestTypes.other.id, summary: 'x' });
-    const write = handleJiraRequest(
-      model,
-      {
-        method: 'PUT',
-        url: '/rest/api/3/app/field/contract-deadline/value',
-        headers: {},
-        body: JSON.stringify({ updates: [{ issueIds: [Number(issue.id)], value: '2026-04-02T10:00:00Z' }] }),
-      },
-      { actAs: model.app.accountId },
-    );
-    expect(write.status).toBe(204);
-    expect(handleJiraRequest(model, { method: 'GET', url: '/rest/api/3/nothing', headers: {} }).status).toBe(404);
-    expect(handleJiraRequest(model, { method: 'DELETE', url: '/rest/api/3/myself', headers: {} }).status).toBe(405);
-    const badJson = handleJiraRequest(model, { method: 'POST', url: '/rest/api/3/issue', headers: {}, body: '{oops' });
-    expect(badJson.status).toBe(400);
+    const app = createJiraApp({ model: () => model });
+    const write = await app.inject({
+      method: 'PUT',
+      url: '/rest/api/3/app/field/contract-deadline/value',
+      headers: { authorization: `Bearer ${model.appToken}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ updates: [{ issueIds: [Number(issue.id)], value: '2026-04-02T10:00:00Z' }] }),
+    });
+    expect(write.statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/rest/api/3/nothing' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: '/rest/api/3/myself' })).statusCode).toBe(405);
+    const badJson = await app.inject({ method: 'POST', url: '/rest/api/3/issue', headers: { 'content-type': 'application/json' }, payload: '{oops' });
+    expect(badJson.statusCode).toBe(400);
     expect(JSON.parse(badJson.body)).toMatchObject({ errorMessages: [expect.any(String)], errors: {} });
   });
 });

@@ -37,6 +37,7 @@ import {
   type StoreOperation,
 } from './key-value-store';
 import { MemoryKvsStore } from './memory-kvs-store';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from './sqlite-database';
 import { z } from 'zod';
 
@@ -166,7 +167,7 @@ export interface SqliteKvsStoreOptions {
 export class SqliteKvsStore implements KeyValueStore {
   readonly entities: EntityCatalog;
   private readonly statements;
-  private readonly scans = new Map<string, ReturnType<SqliteDatabase['prepare']>>();
+  private readonly scans = new Map<string, Statement>();
 
   constructor(
     private readonly db: SqliteDatabase,
@@ -397,7 +398,7 @@ export class SqliteKvsStore implements KeyValueStore {
     })();
   }
 
-  private scan(sql: string): ReturnType<SqliteDatabase['prepare']> {
+  private scan(sql: string): Statement {
     let statement = this.scans.get(sql);
     if (statement === undefined) {
       statement = this.db.prepare(sql);
