@@ -76,9 +76,9 @@ interface Session {
   database: SandboxDatabase;
   runtime: ForgeRuntime;
   data: HostData;
-  /** writes the model's pending changes to the database */
-  persist(): void;
-  stop(): void;
+  /** writes the model's pending changes to the database; resolves once they are durable */
+  persist(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /**
@@ -118,7 +118,7 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
   };
   if (!existsSync(files.database)) await installFresh();
 
-  const openSession = (): Session => {
+  const openSession = async (): Promise<Session> => {
     const database = openSandboxDatabase(files.database);
     const state = database.site.load();
     if (state === null) {
@@ -127,7 +127,7 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
     }
     const model = createJiraModel({ clock, app, state });
     // the system users a site gets when it is read (e.g. a new app account) are saved at once
-    database.site.persist(model);
+    await database.site.persist(model);
     if (baseUrl !== '') model.baseUrl = baseUrl;
     const store = database.kvs;
     let runtime: ForgeRuntime | null = null;
@@ -157,9 +157,9 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
     });
     const active = runtime;
     if (options.schedule !== false) active.start();
-    const persist = (): void => {
+    const persist = async (): Promise<void> => {
       try {
-        database.site.persist(model);
+        await database.site.persist(model);
       } catch (error) {
         log.error('sandbox', 'could not save the site', { error: describeError(error) });
         throw error;
@@ -171,15 +171,15 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       runtime: active,
       data: createEmulatorHostData(model),
       persist,
-      stop: () => {
+      stop: async () => {
         active.stop();
-        persist();
+        await persist();
         database.close();
       },
     };
   };
 
-  let session = openSession();
+  let session = await openSession();
   const server: SandboxServer = createSandboxServer({
     clock,
     modules,
@@ -189,20 +189,18 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       scopes: app.scopes,
       grant: (accountId) => {
         session.model.grantConsent(accountId);
-        session.persist();
+        return session.persist();
       },
       revoke: (accountId) => {
         session.model.revokeConsent(accountId);
-        session.persist();
+        return session.persist();
       },
     },
     // the session changes on reset; everything reads it through these delegates
     data: delegateHostData(() => session.data),
     jira: {
       model: () => session.model,
-      persist: () => {
-        session.persist();
-      },
+      persist: () => session.persist(),
       faults,
     },
     runtime: {
@@ -221,9 +219,9 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
 
   const reset = async (): Promise<void> => {
     await session.runtime.settle();
-    session.stop();
+    await session.stop();
     await installFresh();
-    session = openSession();
+    session = await openSession();
     log.info('sandbox', 'reset to the demo');
   };
 
@@ -243,7 +241,7 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       // handlers still running talk to the emulator over HTTP: let them finish before the server goes
       await session.runtime.settle();
       await server.close();
-      session.stop();
+      await session.stop();
       // the story continues where it stopped, however long the sandbox is off
       clock.suspend();
     },

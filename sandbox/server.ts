@@ -73,8 +73,8 @@ export interface SandboxServices {
   consent: {
     /** the scopes the app asks for, shown on the prompt */
     scopes: readonly string[];
-    grant(accountId: string): void;
-    revoke(accountId: string): void;
+    grant(accountId: string): Promise<void>;
+    revoke(accountId: string): Promise<void>;
   };
   /** Called with the base URL once listening (e.g. to tell the emulator its own URL). */
   onListening?: (baseUrl: string) => void;
@@ -125,6 +125,12 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   return parsed.data;
 }
 
+/** The sandbox process's memory, in MB (the soak script's per-request figures). */
+function memoryFigures(): { rssMb: number; heapUsedMb: number } {
+  const usage = process.memoryUsage();
+  return { rssMb: Math.round(usage.rss / 1e5) / 10, heapUsedMb: Math.round(usage.heapUsed / 1e5) / 10 };
+}
+
 function sendHtml(reply: FastifyReply, status: number, page: SafeHtml): FastifyReply {
   return reply.code(status).type('text/html; charset=utf-8').send(page.value);
 }
@@ -133,8 +139,13 @@ function sendText(reply: FastifyReply, status: number, contentType: string, body
   return reply.code(status).type(contentType).send(body);
 }
 
+/**
+ * `settle` (default true): answer once the sweep the move runs, and everything it set in motion, is
+ * done; `false` answers at once, so a load test keeps events in flight across clock moves.
+ */
+const settleSchema = z.boolean().optional();
 const clockActionSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('advance'), ms: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000) }),
+  z.object({ action: z.literal('advance'), ms: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000), settle: settleSchema }),
   // `at` (an instant) or `local` + `timeZone` (a wall time, as the host's "set time" control sends)
   z
     .object({
@@ -142,6 +153,7 @@ const clockActionSchema = z.discriminatedUnion('action', [
       at: z.iso.datetime({ offset: true }).optional(),
       local: z.string().min(16).max(19).optional(),
       timeZone: z.string().min(1).max(64).optional(),
+      settle: settleSchema,
     })
     .refine((v) => v.at !== undefined || (v.local !== undefined && v.timeZone !== undefined), {
       error: 'give either at, or local and timeZone',
@@ -434,8 +446,8 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         break;
     }
     log.info('clock', `clock ${action.action}`, clockState());
-    // moving the clock runs the sweep; answer once its consequences are visible
-    await services.runtime.settle();
+    // moving the clock runs the sweep; answer once its consequences are visible (unless asked not to)
+    if (!('settle' in action) || action.settle !== false) await services.runtime.settle();
     return clockState();
   };
 
@@ -538,7 +550,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
       }
     });
     api.get('/sandbox/api/state', (req, reply) =>
-      answer(reply, { ...clockState(), user: currentUser(req), users: data.listUsers(), runtime: services.runtime.stats(), baseUrl }),
+      answer(reply, { ...clockState(), user: currentUser(req), users: data.listUsers(), runtime: services.runtime.stats(), memory: memoryFigures(), baseUrl }),
     );
     api.post('/sandbox/api/clock', async (req, reply) => answer(reply, await apiClock(req.body)));
     api.post('/sandbox/api/user', (req, reply) => {
@@ -547,12 +559,12 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
       if (user === null) throw new HttpError(404, `No demo user ${accountId}.`);
       return answer(reply.setCookie(userCookie, user.accountId, cookieOptions), { user });
     });
-    api.post('/sandbox/api/consent', (req, reply) => {
+    api.post('/sandbox/api/consent', async (req, reply) => {
       // the user's answer on the "Allow access" prompt
       const { allow } = parseWith(z.object({ allow: z.boolean() }), req.body);
       const user = currentUser(req);
-      if (allow) services.consent.grant(user.accountId);
-      else services.consent.revoke(user.accountId);
+      if (allow) await services.consent.grant(user.accountId);
+      else await services.consent.revoke(user.accountId);
       log.info('consent', `${user.displayName} ${allow ? 'allowed' : 'withdrew'} access for ${services.site.appName}`);
       return answer(reply, { allowed: allow });
     });

@@ -16,7 +16,7 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { openSqliteDatabase, type OpenSqliteOptions, type SqliteDatabase } from '../src/adapters/storage/sqlite-database';
+import { commitPendingWrites, openSqliteDatabase, type OpenSqliteOptions, type SqliteDatabase } from '../src/adapters/storage/sqlite-database';
 import { openSqliteKvsStore, type SqliteKvsStore } from '../src/adapters/storage/sqlite-kvs-store';
 import type { KvsSnapshot } from '../src/adapters/storage/memory-kvs-store';
 import { JiraSiteStore } from './jira/jira-site-store';
@@ -97,6 +97,7 @@ export interface SandboxDatabase {
   readonly db: SqliteDatabase;
   readonly site: JiraSiteStore;
   readonly kvs: SqliteKvsStore;
+  /** commits what is pending, then closes */
   close(): void;
 }
 
@@ -108,7 +109,15 @@ export interface SandboxDatabase {
 export function openSandboxDatabase(file: string, options: OpenSqliteOptions = {}): SandboxDatabase {
   const db = openSqliteDatabase(file, options);
   try {
-    return { db, site: new JiraSiteStore(db), kvs: openSqliteKvsStore(db), close: () => db.close() };
+    return {
+      db,
+      site: new JiraSiteStore(db),
+      kvs: openSqliteKvsStore(db),
+      close: () => {
+        commitPendingWrites(db);
+        db.close();
+      },
+    };
   } catch (error) {
     db.close();
     throw error;

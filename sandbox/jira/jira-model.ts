@@ -12,7 +12,7 @@
  *
  * Every change is also recorded for persistence: the model keeps what changed since the last
  * time they were written (issues, their comments, changelog entries and properties, notifications,
- * the small site collections: `pendingChanges()`), so the sandbox can write exactly that to its database (jira-site-store.ts) before
+ * the small site collections: `takeChanges()`), so the sandbox can write exactly that to its database (jira-site-store.ts) before
  * it answers the request that caused it.
  *
  * What it may not touch: the network, the file system, the app's own code and storage.
@@ -225,7 +225,7 @@ const SD_PUBLIC_COMMENT = 'sd.public.comment';
 /** The small parts of the site, persisted whole when they change (jira-site-store.ts). */
 export type SiteCollection = 'users' | 'projects' | 'serviceDesks' | 'organizations' | 'consents' | 'counters';
 
-/** What changed since the last `clearChanges()`: the records to write, by kind. */
+/** What changed since the last `takeChanges()`: the records to write, by kind. */
 export interface SiteChanges {
   readonly collections: ReadonlySet<SiteCollection>;
   /** issues whose own fields changed (or that were created): the record without comments, changelog, properties */
@@ -368,21 +368,29 @@ export class JiraModel {
   }
 
   /**
-   * What changed since the last `clearChanges()` (or since the model was created). A site restored
-   * from `state` counts as unchanged; the system users it adds count as changes.
+   * What changed since the last call (or since the model was created), and starts over. A site
+   * restored from `state` counts as unchanged; the system users it adds count as changes.
    *
-   * @example const changes = model.pendingChanges(); changes.issues.size // issues to write
+   * @example const changes = model.takeChanges(); changes.issues.size // issues to write
    */
-  pendingChanges(): SiteChanges {
-    return this.pending;
-  }
-
-  /** Forgets the pending changes: they were written (or are not to be). */
-  clearChanges(): void {
+  takeChanges(): SiteChanges {
+    const changes = this.pending;
     this.pending = noChanges();
+    return changes;
   }
 
-  /** Whether anything changed since the last `clearChanges()`. */
+  /** Puts changes that could not be written back with the pending ones, so the next write takes them too. */
+  restoreChanges(changes: SiteChanges): void {
+    const p = this.pending;
+    for (const name of changes.collections) p.collections.add(name);
+    for (const issue of changes.issues) p.issues.add(issue);
+    p.comments.push(...changes.comments);
+    p.changelog.push(...changes.changelog);
+    for (const [issue, keys] of changes.properties) for (const key of keys) this.touchedProperty(issue, key);
+    p.notifications.push(...changes.notifications);
+  }
+
+  /** Whether anything changed since the last `takeChanges()`. */
   hasChanges(): boolean {
     const p = this.pending;
     return p.collections.size + p.issues.size + p.comments.length + p.changelog.length + p.properties.size + p.notifications.length > 0;

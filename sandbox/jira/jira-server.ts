@@ -37,7 +37,7 @@ export interface JiraApiOptions {
   /** the site to serve (a function: the sandbox replaces its model on reset) */
   model: () => JiraModel;
   /** runs after each routed request, before its answer is sent: makes the request's changes durable */
-  persist?: (model: JiraModel) => void;
+  persist?: (model: JiraModel) => Promise<void>;
   /** injected faults for the app's requests (SANDBOX_FAULTS) */
   faults?: FaultInjector;
 }
@@ -86,7 +86,7 @@ function pathOf(request: FastifyRequest): string {
  * @example const jira = registerJiraApi(app, { model: () => model }); app.setNotFoundHandler((req, reply) => jira.answerNotFound(req, reply));
  */
 export function registerJiraApi(app: FastifyInstance, options: JiraApiOptions): JiraApi {
-  const answerRoute = (route: EmulatedRoute) => (request: FastifyRequest, reply: FastifyReply) => {
+  const answerRoute = (route: EmulatedRoute) => async (request: FastifyRequest, reply: FastifyReply) => {
     const model = options.model();
     const fault = options.faults?.decide(isAppRequest(model, request)) ?? { kind: 'none' };
     if (fault.kind === 'refuse') {
@@ -98,7 +98,7 @@ export function registerJiraApi(app: FastifyInstance, options: JiraApiOptions): 
       answer = handleJiraRoute(model, route, toJiraRequest(request));
     } finally {
       // durable before anyone hears of it (a failed write fails the request: nothing is acknowledged)
-      options.persist?.(model);
+      await options.persist?.(model);
     }
     if (fault.kind === 'lose-answer') return send(reply, jiraErrorResponse(route.family, 503, 'Service unavailable.'));
     return send(reply, answer);

@@ -1,6 +1,6 @@
 /**
  * The emulated Jira site in the sandbox's SQLite database: what `JiraModel` holds in memory, kept
- * durable one change at a time. A request's changes (`JiraModel.pendingChanges()`) are written in one
+ * durable one change at a time. A request's changes (`JiraModel.takeChanges()`) are written in one
  * transaction — an issue's own fields, each new comment and changelog entry, each property set or
  * deleted, each notification, and the small site collections (users, projects, service desks,
  * organizations, consents, counters) that changed — so the cost of a write does not grow with the
@@ -14,7 +14,7 @@
  * Touches only its own tables of the database it is given.
  */
 import { z } from 'zod';
-import type { SqliteDatabase } from '../../src/adapters/storage/sqlite-database';
+import { durableWrite, type SqliteDatabase } from '../../src/adapters/storage/sqlite-database';
 import type { JiraModel, SiteChanges, SiteCollection } from './jira-model';
 import type { IssueRecord, JiraSiteState } from './jira-state';
 
@@ -103,13 +103,21 @@ export class JiraSiteStore {
   }
 
   /**
-   * Writes what changed in `model` since the last call, in one transaction (nothing when nothing
-   * changed). When the write fails the changes stay pending, and the next call writes them too.
+   * Writes what changed in `model` since the last call, in one transaction, and resolves once it is
+   * durable (a group commit: sqlite-database.ts). When the write fails the changes go back to the
+   * model's pending ones, so the next call writes them too.
    */
-  persist(model: JiraModel): void {
+  async persist(model: JiraModel): Promise<void> {
     if (!model.hasChanges()) return;
-    this.write(model.pendingChanges(), (name) => collectionOf(model, name));
-    model.clearChanges();
+    const changes = model.takeChanges();
+    try {
+      await durableWrite(this.db, () => {
+        this.write(changes, (name) => collectionOf(model, name));
+      });
+    } catch (error) {
+      model.restoreChanges(changes);
+      throw error;
+    }
   }
 
   /** Replaces whatever the tables hold with a whole site (`exportState()` of a model: a fresh install). */

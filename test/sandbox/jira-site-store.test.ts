@@ -39,9 +39,9 @@ function raise(model: JiraModel, site: BaseSite, summary: string): string {
 }
 
 /** Rows written by `work`, as SQLite counts them. */
-function rowsWritten(db: SqliteDatabase, work: () => void): number {
+async function rowsWritten(db: SqliteDatabase, work: () => Promise<void>): Promise<number> {
   const before = Number(db.prepare('SELECT total_changes() AS n').pluck().get());
-  work();
+  await work();
   return Number(db.prepare('SELECT total_changes() AS n').pluck().get()) - before;
 }
 
@@ -50,20 +50,20 @@ describe('JiraSiteStore', () => {
     expect(openStore().store.load()).toBeNull();
   });
 
-  it('writes each request\u2019s changes and reads back exactly the site the model holds', () => {
+  it('writes each request\u2019s changes and reads back exactly the site the model holds', async () => {
     const { file, store } = openStore();
     const { model, clock } = newModel();
     const site = seedBaseSite(model);
-    store.persist(model);
+    await store.persist(model);
     const key = raise(model, site, 'Mailbox full');
-    store.persist(model);
+    await store.persist(model);
     clock.advance(60_000);
     model.addComment(site.users.sanne.accountId, key, { body: 'Looking into it', internal: false });
     model.addComment(site.users.sanne.accountId, key, { body: 'internal', internal: true });
     model.setIssueProperty(site.users.sanne.accountId, key, 'zeta', { n: 1 });
     model.setIssueProperty(site.users.sanne.accountId, key, 'alpha', { n: 2 });
     model.setIssueProperty(site.users.sanne.accountId, key, 'zeta', { n: 3 });
-    store.persist(model);
+    await store.persist(model);
     model.transitionToStatus(site.users.sanne.accountId, key, 'Waiting for customer');
     model.deleteIssueProperty(site.users.sanne.accountId, key, 'alpha');
     model.setAppFieldValues(model.app.accountId, [{ field: 'contract-deadline', issueIds: [model.findIssue(key)?.id ?? ''], value: '2026-10-06T10:00:00Z' }]);
@@ -71,7 +71,7 @@ describe('JiraSiteStore', () => {
     model.revokeConsent(site.users.sanne.accountId);
     model.grantConsent(site.users.noor.accountId);
     raise(model, site, 'Second');
-    store.persist(model);
+    await store.persist(model);
     expect(model.hasChanges()).toBe(false);
 
     const reopened = openStore(file).store.load();
@@ -81,54 +81,52 @@ describe('JiraSiteStore', () => {
     expect(Object.keys(restored.findIssue(key)?.properties ?? {})).toEqual(['zeta']);
   });
 
-  it('replaces whatever it held with a whole site', () => {
+  it('replaces whatever it held with a whole site', async () => {
     const { store } = openStore();
     const first = newModel().model;
     const site = seedBaseSite(first);
     raise(first, site, 'Only in the first');
-    store.persist(first);
+    await store.persist(first);
     const second = newModel().model;
     seedBaseSite(second);
     store.replaceWith(second.exportState());
     expect(newModel(store.load()).model.exportState()).toEqual(second.exportState());
   });
 
-  it('costs the rows a change touches, however long the issue\u2019s history and however large the site', () => {
+  it('costs the rows a change touches, however long the issue\u2019s history and however large the site', async () => {
     const { db, store } = openStore();
     const { model } = newModel();
     const site = seedBaseSite(model);
-    store.persist(model);
+    await store.persist(model);
     const key = raise(model, site, 'Busy request');
     for (let i = 0; i < 300; i += 1) model.setPriority(site.users.sanne.accountId, key, i % 2 === 0 ? 'High' : 'Low');
     for (let i = 0; i < 200; i += 1) raise(model, site, `Other ${i}`);
-    store.persist(model);
+    await store.persist(model);
     // one property write: the property row only
-    expect(rowsWritten(db, () => {
+    expect(await rowsWritten(db, async () => {
       model.setIssueProperty(model.app.accountId, key, 'contract-clock', { state: 'running' });
-      store.persist(model);
+      await store.persist(model);
     })).toBe(1);
     // one edit: the issue row and one changelog row
-    expect(rowsWritten(db, () => {
+    expect(await rowsWritten(db, async () => {
       model.setPriority(site.users.sanne.accountId, key, 'Highest');
-      store.persist(model);
+      await store.persist(model);
     })).toBe(3);
   });
 
-  it('keeps the changes pending when the write fails, and writes them with the next one', () => {
+  it('keeps the changes pending when the write fails, and writes them with the next one', async () => {
     const { db, store } = openStore();
     const { model } = newModel();
     const site = seedBaseSite(model);
-    store.persist(model);
+    await store.persist(model);
     raise(model, site, 'First');
     db.exec('CREATE TRIGGER refuse BEFORE INSERT ON jira_issues BEGIN SELECT RAISE(ABORT, \'disk full\'); END;');
-    expect(() => {
-      store.persist(model);
-    }).toThrow('disk full');
+    await expect(store.persist(model)).rejects.toThrow('disk full');
     expect(model.hasChanges()).toBe(true);
     expect(newModel(store.load()).model.issues()).toHaveLength(0);
     db.exec('DROP TRIGGER refuse');
     raise(model, site, 'Second');
-    store.persist(model);
+    await store.persist(model);
     expect(newModel(store.load()).model.issues().map((i) => i.summary)).toEqual(['First', 'Second']);
   });
 });

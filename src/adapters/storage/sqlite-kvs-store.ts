@@ -28,6 +28,7 @@ import {
   conditionFailed,
   KVS_LIMITS,
   StorageError,
+  type CheckedTransaction,
   type EntityQueryRequest,
   type KeyValueStore,
   type QueryPage,
@@ -36,9 +37,9 @@ import {
   type StoredEntry,
   type StoreOperation,
 } from './key-value-store';
-import { MemoryKvsStore } from './memory-kvs-store';
+import { MemoryKvsStore, type KvsSnapshot } from './memory-kvs-store';
 import type { Statement } from 'better-sqlite3';
-import type { SqliteDatabase } from './sqlite-database';
+import { durableWrite, type SqliteDatabase } from './sqlite-database';
 import { z } from 'zod';
 
 const SCHEMA = `
@@ -55,6 +56,7 @@ const SCHEMA = `
 `;
 
 const rowSchema = z.object({ key: z.string(), value: z.string() });
+const itemRowSchema = z.object({ entity: z.string(), key: z.string(), value: z.string() });
 const valueRowSchema = z.object({ value: z.string() });
 const catalogRowSchema = z.object({ indexes: z.string() });
 
@@ -322,28 +324,32 @@ export class SqliteKvsStore implements KeyValueStore {
   }
 
   /**
-   * Checked like Forge (key-value-store.ts checkTransaction), then one SQLite transaction: every
-   * condition is evaluated against what is stored, and the writes are applied only if all hold.
+   * Checked like Forge (key-value-store.ts checkTransaction), then one SQLite savepoint: every
+   * condition is evaluated against what is stored, and the writes are applied only if all hold;
+   * resolves once the write is durable (a group commit: sqlite-database.ts).
    */
   transact(operations: readonly StoreOperation[]): Promise<void> {
-    return this.run(() => {
-      const checked = checkTransaction(operations, this.entities);
-      if (checked.sets.length === 0 && checked.deletes.length === 0 && checked.conditions.length === 0) return;
-      this.db.transaction(() => {
-        for (const { entity, key, conditions, mustExist } of checked.conditions) {
-          const row = valueRowSchema.optional().parse(this.statements.getItem.get(entity, key));
-          const item = row === undefined ? undefined : parseJson(row.value);
-          if ((mustExist && row === undefined) || !conditionsHold(item, conditions)) throw conditionFailed(entity, key);
-        }
-        for (const { key, entity, json } of checked.sets) {
-          if (entity === undefined) this.statements.put.run(key, json);
-          else this.putItem(this.entity(entity), key, json);
-        }
-        for (const { key, entity } of checked.deletes) {
-          if (entity === undefined) this.statements.remove.run(key);
-          else this.removeItem(entity, key);
-        }
-      })();
+    let checked: CheckedTransaction;
+    try {
+      checked = checkTransaction(operations, this.entities);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    if (checked.sets.length === 0 && checked.deletes.length === 0 && checked.conditions.length === 0) return Promise.resolve();
+    return durableWrite(this.db, () => {
+      for (const { entity, key, conditions, mustExist } of checked.conditions) {
+        const row = valueRowSchema.optional().parse(this.statements.getItem.get(entity, key));
+        const item = row === undefined ? undefined : parseJson(row.value);
+        if ((mustExist && row === undefined) || !conditionsHold(item, conditions)) throw conditionFailed(entity, key);
+      }
+      for (const { key, entity, json } of checked.sets) {
+        if (entity === undefined) this.statements.put.run(key, json);
+        else this.putItem(this.entity(entity), key, json);
+      }
+      for (const { key, entity } of checked.deletes) {
+        if (entity === undefined) this.statements.remove.run(key);
+        else this.removeItem(entity, key);
+      }
     });
   }
 
@@ -361,6 +367,25 @@ export class SqliteKvsStore implements KeyValueStore {
       for (const { key, value } of content.entries) this.statements.put.run(key, JSON.stringify(value));
       for (const { entity, key, value } of content.entities ?? []) this.putItem(this.entity(entity), key, JSON.stringify(value));
     })();
+  }
+
+  /** Every entry and entity item, in key order, as MemoryKvsStore's `snapshot()` (for inspection and tests). */
+  snapshot(): KvsSnapshot {
+    const entries = this.db
+      .prepare('SELECT key, value FROM kvs_entries ORDER BY key')
+      .all()
+      .map((raw) => {
+        const row = rowSchema.parse(raw);
+        return { key: row.key, value: parseJson(row.value) };
+      });
+    const entities = this.db
+      .prepare('SELECT entity, key, value FROM kvs_entity_items ORDER BY entity, key')
+      .all()
+      .map((raw) => {
+        const row = itemRowSchema.parse(raw);
+        return { entity: row.entity, key: row.key, value: parseJson(row.value) };
+      });
+    return { schemaVersion: 1, entries, entities };
   }
 
   private putItem(entity: CompiledEntity, key: string, json: string): void {

@@ -106,6 +106,11 @@ describe('SqliteKvsStore on disk', () => {
     }
     expect(refused).toMatchObject({ code: 'INVALID_KEY' });
     await expect(store.get('demo')).resolves.toEqual({ a: 1 });
+    expect(store.snapshot()).toEqual({
+      schemaVersion: 1,
+      entries: [{ key: 'demo', value: { a: 1 } }],
+      entities: [{ entity: 'due-item', key: 'd-1', value: { dueAt: 5, queue: 'z' } }],
+    });
   });
 });
 
