@@ -125,8 +125,13 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   return parsed.data;
 }
 
-/** The sandbox process's memory, in MB (the soak script's per-request figures). */
+/**
+ * The sandbox process's memory, in MB (the soak script's per-request figures). In a process started
+ * with `--expose-gc` (the soak's) garbage is collected first, so the heap figure is what is live.
+ */
 function memoryFigures(): { rssMb: number; heapUsedMb: number } {
+  const exposed = z.function().safeParse(Reflect.get(globalThis, 'gc'));
+  if (exposed.success) exposed.data();
   const usage = process.memoryUsage();
   return { rssMb: Math.round(usage.rss / 1e5) / 10, heapUsedMb: Math.round(usage.heapUsed / 1e5) / 10 };
 }

@@ -22,6 +22,8 @@ export interface Child {
 export interface StartChildOptions {
   /** the module, relative to the repository root */
   module: string;
+  /** options for node itself, e.g. `--expose-gc` */
+  nodeArgs?: readonly string[];
   args?: readonly string[];
   env?: Record<string, string | undefined>;
   /** the line that says the child is ready starts with this word (default READY) */
@@ -37,7 +39,7 @@ const repoRoot = path.resolve(__dirname, '..', '..');
  */
 export function startChild(options: StartChildOptions): Promise<Child> {
   const readyWord = options.readyWord ?? 'READY';
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, options.module), ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', path.join(repoRoot, options.module), ...(options.args ?? [])], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

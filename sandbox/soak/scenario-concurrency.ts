@@ -13,7 +13,7 @@
  * A round's operations concern different requests and all happen at the round's instant (the clock
  * is frozen between moves), so what Jira records is the same in both runs; what the app made of it
  * must be the same too. Compared at the end, at the same instant: every request's record (evaluated
- * at that instant: state, deadlines, outcome, pauses, targets, response, whether it was noted), the
+ * at that instant: state, deadlines, outcome, pauses, targets, response), the
  * compliance aggregates, and the app's notes and notifications per request. Verdict: 0 lost (no
  * request without its record, no record that differs), 0 double (no note or notification more often
  * than in the recomputation), 0 false notes (none the recomputation does not have). Notes missing in
@@ -203,8 +203,26 @@ function recordDigest(value: unknown, now: Date): string {
         ? null
         : { class: r.target.priorityClass, service: r.target.service?.id ?? null, level: r.target.level.id, minutes: r.target.resolutionMinutes, extension: r.target.extensionMinutes, extensions: r.target.extensions },
     retargets: r.retargets.map((t) => ({ at: t.at, cause: t.cause })),
-    noted: { atRisk: r.markers.atRiskNotifiedAt !== null, breached: r.markers.breachedNotifiedAt !== null },
   });
+}
+
+/** Which fields of two record digests differ, with both values. */
+function describeDifference(chaotic: string, sequential: string): string {
+  const record = z.record(z.string(), z.unknown());
+  const parse = (text: string): unknown => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  };
+  const a = record.safeParse(parse(chaotic));
+  const b = record.safeParse(parse(sequential));
+  if (!a.success || !b.success) return `chaotic ${chaotic}, sequential ${sequential}`;
+  return Object.keys({ ...a.data, ...b.data })
+    .filter((k) => JSON.stringify(a.data[k]) !== JSON.stringify(b.data[k]))
+    .map((k) => `${k} ${JSON.stringify(a.data[k])} (chaotic) vs ${JSON.stringify(b.data[k])}`)
+    .join('; ');
 }
 
 /** The app's notes (comments) and notifications on a request, as "kind: text" lines. */
@@ -282,6 +300,7 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
   let falseNotes = 0;
   let missingNotes = 0;
   const examples: string[] = [];
+  const noteExamples: string[] = [];
   for (let request = 0; request < options.requests; request += 1) {
     const chaoticKey = chaoticRun.keys.get(request);
     const sequentialKey = sequentialRun.keys.get(request);
@@ -298,14 +317,19 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
     const digestB = recordDigest(b?.properties[CLOCK_RECORD_PROPERTY_KEY], now);
     if (recordA !== undefined && digestA !== digestB) {
       differentRecord += 1;
-      if (examples.length < 4) examples.push(`${chaoticKey}: chaotic ${digestA}\n      sequential ${digestB}`);
+      if (examples.length < 6) examples.push(`record ${chaoticKey}: ${describeDifference(digestA, digestB)}`);
     }
     const messagesA = countBy(appMessages(chaoticSite, chaoticKey));
     const messagesB = countBy(appMessages(sequentialSite, sequentialKey));
     for (const [message, n] of messagesA) {
       const expected = messagesB.get(message) ?? 0;
-      if (expected === 0) falseNotes += n;
-      else if (n > expected) double += n - expected;
+      if (expected === 0) {
+        falseNotes += n;
+        if (noteExamples.length < 3) noteExamples.push(`not in the recomputation, on ${chaoticKey}: ${message.slice(0, 160)}`);
+      } else if (n > expected) {
+        double += n - expected;
+        if (noteExamples.length < 3) noteExamples.push(`${n} times instead of ${expected}, on ${chaoticKey}: ${message.slice(0, 160)}`);
+      }
     }
     for (const [message, n] of messagesB) missingNotes += Math.max(0, n - (messagesA.get(message) ?? 0));
   }
@@ -327,7 +351,7 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
       ['Jira-side differences (the soak itself)', `${statusDifferences} statuses, ${userOutcomeDifferences.length} operations`],
     ],
   );
-  for (const example of examples) console.log(`    ${example}`);
+  for (const example of [...examples, ...noteExamples]) console.log(`    ${example}`);
   for (const d of panelDifferences.slice(0, 3)) console.log(`    panel ${d.op.kind === 'panel' ? d.op.action : ''} on request ${d.op.request}: chaotic ${d.chaotic ?? '?'}, sequential ${d.sequential ?? '?'}`);
   for (const k of differentAggregates.slice(0, 3)) console.log(`    aggregate ${k}: chaotic ${aggregatesA.get(k) ?? 'none'}\n      sequential ${aggregatesB.get(k) ?? 'none'}`);
 

@@ -2,7 +2,8 @@
  * Soak scenario "scale" (issue 10): 10 000 requests raised by customers over HTTP, 8 at a time,
  * against the sandbox in a child process; after each 1 000 the app's handlers are let finish
  * (settle). Figures per 1 000: wall time, requests/s, latency of the create (p50, p95), the sandbox
- * process's heap and RSS, bytes it wrote to disk, the database size. Correctness: every request that
+ * process's live heap (after a collection) and what it grew by per request, its RSS, the bytes it
+ * wrote to disk, the database size. Correctness: every request that
  * was acknowledged has its `contract-clock` record in the database.
  */
 import { CLOCK_RECORD_PROPERTY_KEY } from '../../src/contract/clock-record';
@@ -28,6 +29,7 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScenarioR
     const refused: number[] = [];
     const rows: (string | number)[][] = [];
     let written = bytesWritten(pid) ?? 0;
+    let heap = (await client.state()).memory.heapUsedMb;
     const started = performance.now();
     for (let from = 0; from < options.requests; from += options.batch) {
       const count = Math.min(options.batch, options.requests - from);
@@ -60,15 +62,17 @@ export async function runScaleScenario(options: ScaleOptions): Promise<ScenarioR
         round1(quantile(latencies, 0.5)),
         round1(quantile(latencies, 0.95)),
         state.memory.heapUsedMb,
+        Math.round(((state.memory.heapUsedMb - heap) * 1000) / count),
         state.memory.rssMb,
         nowWritten === null ? 'n/a' : mb(nowWritten - written),
         mb(databaseBytes(sandbox.dataDir)),
       ]);
       written = nowWritten ?? written;
+      heap = state.memory.heapUsedMb;
       console.log(`  … ${from + count} requests (${round1(seconds)} s for the last ${count})`);
     }
     const totalSeconds = (performance.now() - started) / 1000;
-    printTable(['requests', 'batch s', 'req/s', 'create p50 ms', 'p95 ms', 'heap MB', 'rss MB', 'disk written MB', 'db MB'], rows);
+    printTable(['requests', 'batch s', 'req/s', 'create p50 ms', 'p95 ms', 'live heap MB', 'KB/request', 'rss MB', 'disk written MB', 'db MB'], rows);
     console.log(`  total ${round1(totalSeconds)} s; ${acknowledged.length} acknowledged, ${refused.length} refused`);
     if (refused.length > 0) failures.push(`scale: ${refused.length} creates were refused (statuses ${[...new Set(refused)].join(', ')})`);
 

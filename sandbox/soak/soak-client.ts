@@ -53,9 +53,13 @@ export function resolverRefusal(body: unknown): string | null {
   return parsed.data.value.ok ? null : `${error?.code ?? 'unknown'}: ${error?.message ?? ''}`;
 }
 
-/** A refusal the panel answers with "reload": the clock changed meanwhile or is not there yet. */
+/**
+ * A refusal an agent would answer by trying again: "reload" (the clock changed meanwhile or is not
+ * there yet) or `unavailable` ("Try again in a moment": Jira or storage failed after retries).
+ */
 function isTransient(refusal: string | null): boolean {
-  return refusal !== null && refusal.startsWith('conflict:') && refusal.includes('reload');
+  if (refusal === null) return false;
+  return refusal.startsWith('unavailable:') || (refusal.startsWith('conflict:') && refusal.includes('reload'));
 }
 
 function basicAuth(user: SoakUser): string {
@@ -73,8 +77,7 @@ export interface SoakClient {
   transition(user: SoakUser, issueKey: string, transitionId: string): Promise<Answer>;
   /**
    * A panel action as the host page sends it: read the panel (for its revision), then act. While the
-   * panel answers "reload" (the clock changed meanwhile, or is not there yet) it is read and tried
-   * again, as an agent would, for up to 10 s.
+   * panel answers "reload" or "try again" it is read and tried again, as an agent would, for up to 15 s.
    */
   panelAction(agent: SoakUser, issueKey: string, action: 'pause' | 'resume' | 'extend', reason: string): Promise<Answer>;
   advanceClock(ms: number, settle: boolean): Promise<Answer>;
@@ -144,7 +147,7 @@ export function createSoakClient(url: string, options: { panelModuleKey: string 
     transition: (user, issueKey, transitionId) =>
       call(`/rest/api/3/issue/${issueKey}/transitions`, { method: 'POST', headers: asUser(user), body: { transition: { id: transitionId } } }),
     panelAction: async (agent, issueKey, action, reason) => {
-      const giveUpAt = performance.now() + 10_000;
+      const giveUpAt = performance.now() + 15_000;
       for (;;) {
         const view = await invoke(agent, issueKey, 'panel/get', { issueKey });
         const parsed = panelViewSchema.safeParse(view.body);

@@ -48,7 +48,8 @@ export function panelModuleKey(): string {
  * frozen so only the soak moves it).
  */
 export async function startSandboxChild(dataDir: string, env: Record<string, string> = {}): Promise<SandboxChild> {
-  const child = await startChild({ module: 'sandbox/soak/sandbox-process.ts', args: [dataDir, '--start', 'base', '--frozen'], env });
+  // --expose-gc: the sandbox's memory figures are taken after a collection (server.ts)
+  const child = await startChild({ module: 'sandbox/soak/sandbox-process.ts', nodeArgs: ['--expose-gc'], args: [dataDir, '--start', 'base', '--frozen'], env });
   const client = createSoakClient(child.ready, { panelModuleKey: panelModuleKey() });
   const state = await client.state();
   const users = state.users.map((u) => ({ ...u }));
