@@ -10,7 +10,7 @@ import { createTrigger } from './run-trigger';
 
 export function createOnIssueCreated(deps: DepsSource = productionDeps) {
   return createTrigger('issue-created', issueCreatedEventSchema, deps, async (d, event) => {
-    const outcome = await reconcileClock(d, event.issue.id);
+    const outcome = await reconcileClock(d, event.issue.id, { trigger: 'created' });
     return { issueId: event.issue.id, outcome: outcome.kind, state: outcome.save.record.state, written: outcome.save.written };
   });
 }

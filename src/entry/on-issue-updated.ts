@@ -20,7 +20,7 @@ export function createOnIssueUpdated(deps: DepsSource = productionDeps) {
     if (items.length > 0 && items.every((item) => IRRELEVANT_FIELDS.has(item.fieldId ?? item.field))) {
       return { issueId: event.issue.id, skipped: true };
     }
-    const outcome = await reconcileClock(d, event.issue.id);
+    const outcome = await reconcileClock(d, event.issue.id, { trigger: 'updated' });
     return { issueId: event.issue.id, outcome: outcome.kind, state: outcome.save.record.state, written: outcome.save.written };
   });
 }

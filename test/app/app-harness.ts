@@ -8,7 +8,11 @@ import { createJiraClient, type JiraClient } from '../../src/adapters/jira/jira-
 import type { EntityQueryRequest, KeyValueStore, QueryRequest, StoreOperation, StorableValue } from '../../src/adapters/storage/key-value-store';
 import { MemoryKvsStore } from '../../src/adapters/storage/memory-kvs-store';
 import { saveContractDatabase } from '../../src/app/contract-database-store';
-import type { AppDeps, RebuildJob } from '../../src/app/deps';
+import type { AppDeps, RebuildJob, SweepJob } from '../../src/app/deps';
+import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
+import { createOnSweepEvent, SWEEP_METHOD } from '../../src/entry/on-sweep-event';
+import { createRunSweep } from '../../src/entry/run-sweep';
+import { REBUILD_METHOD } from '../../src/entry/on-rebuild-event';
 import type { ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { readJiraAppDefinition } from '../../sandbox/jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
@@ -59,9 +63,22 @@ export interface Harness {
   jiraCalls: string[];
   events: ForgeJiraEvent[];
   jobs: RebuildJob[];
+  sweepJobs: SweepJob[];
   clock: { now: Date };
   advance(minutes: number): void;
   reset(): void;
+  /**
+   * One sweep cycle as Forge runs it: the scheduled trigger, then every job it queued (and what
+   * those push) through the real queue consumer, `concurrency` at a time.
+   */
+  sweep(options?: { concurrency?: number }): Promise<void>;
+  /** Runs queued rebuild jobs through the real consumer until none is left. */
+  drainRebuild(): Promise<void>;
+}
+
+/** What a @forge/events consumer receives for a pushed body (the sandbox's job queue sends the same). */
+function queueCall(functionKey: string, body: unknown) {
+  return { call: { functionKey, payload: { body, queueName: 'test', jobId: 'job', eventId: 'event' }, jobId: 'job' }, context: {} };
 }
 
 export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): Promise<Harness> {
@@ -72,6 +89,7 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
   const jiraCalls: string[] = [];
   const events: ForgeJiraEvent[] = [];
   const jobs: RebuildJob[] = [];
+  const sweepJobs: SweepJob[] = [];
   model.events.on((event) => {
     events.push(event);
   });
@@ -94,6 +112,10 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
       jobs.push(...more);
       return Promise.resolve();
     },
+    enqueueSweep: (more) => {
+      sweepJobs.push(...more);
+      return Promise.resolve();
+    },
     now: () => clock.now,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   };
@@ -107,6 +129,7 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
     jiraCalls,
     events,
     jobs,
+    sweepJobs,
     clock,
     advance(minutes) {
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
@@ -114,6 +137,21 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
     reset() {
       jiraCalls.length = 0;
       store.operations = [];
+    },
+    async sweep(options = {}) {
+      await createRunSweep(deps)();
+      const consumer = createOnSweepEvent(deps);
+      const lanes = Array.from({ length: options.concurrency ?? 1 }, async () => {
+        for (let job = sweepJobs.shift(); job !== undefined; job = sweepJobs.shift()) await consumer(queueCall(SWEEP_METHOD, job));
+      });
+      await Promise.all(lanes);
+    },
+    async drainRebuild() {
+      const consumer = createOnRebuildEvent(deps);
+      for (let steps = 0, job = jobs.shift(); job !== undefined; steps += 1, job = jobs.shift()) {
+        if (steps > 500) throw new Error('the rebuild job does not end');
+        await consumer(queueCall(REBUILD_METHOD, job));
+      }
     },
   };
   return harness;

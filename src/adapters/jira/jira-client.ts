@@ -162,8 +162,11 @@ export function isJiraError(error: unknown): error is JiraError {
 
 /** The issue property that holds the contract clock record (see manifest `jira:entityProperty`). */
 export const CONTRACT_CLOCK_PROPERTY_KEY = 'contract-clock';
-/** Jira's limit on the JSON text of one entity property value. */
-export const ISSUE_PROPERTY_MAX_CHARS = 32_768;
+/**
+ * Jira's limit on the JSON text of one entity property value, in UTF-8 bytes: Jira answers 400 to a
+ * value of 32 768 characters that takes more bytes (a non-ASCII reason is 2–4 bytes a character).
+ */
+export const ISSUE_PROPERTY_MAX_BYTES = 32_768;
 /** Manifest module key of the read-only `jira:customField` "Contract deadline". */
 export const CONTRACT_DEADLINE_MODULE_KEY = 'contract-deadline';
 export const JSM_REQUEST_TYPE_FIELD_TYPE = 'com.atlassian.servicedesk:vp-origin';
@@ -214,9 +217,25 @@ export interface IssueSnapshot {
   readonly contractClock: { readonly value: unknown } | null;
   /**
    * With `includeChangelog`: the changes embedded in the issue, oldest first. `complete` is false
-   * when Jira cut the list (more than its embed limit): then call `getChangelog`.
+   * when Jira cut the list (more than its embed limit): then call `getChangelog`. `total` counts
+   * every entry of the issue's changelog; `lastEntryId` is the id of the newest embedded entry.
    */
-  readonly changelog: { readonly changes: readonly FieldChange[]; readonly complete: boolean } | null;
+  readonly changelog: {
+    readonly changes: readonly FieldChange[];
+    readonly complete: boolean;
+    readonly total: number;
+    readonly lastEntryId: string | null;
+  } | null;
+}
+
+/** One page of an issue's changelog, entry by entry in Jira's order (oldest first). */
+export interface ChangelogPage {
+  /** The position of the first entry of the page. */
+  readonly startAt: number;
+  /** Entries in the whole changelog when Jira said so, else the entries up to this page's end. */
+  readonly total: number;
+  readonly isLast: boolean;
+  readonly entries: readonly { readonly id: string; readonly changes: readonly FieldChange[] }[];
 }
 
 export interface CommentSnapshot {
@@ -294,6 +313,11 @@ export interface JiraClient {
    */
   getChangelog(issueIdOrKey: string, options?: { readonly fieldIds?: readonly string[] }): Promise<FieldChange[]>;
   /**
+   * GET /rest/api/3/issue/{issueIdOrKey}/changelog?startAt=…&maxResults=… — one page from a
+   * position (the app keeps how far it read, so an event reads only what is new). Scope: read:jira-work.
+   */
+  getChangelogPage(issueIdOrKey: string, page: { readonly startAt: number; readonly maxResults?: number }): Promise<ChangelogPage>;
+  /**
    * POST /rest/api/3/search/jql — one page of issues matching `jql` with their `contract-clock`
    * property; `nextPageToken` of the answer fetches the next page. Scope: read:jira-work.
    */
@@ -308,8 +332,8 @@ export interface JiraClient {
   /** GET /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}; null when absent. Scope: read:jira-work. */
   getIssueProperty(issueIdOrKey: string, propertyKey: string): Promise<{ readonly value: unknown } | null>;
   /**
-   * PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}; a value over
-   * ISSUE_PROPERTY_MAX_CHARS is refused before the call (RangeError). Scope: write:jira-work.
+   * PUT /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}; a value whose JSON is over
+   * ISSUE_PROPERTY_MAX_BYTES (UTF-8) is refused before the call (RangeError). Scope: write:jira-work.
    */
   setIssueProperty(issueIdOrKey: string, propertyKey: string, value: unknown): Promise<'created' | 'updated'>;
   /** DELETE /rest/api/3/issue/{issueIdOrKey}/properties/{propertyKey}; false when it was absent. Scope: write:jira-work. */
@@ -665,6 +689,8 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
           : {
               changes: flattenChangelog(embedded.histories),
               complete: embedded.total === undefined || embedded.total <= embedded.histories.length,
+              total: embedded.total ?? embedded.histories.length,
+              lastEntryId: embedded.histories.at(-1)?.id ?? null,
             };
 
       return {
@@ -708,6 +734,25 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
       return flattenChangelog(histories, changelogOptions.fieldIds);
     },
 
+    async getChangelogPage(issueIdOrKey, page) {
+      const maxResults = page.maxResults ?? CHANGELOG_PAGE_SIZE;
+      const answer = await call(
+        {
+          method: 'GET',
+          path: jiraPath`/rest/api/3/issue/${issueIdOrKey}/changelog`,
+          query: { startAt: String(page.startAt), maxResults: String(maxResults) },
+        },
+        jiraChangelogPageSchema,
+      );
+      return {
+        startAt: answer.startAt,
+        total: answer.total ?? answer.startAt + answer.values.length,
+        isLast: answer.isLast,
+        // One entry's items share its instant; flattening per entry keeps Jira's entry order.
+        entries: answer.values.map((history) => ({ id: history.id, changes: flattenChangelog([history]) })),
+      };
+    },
+
     async listFields() {
       return call({ method: 'GET', path: jiraPath`/rest/api/3/field` }, jiraFieldListSchema);
     },
@@ -732,10 +777,10 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
 
     async setIssueProperty(issueIdOrKey, propertyKey, value) {
       if (value === undefined) throw new TypeError('An issue property value must be a JSON value, not undefined');
-      const size = JSON.stringify(value).length;
-      if (size > ISSUE_PROPERTY_MAX_CHARS) {
+      const size = Buffer.byteLength(JSON.stringify(value), 'utf8');
+      if (size > ISSUE_PROPERTY_MAX_BYTES) {
         // Refused here rather than by Jira's 400 so the caller gets a clear reason and nothing is half-written.
-        throw new RangeError(`Issue property "${propertyKey}" is ${size} characters; Jira stores at most ${ISSUE_PROPERTY_MAX_CHARS}`);
+        throw new RangeError(`Issue property "${propertyKey}" is ${size} bytes; Jira stores at most ${ISSUE_PROPERTY_MAX_BYTES}`);
       }
       const response = await callWithoutBody({
         method: 'PUT',
