@@ -9,6 +9,7 @@ import { resolveDeps, type DepsSource } from '../app/deps';
 import { runSweepJob, sweepJobSchema } from '../app/sweep-open-clocks';
 import { queueResolverRequestSchema } from '../contract/forge-events';
 import { productionDeps } from './production-deps';
+import { ownKeysOnly } from './resolver-kit';
 import { describeError } from './run-trigger';
 
 /** The `method` of the consumer module in manifest.yml. */
@@ -30,7 +31,7 @@ export function createOnSweepEvent(deps: DepsSource = productionDeps) {
       d.log.error('sweep job: failed', describeError(error));
     }
   });
-  return resolver.getDefinitions();
+  return ownKeysOnly('queue', [SWEEP_METHOD], resolver.getDefinitions());
 }
 
 export const onSweepEvent = createOnSweepEvent();
