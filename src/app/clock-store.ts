@@ -196,12 +196,20 @@ function nextItemOf(
     current.issueKey === issue.key;
   if (unchanged) return current;
   const revision = (stored.revision ?? 0) + 1;
+  // The record's own revision moves only when the record does (a cursor that moved past entries
+  // without facts changes nothing the property shows, so it is not rewritten).
+  const record =
+    current === null
+      ? { ...plan.record, revision: plan.record.revision + 1 }
+      : recordChanged(current.record, plan.record)
+        ? { ...plan.record, revision: current.record.revision + 1 }
+        : current.record;
   return {
     schemaVersion: CLOCK_STORAGE_SCHEMA_VERSION,
     revision,
     issueId: issue.id,
     issueKey: issue.key,
-    record: { ...plan.record, revision },
+    record,
     changelog: plan.changelog,
     outcome,
     ...(dueAt === null ? {} : { dueAt }),
@@ -286,6 +294,15 @@ async function syncDeadlineField(
 ): Promise<void> {
   if (fieldIds.contractDeadline === null || record === null) return;
   const wanted = record.deadline === null ? null : Date.parse(record.deadline);
-  if ((seen?.getTime() ?? null) === wanted) return;
-  await jira.setContractDeadline({ fieldIdOrKey: fieldIds.contractDeadline, issueId, deadline: wanted === null ? null : new Date(wanted) });
+  // Jira keeps a datetime field to the second.
+  const second = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / 1000));
+  if (second(seen?.getTime() ?? null) === second(wanted)) return;
+  // No changelog entry: the field is a projection (the clock's own history is in the panel), and
+  // entries the app writes itself would only lengthen what every later event has to read.
+  await jira.setContractDeadline({
+    fieldIdOrKey: fieldIds.contractDeadline,
+    issueId,
+    deadline: wanted === null ? null : new Date(wanted),
+    generateChangelog: false,
+  });
 }

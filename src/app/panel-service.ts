@@ -155,7 +155,7 @@ async function prepareAction(
   ]);
   if (issue.key !== payload.issueKey) return fail('conflict', 'The request was moved or renamed meanwhile; reload the panel.');
   if (stored.value === null) return fail('conflict', NOT_READY);
-  if (stored.value.revision !== payload.revision) {
+  if (stored.value.record.revision !== payload.revision) {
     return fail('conflict', 'The request changed since you loaded the panel; reload it and try again.');
   }
   return ok({ issue, stored, record: stored.value.record, fieldIds: site.fieldIds });
@@ -185,7 +185,7 @@ async function applyToClock(
   });
   if (result.status === 'refused') return fail('conflict', result.reason);
   if (result.status === 'refetch' || result.item === null) return fail('conflict', NOT_READY);
-  return ok({ revision: result.item.revision });
+  return ok({ revision: result.item.record.revision });
 }
 
 async function applyAction(

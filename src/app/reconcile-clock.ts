@@ -65,12 +65,14 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
   let contract: ContractTerms | null = null;
   for (let round = 1; round <= 3; round += 1) {
     const start = stored.value === null ? await prepareStart(deps.store, issue) : null;
-    const window = await readChangelogWindow(deps.jiraAsApp, issue, start === null ? (stored.value?.changelog ?? null) : null);
-    const changes = window.entries.flatMap((entry) => entry.changes);
-    if (contract === null && (start?.kind === 'start' || needsContractTerms(changes, site.fieldIds.requestType))) {
+    const cursor = start === null ? (stored.value?.changelog ?? null) : null;
+    const window = await readChangelogWindow(deps.jiraAsApp, issue, cursor);
+    // Only entries not read before can need the contract or the status catalogue.
+    const unread = window.entries.slice(window.fromStart || cursor === null ? 0 : Math.max(0, cursor.read - window.startAt)).flatMap((entry) => entry.changes);
+    if (contract === null && (start?.kind === 'start' || needsContractTerms(unread, site.fieldIds.requestType))) {
       contract = await loadContractTerms(deps.store);
     }
-    const categories = await statusCategoriesOf(site, changes);
+    const categories = await statusCategoriesOf(site, window.fromStart ? window.entries.flatMap((entry) => entry.changes) : unread);
     const prepared: Prepared = { issue, start, window, contract, categories, comment, trigger, now, requestTypeFieldId: site.fieldIds.requestType };
     const result = await writeClock(deps, {
       issue: { id: issue.id, key: issue.key },

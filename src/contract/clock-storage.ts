@@ -40,7 +40,10 @@ export const issueClockItemSchema = z.object({
   revision: z.number().int().positive(),
   issueId: z.string().min(1).max(64),
   issueKey: z.string().min(1).max(255),
-  /** The record, evaluated when it was written; its `revision` equals the item's. */
+  /**
+   * The record, evaluated when it last changed. Its own `revision` counts its changes (what the
+   * panel's actions check for staleness); the item's counts every write (what writes condition on).
+   */
   record: clockRecordSchema,
   /** null: not read yet (a record adopted from an old version): the next contact reads it whole. */
   changelog: changelogCursorSchema.nullable(),

@@ -61,6 +61,8 @@ export interface Harness {
   deps: AppDeps;
   /** Jira requests made by the app, as "METHOD path". */
   jiraCalls: string[];
+  /** The size of each answer in `jiraCalls`, in bytes. */
+  jiraResponseBytes: number[];
   events: ForgeJiraEvent[];
   jobs: RebuildJob[];
   sweepJobs: SweepJob[];
@@ -87,6 +89,7 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
   const site = seedBaseSite(model);
   const store = new CountingStore();
   const jiraCalls: string[] = [];
+  const jiraResponseBytes: number[] = [];
   const events: ForgeJiraEvent[] = [];
   const jobs: RebuildJob[] = [];
   const sweepJobs: SweepJob[] = [];
@@ -94,10 +97,12 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
     events.push(event);
   });
   const inProcess = createInProcessFetch(model);
-  const countingFetch: typeof fetch = (input, init) => {
+  const countingFetch: typeof fetch = async (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     jiraCalls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
-    return inProcess(input, init);
+    const response = await inProcess(input, init);
+    jiraResponseBytes.push(Buffer.byteLength(await response.clone().text(), 'utf8'));
+    return response;
   };
   const client = (headers: Record<string, string>, basicAuth?: { username: string; password: string }): JiraClient =>
     createJiraClient({
@@ -127,6 +132,7 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
     store,
     deps,
     jiraCalls,
+    jiraResponseBytes,
     events,
     jobs,
     sweepJobs,
@@ -136,6 +142,7 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
     },
     reset() {
       jiraCalls.length = 0;
+      jiraResponseBytes.length = 0;
       store.operations = [];
     },
     async sweep(options = {}) {
