@@ -12,9 +12,11 @@
  *    checked in UTF-8 bytes before the call — or a failed call leaves storage untouched);
  * 2. one storage transaction: the clock item on the condition that its revision is still the one
  *    read, its `clock-due` item, and — when the outcome changed — its `issue-outcome` item and the
- *    aggregates it moves between, each conditional on its revision. Another writer first: read
- *    again, plan again (the plan is a pure function of the stored state), write again. Storage
- *    failing for another reason puts the property back as it was and throws;
+ *    aggregates it moves between, each conditional on its revision (when only the property was
+ *    repaired, a `check` that the clock is still the one projected). Another writer first: read
+ *    again, plan again (the plan is a pure function of the stored state), write again, so the last
+ *    property written is always the latest clock's. Storage failing for another reason puts the
+ *    property back as it was and throws;
  * 3. the deadline field, when it differs.
  *
  * Uses the storage port and the Jira client; the domain decides, this module only writes.
@@ -35,6 +37,7 @@ import {
   readRevisioned,
   revisionedWrite,
   RevisionConflictError,
+  unchangedSince,
   type RevisionedItem,
   type RevisionedSnapshot,
 } from '../adapters/storage/typed-value';
@@ -131,24 +134,32 @@ const MAX_ATTEMPTS = 20;
  * const result = await writeClock(deps, { issue, fieldIds, seen, stored, plan: (s) => ({ kind: 'write', record, changelog }) });
  */
 export async function writeClock(deps: AppDeps, input: ClockWriteInput): Promise<ClockWriteResult> {
-  const { issue, fieldIds } = input;
+  const { issue } = input;
   const now = deps.now();
   let stored = input.stored;
-  let property: unknown = input.seen.property === null ? undefined : input.seen.property.value;
-  let propertyWritten = false;
+  // What Jira holds now, as far as this write knows (it changes as the write projects).
+  const jira: Projections = {
+    property: input.seen.property === null ? undefined : input.seen.property.value,
+    deadline: secondOf(input.seen.deadlineField?.getTime() ?? null),
+  };
+  let projected = false;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     await pauseBeforeRetry(attempt);
     const plan = input.plan(stored.value);
-    if (plan.kind === 'refuse') return { status: 'refused', reason: plan.reason };
-    if (plan.kind === 'refetch') return { status: 'refetch', stored };
-    const next = nextItemOf(issue, stored, plan, now);
-    const projection = next?.record ?? null;
-    if (projection !== null && !sameProjection(property, projection)) {
-      await deps.jiraAsApp.setIssueProperty(issue.id, CONTRACT_CLOCK_PROPERTY_KEY, projection);
-      property = projection;
-      propertyWritten = true;
+    if (plan.kind === 'refuse' || plan.kind === 'refetch') {
+      // What an earlier attempt projected is not stored: put Jira back to the stored clock.
+      if (projected) await restoreProjections(deps.jiraAsApp, input.fieldIds, issue.id, jira, stored.value?.record ?? null);
+      return plan.kind === 'refuse' ? { status: 'refused', reason: plan.reason } : { status: 'refetch', stored };
     }
+    const next = nextItemOf(issue, stored, plan, now);
+    if (next !== null && (await projectClock(deps.jiraAsApp, input.fieldIds, issue.id, jira, next.record))) projected = true;
     const operations = await storageOperations(deps.store, issue, stored, next);
+    // Projections written from a stored clock that nothing changes here must still be the latest:
+    // check (without writing) that nobody stored a newer clock since it was read, or Jira could end
+    // up showing an older clock than storage holds.
+    if (operations.length === 0 && projected && stored.value !== null) {
+      operations.push({ type: 'check', key: issueClockItem(issue.id).key, entity: ISSUE_CLOCK_ENTITY, conditions: unchangedSince(stored) });
+    }
     if (operations.length > 0) {
       try {
         await deps.store.transact(operations);
@@ -159,14 +170,67 @@ export async function writeClock(deps: AppDeps, input: ClockWriteInput): Promise
           stored = await readStoredClock(deps.store, issue.id);
           continue;
         }
-        if (propertyWritten) await restoreProperty(deps.jiraAsApp, issue.id, stored.value?.record ?? null);
+        if (projected) await restoreProjections(deps.jiraAsApp, input.fieldIds, issue.id, jira, stored.value?.record ?? null);
         throw error;
       }
     }
-    await syncDeadlineField(deps.jiraAsApp, fieldIds, issue.id, input.seen.deadlineField, projection);
-    return { status: operations.length > 0 ? 'written' : 'unchanged', item: next, plan, attempts: attempt };
+    const wrote = operations.some((operation) => operation.type !== 'check');
+    return { status: wrote ? 'written' : 'unchanged', item: next, plan, attempts: attempt };
   }
   throw new RevisionConflictError(`The clock of issue ${issue.id} changed under each of ${MAX_ATTEMPTS} attempts to store it.`);
+}
+
+/** The projections as Jira holds them: the property's value (undefined: none) and the deadline field to the second. */
+interface Projections {
+  property: unknown;
+  deadline: number | null;
+}
+
+/** Jira keeps a datetime field to the second. */
+function secondOf(ms: number | null): number | null {
+  return ms === null ? null : Math.floor(ms / 1000);
+}
+
+/**
+ * Writes the property and the deadline field where they differ from the record (`jira` is updated
+ * as they are written); true when anything was written.
+ */
+async function projectClock(client: JiraClient, fieldIds: JiraFieldIds, issueId: string, jira: Projections, record: ClockRecord | null): Promise<boolean> {
+  if (record === null) return false;
+  let wrote = false;
+  if (!sameProjection(jira.property, record)) {
+    await client.setIssueProperty(issueId, CONTRACT_CLOCK_PROPERTY_KEY, record);
+    jira.property = record;
+    wrote = true;
+  }
+  const deadline = record.deadline === null ? null : Date.parse(record.deadline);
+  if (fieldIds.contractDeadline !== null && secondOf(deadline) !== jira.deadline) {
+    // No changelog entry: the field is a projection (the clock's own history is in the panel), and
+    // entries the app writes itself would only lengthen what every later event has to read.
+    await client.setContractDeadline({
+      fieldIdOrKey: fieldIds.contractDeadline,
+      issueId,
+      deadline: deadline === null ? null : new Date(deadline),
+      generateChangelog: false,
+    });
+    jira.deadline = secondOf(deadline);
+    wrote = true;
+  }
+  return wrote;
+}
+
+/** After a write that did not land: the projections back to the stored clock (or removed), best effort. */
+async function restoreProjections(client: JiraClient, fieldIds: JiraFieldIds, issueId: string, jira: Projections, record: ClockRecord | null): Promise<void> {
+  try {
+    if (record !== null) {
+      await projectClock(client, fieldIds, issueId, jira, record);
+    } else if (jira.property !== undefined) {
+      await client.deleteIssueProperty(issueId, CONTRACT_CLOCK_PROPERTY_KEY);
+      jira.property = undefined;
+    }
+  } catch {
+    // The next event, the panel or the sweep's repair search compares and rewrites them.
+  }
 }
 
 /**
@@ -270,39 +334,8 @@ export function recordChanged(previous: ClockRecord | null, next: ClockRecord): 
  * True when the property Jira holds is the record (its evaluation instant aside): anything else —
  * missing, garbage, an older revision, a forged fact — is rewritten.
  */
-export function sameProjection(property: unknown, record: ClockRecord): boolean {
+export function sameProjection(property: unknown, record: ClockRecord | null): boolean {
+  if (record === null) return property === undefined;
   if (typeof property !== 'object' || property === null || Array.isArray(property)) return false;
   return canonicalJson({ ...property, evaluatedAt: null }) === canonicalJson({ ...record, evaluatedAt: null });
-}
-
-/** After storage failed: the property back to the stored record (or removed), so Jira shows what storage holds. */
-async function restoreProperty(jira: JiraClient, issueId: string, record: ClockRecord | null): Promise<void> {
-  try {
-    if (record === null) await jira.deleteIssueProperty(issueId, CONTRACT_CLOCK_PROPERTY_KEY);
-    else await jira.setIssueProperty(issueId, CONTRACT_CLOCK_PROPERTY_KEY, record);
-  } catch {
-    // Best effort: the next event, the panel or the sweep's repair search compares and rewrites it.
-  }
-}
-
-async function syncDeadlineField(
-  jira: JiraClient,
-  fieldIds: JiraFieldIds,
-  issueId: string,
-  seen: Date | null,
-  record: ClockRecord | null,
-): Promise<void> {
-  if (fieldIds.contractDeadline === null || record === null) return;
-  const wanted = record.deadline === null ? null : Date.parse(record.deadline);
-  // Jira keeps a datetime field to the second.
-  const second = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / 1000));
-  if (second(seen?.getTime() ?? null) === second(wanted)) return;
-  // No changelog entry: the field is a projection (the clock's own history is in the panel), and
-  // entries the app writes itself would only lengthen what every later event has to read.
-  await jira.setContractDeadline({
-    fieldIdOrKey: fieldIds.contractDeadline,
-    issueId,
-    deadline: wanted === null ? null : new Date(wanted),
-    generateChangelog: false,
-  });
 }

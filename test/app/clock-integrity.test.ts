@@ -123,7 +123,11 @@ describe('app-only facts live in app storage; the property is a projection (item
       expect(extensions).toHaveLength(acknowledgedExtensions);
       expect(stored.record.history.some((f) => f.kind === 'manual-pause')).toBe(actions[2]?.ok === true);
       expect(actions.some((a) => a.ok)).toBe(true);
+      // Jira shows the latest clock, not whichever writer's projection landed last.
       expect(propertyOf(h, key)).toEqual(stored.record);
+      const field = h.model.appFields[0]?.id ?? '';
+      const shown = h.model.findIssue(key)?.appFieldValues[field];
+      expect(Math.floor(Date.parse(String(shown)) / 1000)).toBe(Math.floor(Date.parse(stored.record.deadline ?? '') / 1000));
     }
   });
 });
