@@ -36,6 +36,8 @@ export interface ReconcileOptions {
   readonly trigger?: ReconcileTrigger;
   /** The comment an event is about (its first-response fact is read back from Jira). */
   readonly commentId?: string;
+  /** The site facts, when the caller already loaded them (the sweep, once per job). */
+  readonly site?: SiteFacts;
 }
 
 /** What reconciling did. */
@@ -56,7 +58,7 @@ export interface ReconcileOutcome {
 export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, options: ReconcileOptions = {}): Promise<ReconcileOutcome> {
   const now = deps.now();
   const trigger = options.trigger ?? 'updated';
-  const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
+  const site = options.site ?? (await loadSiteFacts(deps.store, deps.jiraAsApp, now));
   const issue = await deps.jiraAsApp.getIssue(issueIdOrKey, { fieldIds: site.fieldIds, includeChangelog: trigger === 'created' });
   const comment = options.commentId === undefined ? [] : commentFacts(await deps.jiraAsApp.getComment(issue.id, options.commentId), issue);
   // A created event for an issue without the property: nothing can be stored yet (the property is

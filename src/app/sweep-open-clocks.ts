@@ -35,6 +35,7 @@ import { readAggregatesReconciliation } from './compliance-store';
 import type { AppDeps } from './deps';
 import { startRebuild } from './rebuild-aggregates';
 import { reconcileClock } from './reconcile-clock';
+import { loadSiteFacts, type SiteFacts } from './site-cache';
 
 /** Issues per `issues` job. */
 export const SWEEP_BATCH = 25;
@@ -232,8 +233,9 @@ export async function runSweepJob(deps: AppDeps, job: SweepJobBody, budgetMs: nu
   const notified: { issueId: string; kind: 'at-risk' | 'breached' }[] = [];
   let handled = 0;
   let failed = 0;
+  const site = await loadSiteFacts(deps.store, deps.jiraAsApp, deps.now());
   const one = async (issueId: string, due: ClockDueItem | null): Promise<void> => {
-    const result = await sweepClock(deps, issueId, due);
+    const result = await sweepClock(deps, site, issueId, due);
     handled += 1;
     if (result === 'failed') failed += 1;
     else if (result !== null) notified.push({ issueId, kind: result });
@@ -274,9 +276,9 @@ export async function runSweepJob(deps: AppDeps, job: SweepJobBody, budgetMs: nu
  * Reconciles one clock for the sweep and sends the notice it is owed. An issue that no longer exists
  * loses its clock (and what it counted); a failure leaves the clock due again in five minutes.
  */
-async function sweepClock(deps: AppDeps, issueId: string, due: ClockDueItem | null): Promise<'at-risk' | 'breached' | null | 'failed'> {
+async function sweepClock(deps: AppDeps, site: SiteFacts, issueId: string, due: ClockDueItem | null): Promise<'at-risk' | 'breached' | null | 'failed'> {
   try {
-    return (await reconcileClock(deps, issueId, { trigger: 'sweep' })).notified;
+    return (await reconcileClock(deps, issueId, { trigger: 'sweep', site })).notified;
   } catch (error) {
     if (isJiraError(error) && error.status === 404) {
       await removeClock(deps, issueId);
