@@ -71,7 +71,7 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
     const window = await readChangelogWindow(deps.jiraAsApp, issue, cursor);
     // Only entries not read before can need the contract or the status catalogue.
     const unread = window.entries.slice(window.fromStart || cursor === null ? 0 : Math.max(0, cursor.read - window.startAt)).flatMap((entry) => entry.changes);
-    if (contract === null && (start?.kind === 'start' || needsContractTerms(unread, site.fieldIds.requestType))) {
+    if (contract === null && ((start !== null && start.kind !== 'adopted') || needsContractTerms(unread, site.fieldIds.requestType))) {
       contract = await loadContractTerms(deps.store);
     }
     const categories = await statusCategoriesOf(site, window.fromStart ? window.entries.flatMap((entry) => entry.changes) : unread);

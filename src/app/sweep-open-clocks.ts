@@ -156,7 +156,8 @@ function issueJobs(reason: 'due' | 'repair' | 'adopt', issueIds: readonly string
 
 /**
  * The JQL of requests whose clock needs repair, in the given service projects: recent requests
- * without a record (the created event was lost or failed), records that say "open" on a resolved
+ * without a record, or with a property that is no record (the created event was lost or failed, or
+ * someone overwrote it), records that say "open" on a resolved
  * issue and records that say "closed" on an unresolved one (an update was lost or failed). Only
  * documented JQL: `project in (…)`, the indexed property by its alias with `IS EMPTY` and `in`,
  * `statusCategory`, `resolution`, relative `created` (developer.atlassian.com/cloud/jira/platform/
@@ -167,7 +168,7 @@ function issueJobs(reason: 'due' | 'repair' | 'adopt', issueIds: readonly string
 export function repairJql(projectIds: readonly string[]): string {
   return [
     `project in (${projectIds.join(', ')}) AND (`,
-    `(contractState IS EMPTY AND created >= ${REPAIR_CREATED_WITHIN})`,
+    `((contractState IS EMPTY OR contractState not in (running, "at-risk", paused, breached, met, missed, uncovered, error)) AND created >= ${REPAIR_CREATED_WITHIN})`,
     ' OR (contractState in (running, "at-risk", paused, breached) AND (statusCategory = Done OR resolution IS NOT EMPTY))',
     ' OR (contractState in (met, missed) AND statusCategory != Done AND resolution IS EMPTY)',
     ') ORDER BY created ASC',

@@ -96,6 +96,23 @@ describe('migrating an install of the old version', () => {
     expect(await readAggregatesReconciliation(h.store.inner)).toMatchObject({ corrected: 0, outcomes: resolved.length });
   });
 
+  it('starts an old clock whose property no longer parses afresh from Jira, and says so in its history', async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'email');
+    await deliverAll(h);
+    const before = propertyOf(h, key);
+    await downgradeToOldFormat(h, [key]);
+    h.model.setIssueProperty(h.site.users.admin.accountId, key, CONTRACT_CLOCK_PROPERTY_KEY, { schemaVersion: 1, state: 'garbage' });
+    h.advance(5);
+    await h.sweep();
+    const stored = await storedClockOf(h, key);
+    expect(stored.record.state).toBe('running');
+    expect(stored.record.deadline).toBe(before.deadline);
+    expect(stored.record.history).toEqual([expect.objectContaining({ kind: 'problem', reason: 'record-rebuilt' })]);
+    expect(propertyOf(h, key)).toEqual(stored.record);
+    expect(await keysWith(h, OPEN_CLOCK_PREFIX)).toEqual([]);
+  });
+
   it('does not adopt a property that the old version\'s storage does not vouch for (a forgery on a request it never saw)', async () => {
     const h = await createHarness();
     const key = raise(h, 'alice', 'email');
