@@ -242,23 +242,30 @@ describe('a clock that is no longer breached is scheduled and notified again (it
     expect(notices(h, key)).toBe(3);
   });
 
-  it('handles a reopened request like a running one', async () => {
+  it('handles the new deadline of a clock extended after its breach notice, resolved and reopened', async () => {
     const h = await createHarness();
     const key = raise(h, 'alice', 'email');
+    h.model.setPriority(h.site.users.sanne.accountId, key, 'Highest');
     await deliverAll(h);
-    h.advance(30);
+    h.clock.now = new Date(Date.parse(propertyOf(h, key).deadline ?? '') + 60_000);
+    await h.sweep();
+    expect(appNotes(h, key)).toHaveLength(1); // breached
+    const extended = await panelCall(h, key, 'panel/extend', { issueKey: key, revision: propertyOf(h, key).revision, minutes: 8 * 60, reason: 'Agreed a new date' });
+    expect(extended).toMatchObject({ ok: true });
+    expect(propertyOf(h, key).state).not.toBe('breached');
+    h.advance(10);
     h.model.transitionToStatus(h.site.users.sanne.accountId, key, 'Resolved');
     await deliverAll(h);
-    expect(await dueItemOf(h, key)).toBeNull();
+    expect(await countedOutcomes(h)).toEqual({ met: 1, breached: 0 });
     h.advance(60);
     h.model.transitionToStatus(h.site.users.sanne.accountId, key, 'Open');
     await deliverAll(h);
     const reopened = propertyOf(h, key);
-    expect(reopened.state).toBe('running');
-    h.clock.now = new Date(Date.parse(reopened.atRiskAt ?? '') + 60_000);
-    await h.sweep();
-    expect(propertyOf(h, key).state).toBe('at-risk');
-    expect(appNotes(h, key)).toHaveLength(1);
     expect(await countedOutcomes(h)).toEqual({ met: 0, breached: 0 }); // reopened: no longer counted
+    expect((await dueItemOf(h, key))?.dueAt).toBeDefined();
+    h.clock.now = new Date(Date.parse(reopened.deadline ?? '') + 60_000);
+    await h.sweep();
+    expect(propertyOf(h, key).state).toBe('breached');
+    expect(appNotes(h, key)).toHaveLength(2); // the new deadline's breach is noted too
   });
 });
