@@ -112,7 +112,16 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
     projects = { ids: [...new Set(desks.map((desk) => desk.projectId))].sort(), at: now.toISOString() };
     state = { ...state, serviceProjects: projects };
   }
-  const repair = projects.ids.length === 0 ? [] : (await findRequestsToRepair(deps, projects.ids)).filter((id) => !queued.has(id));
+  let repair: string[] = [];
+  try {
+    if (projects.ids.length > 0) repair = (await findRequestsToRepair(deps, projects.ids)).filter((id) => !queued.has(id));
+  } catch (error) {
+    // Jira refuses the whole search when a project of the list is gone (400): the due clocks still
+    // go out, and the service projects are looked up again next time.
+    if (!isJiraError(error)) throw error;
+    deps.log.warn('sweep: the repair search failed; service projects will be looked up again', { status: error.status ?? null });
+    state = { ...state, serviceProjects: null };
+  }
   jobs.push(...issueJobs('repair', repair));
   for (const id of repair) queued.add(id);
 

@@ -49,6 +49,19 @@ describe('the sweep at scale', () => {
     expect(keys.every((key) => propertyOf(h, key).state === 'at-risk')).toBe(true);
   });
 
+  it('still handles due clocks when Jira refuses the repair search (a service project was deleted), and looks the projects up again', async () => {
+    const h = await createHarness();
+    const [key] = await raiseMany(h, 1);
+    await h.sweep();
+    h.clock.now = new Date(Date.parse(propertyOf(h, key ?? '').atRiskAt ?? '') + 60_000);
+    await h.store.inner.set('sweep-state', { schemaVersion: 1, serviceProjects: { ids: ['99999'], at: h.clock.now.toISOString() }, legacy: 'done' });
+    await h.sweep();
+    expect(appNotes(h, key ?? '')).toBe(1);
+    expect(await h.store.inner.get('sweep-state')).toMatchObject({ serviceProjects: null });
+    await h.sweep();
+    expect(await h.store.inner.get('sweep-state')).toMatchObject({ serviceProjects: { ids: [h.site.serviceDesk.projectId] } });
+  });
+
   it('reads the same from storage whether 5 or 150 clocks are open and none is due', async () => {
     const reads = async (open: number): Promise<string[]> => {
       const h = await createHarness();
