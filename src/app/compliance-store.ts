@@ -9,7 +9,7 @@
  *
  * Uses the storage port; no Forge imports, no Jira.
  */
-import { isConditionFailed, type KeyValueStore, type StoreOperation } from '../adapters/storage/key-value-store';
+import { isConditionFailed, scanEntity, type KeyValueStore, type StoreOperation } from '../adapters/storage/key-value-store';
 import {
   aggregateItemKey,
   aggregatesReconciledKey,
@@ -118,21 +118,11 @@ function reconciledMarksOf(item: AggregateItem | null): Pick<AggregateItem, 'rec
  */
 export async function loadAggregates(store: KeyValueStore, months: { readonly from: string; readonly to: string }): Promise<ComplianceAggregate[]> {
   const out: ComplianceAggregate[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.queryEntity({
-      entity: COMPLIANCE_AGGREGATE_ENTITY,
-      index: 'month',
-      where: { condition: 'BETWEEN', from: months.from, to: months.to },
-      limit: 100,
-      ...(cursor === undefined ? {} : { cursor }),
-    });
-    for (const entry of page.entries) {
-      const parsed = parseStoredValue(`${COMPLIANCE_AGGREGATE_ENTITY}/${entry.key}`, entry.value, aggregateItemSchema);
-      if (parsed.status === 'found') out.push(countersOf(parsed.value));
-    }
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
+  const where = { condition: 'BETWEEN', from: months.from, to: months.to } as const;
+  for await (const entry of scanEntity(store, { entity: COMPLIANCE_AGGREGATE_ENTITY, index: 'month', where })) {
+    const parsed = parseStoredValue(`${COMPLIANCE_AGGREGATE_ENTITY}/${entry.key}`, entry.value, aggregateItemSchema);
+    if (parsed.status === 'found') out.push(countersOf(parsed.value));
+  }
   return out;
 }
 
@@ -143,21 +133,11 @@ export async function loadAggregates(store: KeyValueStore, months: { readonly fr
  */
 export async function loadOutcomesOf(store: KeyValueStore, aggregateKey: string): Promise<IssueOutcome[]> {
   const out: IssueOutcome[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.queryEntity({
-      entity: ISSUE_OUTCOME_ENTITY,
-      index: 'aggregateKey',
-      where: { condition: 'EQUAL_TO', value: aggregateKey },
-      limit: 100,
-      ...(cursor === undefined ? {} : { cursor }),
-    });
-    for (const entry of page.entries) {
-      const parsed = parseStoredValue(`${ISSUE_OUTCOME_ENTITY}/${entry.key}`, entry.value, issueOutcomeItemSchema);
-      if (parsed.status === 'found') out.push(parsed.value.outcome);
-    }
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
+  const where = { condition: 'EQUAL_TO', value: aggregateKey } as const;
+  for await (const entry of scanEntity(store, { entity: ISSUE_OUTCOME_ENTITY, index: 'aggregateKey', where })) {
+    const parsed = parseStoredValue(`${ISSUE_OUTCOME_ENTITY}/${entry.key}`, entry.value, issueOutcomeItemSchema);
+    if (parsed.status === 'found') out.push(parsed.value.outcome);
+  }
   return out;
 }
 

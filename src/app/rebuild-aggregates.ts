@@ -15,7 +15,7 @@
  * user-writable issue properties. Progress is kept in storage for the settings page.
  */
 import { z } from 'zod';
-import type { KeyValueStore, StoreOperation } from '../adapters/storage/key-value-store';
+import { scanEntity, type KeyValueStore, type StoreOperation } from '../adapters/storage/key-value-store';
 import {
   AGGREGATE_PREFIX,
   aggregatesReconciledKey,
@@ -185,21 +185,11 @@ async function nextAggregateMonth(store: KeyValueStore, after: string | undefine
 /** The keys of a month's aggregates that this job has not recounted yet. */
 async function aggregatesNotReconciledBy(store: KeyValueStore, month: string, jobId: string): Promise<string[]> {
   const keys: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.queryEntity({
-      entity: COMPLIANCE_AGGREGATE_ENTITY,
-      index: 'month',
-      where: { condition: 'EQUAL_TO', value: month },
-      limit: 100,
-      ...(cursor === undefined ? {} : { cursor }),
-    });
-    for (const entry of page.entries) {
-      const parsed = parseStoredValue(`${COMPLIANCE_AGGREGATE_ENTITY}/${entry.key}`, entry.value, aggregateItemSchema);
-      if (parsed.status !== 'found' || parsed.value.reconciledBy !== jobId) keys.push(entry.key);
-    }
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
+  const where = { condition: 'EQUAL_TO', value: month } as const;
+  for await (const entry of scanEntity(store, { entity: COMPLIANCE_AGGREGATE_ENTITY, index: 'month', where })) {
+    const parsed = parseStoredValue(`${COMPLIANCE_AGGREGATE_ENTITY}/${entry.key}`, entry.value, aggregateItemSchema);
+    if (parsed.status !== 'found' || parsed.value.reconciledBy !== jobId) keys.push(entry.key);
+  }
   return keys;
 }
 
