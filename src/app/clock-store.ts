@@ -124,7 +124,8 @@ export type ClockWriteResult =
   | { readonly status: 'refused'; readonly reason: string }
   | { readonly status: 'refetch'; readonly stored: StoredClock };
 
-const MAX_ATTEMPTS = 20;
+/** Attempts before giving up: a bound against a writer that never stops, not a tuning knob (≈ 10 s at most). */
+const MAX_ATTEMPTS = 50;
 
 /**
  * Stores a clock as the plan says and brings Jira's projections in line (see the module comment).

@@ -163,7 +163,7 @@ export interface RecountResult {
 export async function recountAggregate(store: KeyValueStore, aggregateKey: string, jobId: string, now: Date): Promise<RecountResult> {
   const split = /^(\d{4}-\d{2}):/.exec(aggregateKey);
   const item: RevisionedItem<AggregateItem> = { entity: COMPLIANCE_AGGREGATE_ENTITY, key: aggregateKey, schema: aggregateItemSchema };
-  for (let attempt = 1; attempt <= 20; attempt += 1) {
+  for (let attempt = 1; attempt <= 50; attempt += 1) {
     await pauseBeforeRetry(attempt);
     const read = await readRevisioned(store, item);
     const outcomes = await loadOutcomesOf(store, aggregateKey);
