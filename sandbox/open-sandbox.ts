@@ -23,7 +23,7 @@ import { createJiraRequestListener } from './jira/jira-server';
 import { createAppFunctions, createSandboxDeps, credentialsFromModel, installationOf } from './runtime/app-wiring';
 import type { DeliveryOptions } from './runtime/event-delivery';
 import { createForgeRuntime, type ForgeRuntime } from './runtime/forge-runtime';
-import { readManifestModules, type ManifestModules } from './runtime/manifest-modules';
+import { consumerQueue, readManifestModules, type ManifestModules } from './runtime/manifest-modules';
 import { createSandboxLog, describeError, type LogLevel, type SandboxLog } from './runtime/sandbox-log';
 import { createSandboxServer, type SandboxServer } from './server';
 import { installDemo, readJsonUnknown, stateFiles, writeFileAtomic, type SiteFiles } from './site-files';
@@ -125,7 +125,8 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       pushJobs: (queue, bodies) => {
         runtime?.pushJobs(queue, bodies);
       },
-      rebuildQueue: modules.consumers[0]?.queue ?? 'contract-clock-rebuild',
+      rebuildQueue: consumerQueue(modules, 'on-rebuild-event', 'contract-clock-rebuild'),
+      sweepQueue: consumerQueue(modules, 'on-sweep-event', 'contract-clock-sweep'),
       now: () => clock.now(),
       log,
     });

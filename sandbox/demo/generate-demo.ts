@@ -21,7 +21,7 @@ import type { JiraSiteState } from '../jira/jira-state';
 import { createAppFunctions, createSandboxDeps, credentialsFromModel, installationOf } from '../runtime/app-wiring';
 import { createForgeRuntime, type ForgeRuntime } from '../runtime/forge-runtime';
 import { createInProcessFetch } from '../runtime/in-process-fetch';
-import { readManifestModules, type ManifestModules } from '../runtime/manifest-modules';
+import { consumerQueue, readManifestModules, type ManifestModules } from '../runtime/manifest-modules';
 import { createSandboxLog, type SandboxLog } from '../runtime/sandbox-log';
 import { buildDemoContractDatabase, demoNow, demoSeed, demoSetupAt } from './demo-catalogue';
 import { buildDemoPlan, type PlannedAction } from './demo-plan';
@@ -149,7 +149,6 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<Genera
   const jiraUrl = 'http://jira.sandbox.invalid';
   model.baseUrl = jiraUrl;
   const modules = options.modules ?? readManifestModules();
-  const rebuildQueue = modules.consumers[0]?.queue ?? 'contract-clock-rebuild';
   let runtime: ForgeRuntime | null = null;
   const deps = createSandboxDeps({
     store,
@@ -162,7 +161,8 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<Genera
     pushJobs: (queue, bodies) => {
       runtime?.pushJobs(queue, bodies);
     },
-    rebuildQueue,
+    rebuildQueue: consumerQueue(modules, 'on-rebuild-event', 'contract-clock-rebuild'),
+    sweepQueue: consumerQueue(modules, 'on-sweep-event', 'contract-clock-sweep'),
     now: () => clock.now(),
     log,
   });

@@ -47,7 +47,8 @@ export const CLOCK_RECORD_PROPERTY_KEY = 'contract-clock';
  * - `maxProblems`: only the latest problem notes are kept;
  * - `maxTermsHistory`: only the latest replaced terms are kept (as digests);
  * - `maxRetargets`: only the latest re-targets are listed;
- * - `maxRecordChars`: when the serialised record is still longer, more facts are folded.
+ * - `maxRecordBytes`: when the serialised record is still larger (as UTF-8, which is what Jira's
+ *   32 KB property limit counts), more facts are folded, then the oldest replaced terms dropped.
  */
 export const CLOCK_RECORD_LIMITS = {
   maxFacts: 100,
@@ -55,7 +56,7 @@ export const CLOCK_RECORD_LIMITS = {
   maxProblems: 10,
   maxTermsHistory: 5,
   maxRetargets: 20,
-  maxRecordChars: 24_000,
+  maxRecordBytes: 24_000,
   reasonMaxLength: 500,
   factIdMaxLength: 200,
 } as const;
@@ -277,7 +278,7 @@ export const clockFactSchema = z.discriminatedUnion('kind', [
     reason: actionReasonSchema,
     minutes: z.number().int().positive().max(525_600),
   }),
-  /** The sweep notified that the clock was at risk / breached (only the earliest per kind is kept). */
+  /** The sweep notified that the clock was at risk / breached (only the latest per kind is kept). */
   z.object({ kind: z.literal('marker'), ...factBase, marker: z.enum(['at-risk', 'breached']) }),
   /** Bad input noted for people to see (unknown status, malformed event, …); no effect on the clock. */
   z.object({
@@ -363,7 +364,7 @@ export const retargetSchema = z.object({
 });
 export type Retarget = z.infer<typeof retargetSchema>;
 
-/** When the sweep notified (from the earliest marker fact of each kind). */
+/** When the sweep last notified (from the latest marker fact of each kind). */
 export const markersSchema = z.object({
   atRiskNotifiedAt: instantSchema.nullable(),
   breachedNotifiedAt: instantSchema.nullable(),

@@ -8,7 +8,11 @@ import { createJiraClient, type JiraClient } from '../../src/adapters/jira/jira-
 import type { EntityQueryRequest, KeyValueStore, QueryRequest, StoreOperation, StorableValue } from '../../src/adapters/storage/key-value-store';
 import { MemoryKvsStore } from '../../src/adapters/storage/memory-kvs-store';
 import { saveContractDatabase } from '../../src/app/contract-database-store';
-import type { AppDeps, RebuildJob } from '../../src/app/deps';
+import type { AppDeps, RebuildJob, SweepJob } from '../../src/app/deps';
+import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
+import { createOnSweepEvent, SWEEP_METHOD } from '../../src/entry/on-sweep-event';
+import { createRunSweep } from '../../src/entry/run-sweep';
+import { REBUILD_METHOD } from '../../src/entry/on-rebuild-event';
 import type { ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { readJiraAppDefinition } from '../../sandbox/jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
@@ -58,11 +62,28 @@ export interface Harness {
   deps: AppDeps;
   /** Jira requests made by the app, as "METHOD path". */
   jiraCalls: string[];
+  /** The size of each answer in `jiraCalls`, in bytes. */
+  jiraResponseBytes: number[];
   events: ForgeJiraEvent[];
   jobs: RebuildJob[];
+  sweepJobs: SweepJob[];
+  /** The full client for a person calling Jira's REST API themselves (Basic auth), e.g. to forge a property. */
+  restAs(accountId: string): JiraClient;
   clock: { now: Date };
   advance(minutes: number): void;
   reset(): void;
+  /**
+   * One sweep cycle as Forge runs it: the scheduled trigger, then every job it queued (and what
+   * those push) through the real queue consumer, `concurrency` at a time.
+   */
+  sweep(options?: { concurrency?: number }): Promise<void>;
+  /** Runs queued rebuild jobs through the real consumer until none is left. */
+  drainRebuild(): Promise<void>;
+}
+
+/** What a @forge/events consumer receives for a pushed body (the sandbox's job queue sends the same). */
+function queueCall(functionKey: string, body: unknown) {
+  return { call: { functionKey, payload: { body, queueName: 'test', jobId: 'job', eventId: 'event' }, jobId: 'job' }, context: {} };
 }
 
 export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): Promise<Harness> {
@@ -71,16 +92,20 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
   const site = seedBaseSite(model);
   const store = new CountingStore();
   const jiraCalls: string[] = [];
+  const jiraResponseBytes: number[] = [];
   const events: ForgeJiraEvent[] = [];
   const jobs: RebuildJob[] = [];
+  const sweepJobs: SweepJob[] = [];
   model.events.on((event) => {
     events.push(event);
   });
   const inProcess = createInProcessFetch(model);
-  const countingFetch: typeof fetch = (input, init) => {
+  const countingFetch: typeof fetch = async (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     jiraCalls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
-    return inProcess(input, init);
+    const response = await inProcess(input, init);
+    jiraResponseBytes.push(Buffer.byteLength(await response.clone().text(), 'utf8'));
+    return response;
   };
   const client = (headers: Record<string, string>, basicAuth?: { username: string; password: string }): JiraClient =>
     createJiraClient({
@@ -97,8 +122,18 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
       jobs.push(...more);
       return Promise.resolve();
     },
+    enqueueSweep: (more) => {
+      sweepJobs.push(...more);
+      return Promise.resolve();
+    },
     now: () => clock.now,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+  };
+  /** A person using Jira's public REST API directly (HTTP Basic with their e-mail), not the app. */
+  const restAs = (accountId: string): JiraClient => {
+    const email = model.findUser(accountId)?.emailAddress;
+    if (email === undefined || email === null) throw new Error(`no e-mail for ${accountId}`);
+    return client({}, { username: email, password: 'api-token' });
   };
   const saved = await saveContractDatabase(store, buildDemoContractDatabase(site), clock.now);
   if (!saved.ok) throw new Error(`demo database invalid: ${JSON.stringify(saved.errors)}`);
@@ -108,15 +143,34 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
     store,
     deps,
     jiraCalls,
+    jiraResponseBytes,
     events,
     jobs,
+    restAs,
+    sweepJobs,
     clock,
     advance(minutes) {
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
     },
     reset() {
       jiraCalls.length = 0;
+      jiraResponseBytes.length = 0;
       store.operations = [];
+    },
+    async sweep(options = {}) {
+      await createRunSweep(deps)();
+      const consumer = createOnSweepEvent(deps);
+      const lanes = Array.from({ length: options.concurrency ?? 1 }, async () => {
+        for (let job = sweepJobs.shift(); job !== undefined; job = sweepJobs.shift()) await consumer(queueCall(SWEEP_METHOD, job));
+      });
+      await Promise.all(lanes);
+    },
+    async drainRebuild() {
+      const consumer = createOnRebuildEvent(deps);
+      for (let steps = 0, job = jobs.shift(); job !== undefined; steps += 1, job = jobs.shift()) {
+        if (steps > 500) throw new Error('the rebuild job does not end');
+        await consumer(queueCall(REBUILD_METHOD, job));
+      }
     },
   };
   return harness;

@@ -140,6 +140,44 @@ describe('panel resolvers', () => {
   });
 });
 
+describe('resolver function keys', () => {
+  // @forge/resolver looks keys up with `in` on a plain object: these reach Object.prototype.
+  const keys = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'panel/no-such-function'];
+
+  it.each(keys)('answers %s with the envelope\'s not-found, leaking nothing of the invocation', async (functionKey) => {
+    const h = await createHarness();
+    const issue = await createdRequest(h);
+    for (const definitions of [createPanelResolver(h.deps), createAdminResolver(h.deps)]) {
+      const answer: unknown = await definitions(
+        { call: { functionKey, payload: { secret: 'payload' } }, context: { moduleKey: 'contract-clock', extension: { type: 'jira:issuePanel', issue }, secret: 'context' } },
+        { principal: { accountId: h.site.users.sanne.accountId }, installContext: 'ari:cloud:jira::site/secret' } as never,
+      );
+      expect(answer).toEqual({ ok: false, error: { code: 'not-found', message: expect.stringContaining(JSON.stringify(functionKey)) } });
+      expect(JSON.stringify(answer)).not.toMatch(/secret/);
+    }
+  });
+});
+
+describe('the first response', () => {
+  const panel = (h: Harness, issue: { key: string; id: string }, key: string, payload: unknown, who: string) =>
+    call(createPanelResolver(h.deps), key, payload, who, { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key } });
+
+  it('is not met by a customer posting a public message through the panel resolver, and is by an agent', async () => {
+    const h = await createHarness();
+    const issue = await createdRequest(h);
+    const record = () => clockRecordSchema.parse(h.model.findIssue(issue.key)?.properties[CONTRACT_CLOCK_PROPERTY_KEY]);
+    const byCustomer = await panel(h, issue, 'panel/post-message', { issueKey: issue.key, revision: record().revision, body: 'Any news?', visibility: 'public' }, h.site.users.alice.accountId);
+    expect(byCustomer).toMatchObject({ ok: true, data: { visibility: 'public' } }); // JSM lets the customer comment…
+    expect(record().response).toMatchObject({ respondedAt: null, outcome: null }); // …but it is no response
+    expect(record().history.some((f) => f.kind === 'public-comment')).toBe(false);
+    h.advance(5);
+    const byAgent = await panel(h, issue, 'panel/post-message', { issueKey: issue.key, revision: record().revision, body: 'We are on it.', visibility: 'public' }, h.site.users.sanne.accountId);
+    expect(byAgent).toMatchObject({ ok: true });
+    expect(record().response).toMatchObject({ respondedBy: 'comment', outcome: 'met' });
+    expect(record().history.filter((f) => f.kind === 'public-comment')).toEqual([expect.objectContaining({ by: h.site.users.sanne.accountId })]);
+  });
+});
+
 describe('panel resolvers before the created event arrived', () => {
   it('starts the clock on first view instead of showing an empty panel', async () => {
     const h = await createHarness();
