@@ -22,7 +22,7 @@ import { applyFacts, parseClockRecord, reapplyTerms } from '../domain/clock';
 import { listClockActions } from '../domain/clock-view';
 import { resolveTerms } from '../domain/resolve-terms';
 import { saveClock } from './clock-store';
-import { loadContractDatabase } from './contract-database-store';
+import { loadTermsDatabase } from './contract-database-store';
 import type { AppDeps } from './deps';
 import { requestFactsOf } from './issue-facts';
 import { languageOf } from './panel-text';
@@ -69,10 +69,8 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
   if (!can.BROWSE_PROJECTS) return fail('forbidden', NOT_VISIBLE);
   const now = deps.now();
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
-  const [issue, loaded] = await Promise.all([
-    deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds }),
-    loadContractDatabase(deps.store),
-  ]);
+  const issue = await deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds });
+  const loaded = await loadTermsDatabase(deps.store, issue.organizations.map((o) => o.id));
   const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
   // No record yet (the created event is still on its way): start the clock now, as the trigger
   // would; reconciling is idempotent, so the trigger arriving later changes nothing.
@@ -196,7 +194,7 @@ export async function extendDeadline(deps: AppDeps, caller: PanelCaller, payload
 }
 
 async function computeReapply(deps: AppDeps, context: ActionContext, actionId: string, by: string, reason: string) {
-  const { database } = await loadContractDatabase(deps.store);
+  const { database } = await loadTermsDatabase(deps.store, context.issue.organizations.map((o) => o.id));
   const now = deps.now();
   const resolution = resolveTerms(database, requestFactsOf(context.issue), context.issue.createdAt);
   return reapplyTerms(context.record, resolution, { id: actionId, at: now, by, reason }, now);

@@ -7,7 +7,7 @@
  */
 import { formatInTimeZone } from 'date-fns-tz';
 import { enGB, nl } from 'date-fns/locale';
-import type { UncoveredReason } from '../contract/clock-record';
+import type { ClockErrorReason, UncoveredReason } from '../contract/clock-record';
 import { formatBusinessMinutes } from '../domain/resolve-terms';
 
 export type Language = 'en' | 'nl';
@@ -37,7 +37,7 @@ interface Catalogue {
   extended: (amount: string) => string;
   retargeted: (from: string, to: string) => string;
   reapplied: (from: string, to: string) => string;
-  problems: Readonly<Record<'malformed-record' | 'unsupported-schema-version' | 'calendar', string>>;
+  problems: Readonly<Record<ClockErrorReason, string>>;
   dateFormat: string;
 }
 
@@ -72,6 +72,7 @@ const en: Catalogue = {
     'malformed-record': 'The stored contract clock was unreadable and has been rebuilt from the issue.',
     'unsupported-schema-version': 'The contract clock was written by a newer version of Contract Clock.',
     calendar: 'The business calendar has no working time: no deadline can be computed.',
+    evaluation: 'No deadline can be computed for these terms (the target does not fit the calendar); check the contract database.',
   },
   dateFormat: "EEEE d MMMM yyyy, HH:mm",
 };
@@ -107,6 +108,7 @@ const nlCatalogue: Catalogue = {
     'malformed-record': 'De opgeslagen contractklok was onleesbaar en is opnieuw opgebouwd uit de aanvraag.',
     'unsupported-schema-version': 'De contractklok is geschreven door een nieuwere versie van Contract Clock.',
     calendar: 'De werkkalender heeft geen werktijd: er is geen deadline te berekenen.',
+    evaluation: 'Voor deze voorwaarden is geen deadline te berekenen (de streeftijd past niet in de werkkalender); controleer de contractdatabase.',
   },
   dateFormat: "EEEE d MMMM yyyy 'om' HH:mm",
 };

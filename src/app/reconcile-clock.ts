@@ -6,14 +6,14 @@
  * the same record.
  *
  * Steady state of a created event: 3 Jira calls (issue, property, deadline field) and 3 storage
- * operations (site cache, contract database, open-clock index).
+ * operations (site cache, the terms slice of the request's organizations, open-clock index).
  */
 import type { CommentSnapshot, IssueSnapshot } from '../adapters/jira/jira-client';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { applyFacts, parseClockRecord, rebuildClockRecord, startClock } from '../domain/clock';
 import { resolveTerms } from '../domain/resolve-terms';
 import { saveClock, type SaveResult } from './clock-store';
-import { loadContractDatabase } from './contract-database-store';
+import { loadTermsDatabase } from './contract-database-store';
 import type { AppDeps } from './deps';
 import { creationStatusOf, factsFromChangelog, requestFactsOf } from './issue-facts';
 import { loadSiteFacts } from './site-cache';
@@ -43,7 +43,7 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, hints:
     issue.changelog === null || issue.changelog.complete
       ? (issue.changelog?.changes ?? [])
       : await deps.jiraAsApp.getChangelog(issue.id);
-  const { database } = await loadContractDatabase(deps.store);
+  const { database } = await loadTermsDatabase(deps.store, issue.organizations.map((o) => o.id));
   // The status catalogue is needed only to read historical statuses out of a changelog.
   const statusIds = changes.filter((c) => c.fieldId === 'status').flatMap((c) => [c.from, c.to]).filter((id): id is string => id !== null);
   const categories = statusIds.length > 0 ? await site.statusCategories(statusIds) : new Map<string, never>();

@@ -171,6 +171,7 @@ export const messagesEn = {
   'error.forbidden': 'You do not have permission to do this.',
   'error.not-found': 'This issue or its contract record no longer exists.',
   'error.conflict': 'The issue changed meanwhile. Reload to see the current clock, then try again.',
+  'error.confirmation-required': 'This needs your confirmation before it is done.',
   'error.unavailable': 'Jira or the app storage did not answer. Try again in a moment.',
   'error.internal': 'Something went wrong in Contract Clock.',
   'error.details': 'Details: {message}',
@@ -225,6 +226,7 @@ export const messagesEn = {
   'admin.calendars.aroundTheClock': '24/7',
   'admin.calendars.closed': 'Closed',
   'admin.calendars.holidays': 'Holidays',
+  'admin.calendars.yearly': 'every {day}',
   'admin.calendars.noHolidays': 'None',
 
   'admin.services.title': 'Services',
@@ -249,6 +251,8 @@ export const messagesEn = {
   'admin.levels.response': 'First response',
   'admin.levels.prices': 'Monthly price per service',
   'admin.levels.noPrices': 'No prices set.',
+  'admin.levels.revisionFrom': 'From {date}',
+  'admin.levels.credits': 'Service credits per missed request: {rates}; at most {cap} % a month.',
 
   'admin.contracts.title': 'Contracts',
   'admin.contracts.empty': 'No contracts yet.',
@@ -268,7 +272,7 @@ export const messagesEn = {
   'admin.contracts.pauseStatuses': 'Pause statuses',
   'admin.contracts.pauseFromSettings': 'As in the settings',
   'admin.contracts.noticeDate': 'Notice by',
-  'admin.contracts.renewalDate': 'Renews on',
+  'admin.contracts.endDate': 'Term ends',
   'admin.contracts.note': 'Note',
   'admin.contracts.coveredCaption': 'Services covered by version {version}',
   'admin.contracts.service': 'Service',
@@ -352,6 +356,9 @@ export const messagesEn = {
   'admin.import.discardTitle': 'Replace your unsaved edits?',
   'admin.import.discardBody': 'The JSON editor holds unsaved edits. The import replaces them with the imported database.',
   'admin.import.confirm': 'Import and discard edits',
+  'admin.import.historyTitle': 'This backup changes terms that requests already used',
+  'admin.import.historyBody': 'Restoring it rewrites that history (listed below); requests keep the terms they were created under, and the audit log records the restore. Restore only if that is what you mean.',
+  'admin.import.historyConfirm': 'Restore anyway',
 
   'admin.export.title': 'Export',
   'admin.export.help': 'Downloads the saved database as a JSON file: a backup, or a copy to import on another site.',
@@ -400,6 +407,7 @@ export const messagesEn = {
   'admin.error.forbidden': 'Only Jira administrators can change the Contract Clock settings.',
   'admin.error.not-found': 'What this page asked for no longer exists. Reload the page.',
   'admin.error.conflict': 'The database changed meanwhile. Reload, then try again.',
+  'admin.error.confirmation-required': 'This needs your confirmation first; the reasons are listed below.',
   'admin.error.unavailable': 'Jira or the app storage did not answer. Try again in a moment.',
   'admin.error.internal': 'Something went wrong in Contract Clock.',
 } as const;

@@ -172,6 +172,7 @@ export const messagesNl: Catalogue = {
   'error.forbidden': 'Je hebt geen toestemming om dit te doen.',
   'error.not-found': 'Dit issue of het contractrecord bestaat niet meer.',
   'error.conflict': 'Het issue is intussen gewijzigd. Laad opnieuw om de actuele klok te zien en probeer het dan nog eens.',
+  'error.confirmation-required': 'Dit vraagt eerst uw bevestiging.',
   'error.unavailable': 'Jira of de opslag van de app gaf geen antwoord. Probeer het zo nog eens.',
   'error.internal': 'Er ging iets mis in Contract Clock.',
   'error.details': 'Details: {message}',
@@ -226,6 +227,7 @@ export const messagesNl: Catalogue = {
   'admin.calendars.aroundTheClock': '24/7',
   'admin.calendars.closed': 'Gesloten',
   'admin.calendars.holidays': 'Feestdagen',
+  'admin.calendars.yearly': 'elk jaar {day}',
   'admin.calendars.noHolidays': 'Geen',
 
   'admin.services.title': 'Diensten',
@@ -250,6 +252,8 @@ export const messagesNl: Catalogue = {
   'admin.levels.response': 'Eerste reactie',
   'admin.levels.prices': 'Maandprijs per dienst',
   'admin.levels.noPrices': 'Geen prijzen ingesteld.',
+  'admin.levels.revisionFrom': 'Vanaf {date}',
+  'admin.levels.credits': 'Servicecredits per gemiste aanvraag: {rates}; hoogstens {cap} % per maand.',
 
   'admin.contracts.title': 'Contracten',
   'admin.contracts.empty': 'Nog geen contracten.',
@@ -269,7 +273,7 @@ export const messagesNl: Catalogue = {
   'admin.contracts.pauseStatuses': 'Pauzestatussen',
   'admin.contracts.pauseFromSettings': 'Zoals in de instellingen',
   'admin.contracts.noticeDate': 'Opzeggen vóór',
-  'admin.contracts.renewalDate': 'Verlengt op',
+  'admin.contracts.endDate': 'Looptijd tot en met',
   'admin.contracts.note': 'Notitie',
   'admin.contracts.coveredCaption': 'Diensten gedekt door versie {version}',
   'admin.contracts.service': 'Dienst',
@@ -353,6 +357,9 @@ export const messagesNl: Catalogue = {
   'admin.import.discardTitle': 'Je niet-opgeslagen wijzigingen vervangen?',
   'admin.import.discardBody': 'De JSON-editor bevat niet-opgeslagen wijzigingen. De import vervangt ze door de geïmporteerde database.',
   'admin.import.confirm': 'Importeren en wijzigingen weggooien',
+  'admin.import.historyTitle': 'Deze back-up wijzigt voorwaarden die aanvragen al gebruikten',
+  'admin.import.historyBody': 'Terugzetten herschrijft die geschiedenis (hieronder opgesomd); aanvragen houden de voorwaarden waaronder ze zijn aangemaakt, en het auditlog legt het terugzetten vast. Zet alleen terug als u dat bedoelt.',
+  'admin.import.historyConfirm': 'Toch terugzetten',
 
   'admin.export.title': 'Exporteren',
   'admin.export.help': 'Downloadt de opgeslagen database als JSON-bestand: een reservekopie, of een kopie om op een andere site te importeren.',
@@ -401,6 +408,7 @@ export const messagesNl: Catalogue = {
   'admin.error.forbidden': 'Alleen Jira-beheerders kunnen de instellingen van Contract Clock wijzigen.',
   'admin.error.not-found': 'Wat deze pagina opvroeg bestaat niet meer. Laad de pagina opnieuw.',
   'admin.error.conflict': 'De database is intussen gewijzigd. Laad opnieuw en probeer het dan nog eens.',
+  'admin.error.confirmation-required': 'Dit vraagt eerst uw bevestiging; de redenen staan hieronder.',
   'admin.error.unavailable': 'Jira of de opslag van de app gaf geen antwoord. Probeer het zo nog eens.',
   'admin.error.internal': 'Er ging iets mis in Contract Clock.',
 };

@@ -97,8 +97,8 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
     now: () => clock.now,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   };
-  const saved = await saveContractDatabase(store, buildDemoContractDatabase(site), clock.now);
-  if (!saved.ok) throw new Error(`demo database invalid: ${JSON.stringify(saved.errors)}`);
+  const saved = await saveContractDatabase(store, { input: buildDemoContractDatabase(site), baseRevision: 0, by: site.users.admin.accountId, now: clock.now, action: 'import' });
+  if (!saved.ok) throw new Error(`demo database invalid: ${JSON.stringify(saved)}`);
   const harness: Harness = {
     model,
     site,

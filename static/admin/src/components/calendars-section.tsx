@@ -4,6 +4,7 @@
  */
 import { Fragment } from 'react';
 import { token } from '@atlaskit/tokens';
+import type { Holiday } from '../../../../src/contract/calendar';
 import type { CalendarEntry } from '../../../../src/contract/contract-database';
 import { useI18n } from '../../../shared/i18n-context';
 import { isAroundTheClock, weekdayHours, weeklyMinutes } from '../database-view';
@@ -97,14 +98,27 @@ function ZoneName({ zone }: { zone: string }) {
   );
 }
 
-function Holidays({ holidays, format, none }: { holidays: readonly string[]; format: (date: string) => string; none: string }) {
+/** A holiday as people read it: "25 Dec 2026 — Christmas Day", "every 25 December — Christmas Day". */
+function holidayText(holiday: Holiday, format: (date: string) => string, yearly: (monthDay: string) => string): { key: string; sortKey: string; text: string } {
+  if (typeof holiday === 'string') return { key: holiday, sortKey: holiday, text: format(holiday) };
+  if ('date' in holiday) return { key: holiday.date, sortKey: holiday.date, text: holiday.name === undefined ? format(holiday.date) : `${format(holiday.date)} — ${holiday.name}` };
+  const text = yearly(holiday.yearly);
+  return { key: `yearly-${holiday.yearly}`, sortKey: `0000-${holiday.yearly}`, text: holiday.name === undefined ? text : `${text} — ${holiday.name}` };
+}
+
+function Holidays({ holidays, format, none }: { holidays: readonly Holiday[]; format: (date: string) => string; none: string }) {
+  const { t, locale } = useI18n();
   if (holidays.length === 0) return <span style={subtlest}>{none}</span>;
+  // Day and month of a yearly holiday, formatted in 2000 (a leap year, so 29 February exists).
+  const dayMonth = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+  const yearly = (monthDay: string) => t('admin.calendars.yearly', { day: dayMonth.format(Date.UTC(2000, Number(monthDay.slice(0, 2)) - 1, Number(monthDay.slice(3, 5)))) });
+  const items = holidays.map((holiday) => holidayText(holiday, format, yearly)).sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
   return (
     <details className="admin-disclosure">
       <summary>{holidays.length}</summary>
       <ul style={{ margin: 0, paddingInlineStart: '1.2em', whiteSpace: 'nowrap' }}>
-        {[...holidays].sort().map((date) => (
-          <li key={date}>{format(date)}</li>
+        {items.map((item) => (
+          <li key={item.key}>{item.text}</li>
         ))}
       </ul>
     </details>
