@@ -456,8 +456,9 @@ async function writeBucket(store: KeyValueStore, bucket: number, value: Record<s
 
 /**
  * Writes the buckets of a committed revision: those whose slice differs from `indexedDatabase` (the
- * database the stored buckets were written from; null: all of them), in batched transactions where
- * every bucket holds an older revision, one by one otherwise. Then records the revision as indexed.
+ * database the stored buckets were written from; null: all of them), in batched transactions on the
+ * condition that each holds an older revision (or, before anything was indexed, none), one by one
+ * where a batch's condition fails. Then records the revision as indexed.
  */
 async function writeTermsIndex(
   store: KeyValueStore,
@@ -474,13 +475,16 @@ async function writeTermsIndex(
     if (old !== undefined && canonicalJson(old) === canonicalJson(slice)) return;
     changed.push({ bucket, value: bucketItem(slice, bucket, revision) });
   });
+  // Buckets exist once any revision was indexed: batch on "an older revision", else on "none yet".
+  const batchCondition: EntityCondition =
+    committed.indexedRevision > 0 ? { attribute: 'revision', condition: 'LESS_THAN', value: revision } : { attribute: 'revision', condition: 'NOT_EXISTS' };
   const operations = changed.map(
     ({ bucket, value }): StoreOperation => ({
       type: 'set',
       entity: CONTRACT_TERMS_ENTITY,
       key: contractTermsBucketKey(bucket),
       value,
-      conditions: [{ attribute: 'revision', condition: 'LESS_THAN', value: revision }],
+      conditions: [batchCondition],
     }),
   );
   for (const group of packTransactions(operations)) {

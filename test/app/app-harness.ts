@@ -9,6 +9,7 @@ import type { EntityQueryRequest, KeyValueStore, QueryRequest, StoreOperation, S
 import { MemoryKvsStore } from '../../src/adapters/storage/memory-kvs-store';
 import { saveContractDatabase } from '../../src/app/contract-database-store';
 import type { AppDeps, RebuildJob } from '../../src/app/deps';
+import type { ContractDatabaseInput } from '../../src/contract/contract-database';
 import type { ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { readJiraAppDefinition } from '../../sandbox/jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
@@ -16,13 +17,19 @@ import { seedBaseSite, type BaseSite } from '../../sandbox/jira/jira-seed';
 import { buildDemoContractDatabase } from '../../sandbox/demo/demo-catalogue';
 import { createInProcessFetch } from '../../sandbox/runtime/in-process-fetch';
 
-/** A store that counts its operations (a transaction counts once, as in Forge's quotas). */
+/** A store that counts its operations (a transaction counts once, as in Forge's quotas) and the bytes it read. */
 export class CountingStore implements KeyValueStore {
   operations: string[] = [];
+  /** UTF-8 bytes of the JSON of every value read (get, getEntity, query pages). */
+  bytesRead = 0;
   constructor(readonly inner: KeyValueStore = new MemoryKvsStore()) {}
-  get(key: string) {
+  private counted<T>(value: T): T {
+    this.bytesRead += value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value));
+    return value;
+  }
+  async get(key: string) {
     this.operations.push(`get ${key}`);
-    return this.inner.get(key);
+    return this.counted(await this.inner.get(key));
   }
   set(key: string, value: StorableValue) {
     this.operations.push(`set ${key}`);
@@ -32,21 +39,21 @@ export class CountingStore implements KeyValueStore {
     this.operations.push(`delete ${key}`);
     return this.inner.delete(key);
   }
-  query(request: QueryRequest) {
+  async query(request: QueryRequest) {
     this.operations.push(`query ${request.prefix}`);
-    return this.inner.query(request);
+    return this.counted(await this.inner.query(request));
   }
   transact(operations: readonly StoreOperation[]) {
     this.operations.push(`transact ${operations.map((o) => `${o.type} ${o.entity === undefined ? '' : `${o.entity}/`}${o.key}`).join(', ')}`);
     return this.inner.transact(operations);
   }
-  getEntity(entity: string, key: string) {
+  async getEntity(entity: string, key: string) {
     this.operations.push(`get ${entity}/${key}`);
-    return this.inner.getEntity(entity, key);
+    return this.counted(await this.inner.getEntity(entity, key));
   }
-  queryEntity(request: EntityQueryRequest) {
+  async queryEntity(request: EntityQueryRequest) {
     this.operations.push(`query ${request.entity}/${request.index}`);
-    return this.inner.queryEntity(request);
+    return this.counted(await this.inner.queryEntity(request));
   }
 }
 
@@ -64,7 +71,12 @@ export interface Harness {
   reset(): void;
 }
 
-export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): Promise<Harness> {
+export interface HarnessOptions {
+  /** The contract database to save instead of the demo's (given the seeded site and the demo database). */
+  readonly database?: (site: BaseSite, demo: ContractDatabaseInput) => unknown;
+}
+
+export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), options: HarnessOptions = {}): Promise<Harness> {
   const clock = { now: start };
   const model = createJiraModel({ clock: { now: () => clock.now }, app: readJiraAppDefinition(), baseUrl: 'http://jira.test' });
   const site = seedBaseSite(model);
@@ -97,7 +109,9 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
     now: () => clock.now,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   };
-  const saved = await saveContractDatabase(store, { input: buildDemoContractDatabase(site), baseRevision: 0, by: site.users.admin.accountId, now: clock.now, action: 'import' });
+  const demo = buildDemoContractDatabase(site);
+  const input = options.database === undefined ? demo : options.database(site, demo);
+  const saved = await saveContractDatabase(store, { input, baseRevision: 0, by: site.users.admin.accountId, now: clock.now, action: 'import' });
   if (!saved.ok) throw new Error(`demo database invalid: ${JSON.stringify(saved)}`);
   const harness: Harness = {
     model,
@@ -114,6 +128,7 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
     reset() {
       jiraCalls.length = 0;
       store.operations = [];
+      store.bytesRead = 0;
     },
   };
   return harness;
