@@ -34,7 +34,16 @@
  *   rule added in a later release (e.g. the target horizon) never makes a stored database unreadable.
  */
 import { z } from 'zod';
-import { calendarDefinitionSchema, holidayDates, isKnownTimeZone, parseIsoDate, parseTimeOfDay, WEEKDAY_KEYS } from './calendar';
+import {
+  entityIdSchema,
+  ianaTimeZoneSchema,
+  jiraNameSchema,
+  localDateSchema,
+  PRIORITY_CLASSES,
+  priorityClassSchema,
+  type PriorityClass,
+} from './building-blocks';
+import { calendarDefinitionSchema, holidayDates, parseIsoDate, parseTimeOfDay, WEEKDAY_KEYS } from './calendar';
 import { migrateContractDatabaseV1 } from './contract-database-v1';
 import { amountMinorSchema, currencyCodeSchema } from './money';
 import { describeIssues, formatIssuePath, strictObject } from './strict-object';
@@ -81,42 +90,30 @@ export const CONTRACT_DATABASE_LIMITS = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
-// Building blocks
+// Building blocks (the small ones live in ./building-blocks.ts and are re-exported here)
 
-/** An admin-chosen id: letters, digits, `_`, `.`, `-`; starts with a letter or digit; max 64. */
-export const entityIdSchema = z
-  .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
-    'Use 1–64 letters, digits, "_", "." or "-", starting with a letter or digit.',
-  );
-export type EntityId = z.infer<typeof entityIdSchema>;
-
-/** A name shown to people: trimmed, non-empty. */
-export const displayNameSchema = z.string().trim().min(1, 'Enter a name.').max(CONTRACT_DATABASE_LIMITS.nameMaxLength);
-
-/** A free text for people reading the contract later. */
-const noteSchema = z.string().max(CONTRACT_DATABASE_LIMITS.textMaxLength);
+export {
+  entityIdSchema,
+  ianaTimeZoneSchema,
+  jiraNameSchema,
+  localDateSchema,
+  PRIORITY_CLASSES,
+  priorityClassSchema,
+  type EntityId,
+  type LocalDate,
+  type PriorityClass,
+} from './building-blocks';
 
 /** True for a real `YYYY-MM-DD` date. */
 function isRealDate(text: string): boolean {
   return parseIsoDate(text) !== undefined;
 }
 
-/** A calendar date without time or zone, `YYYY-MM-DD`, that exists (no 30 February). */
-export const localDateSchema = z.iso.date({ error: 'Use a real date as YYYY-MM-DD.' });
-export type LocalDate = z.infer<typeof localDateSchema>;
+/** A name shown to people: trimmed, non-empty. */
+export const displayNameSchema = z.string().trim().min(1, 'Enter a name.').max(CONTRACT_DATABASE_LIMITS.nameMaxLength);
 
-/** An IANA time-zone name that `Intl` accepts, e.g. `Europe/Amsterdam`. */
-export const ianaTimeZoneSchema = z.string().min(1).refine(isKnownTimeZone, { error: 'Unknown time zone.' });
-
-/** The app's priority classes, P1 the most urgent. */
-export const PRIORITY_CLASSES = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
-export const priorityClassSchema = z.enum(PRIORITY_CLASSES);
-export type PriorityClass = z.infer<typeof priorityClassSchema>;
-
-/** A Jira status or priority name as Jira shows it (matched case-insensitively). */
-export const jiraNameSchema = z.string().trim().min(1).max(255);
+/** A free text for people reading the contract later. */
+const noteSchema = z.string().max(CONTRACT_DATABASE_LIMITS.textMaxLength);
 
 /** An Atlassian account id, e.g. `5b10ac8d82e05b22cc7d4ef5` or `712020:1a2b…`. */
 export const atlassianAccountIdSchema = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, 'Use an Atlassian account id such as 5b10ac8d82e05b22cc7d4ef5.');

@@ -7,7 +7,7 @@
  * Pure zod: no I/O, no Forge imports, no clock — it is bundled into the browser.
  */
 import { z } from 'zod';
-import { ianaTimeZoneSchema, localDateSchema, priorityClassSchema } from './contract-database';
+import { ianaTimeZoneSchema, localDateSchema, priorityClassSchema } from './building-blocks';
 import { envelopeSchema } from './envelope';
 import { strictObject } from './strict-object';
 
