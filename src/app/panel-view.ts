@@ -5,7 +5,7 @@
  *
  * Pure: no I/O; texts in the agent's language come from ./panel-text.
  */
-import type { ClockRecord, ExplanationStep as RecordStep, Terms } from '../contract/clock-record';
+import { calendarForClass, type ClockRecord, type ExplanationStep as RecordStep, type Terms } from '../contract/clock-record';
 import type { ContractDatabase, MessageTemplateKind } from '../contract/contract-database';
 import type {
   Actor,
@@ -134,7 +134,11 @@ export function presentTerms(record: ClockRecord, terms: Terms, language: Langua
     service: service === null ? { id: 'none', name: t.noService } : { id: service.id, name: service.name },
     level: { name: (target?.level ?? terms.level).name, bespoke: target?.bespoke ?? terms.bespoke },
     priorityClass: target?.priorityClass ?? terms.priorityClass,
-    calendar: { name: (target?.calendarRef ?? terms.calendarRef).name, timeZone: terms.calendar.timeZone },
+    calendar: {
+      name: (target?.calendarRef ?? terms.calendarRef).name,
+      // A bespoke calendar may apply to some classes only: the zone of the class in force.
+      timeZone: calendarForClass(terms, target?.priorityClass ?? terms.priorityClass).calendar.timeZone,
+    },
   };
 }
 
@@ -279,7 +283,8 @@ export function composeDrafts(
     return { expected: null, missed: null };
   }
   const templates = database.settings.messages[language];
-  const zone = terms.calendar.timeZone;
+  const classCalendar = calendarForClass(terms, target.priorityClass).calendar;
+  const zone = classCalendar.timeZone;
   const agreement = `${target.level.name}${target.service === null ? '' : ` ${target.service.name}`}`;
   const fill = (kind: MessageTemplateKind, values: { deadline: string; newDeadline: string }): string =>
     fillMessageTemplate(templates[kind], {
@@ -294,7 +299,7 @@ export function composeDrafts(
   let missed: string | null = null;
   if (late) {
     const from = new Date(Math.max(now.getTime(), Date.parse(record.deadline)));
-    const calendar = compileCalendarOnce(terms.calendar);
+    const calendar = compileCalendarOnce(classCalendar);
     const estimate = addBusinessMinutes(calendar, from, Math.ceil((target.resolutionMinutes + target.extensionMinutes) / 2));
     missed = fill('missed', { deadline, newDeadline: formatInstant(estimate, zone, language) });
   }
