@@ -12,6 +12,7 @@ import { createAdminResolver } from '../../src/entry/admin-resolver';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createHarness, type Harness } from './app-harness';
+import v1Example from '../fixtures/contract-database.v1.example.json';
 
 type Definitions = ReturnType<typeof createAdminResolver>;
 
@@ -123,6 +124,20 @@ describe('admin resolvers', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'confirmation-required', fieldErrors: { 'database.contracts': [expect.stringMatching(/Newcomer.*cannot be removed/)] } } });
     expect(await admin(h, 'admin/import', { json, revision: 2, confirmHistoryRewrite: true })).toMatchObject({ ok: true, data: { revision: 3 } });
     expect((await loadContractDatabase(h.store)).database.contracts.map((c) => c.id)).not.toContain('newcomer');
+  });
+});
+
+describe('admin import of schema version 1 exports', () => {
+  it('migrates an old export on import, and the audit entry says so', async () => {
+    const h = await createHarness(undefined, { database: () => ({ schemaVersion: 2 }) });
+    const admin = (key: string, payload: unknown) => call(createAdminResolver(h.deps), key, payload, h.site.users.admin.accountId, { type: 'jira:adminPage' });
+    const imported = await admin('admin/import', { json: JSON.stringify(v1Example), revision: 1 });
+    expect(imported).toMatchObject({ ok: true, data: { unchanged: false, revision: 2 } });
+    const { database } = await loadContractDatabase(h.store);
+    expect(database.schemaVersion).toBe(2);
+    expect(database.levels.find((l) => l.id === 'gold')?.revisions[0]?.monthlyPrices.email).toBe(40_000);
+    const log = await admin('admin/audit-log', {});
+    expect(log).toMatchObject({ ok: true, data: { entries: [{ revision: 2, action: 'import', notes: [expect.stringMatching(/^Migrated from schema version 1 to 2/), expect.any(String), expect.any(String)] }, { revision: 1 }] } });
   });
 });
 
