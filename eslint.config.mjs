@@ -1,5 +1,7 @@
-// ESLint flat config: typescript-eslint strictTypeChecked everywhere, plus the architecture rule
-// that keeps src/domain pure (no Forge, no adapters, no entry code, no I/O).
+// ESLint flat config: typescript-eslint strictTypeChecked everywhere, plus the architecture rules
+// that keep src/domain pure (no Forge, no adapters, no entry code, no I/O) and src/app on its ports
+// (no Forge, no concrete adapter: the Jira client and the KVS implementations are wired in src/entry
+// and the sandbox).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -35,6 +37,40 @@ export default tseslint.config(
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src/domain takes "now" as a parameter.' },
         { selector: 'NewExpression[callee.name="Date"][arguments.length=0]', message: 'src/domain takes "now" as a parameter.' },
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@forge/*'], message: 'src/app runs under Forge and in the sandbox: no Forge imports (take a port in AppDeps).' },
+            {
+              group: ['**/adapters/jira/**', '**/adapters/jira', '**/adapters/storage/forge-kvs-store', '**/adapters/storage/file-kvs-store', '**/adapters/storage/memory-kvs-store'],
+              message: 'src/app uses the ports of src/app/jira-ports.ts and the storage port, never a concrete adapter.',
+            },
+            { group: ['**/entry/**', '**/entry', '**/sandbox/**'], message: 'src/app may not depend on entry code or the sandbox.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The message system is shared by the backend and every Custom UI bundle.
+    files: ['src/i18n/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@forge/*', 'react', 'react-dom', '**/static/**'], message: 'src/i18n is shared by the backend and the browser: no Forge, no React, no UI code.' },
+            { group: ['**/adapters/**', '**/adapters', '**/entry/**', '**/entry', '**/app/**', '**/app', '**/sandbox/**'], message: 'src/i18n may not depend on adapters, use cases, entry code or the sandbox.' },
+            { group: ['fs', 'fs/*', 'node:*', 'http', 'https', 'net', 'child_process', 'worker_threads'], message: 'src/i18n does no I/O.' },
+          ],
+        },
       ],
     },
   },

@@ -5,6 +5,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // FormatJS (intl-messageformat and its @formatjs parts) ships ES modules only; Jest runs CommonJS.
+    '^.+/node_modules/(intl-messageformat|@formatjs/[^/]+)/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'es2022', isolatedModules: true } }],
   },
+  transformIgnorePatterns: ['/node_modules/(?!(intl-messageformat|@formatjs/))'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

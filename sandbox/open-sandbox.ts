@@ -20,7 +20,7 @@ import type { HostData } from './host/host-data';
 import { readJiraAppDefinition, type JiraAppDefinition } from './jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from './jira/jira-model';
 import { createJiraRequestListener } from './jira/jira-server';
-import { createAppFunctions, createSandboxDeps, credentialsFromModel } from './runtime/app-wiring';
+import { createAppFunctions, createSandboxDeps, credentialsFromModel, installationOf } from './runtime/app-wiring';
 import type { DeliveryOptions } from './runtime/event-delivery';
 import { createForgeRuntime, type ForgeRuntime } from './runtime/forge-runtime';
 import { readManifestModules, type ManifestModules } from './runtime/manifest-modules';
@@ -119,6 +119,8 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       store,
       jiraBaseUrl: () => baseUrl,
       appToken: model.appToken,
+      installation: installationOf(model.app),
+      hasConsented: (accountId) => model.hasConsent(accountId),
       credentialsOf: credentialsFromModel(model),
       pushJobs: (queue, bodies) => {
         runtime?.pushJobs(queue, bodies);
@@ -133,6 +135,7 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       events: model.events,
       clock,
       cloudId: sandboxCloudId,
+      appAccountId: model.app.accountId,
       log,
       ...(options.delivery === undefined ? {} : { delivery: options.delivery }),
     });
@@ -178,7 +181,18 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
     clock,
     modules,
     log,
-    site: { cloudId: sandboxCloudId, appId: modules.appId, environmentId: app.environmentId },
+    site: { cloudId: sandboxCloudId, appId: modules.appId, environmentId: app.environmentId, appName: app.name },
+    consent: {
+      scopes: app.scopes,
+      grant: (accountId) => {
+        session.model.grantConsent(accountId);
+        session.save();
+      },
+      revoke: (accountId) => {
+        session.model.revokeConsent(accountId);
+        session.save();
+      },
+    },
     // the session changes on reset; everything reads it through these delegates
     data: delegateHostData(() => session.data),
     handleJira: (req, res) => {
@@ -249,6 +263,7 @@ function delegateHostData(current: () => HostData): HostData {
     serviceDesk: () => current().serviceDesk(),
     priorities: () => current().priorities(),
     listRequests: (viewer) => current().listRequests(viewer),
+    otherProjects: () => current().otherProjects(),
     getRequest: (key, viewer) => current().getRequest(key, viewer),
     issueRef: (key) => current().issueRef(key),
     appActivity: () => current().appActivity(),

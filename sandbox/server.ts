@@ -36,6 +36,7 @@ import { activityViews, renderActivityPage, type ActivityView } from './host/pag
 import { renderPortalPage, renderPortalRequestPage } from './host/pages/portal-page';
 import { queueViews, renderQueuePage, type QueueView } from './host/pages/queue-page';
 import { renderRequestPage } from './host/pages/request-page';
+import { evaluateForgeExpression } from './runtime/forge-expression';
 import { renderMessagePage, renderSurfacePage } from './host/pages/surface-page';
 import type { ActivityItem, HostUser, PageChrome } from './host/view-models';
 import { fromWallTimeInput } from './host/zoned-time';
@@ -61,6 +62,13 @@ export interface SandboxServices {
   };
   /** Puts the demo data back (sandbox:reset without a restart); absent = not offered. */
   reset?: () => Promise<void>;
+  /** The user's consent to the app acting as them (Forge's "Allow access"), kept with the site. */
+  consent: {
+    /** the scopes the app asks for, shown on the prompt */
+    scopes: readonly string[];
+    grant(accountId: string): void;
+    revoke(accountId: string): void;
+  };
   /** Called with the base URL once listening (e.g. to tell the emulator its own URL). */
   onListening?: (baseUrl: string) => void;
 }
@@ -83,6 +91,19 @@ class HttpError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** The name of @forge/api's NeedsAuthenticationError (a user who has not allowed the app yet). */
+const NEEDS_AUTHENTICATION_ERR = 'NEEDS_AUTHENTICATION_ERR';
+
+/** An invoke that needs the user's consent first: the host shows the "Allow access" prompt. */
+class ConsentRequired extends HttpError {
+  constructor(
+    readonly appName: string,
+    readonly scopes: readonly string[],
+  ) {
+    super(401, `${appName} needs your permission to act on your behalf.`);
   }
 }
 
@@ -258,6 +279,24 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     };
   };
 
+  /**
+   * Whether Jira shows a module on this issue: its `displayConditions.jiraExpression`, evaluated with
+   * the issue's `project`, `issue` and `user`. An expression that fails hides the module (and is logged).
+   */
+  const isDisplayed = (module: UiModule | null, issue: IssueRef, user: HostUser): boolean => {
+    if (module?.displayCondition == null) return true;
+    try {
+      return evaluateForgeExpression(module.displayCondition, {
+        project: { id: issue.project.id, key: issue.project.key, projectTypeKey: issue.project.type },
+        issue: { id: issue.id, key: issue.key, issueType: { id: issue.typeId, name: issue.type } },
+        user: { accountId: user.accountId },
+      });
+    } catch (error) {
+      log.warn('host', `${module.key}: display condition failed, module hidden`, { error: describeError(error) });
+      return false;
+    }
+  };
+
   // ---------------------------------------------------------------------------------------------
   // pages
   // ---------------------------------------------------------------------------------------------
@@ -270,7 +309,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     }
     const requested = url.searchParams.get('view');
     const view: QueueView = queueViews.find((v) => v === requested) ?? 'open';
-    sendHtml(res, 200, renderQueuePage({ chrome, view, requests: data.listRequests(chrome.user), limit: 200 }));
+    sendHtml(res, 200, renderQueuePage({ chrome, view, requests: data.listRequests(chrome.user), limit: 200, otherProjects: data.otherProjects() }));
   };
 
   const pageRequest = (req: IncomingMessage, res: ServerResponse, key: string): void => {
@@ -287,7 +326,10 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     }
     chrome.title = `${request.key}: ${request.summary}`;
     const module = findUiModule(modules, 'jira:issuePanel');
-    const panel = frameFor('jira:issuePanel', chrome, issue, 'Contract Clock issue panel', { autoResize: true, minHeight: 120 });
+    // Jira renders a module only where its display conditions hold (here: service projects)
+    const panel = isDisplayed(module, issue, chrome.user)
+      ? frameFor('jira:issuePanel', chrome, issue, 'Contract Clock issue panel', { autoResize: true, minHeight: 120 })
+      : null;
     sendHtml(res, 200, renderRequestPage({ chrome, request, panel, panelTitle: module?.title ?? 'Contract Clock' }));
   };
 
@@ -467,6 +509,11 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     try {
       return await services.runtime.invoke(module, call);
     } catch (error) {
+      if (error instanceof Error && error.name === NEEDS_AUTHENTICATION_ERR) {
+        // Forge answers this error with its consent screen in place of the app (see bridge-host-script.ts)
+        log.info('invoke', `${module.key} → ${input.functionKey}: ${user.displayName} has not allowed access yet`);
+        throw new ConsentRequired(services.site.appName, services.consent.scopes);
+      }
       log.error('invoke', `${module.key} → ${input.functionKey} threw`, { error: describeError(error) });
       // Forge answers the frontend with a generic error when a resolver throws
       throw new HttpError(500, `There was an error invoking the function - ${error instanceof Error ? error.message : String(error)}`);
@@ -490,6 +537,16 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         const user = data.findUser(accountId);
         if (user === null) throw new HttpError(404, `No demo user ${accountId}.`);
         sendJson(res, 200, { ok: true, value: { user } }, { 'set-cookie': `${userCookie}=${encodeURIComponent(user.accountId)}; Path=/; SameSite=Lax` });
+        return;
+      }
+      case 'consent': {
+        // the user's answer on the "Allow access" prompt
+        const { allow } = parseWith(z.object({ allow: z.boolean() }), body);
+        const user = currentUser(req);
+        if (allow) services.consent.grant(user.accountId);
+        else services.consent.revoke(user.accountId);
+        log.info('consent', `${user.displayName} ${allow ? 'allowed' : 'withdrew'} access for ${services.site.appName}`);
+        sendJson(res, 200, { ok: true, value: { allowed: allow } });
         return;
       }
       case 'theme': {
@@ -589,7 +646,8 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         res.end();
         return;
       }
-      sendJson(res, status, { ok: false, message });
+      const consent = error instanceof ConsentRequired ? { consent: { appName: error.appName, scopes: error.scopes } } : {};
+      sendJson(res, status, { ok: false, message, ...consent });
     });
   });
 

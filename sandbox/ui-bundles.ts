@@ -1,9 +1,10 @@
 /**
  * Makes sure the Custom UI bundles the sandbox serves are built and current: an app under static/
  * (a folder with an index.html) whose dist/ is missing or older than its sources — its own files,
- * static/shared and the contract schemas in src/contract it imports — triggers `npm run build:ui`.
+ * static/shared, and the contract schemas (src/contract) and message catalogues (src/i18n) it
+ * imports — triggers `npm run build:ui`.
  *
- * Reads file times under static/ and src/contract; runs the build script as a child process.
+ * Reads file times under static/, src/contract and src/i18n; runs the build script as a child process.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -36,7 +37,11 @@ export function findStaleBundles(root = repoRoot): StaleBundle[] {
   const staticDir = path.join(root, 'static');
   if (!existsSync(staticDir)) return [];
   const skip = new Set(['dist', 'node_modules']);
-  const shared = Math.max(newestMtime(path.join(staticDir, 'shared'), skip), newestMtime(path.join(root, 'src', 'contract'), skip));
+  const shared = Math.max(
+    newestMtime(path.join(staticDir, 'shared'), skip),
+    newestMtime(path.join(root, 'src', 'contract'), skip),
+    newestMtime(path.join(root, 'src', 'i18n'), skip),
+  );
   const stale: StaleBundle[] = [];
   for (const entry of readdirSync(staticDir, { withFileTypes: true })) {
     const appDir = path.join(staticDir, entry.name);

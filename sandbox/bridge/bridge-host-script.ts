@@ -59,10 +59,64 @@ const hostBody = String.raw`
     return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' })
       .then(function (response) {
         return response.json().then(function (json) {
-          if (!response.ok || !json.ok) throw new Error((json && json.message) || ('HTTP ' + response.status + ' from ' + url));
+          if (!response.ok || !json.ok) {
+            var failure = new Error((json && json.message) || ('HTTP ' + response.status + ' from ' + url));
+            if (json && json.consent) failure.consent = json.consent;
+            throw failure;
+          }
           return json.value;
         });
       });
+  }
+
+  // Forge's answer to NeedsAuthenticationError: instead of the app, Jira shows its consent screen
+  // ("Allow access") with the scopes the app asks for; once the user allows, the app loads again.
+  function showConsent(frame, consent) {
+    var element = frameElement(frame.frameId);
+    if (!element || element.getAttribute('data-consent-shown') === 'true') return;
+    element.setAttribute('data-consent-shown', 'true');
+    element.style.display = 'none';
+    var box = document.createElement('section');
+    box.className = 'consent';
+    box.setAttribute('data-testid', 'consent-prompt');
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', 'Allow access');
+    var title = document.createElement('h2');
+    title.textContent = consent.appName + ' needs your permission';
+    var text = document.createElement('p');
+    text.textContent = 'Before you use ' + consent.appName + ' for the first time, allow it to act on your behalf. It will be able to use these permissions, limited to what you can do yourself:';
+    var list = document.createElement('ul');
+    (consent.scopes || []).forEach(function (scope) {
+      var item = document.createElement('li');
+      var code = document.createElement('code');
+      code.textContent = scope;
+      item.appendChild(code);
+      list.appendChild(item);
+    });
+    var actions = document.createElement('div');
+    actions.className = 'consent__actions';
+    var allow = document.createElement('button');
+    allow.type = 'button';
+    allow.className = 'btn btn--primary';
+    allow.setAttribute('data-testid', 'consent-allow');
+    allow.textContent = 'Allow access';
+    allow.addEventListener('click', function () {
+      allow.disabled = true;
+      postJson('/sandbox/api/consent', { allow: true }).then(function () { window.location.reload(); }, function (error) {
+        allow.disabled = false;
+        showFlag({ title: 'Could not allow access', description: error.message, type: 'error' });
+      });
+    });
+    var note = document.createElement('p');
+    note.className = 'subtlest';
+    note.textContent = 'Forge shows this once per user, and again when the app asks for new permissions.';
+    actions.appendChild(allow);
+    box.appendChild(title);
+    box.appendChild(text);
+    box.appendChild(list);
+    box.appendChild(actions);
+    box.appendChild(note);
+    element.parentNode.insertBefore(box, element);
   }
 
   function moduleUrl(moduleKey) {
@@ -125,7 +179,10 @@ const hostBody = String.raw`
   var handlers = {
     invoke: function (frame, payload) {
       return postJson('/sandbox/api/invoke', { frame: frame.descriptor, functionKey: payload.functionKey, payload: payload.payload || {} })
-        .then(function (value) { return payload.metadata ? { body: value, metadata: {} } : value; });
+        .then(function (value) { return payload.metadata ? { body: value, metadata: {} } : value; }, function (error) {
+          if (error.consent) showConsent(frame, error.consent);
+          throw error;
+        });
     },
     getContext: function (frame) {
       return Object.assign({}, frame.context, { theme: themeState() });

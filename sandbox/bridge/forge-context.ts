@@ -28,6 +28,8 @@ export interface SiteInfo {
   siteUrl: string;
   appId: string;
   environmentId: string;
+  /** the app's display name (the consent prompt names it) */
+  appName: string;
 }
 
 export interface ContextUser {

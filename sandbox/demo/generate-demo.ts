@@ -16,9 +16,9 @@ import { saveContractDatabase } from '../../src/app/contract-database-store';
 import { createMovableClock } from '../clock';
 import { readJiraAppDefinition } from '../jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../jira/jira-model';
-import { seedBaseSite, type BaseSite } from '../jira/jira-seed';
+import { seedBaseSite, seedSoftwareProject, type BaseSite } from '../jira/jira-seed';
 import type { JiraSiteState } from '../jira/jira-state';
-import { createAppFunctions, createSandboxDeps, credentialsFromModel } from '../runtime/app-wiring';
+import { createAppFunctions, createSandboxDeps, credentialsFromModel, installationOf } from '../runtime/app-wiring';
 import { createForgeRuntime, type ForgeRuntime } from '../runtime/forge-runtime';
 import { createInProcessFetch } from '../runtime/in-process-fetch';
 import { readManifestModules, type ManifestModules } from '../runtime/manifest-modules';
@@ -126,6 +126,9 @@ function perform(model: JiraModel, action: PlannedAction, keys: Map<number, stri
  */
 export async function seedDemoSite(model: JiraModel, store: KeyValueStore): Promise<{ site: BaseSite; database: ContractDatabase }> {
   const site = seedBaseSite(model);
+  seedSoftwareProject(model, site.users.admin.accountId, site.users.sanne.accountId);
+  // the admin and the agents of the quarter have allowed Contract Clock; Noor, new this week, has not
+  for (const user of [site.users.admin, site.users.sanne, site.users.tom]) model.grantConsent(user.accountId);
   // Saved as an admin would (revision 1, with its audit entry), at the moment the demo site is set up.
   const saved = await saveContractDatabase(store, {
     input: buildDemoContractDatabase(site),
@@ -161,6 +164,8 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<Genera
     jiraBaseUrl: () => jiraUrl,
     fetch: createInProcessFetch(model),
     appToken: model.appToken,
+    installation: installationOf(model.app),
+    hasConsented: (accountId) => model.hasConsent(accountId),
     credentialsOf: credentialsFromModel(model),
     pushJobs: (queue, bodies) => {
       runtime?.pushJobs(queue, bodies);
@@ -175,6 +180,7 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<Genera
     events: model.events,
     clock,
     cloudId: options.cloudId,
+    appAccountId: model.app.accountId,
     log,
     runScheduledOnClockChange: false,
   });

@@ -110,9 +110,19 @@ export function createEmulatorHostData(model: JiraModel): HostData {
       if (record === undefined) return [];
       return model
         .issues()
-        .filter((issue) => model.canBrowse(record, issue))
+        .filter((issue) => model.getProject(issue.projectId).projectTypeKey === 'service_desk' && model.canBrowse(record, issue))
         .map(summarize);
     },
+    otherProjects: () =>
+      model
+        .projects()
+        .filter((project) => project.projectTypeKey !== 'service_desk')
+        .map((project) => ({
+          key: project.key,
+          name: project.name,
+          type: project.projectTypeKey,
+          issueKeys: model.issues().filter((issue) => issue.projectId === project.id).map((issue) => issue.key),
+        })),
     getRequest: (key, viewer) => {
       const record = viewerRecord(viewer);
       const issue = model.findIssue(key);

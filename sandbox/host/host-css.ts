@@ -181,6 +181,11 @@ table.queue .num { text-align: right; font-variant-numeric: tabular-nums; white-
 .apppanel iframe { display: block; width: 100%; border: 0; min-height: 120px; background: transparent; }
 .notbuilt { padding: 16px; border-radius: 8px; background: var(--ds-background-warning, #FFF5DB); color: var(--ds-text, #292A2E); }
 .notbuilt h2 { margin-bottom: 4px; }
+.consent { padding: 16px 20px; border: 1px solid var(--ds-border, #0B120E24); border-radius: 8px; background: var(--ds-surface-raised, #FFFFFF); color: var(--ds-text, #292A2E); }
+.consent h2 { margin-bottom: 8px; font-size: 16px; }
+.consent ul { margin: 8px 0 12px 20px; }
+.consent code { font-family: var(--ds-font-family-code, ui-monospace, Menlo, monospace); font-size: 12px; }
+.consent__actions { display: flex; gap: 8px; margin-bottom: 8px; }
 .notbuilt code, .callout code { overflow-wrap: anywhere; font-family: var(--ds-font-family-code, ui-monospace, Menlo, monospace); font-size: 12px;
   background: var(--ds-background-neutral, #0515240F); padding: 1px 4px; border-radius: 3px; }
 .callout { padding: 16px; border-radius: 8px; background: var(--ds-background-information, #E9F2FE); margin-bottom: 16px; }

@@ -18,6 +18,8 @@ export interface HostData {
   projectName(): string;
   serviceDesk(): { id: string; name: string; requestTypes: RequestTypeView[] };
   priorities(): NamedRef[];
+  /** The site's projects that are not service projects (Contract Clock stays out of them), with their issue keys. */
+  otherProjects(): { key: string; name: string; type: string; issueKeys: string[] }[];
   /** Every request of the service project that `viewer` can see. */
   listRequests(viewer: HostUser): RequestSummary[];
   /** One request with comments the viewer may see and the transitions available; null if not visible. */

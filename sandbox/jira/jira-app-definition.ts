@@ -47,11 +47,14 @@ export const jiraAppDefinitionSchema = z.object({
   accountId: z.string().min(1),
   customFields: z.array(appCustomFieldDefSchema),
   indexedProperties: z.array(indexedPropertyDefSchema),
+  /** the manifest's `permissions.scopes`: what the app may call, and what users consent to */
+  scopes: z.array(z.string()),
 });
 export type JiraAppDefinition = z.infer<typeof jiraAppDefinitionSchema>;
 
 const manifestSchema = z.object({
   app: z.object({ id: z.string().regex(/^ari:cloud:ecosystem::app\/.+$/, 'app.id must be an app ARI') }),
+  permissions: z.looseObject({ scopes: z.array(z.string()).default([]) }).default({ scopes: [] }),
   modules: z.object({
     'jira:customField': z
       .array(
@@ -83,6 +86,8 @@ export interface ReadAppDefinitionOptions {
   environmentKey?: string;
   name?: string;
   accountId?: string;
+  /** scopes instead of the manifest's (tests of a missing scope) */
+  scopes?: readonly string[];
 }
 
 /**
@@ -100,6 +105,7 @@ export function readJiraAppDefinition(options: ReadAppDefinitionOptions = {}): J
     environmentKey: options.environmentKey ?? 'DEVELOPMENT',
     name: options.name ?? 'Contract Clock',
     accountId: options.accountId ?? '712020:5ab0c10c-c0a7-4c1c-8000-00000000a991',
+    scopes: [...(options.scopes ?? manifest.permissions.scopes)],
     customFields: manifest.modules['jira:customField'].map((field) => ({
       moduleKey: field.key,
       name: field.name,

@@ -114,11 +114,15 @@ export interface IssueTypeDef {
   name: string;
   description: string;
   avatarId: number;
+  /** the project types whose projects get this issue type */
+  projectTypes: readonly ('service_desk' | 'software' | 'business')[];
 }
 
 export const ISSUE_TYPES: readonly IssueTypeDef[] = [
-  { id: '10100', name: 'Service Request', description: 'Requests for help or for something new.', avatarId: 10551 },
-  { id: '10101', name: 'Incident', description: 'Something is broken or not working as it should.', avatarId: 10553 },
+  { id: '10100', name: 'Service Request', description: 'Requests for help or for something new.', avatarId: 10551, projectTypes: ['service_desk'] },
+  { id: '10101', name: 'Incident', description: 'Something is broken or not working as it should.', avatarId: 10553, projectTypes: ['service_desk'] },
+  { id: '10102', name: 'Story', description: 'Functionality or a feature expressed as a user goal.', avatarId: 10315, projectTypes: ['software', 'business'] },
+  { id: '10103', name: 'Bug', description: 'A problem which impairs or prevents the functions of a product.', avatarId: 10303, projectTypes: ['software', 'business'] },
 ];
 
 /** Ids of the JSM fields on this site (they differ per real site; apps find them via GET /field). */

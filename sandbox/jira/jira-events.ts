@@ -32,8 +32,8 @@ export interface ForgeIssue {
 }
 
 interface ForgeEventBase {
-  /** true when the app itself caused the event (Forge's `ignoreSelf` filter drops those) */
-  selfGenerated: boolean;
+  // No `selfGenerated` flag: Jira's event reference documents none. Forge's `ignoreSelf` filter
+  // (sandbox/runtime/trigger-filter.ts) decides by who caused the event.
   /** the user who caused the event */
   atlassianId: string;
   associatedUsers: ForgeUserRef[];
@@ -120,7 +120,6 @@ function eventIssue(model: JiraModel, issue: IssueRecord): ForgeIssue {
 function baseOf(model: JiraModel, issue: IssueRecord, actor: UserRecord, associated: (string | null)[]): ForgeEventBase {
   const users = [...new Set([actor.accountId, ...associated.filter((id): id is string => id !== null)])];
   return {
-    selfGenerated: actor.accountId === model.app.accountId,
     atlassianId: actor.accountId,
     associatedUsers: users.map((accountId) => ({ accountId })),
     issue: eventIssue(model, issue),

@@ -201,6 +201,8 @@ export interface AddUserInput {
   role: Exclude<UserRole, 'app'>;
   timeZone?: string;
   locale?: string;
+  /** Privacy setting: others see `locale: null` (GET /user). */
+  hideLocale?: boolean;
   accountId?: string;
 }
 
@@ -242,6 +244,7 @@ function emptyState(): JiraSiteState {
     organizations: [],
     issues: [],
     notifications: [],
+    consents: [],
     counters: {
       issueId: 10000,
       commentId: 10000,
@@ -447,6 +450,7 @@ export class JiraModel {
       emailAddress: email,
       timeZone,
       locale: input.locale ?? 'en_US',
+      ...(input.hideLocale === true ? { hideLocale: true } : {}),
       active: true,
     };
     this.state.users.push(user);
@@ -498,6 +502,33 @@ export class JiraModel {
   }
 
   // -------------------------------------------------------------------------------------------
+  // user consent (Forge's "Allow access" for asUser calls)
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Whether the user allowed the app to act as them for every scope the app has now. Until then
+   * Forge's `asUser()` throws NeedsAuthenticationError; a change of scopes asks again.
+   *
+   * @example model.hasConsent(agent.accountId) // false on a first visit
+   */
+  hasConsent(accountId: string): boolean {
+    const consent = this.state.consents.find((c) => c.accountId === accountId);
+    return consent !== undefined && this.app.scopes.every((scope) => consent.scopes.includes(scope));
+  }
+
+  /** Records the user's "Allow access" for the app's current scopes. */
+  grantConsent(accountId: string): void {
+    this.actor(accountId);
+    const others = this.state.consents.filter((c) => c.accountId !== accountId);
+    this.state.consents = [...others, { accountId, scopes: [...this.app.scopes], grantedMs: this.nowMs() }];
+  }
+
+  /** Forgets the user's consent (their next visit asks again). */
+  revokeConsent(accountId: string): void {
+    this.state.consents = this.state.consents.filter((c) => c.accountId !== accountId);
+  }
+
+  // -------------------------------------------------------------------------------------------
   // projects, service desks, organizations
   // -------------------------------------------------------------------------------------------
 
@@ -516,14 +547,15 @@ export class JiraModel {
     if (!/^[A-Z][A-Z0-9]+$/.test(input.key)) throw badRequest(`'${input.key}' is not a valid project key.`);
     if (this.findProject(input.key) !== undefined) throw badRequest(`A project with key '${input.key}' already exists.`);
     this.getUser(input.leadAccountId);
+    const projectTypeKey = input.projectTypeKey ?? 'service_desk';
     const project: ProjectRecord = {
       id: String(this.nextId('projectId')),
       key: input.key,
       name: input.name,
-      projectTypeKey: input.projectTypeKey ?? 'service_desk',
+      projectTypeKey,
       leadAccountId: input.leadAccountId,
       components: [],
-      issueTypeIds: ISSUE_TYPES.map((t) => t.id),
+      issueTypeIds: ISSUE_TYPES.filter((t) => t.projectTypes.includes(projectTypeKey)).map((t) => t.id),
       nextIssueNumber: 1,
     };
     this.state.projects.push(project);

@@ -32,6 +32,11 @@ export type JsonObject = Record<string, unknown>;
 export interface RenderContext {
   model: JiraModel;
   viewer: UserRecord;
+  /**
+   * How rich text (description, comment bodies) is answered: Atlassian Document Format in REST v3
+   * (the default), plain text in REST v2, which Jira Cloud still serves.
+   */
+  richText?: 'adf' | 'text';
 }
 
 const base = (ctx: RenderContext): string => ctx.model.baseUrl;
@@ -246,7 +251,7 @@ export function renderComment(ctx: RenderContext, issue: IssueRecord, comment: C
     self: `${base(ctx)}/rest/api/3/issue/${issue.id}/comment/${comment.id}`,
     id: comment.id,
     author: renderUserById(ctx, comment.authorId),
-    body: comment.body,
+    body: ctx.richText === 'text' ? adfToText(comment.body) : comment.body,
     ...(expand.has('renderedBody') ? { renderedBody: adfToHtml(comment.body) } : {}),
     updateAuthor: renderUserById(ctx, comment.updateAuthorId),
     created: dateTime(ctx, comment.createdMs),
@@ -333,7 +338,7 @@ function fieldValue(ctx: RenderContext, issue: IssueRecord, id: string): Json {
     case 'summary':
       return issue.summary;
     case 'description':
-      return issue.description;
+      return ctx.richText === 'text' && issue.description !== null ? adfToText(issue.description) : issue.description;
     case 'status':
       return renderStatus(ctx, model.getStatus(issue.statusId));
     case 'priority': {
@@ -504,7 +509,6 @@ export function renderField(model: JiraModel, field: FieldDef): JsonObject {
     // Forge fields show the app's key; every other field's key is its id
     key: appField?.forgeKey ?? field.id,
     name: field.name,
-    untranslatedName: field.name,
     custom: field.custom,
     orderable: field.orderable,
     navigable: field.navigable,

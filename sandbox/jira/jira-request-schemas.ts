@@ -6,7 +6,7 @@
  * Pure parsing; no model access, no I/O.
  */
 import { z } from 'zod';
-import { adfDocSchema } from './jira-adf';
+import { adfDocSchema, textToAdf } from './jira-adf';
 import { ORGANIZATIONS_FIELD_ID, REQUEST_PARTICIPANTS_FIELD_ID, REQUEST_TYPE_FIELD_ID } from './jira-catalog';
 import type { CommentInput, CreateIssueInput, IssueChanges } from './jira-model';
 
@@ -149,13 +149,16 @@ const unknownFieldMessage = (field: string): string =>
 /**
  * Reads Jira's `fields` and `update` for create (`mode: 'create'`), edit or transition. `current`
  * gives the issue's labels/components so `update: { labels: [{ add }] }` can be applied.
+ * `richText` is 'text' for REST v2, where description and comment bodies are plain strings.
  */
 export function parseIssueFields(
   fields: Record<string, unknown>,
   update: Record<string, Record<string, unknown>[]>,
   mode: 'create' | 'edit' | 'transition',
   current: { labels: string[]; componentNames: string[] },
+  richText: 'adf' | 'text' = 'adf',
 ): ParsedIssueFields {
+  const richTextSchema = richText === 'text' ? z.string().transform((text) => textToAdf(text)) : adfDocSchema;
   const out: ParsedIssueFields = { create: {}, changes: {}, comments: [], errors: {} };
   const fail = (field: string, message: string): void => {
     out.errors[field] = message;
@@ -184,8 +187,8 @@ export function parseIssueFields(
         break;
       }
       case 'description': {
-        const parsed = adfDocSchema.nullable().safeParse(value);
-        if (!parsed.success) fail(field, 'Operation value must be an Atlassian Document (see the Atlassian Document Format)');
+        const parsed = richTextSchema.nullable().safeParse(value);
+        if (!parsed.success) fail(field, richText === 'text' ? 'The description must be a string.' : 'Operation value must be an Atlassian Document (see the Atlassian Document Format)');
         else out.changes.description = parsed.data;
         break;
       }
@@ -267,8 +270,8 @@ export function parseIssueFields(
         } else fail(field, `Unsupported update operation '${verb}' for components.`);
         out.changes.components = components;
       } else if (field === 'comment' && verb === 'add') {
-        const parsed = z.object({ body: adfDocSchema, visibility: visibilitySchema.optional() }).safeParse(value);
-        if (!parsed.success) fail('comment', 'Comment body must be an Atlassian Document.');
+        const parsed = z.object({ body: richTextSchema, visibility: visibilitySchema.optional() }).safeParse(value);
+        if (!parsed.success) fail('comment', richText === 'text' ? 'Comment body must be a string.' : 'Comment body must be an Atlassian Document.');
         else {
           const visibility = parsed.data.visibility;
           out.comments.push({

@@ -6,8 +6,10 @@
  * `{ errorMessages, errors }`, servicedeskapi: `{ errorMessage, i18nErrorMessage }`).
  *
  * Authentication: no Authorization header acts as the demo admin; HTTP Basic with a user's e-mail
- * (any token) acts as that user; `Bearer <appToken>` acts as the Forge app (asApp); anything else
- * is 401. jira-server.ts puts this on node:http; the sandbox can also call handleJiraRequest()
+ * (any token) acts as that user; `Bearer <appToken>` acts as the Forge app (asApp), and with
+ * `X-Forge-As-User: <accountId>` as that user through the app (asUser); anything else is 401.
+ * Calls through the app are limited to what the manifest's scopes grant (jira-scopes.ts): anything
+ * else is answered 403, as Jira answers an app whose scopes do not cover the operation. jira-server.ts puts this on node:http; the sandbox can also call handleJiraRequest()
  * in-process (e.g. for the app's requestJira).
  *
  * It changes the site only through the model's methods.
@@ -59,6 +61,7 @@ import {
   type RenderContext,
 } from './jira-representations';
 import { parseJql } from './jira-jql';
+import { isGranted, requiredScopes } from './jira-scopes';
 import { searchIssues } from './jira-search';
 import type { IssueRecord, UserRecord } from './jira-state';
 import { formatJiraDateTime, formatJsmDate } from './jira-time';
@@ -196,14 +199,18 @@ function serverInfo(ctx: Ctx): Result {
     scmInfo: '0c1e2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b',
     serverTitle: 'Jira (Contract Clock sandbox)',
     serverTimeZone: 'Etc/UTC',
-    defaultLocale: { locale: 'en_US' },
   });
 }
 
 function getUser(ctx: Ctx): Result {
   const accountId = ctx.query.get('accountId');
   if (accountId === undefined) throw badRequest('The accountId query parameter needs to be provided.');
-  return ok(renderUser(ctx.render, ctx.model.getUser(accountId)));
+  const user = ctx.model.getUser(accountId);
+  // GET /rest/api/3/user answers a User, with `locale` — "Depending on the user's privacy setting,
+  // this may be returned as null." (Jira Cloud platform REST v3, Users: Get user; schema User). Like
+  // a hidden emailAddress, a hidden locale is left out: the schema's property is an optional string,
+  // which jira.js holds us to (the app's client takes null as well).
+  return ok({ ...renderUser(ctx.render, user), ...(user.hideLocale === true ? {} : { locale: user.locale }) });
 }
 
 function myPermissions(ctx: Ctx): Result {
@@ -264,7 +271,7 @@ function toCreateInput(project: string, parsed: ReturnType<typeof parseIssueFiel
 
 function createIssue(ctx: Ctx): Result {
   const body = parseBody(ctx, createIssueBodySchema, 'platform');
-  const parsed = parseIssueFields(body.fields, body.update ?? {}, 'create', { labels: [], componentNames: [] });
+  const parsed = parseIssueFields(body.fields, body.update ?? {}, 'create', { labels: [], componentNames: [] }, ctx.render.richText);
   if (parsed.create.project === undefined && parsed.errors['project'] === undefined) parsed.errors['project'] = 'Specify a valid project ID or key';
   if (parsed.changes.summary === undefined && parsed.errors['summary'] === undefined) parsed.errors['summary'] = 'You must specify a summary of the issue.';
   if (Object.keys(parsed.errors).length > 0) throw fieldErrors(parsed.errors);
@@ -281,7 +288,7 @@ function editIssue(ctx: Ctx): Result {
   const issue = model.getIssueFor(caller.accountId, param(ctx, 'issueIdOrKey'));
   if (!model.hasPermission(caller, 'EDIT_ISSUES', { issue })) throw forbidden('You do not have permission to edit issues in this project.');
   const body = parseBody(ctx, editIssueBodySchema, 'platform');
-  const parsed = parseIssueFields(body.fields ?? {}, body.update ?? {}, 'edit', { labels: issue.labels, componentNames: componentNames(ctx, issue) });
+  const parsed = parseIssueFields(body.fields ?? {}, body.update ?? {}, 'edit', { labels: issue.labels, componentNames: componentNames(ctx, issue) }, ctx.render.richText);
   if (Object.keys(parsed.errors).length > 0) throw fieldErrors(parsed.errors);
   model.editIssue(caller.accountId, issue.id, parsed.changes, propertiesRecord(body.properties));
   for (const comment of parsed.comments) model.addComment(caller.accountId, issue.id, comment);
@@ -327,10 +334,13 @@ function doTransition(ctx: Ctx): Result {
   const issue = model.getIssueFor(caller.accountId, param(ctx, 'issueIdOrKey'));
   if (!model.hasPermission(caller, 'TRANSITION_ISSUES', { issue })) throw forbidden('You do not have permission to transition this issue.');
   const body = parseBody(ctx, transitionBodySchema, 'platform');
-  const parsed = parseIssueFields(body.fields ?? {}, body.update ?? {}, 'transition', {
-    labels: issue.labels,
-    componentNames: componentNames(ctx, issue),
-  });
+  const parsed = parseIssueFields(
+    body.fields ?? {},
+    body.update ?? {},
+    'transition',
+    { labels: issue.labels, componentNames: componentNames(ctx, issue) },
+    ctx.render.richText,
+  );
   if (Object.keys(parsed.errors).length > 0) throw fieldErrors(parsed.errors);
   const [first, ...rest] = parsed.comments;
   model.transitionIssue(caller.accountId, issue.id, String(body.transition.id), {
@@ -923,15 +933,34 @@ const ROUTE_TABLE: [string, string, Handler][] = [
   ['GET', '/rest/servicedeskapi/request/{issueIdOrKey}/comment/{commentId}', sdComment],
 ];
 
+/** Every route the emulator serves, as `[method, pattern]` (the contract tests check each against Atlassian's documents). */
+export function listEmulatedRoutes(): [string, string][] {
+  return [...ROUTE_TABLE, ...V2_TWINS].map(([method, pattern]) => [method, pattern]);
+}
+
 interface CompiledRoute {
   method: string;
+  /** the route as written in ROUTE_TABLE, e.g. /rest/api/3/issue/{issueIdOrKey} */
+  pattern: string;
   segments: string[];
   family: Family;
   handler: Handler;
 }
 
-const ROUTES: CompiledRoute[] = ROUTE_TABLE.map(([method, pattern, handler]) => ({
+/**
+ * REST v2 twins: Jira Cloud still serves /rest/api/2 with the same operations as v3, rich text as
+ * plain strings instead of ADF; clients that default to v2 (jira.js 4 `Version2Client`, Python's
+ * `jira`) work against every platform route the emulator serves. An explicit v2 route wins.
+ */
+const V2_TWINS: [string, string, Handler][] = ROUTE_TABLE.filter(([method, pattern]) => {
+  if (!pattern.startsWith('/rest/api/3/')) return false;
+  const twin = pattern.replace('/rest/api/3/', '/rest/api/2/');
+  return !ROUTE_TABLE.some(([m, p]) => m === method && p === twin);
+}).map(([method, pattern, handler]) => [method, pattern.replace('/rest/api/3/', '/rest/api/2/'), handler]);
+
+const ROUTES: CompiledRoute[] = [...ROUTE_TABLE, ...V2_TWINS].map(([method, pattern, handler]) => ({
   method,
+  pattern,
   segments: pattern.split('/').filter((s) => s !== ''),
   family: pattern.startsWith('/rest/servicedeskapi/') ? 'servicedesk' : 'platform',
   handler,
@@ -959,19 +988,28 @@ function headerValue(headers: Record<string, string | string[] | undefined>, nam
 
 const NOT_AUTHENTICATED = 'You are not authenticated. Authentication required to perform this operation.';
 
+/** Who a request acts as, and whether it comes through the Forge app (and so is limited by its scopes). */
+export interface Caller {
+  readonly user: UserRecord;
+  readonly viaApp: boolean;
+}
+
 /** Who a request acts as, per the module header's rules; a 401 JiraError when the credentials are unknown. */
-export function authenticate(model: JiraModel, headers: Record<string, string | string[] | undefined>): UserRecord {
+export function authenticate(model: JiraModel, headers: Record<string, string | string[] | undefined>): Caller {
   const authorization = headerValue(headers, 'authorization');
-  if (authorization === undefined || authorization.trim() === '') return model.defaultAdmin();
+  if (authorization === undefined || authorization.trim() === '') return { user: model.defaultAdmin(), viaApp: false };
   const [scheme = '', credentials = ''] = authorization.trim().split(/\s+/, 2);
   if (scheme.toLowerCase() === 'basic') {
     const decoded = Buffer.from(credentials, 'base64').toString('utf8');
     const email = decoded.slice(0, Math.max(0, decoded.indexOf(':')));
     const user = email === '' ? undefined : model.findUserByEmail(email);
     if (user === undefined || !user.active) throw new JiraError(401, [NOT_AUTHENTICATED]);
-    return user;
+    return { user, viaApp: false };
   }
-  if (scheme.toLowerCase() === 'bearer' && credentials === model.appToken) return model.appUser();
+  if (scheme.toLowerCase() === 'bearer' && credentials === model.appToken) {
+    const asUser = headerValue(headers, 'x-forge-as-user');
+    return { user: asUser === undefined ? model.appUser() : actingUser(model, asUser), viaApp: true };
+  }
   throw new JiraError(401, [NOT_AUTHENTICATED]);
 }
 
@@ -1009,7 +1047,8 @@ export function handleJiraRequest(model: JiraModel, request: JiraHttpRequest, op
   const method = request.method.toUpperCase();
   let caller: UserRecord | undefined;
   try {
-    caller = options.actAs === undefined ? authenticate(model, request.headers) : actingUser(model, options.actAs);
+    const authenticated = options.actAs === undefined ? authenticate(model, request.headers) : { user: actingUser(model, options.actAs), viaApp: false };
+    caller = authenticated.user;
     const candidates = ROUTES.map((route) => ({ route, params: matchRoute(route, segments) })).filter(
       (c): c is { route: CompiledRoute; params: Record<string, string> } => c.params !== undefined,
     );
@@ -1017,6 +1056,10 @@ export function handleJiraRequest(model: JiraModel, request: JiraHttpRequest, op
     if (match === undefined) {
       if (candidates.length > 0) return respond(405, { errorMessages: ['Method Not Allowed'], errors: {} }, caller);
       return respond(404, { errorMessages: [`null for uri: ${model.baseUrl}${url.pathname}${url.search}`], errors: {} }, caller);
+    }
+    if (authenticated.viaApp && !isGranted(requiredScopes(method, match.route.pattern), model.app.scopes)) {
+      // Jira refuses an app call its installed scopes do not cover
+      throw new JiraError(403, ['Unauthorized; scope does not match']);
     }
     const raw = request.body ?? '';
     let body: unknown;
@@ -1035,7 +1078,7 @@ export function handleJiraRequest(model: JiraModel, request: JiraHttpRequest, op
       query: new Query(url.searchParams, match.route.family),
       body,
       hasBody,
-      render: { model, viewer: caller },
+      render: { model, viewer: caller, richText: url.pathname.startsWith('/rest/api/2/') ? 'text' : 'adf' },
       path: url.pathname,
     };
     const result = match.route.handler(ctx, request.headers);

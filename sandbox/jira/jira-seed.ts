@@ -25,6 +25,8 @@ export interface BaseSite {
     henk: UserRecord;
     /** a consultant in both Globex and Initech */
     pat: UserRecord;
+    /** an agent new this week: has not yet allowed Contract Clock (her first visit asks) */
+    noor: UserRecord;
   };
   organizations: {
     acme: OrganizationRecord;
@@ -52,6 +54,34 @@ export interface BaseSite {
   };
 }
 
+/** The Jira Software project beside the service desk: Contract Clock must leave it alone. */
+export interface SoftwareProject {
+  project: ProjectRecord;
+  /** its issue keys, oldest first */
+  issueKeys: string[];
+}
+
+/**
+ * Adds the MSP's own Jira Software project "Polder Portal" (APP) with a few stories and bugs, as a
+ * real MSP site has: the app's triggers, panel and sweep must never touch it (issue 9).
+ *
+ * @example seedSoftwareProject(model, site.users.admin.accountId, site.users.sanne.accountId).issueKeys // ['APP-1', …]
+ */
+export function seedSoftwareProject(model: JiraModel, leadAccountId: string, developerAccountId: string): SoftwareProject {
+  const project = model.addProject({ key: 'APP', name: 'Polder Portal', projectTypeKey: 'software', leadAccountId, components: ['Frontend', 'Backend'] });
+  const issues = [
+    { summary: 'Customers can download their monthly service report', issueType: 'Story', priority: 'Medium', components: ['Frontend'] },
+    { summary: 'Portal login times out after 5 minutes', issueType: 'Bug', priority: 'High', components: ['Backend'] },
+    { summary: 'Dark mode for the status page', issueType: 'Story', priority: 'Low', components: ['Frontend'] },
+  ].map((input) => model.createIssue(developerAccountId, { project: project.key, ...input, labels: ['portal'] }));
+  const [, bug] = issues;
+  if (bug !== undefined) {
+    model.transitionToStatus(developerAccountId, bug.key, 'In Progress');
+    model.addComment(developerAccountId, bug.key, { body: 'Reproduced on staging; the session cookie is not refreshed.', internal: false });
+  }
+  return { project: structuredClone(model.getProject(project.id)), issueKeys: issues.map((i) => i.key) };
+}
+
 function pick<T extends { name: string }>(items: readonly T[], name: string): T {
   const item = items.find((i) => i.name === name);
   if (item === undefined) throw new Error(`Seed: ${name} was not created.`);
@@ -68,10 +98,12 @@ export function seedBaseSite(model: JiraModel): BaseSite {
   const sanne = model.addUser({ displayName: 'Sanne Visser', emailAddress: 'sanne@polder-it.example', role: 'agent', timeZone: 'Europe/Amsterdam', locale: 'nl_NL' });
   const tom = model.addUser({ displayName: 'Tom Becker', emailAddress: 'tom@polder-it.example', role: 'agent', timeZone: 'America/New_York' });
 
-  const customer = (displayName: string, emailAddress: string, timeZone: string): UserRecord =>
-    model.addUser({ displayName, emailAddress, role: 'customer', timeZone });
-  const alice = customer('Alice Jansen', 'alice@acme.example', 'Europe/Amsterdam');
-  const bob = customer('Bob Smit', 'bob@acme.example', 'Europe/Amsterdam');
+  const customer = (displayName: string, emailAddress: string, timeZone: string, language: { locale?: string; hideLocale?: boolean } = {}): UserRecord =>
+    model.addUser({ displayName, emailAddress, role: 'customer', timeZone, ...language });
+  // Alice reads Dutch (her "tell the customer" drafts are Dutch, whoever the agent); Bob's privacy
+  // setting hides his locale (drafts in the agent's language); everyone else reads English.
+  const alice = customer('Alice Jansen', 'alice@acme.example', 'Europe/Amsterdam', { locale: 'nl_NL' });
+  const bob = customer('Bob Smit', 'bob@acme.example', 'Europe/Amsterdam', { hideLocale: true });
   const grace = customer('Grace Lee', 'grace@globex.example', 'America/New_York');
   const ian = customer('Ian Moore', 'ian@initech.example', 'Europe/London');
   const uma = customer('Uma Patel', 'uma@umbrella.example', 'Europe/Amsterdam');
@@ -79,6 +111,8 @@ export function seedBaseSite(model: JiraModel): BaseSite {
   const wendy = customer('Wendy Park', 'wendy@wayne.example', 'America/Chicago');
   const henk = customer('Henk de Vries', 'henk@hooli.example', 'Europe/Amsterdam');
   const pat = customer('Pat Kowalski', 'pat@consult.example', 'Europe/Warsaw');
+  // added last, so every other account keeps its id
+  const noor = model.addUser({ displayName: 'Noor Bakker', emailAddress: 'noor@polder-it.example', role: 'agent', timeZone: 'Europe/Amsterdam', locale: 'en_GB' });
 
   const organization = (name: string, members: UserRecord[]): OrganizationRecord => {
     const created = model.addOrganization(name);
@@ -126,7 +160,7 @@ export function seedBaseSite(model: JiraModel): BaseSite {
   const seededProject = structuredClone(model.getProject(project.id));
   const current = (org: OrganizationRecord): OrganizationRecord => structuredClone(model.getOrganization(org.id));
   return {
-    users: { admin, sanne, tom, alice, bob, grace, ian, uma, sam, wendy, henk, pat },
+    users: { admin, sanne, tom, alice, bob, grace, ian, uma, sam, wendy, henk, pat, noor },
     organizations: {
       acme: current(organizations.acme),
       globex: current(organizations.globex),

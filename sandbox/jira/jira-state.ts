@@ -25,6 +25,8 @@ export const userRecordSchema = z.object({
   emailAddress: z.string().min(3).nullable(),
   timeZone: z.string().min(1),
   locale: z.string().min(2),
+  /** The user's privacy setting hides their locale from others: GET /user answers `locale: null`. */
+  hideLocale: z.boolean().optional(),
   active: z.boolean(),
 });
 export type UserRecord = z.infer<typeof userRecordSchema>;
@@ -182,6 +184,17 @@ export const counterSchema = z.object({
 });
 export type Counters = z.infer<typeof counterSchema>;
 
+/**
+ * One user's consent to the app's `asUser()` access ("Allow access"), for the scopes the app had
+ * then: a change of scopes asks again (Forge, "Add scopes to call an Atlassian REST API").
+ */
+export const consentRecordSchema = z.object({
+  accountId: z.string().min(1),
+  scopes: z.array(z.string()),
+  grantedMs: z.number().int(),
+});
+export type ConsentRecord = z.infer<typeof consentRecordSchema>;
+
 /** Everything that changes on the site; `exportState()` returns it and `createJiraModel({ state })` reads it. */
 export const jiraSiteStateSchema = z.object({
   schemaVersion: z.literal(1),
@@ -191,6 +204,8 @@ export const jiraSiteStateSchema = z.object({
   organizations: z.array(organizationRecordSchema),
   issues: z.array(issueRecordSchema),
   notifications: z.array(notificationRecordSchema),
+  /** who allowed the app to act as them (sites saved before consent existed have none) */
+  consents: z.array(consentRecordSchema).default([]),
   counters: counterSchema,
 });
 export type JiraSiteState = z.infer<typeof jiraSiteStateSchema>;

@@ -8,8 +8,11 @@
  * This is the only sandbox module that knows the app's entry factory names (ADR 0002: the same
  * factories production binds to Forge). It may not reach into app internals beyond them.
  */
+import { NeedsAuthenticationError } from '@forge/api';
+import type { AppInstallation } from '../../src/adapters/jira/app-fields';
 import { createFetchTransport } from '../../src/adapters/jira/fetch-transport';
 import { createJiraClient, type JiraClient } from '../../src/adapters/jira/jira-client';
+import type { JiraTransport } from '../../src/adapters/jira/jira-transport';
 import type { KeyValueStore } from '../../src/adapters/storage/key-value-store';
 import type { AppDeps, Logger, RebuildJob } from '../../src/app/deps';
 import { createAdminResolver } from '../../src/entry/admin-resolver';
@@ -19,8 +22,10 @@ import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
 import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createRunSweep } from '../../src/entry/run-sweep';
+import type { JiraAppDefinition } from '../jira/jira-app-definition';
 import type { JiraModel } from '../jira/jira-model';
 import type { TriggerHandler } from './event-delivery';
+import { invocationAborted, invocationSignal, remainingMs } from './invocation-limits';
 import type { AppFunctions } from './forge-runtime';
 import type { ResolverDefinitions } from './job-queue';
 import type { ManifestModules } from './manifest-modules';
@@ -32,6 +37,10 @@ export interface SandboxDepsInput {
   jiraBaseUrl: () => string;
   /** the bearer token the emulator accepts for the app's account */
   appToken: string;
+  /** which installation of the app this is (the emulated `getAppContext()`) */
+  installation: AppInstallation;
+  /** whether the user allowed the app to act as them; until then asUser() throws NeedsAuthenticationError */
+  hasConsented: (accountId: string) => boolean;
   /** accountId → how that account signs in: a person's e-mail, the app's token, or unknown */
   credentialsOf: (accountId: string) => { email: string } | 'app' | null;
   /** pushes jobs onto the named @forge/events queue */
@@ -56,6 +65,15 @@ export function credentialsFromModel(model: Pick<JiraModel, 'findUser'>): Sandbo
   };
 }
 
+/**
+ * The installation the emulated site has of the app, as Forge's `getAppContext()` would tell it.
+ *
+ * @example installationOf(model.app).environmentType // 'DEVELOPMENT'
+ */
+export function installationOf(app: Pick<JiraAppDefinition, 'appId' | 'environmentId' | 'environmentKey'>): AppInstallation {
+  return { appId: app.appId, environmentId: app.environmentId, environmentType: app.environmentKey };
+}
+
 /** The app's Logger, writing into the sandbox log under "app". */
 export function createAppLogger(log: SandboxLog): Logger {
   return {
@@ -78,29 +96,41 @@ export function createAppLogger(log: SandboxLog): Logger {
  */
 export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
   // The base URL is read per request: the server may learn its port after the deps exist.
-  const transportFor = (auth: { bearer: string } | { email: string }) => {
-    const fetchVia: typeof fetch = input.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  // asApp: the app's token; asUser: the app's token naming the user, so the emulator applies the
+  // manifest's scopes to both, as Jira does for a Forge app's requestJira
+  const transportFor = (auth: { bearer: string; asUser?: string }) => {
+    const baseFetch: typeof fetch = input.fetch ?? ((url, init) => globalThis.fetch(url, init));
+    // An invocation past its time limit is cut off: its requests fail, as Forge's would after the stop.
+    const fetchVia: typeof fetch = (url, init) => {
+      invocationAborted();
+      const stop = invocationSignal();
+      const signal = stop === undefined ? init?.signal : init?.signal == null ? stop : AbortSignal.any([init.signal, stop]);
+      return baseFetch(url, { ...init, ...(signal == null ? {} : { signal }) });
+    };
     return async (request: Parameters<ReturnType<typeof createFetchTransport>>[0]) =>
-      createFetchTransport(
-        'bearer' in auth
-          ? { baseUrl: input.jiraBaseUrl(), headers: { Authorization: `Bearer ${auth.bearer}` }, fetch: fetchVia }
-          : { baseUrl: input.jiraBaseUrl(), basicAuth: { username: auth.email, password: 'sandbox' }, fetch: fetchVia },
-      )(request);
+      createFetchTransport({
+        baseUrl: input.jiraBaseUrl(),
+        headers: { Authorization: `Bearer ${auth.bearer}`, ...(auth.asUser === undefined ? {} : { 'X-Forge-As-User': auth.asUser }) },
+        fetch: fetchVia,
+      })(request);
   };
-  const jiraAsApp = createJiraClient({ transport: transportFor({ bearer: input.appToken }) });
+  const installation = (): AppInstallation => input.installation;
+  // the retry policy's budget is the invocation's time left, as production's invocationRemainingTimeInMillis
+  const retry = { remainingMs };
+  const jiraAsApp = createJiraClient({ transport: transportFor({ bearer: input.appToken }), installation, retry });
   const userClients = new Map<string, JiraClient>();
   return {
-    store: input.store,
+    store: cutOffWithInvocation(input.store),
     jiraAsApp,
     jiraAsUser: (accountId) => {
       let client = userClients.get(accountId);
       if (client === undefined) {
-        const credentials = input.credentialsOf(accountId);
-        // an unknown account signs in with credentials the emulator refuses (401), as Jira would
+        // the app's own account acts as the app; anyone else through asUser (an unknown account is
+        // refused by the emulator with 401, as Jira would)
         client =
-          credentials === 'app'
+          input.credentialsOf(accountId) === 'app'
             ? jiraAsApp
-            : createJiraClient({ transport: transportFor({ email: credentials?.email ?? `unknown-account-${accountId}` }) });
+            : createJiraClient({ transport: requireConsent(input.hasConsented, accountId, transportFor({ bearer: input.appToken, asUser: accountId })), installation, retry });
         userClients.set(accountId, client);
       }
       return client;
@@ -111,6 +141,33 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
     },
     now: input.now,
     log: createAppLogger(input.log),
+  };
+}
+
+/**
+ * Forge's `asUser()` for a user who has not allowed the app: every request throws the very
+ * `NeedsAuthenticationError` of @forge/api (what `requestJira` throws when Forge's proxy answers
+ * NEEDS_AUTHENTICATION_ERR), so the app's handling is tested against the real class.
+ */
+function requireConsent(hasConsented: (accountId: string) => boolean, accountId: string, transport: JiraTransport): JiraTransport {
+  return (request) => {
+    if (!hasConsented(accountId)) {
+      return Promise.reject(new NeedsAuthenticationError('Authentication Required', 'atlassian-token-service-key'));
+    }
+    return transport(request);
+  };
+}
+
+/** The store as an invocation sees it: once the invocation is cut off, every operation fails. */
+function cutOffWithInvocation(store: KeyValueStore): KeyValueStore {
+  return {
+    get: (key) => (invocationAborted(), store.get(key)),
+    set: (key, value) => (invocationAborted(), store.set(key, value)),
+    delete: (key) => (invocationAborted(), store.delete(key)),
+    query: (request) => (invocationAborted(), store.query(request)),
+    transact: (operations) => (invocationAborted(), store.transact(operations)),
+    getEntity: (entity, key) => (invocationAborted(), store.getEntity(entity, key)),
+    queryEntity: (request) => (invocationAborted(), store.queryEntity(request)),
   };
 }
 

@@ -6,6 +6,10 @@
  * app-wiring.ts (the app's real entry factories); this module only decides when and with which
  * arguments they run, the way Forge's platform would.
  *
+ * Forge's rules are applied, not assumed: a trigger's `filter` (ignoreSelf, expression, onError —
+ * trigger-filter.ts) decides whether an event reaches its function, and every invocation runs under
+ * Forge's time limit (invocation-limits.ts): one that runs past is cut off and logged.
+ *
  * `settle()` waits until everything the last change set in motion has run, so host pages and tests
  * can show the result of an action.
  */
@@ -13,8 +17,10 @@ import type { ResolverCall } from '../bridge/forge-context';
 import type { MovableClock } from '../clock';
 import type { ForgeEventEmitter } from '../jira/jira-events';
 import { defaultDeliveryOptions, startEventDelivery, type DeliveryOptions, type EventDelivery, type TriggerHandler } from './event-delivery';
+import { invocationLimitMs, runInvocation, type InvocationKind } from './invocation-limits';
 import { createJobQueue, type JobQueue, type ResolverDefinitions } from './job-queue';
 import type { ManifestModules, UiModule } from './manifest-modules';
+import { decideDelivery } from './trigger-filter';
 import type { SandboxLog } from './sandbox-log';
 import { createSweepScheduler, scheduledIntervalsMs, type SweepScheduler } from './sweep-scheduler';
 
@@ -48,8 +54,12 @@ export interface ForgeRuntimeInput {
   events: ForgeEventEmitter;
   clock: MovableClock;
   cloudId: string;
+  /** the app's own account: `filter.ignoreSelf` drops the events it caused */
+  appAccountId: string;
   log: SandboxLog;
   delivery?: DeliveryOptions;
+  /** the time limit of an invocation; default Forge's (invocationLimitMs). Tests shorten it. */
+  limitMs?: (kind: InvocationKind, functionKey: string, timeoutSeconds: number | undefined) => number;
   /** real ms between looks at the clock for scheduled triggers; default 1000 */
   schedulePollMs?: number;
   /** run scheduled triggers right after each clock move; default true */
@@ -77,11 +87,36 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
     return resolver;
   };
 
-  // product events → triggers (one handler per event type; Forge would call each subscribed trigger)
+  const limitFor = input.limitMs ?? ((kind: InvocationKind, _key: string, timeoutSeconds: number | undefined) => invocationLimitMs(kind, timeoutSeconds));
+  const timeouts = { count: 0 };
+  /** trigger invocations, and events a trigger's filter kept from its function */
+  const triggerCounts = { runs: 0, filtered: 0 };
+  /** Runs one invocation under its limit; a cut-off is logged as Forge logs it, and counts. */
+  const invoke = async <T>(kind: InvocationKind, functionKey: string, run: () => Promise<T>): Promise<T | undefined> => {
+    const limitMs = limitFor(kind, functionKey, modules.functionTimeouts.get(functionKey));
+    const outcome = await runInvocation({ functionKey, limitMs }, run);
+    if (outcome.timedOut) {
+      timeouts.count += 1;
+      log.error('runtime', `invocation timed out: ${functionKey} ran past its ${limitMs / 1000} s limit and was stopped`, { kind, functionKey, limitMs });
+    }
+    return outcome.value;
+  };
+
+  // product events → triggers (every subscribed trigger whose filter lets the event through)
   const byEvent = new Map<string, TriggerHandler[]>();
   for (const trigger of modules.triggers) {
     const handler = requireHandler(trigger.function, `trigger ${trigger.key}`);
-    for (const eventType of trigger.events) byEvent.set(eventType, [...(byEvent.get(eventType) ?? []), handler]);
+    const filtered: TriggerHandler = async (event, context) => {
+      const decision = decideDelivery(trigger.filter, event, input.appAccountId);
+      if (decision.note !== null) log[decision.level === 'warn' ? 'warn' : 'info']('events', `${trigger.key}: ${decision.note}`);
+      if (!decision.deliver) {
+        triggerCounts.filtered += 1;
+        return;
+      }
+      triggerCounts.runs += 1;
+      await invoke('trigger', trigger.function, () => handler(event, context));
+    };
+    for (const eventType of trigger.events) byEvent.set(eventType, [...(byEvent.get(eventType) ?? []), filtered]);
   }
   const eventHandlers = new Map<string, TriggerHandler>(
     [...byEvent].map(([eventType, handlers]) => [
@@ -100,11 +135,15 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
   });
 
   const jobs: JobQueue = createJobQueue({
-    consumers: modules.consumers.map((consumer) => ({
-      queue: consumer.queue,
-      method: consumer.resolver.method,
-      definitions: requireResolver(consumer.resolver.function, `consumer ${consumer.key}`),
-    })),
+    consumers: modules.consumers.map((consumer) => {
+      const definitions = requireResolver(consumer.resolver.function, `consumer ${consumer.key}`);
+      return {
+        queue: consumer.queue,
+        method: consumer.resolver.method,
+        definitions: (call: Parameters<ResolverDefinitions>[0], runtime?: Record<string, unknown>) =>
+          invoke('consumer', consumer.resolver.function, () => definitions(call, runtime)),
+      };
+    }),
     installContext,
     log,
   });
@@ -116,7 +155,10 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
     return createSweepScheduler({
       clock: input.clock,
       intervalMs,
-      runSweep: () => handler({ context: { cloudId: input.cloudId, moduleKey: scheduled.key }, contextToken: 'sandbox' }, invocationContext()),
+      runSweep: () =>
+        invoke('scheduled', scheduled.function, () =>
+          handler({ context: { cloudId: input.cloudId, moduleKey: scheduled.key }, contextToken: 'sandbox' }, invocationContext()),
+        ),
       log,
       ...(input.schedulePollMs === undefined ? {} : { pollMs: input.schedulePollMs }),
       ...(input.runScheduledOnClockChange === undefined ? {} : { runOnClockChange: input.runScheduledOnClockChange }),
@@ -145,7 +187,16 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
       const definitions = requireResolver(module.resolverFunction, `module ${module.key}`);
       resolverCalls.count += 1;
       try {
-        return await definitions(call.invocation, call.runtime);
+        const outcome = await runInvocation({ functionKey: module.resolverFunction, limitMs: limitFor('resolver', module.resolverFunction, undefined) }, () =>
+          definitions(call.invocation, call.runtime),
+        );
+        if (outcome.timedOut) {
+          timeouts.count += 1;
+          log.error('runtime', `invocation timed out: ${module.resolverFunction} (${call.invocation.call.functionKey}) ran past its limit and was stopped`);
+          // Forge answers the frontend's invoke with an error when the function is stopped
+          throw new Error(`The function ${module.resolverFunction} timed out.`);
+        }
+        return outcome.value;
       } catch (error) {
         resolverCalls.failed += 1;
         throw error;
@@ -162,6 +213,8 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
       jobs: jobs.stats(),
       scheduled: schedulers.map((s) => s.stats()),
       resolverCalls: { ...resolverCalls },
+      timeouts: timeouts.count,
+      triggers: { ...triggerCounts },
     }),
     start: () => {
       for (const scheduler of schedulers) scheduler.start();

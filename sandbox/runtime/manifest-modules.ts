@@ -11,25 +11,36 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
+/** `displayConditions` of a Jira module; the sandbox honours `jiraExpression` (forge-expression.ts). */
+const displayConditionsSchema = z.looseObject({ jiraExpression: z.string().optional() });
 const uiModuleSchema = z.object({
   key: z.string(),
   resource: z.string(),
   resolver: z.object({ function: z.string() }).optional(),
   title: z.string().optional(),
+  displayConditions: displayConditionsSchema.optional(),
 });
-const triggerSchema = z.object({ key: z.string(), function: z.string(), events: z.array(z.string()) });
+/** A trigger's `filter` (manifest reference, trigger module, "Filter reference"). */
+export const triggerFilterSchema = z.object({
+  ignoreSelf: z.boolean().optional(),
+  expression: z.string().optional(),
+  onError: z.enum(['IGNORE', 'IGNORE_AND_LOG', 'RECEIVE', 'RECEIVE_AND_LOG']).default('IGNORE_AND_LOG'),
+});
+export type TriggerFilter = z.infer<typeof triggerFilterSchema>;
+const triggerSchema = z.object({ key: z.string(), function: z.string(), events: z.array(z.string()), filter: triggerFilterSchema.optional() });
 const scheduledSchema = z.object({ key: z.string(), function: z.string(), interval: z.string() });
 const consumerSchema = z.object({
   key: z.string(),
   queue: z.string(),
   resolver: z.object({ function: z.string(), method: z.string() }),
 });
-const functionSchema = z.object({ key: z.string(), handler: z.string() });
+const functionSchema = z.object({ key: z.string(), handler: z.string(), timeoutSeconds: z.number().int().min(1).max(900).optional() });
 
 const manifestSchema = z.object({
   modules: z.record(z.string(), z.array(z.unknown())),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).default([]),
   app: z.object({ id: z.string() }),
+  permissions: z.looseObject({ scopes: z.array(z.string()).optional() }).optional(),
 });
 
 /** The Custom UI module types the sandbox knows how to host. */
@@ -52,6 +63,8 @@ export interface UiModule {
   resourceDir: string;
   /** function module key of the resolver, when the module has one */
   resolverFunction: string | null;
+  /** `displayConditions.jiraExpression`, when the module declares one */
+  displayCondition: string | null;
 }
 
 export interface ManifestModules {
@@ -62,6 +75,10 @@ export interface ManifestModules {
   consumers: z.infer<typeof consumerSchema>[];
   /** function key → handler ("index.onIssueCreated") */
   functions: Map<string, string>;
+  /** function key → its declared `timeoutSeconds` (only functions that declare one) */
+  functionTimeouts: Map<string, number>;
+  /** the manifest's `permissions.scopes` */
+  scopes: string[];
 }
 
 /**
@@ -88,18 +105,22 @@ export function readManifestModules(manifestPath = path.resolve(__dirname, '../.
         resource: module.resource,
         resourceDir,
         resolverFunction: module.resolver?.function ?? null,
+        displayCondition: module.displayConditions?.jiraExpression ?? null,
       });
     }
   }
   const list = <T extends z.ZodType>(type: string, schema: T): z.infer<T>[] =>
     (manifest.modules[type] ?? []).map((m) => schema.parse(m));
+  const functions = list('function', functionSchema);
   return {
     appId: manifest.app.id,
     uiModules,
     triggers: list('trigger', triggerSchema),
     scheduledTriggers: list('scheduledTrigger', scheduledSchema),
     consumers: list('consumer', consumerSchema),
-    functions: new Map(list('function', functionSchema).map((f) => [f.key, f.handler])),
+    functions: new Map(functions.map((f) => [f.key, f.handler])),
+    functionTimeouts: new Map(functions.flatMap((f) => (f.timeoutSeconds === undefined ? [] : [[f.key, f.timeoutSeconds] as const]))),
+    scopes: manifest.permissions?.scopes ?? [],
   };
 }
 

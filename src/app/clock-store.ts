@@ -6,8 +6,7 @@
  * Uses the storage port and the Jira client; the domain decides, this module only writes.
  */
 import { z } from 'zod';
-import type { JiraClient, JiraFieldIds } from '../adapters/jira/jira-client';
-import { CONTRACT_CLOCK_PROPERTY_KEY } from '../adapters/jira/jira-client';
+import { CONTRACT_CLOCK_PROPERTY_KEY, type JiraAsApp, type JiraFieldIds } from './jira-ports';
 import type { KeyValueStore, StoreOperation } from '../adapters/storage/key-value-store';
 import { aggregateKey, openClockKey, outcomeContributionKey } from '../adapters/storage/storage-keys';
 import { buildSetOperation, readValue } from '../adapters/storage/typed-value';
@@ -59,7 +58,7 @@ export function recordChanged(previous: ClockRecord | null, next: ClockRecord): 
  */
 export async function saveClock(
   store: KeyValueStore,
-  jira: JiraClient,
+  jira: JiraAsApp,
   fieldIds: JiraFieldIds,
   issue: IssueRef,
   previous: ClockRecord | null,

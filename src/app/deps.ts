@@ -5,7 +5,7 @@
  *
  * May not import @forge/*: this module is shared by Forge and the sandbox.
  */
-import type { JiraClient } from '../adapters/jira/jira-client';
+import type { JiraAsApp, JiraAsUser } from './jira-ports';
 import type { KeyValueStore } from '../adapters/storage/key-value-store';
 
 /** Structured log lines; fields carry ids and codes, never payloads or personal data. */
@@ -26,9 +26,9 @@ export interface RebuildJob {
 export interface AppDeps {
   readonly store: KeyValueStore;
   /** Jira as the app: triggers, the sweep and the rebuild job. */
-  readonly jiraAsApp: JiraClient;
+  readonly jiraAsApp: JiraAsApp;
   /** Jira as the invoking user: resolvers use it to authorize (what the user may see). */
-  readonly jiraAsUser: (accountId: string) => JiraClient;
+  readonly jiraAsUser: (accountId: string) => JiraAsUser;
   /** Pushes rebuild jobs to the queue consumed by `onRebuildEvent`. */
   readonly enqueue: (jobs: readonly RebuildJob[]) => Promise<void>;
   /** "Now": the real clock in Forge, the movable clock in the sandbox. */

@@ -5,7 +5,7 @@
  *
  * Pure mapping: no I/O. The caller fetched the snapshot and the status catalogue.
  */
-import type { FieldChange, IssueSnapshot } from '../adapters/jira/jira-client';
+import type { FieldChange, IssueSnapshot } from './jira-ports';
 import type { ClockFact, ClockRecord, IssueStatus, StatusCategory } from '../contract/clock-record';
 import type { ContractDatabase } from '../contract/contract-database';
 import { mapJiraPriority } from '../domain/priority-class';

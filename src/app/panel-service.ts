@@ -5,7 +5,7 @@
  * than the agent saw) and either stores a complete new record or nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { isJiraError, type IssueSnapshot, type JiraClient } from '../adapters/jira/jira-client';
+import { isConsentRequired, isJiraError, isServiceRequest, type IssueSnapshot, type JiraAsApp, type JiraAsUser } from './jira-ports';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import type {
@@ -25,9 +25,9 @@ import { saveClock } from './clock-store';
 import { loadTermsDatabase } from './contract-database-store';
 import type { AppDeps } from './deps';
 import { requestFactsOf } from './issue-facts';
-import { languageOf } from './panel-text';
 import { reconcileClock } from './reconcile-clock';
 import { presentExplanation, presentPanelView, presentTerms } from './panel-view';
+import { textFor } from './reader-text';
 import { loadSiteFacts } from './site-cache';
 
 /** Who calls and on which issue (the issue always comes from the Forge context, never the payload). */
@@ -43,7 +43,7 @@ export interface PanelCaller {
 const PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'ADMINISTER'] as const;
 type Permission = (typeof PERMISSIONS)[number];
 
-async function permissionsOf(jira: JiraClient, issueId: string): Promise<Record<Permission, boolean>> {
+async function permissionsOf(jira: JiraAsUser, issueId: string): Promise<Record<Permission, boolean>> {
   let answer: Record<string, boolean>;
   try {
     answer = await jira.getMyPermissions({ permissions: PERMISSIONS, issueIdOrKey: issueId });
@@ -61,6 +61,7 @@ async function permissionsOf(jira: JiraClient, issueId: string): Promise<Record<
 }
 
 const NOT_VISIBLE = 'You cannot see this request.';
+const NOT_A_REQUEST = 'Contract Clock applies to customer requests of service projects only.';
 
 /** `panel/get`: the whole view in one call. */
 export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise<Envelope<PanelView>> {
@@ -70,24 +71,28 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
   const now = deps.now();
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
   const issue = await deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds });
+  // The panel shows on service projects only (display condition); answer anything else without a write.
+  if (!isServiceRequest(issue)) return fail('not-found', NOT_A_REQUEST);
   const loaded = await loadTermsDatabase(deps.store, issue.organizations.map((o) => o.id));
   const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
   // No record yet (the created event is still on its way): start the clock now, as the trigger
   // would; reconciling is idempotent, so the trigger arriving later changes nothing.
-  const record = parsed === null ? (await reconcileClock(deps, issue.id)).save.record : parsed.ok ? parsed.record : null;
-  const displayNames = await lookUpDisplayNames(asUser, record);
+  const started = parsed === null ? await reconcileClock(deps, issue.id) : null;
+  const record = started !== null ? (started.kind === 'not-a-request' ? null : started.save.record) : parsed?.ok === true ? parsed.record : null;
+  const [displayNames, customerLocale] = await Promise.all([lookUpDisplayNames(asUser, record), lookUpLocale(deps.jiraAsApp, issue.reporter?.accountId ?? null)]);
   const view = presentPanelView({
     issueKey: issue.key,
     record,
     database: loaded.database,
     viewer: {
       timeZone: me.timeZone ?? caller.timeZone ?? 'UTC',
-      language: languageOf(me.locale ?? caller.locale),
+      locale: me.locale ?? caller.locale,
       isJiraAdmin: can.ADMINISTER,
       canEditClock: can.EDIT_ISSUES,
       canComment: can.ADD_COMMENTS,
     },
     displayNames,
+    customerLocale,
     now,
   });
   if (parsed !== null && !parsed.ok) {
@@ -96,18 +101,32 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
   return ok(view);
 }
 
-async function lookUpDisplayNames(jira: JiraClient, record: ClockRecord | null): Promise<Map<string, string>> {
+async function lookUpDisplayNames(jira: JiraAsUser, record: ClockRecord | null): Promise<Map<string, string>> {
   const ids = new Set<string>();
   for (const fact of record?.history ?? []) if ('by' in fact && fact.by !== null) ids.add(fact.by);
   for (const change of record?.termsHistory ?? []) if (change.by !== null) ids.add(change.by);
   const names = new Map<string, string>();
   await Promise.all(
     [...ids].slice(0, 10).map(async (id) => {
-      const name = await jira.getUserDisplayName(id).catch(() => null);
+      const name = await jira.getUserDisplayName(id).catch((error: unknown) => {
+        // A name is a nicety, but the consent prompt is not: let Forge's consent error through.
+        if (isConsentRequired(error)) throw error;
+        return null;
+      });
       if (name !== null) names.set(id, name);
     }),
   );
   return names;
+}
+
+/**
+ * The locale of the request's reporter (the customer), read as the app: the agent may not be allowed
+ * to look up customers. null when there is no reporter, Jira hides the locale, or the lookup fails —
+ * the drafts are then written in the agent's language, and the panel says so.
+ */
+async function lookUpLocale(jiraAsApp: JiraAsApp, accountId: string | null): Promise<string | null> {
+  if (accountId === null) return null;
+  return jiraAsApp.getUserLocale(accountId).catch(() => null);
 }
 
 /** The issue and its current record, after the permission and staleness checks every action does. */
@@ -131,6 +150,7 @@ async function prepareAction(
   if (payload.issueKey !== caller.issueKey) return fail('conflict', 'This panel shows another request; reload it.');
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, deps.now());
   const issue = await deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds });
+  if (!isServiceRequest(issue)) return fail('not-found', NOT_A_REQUEST);
   if (issue.key !== payload.issueKey) return fail('conflict', 'The request was moved or renamed meanwhile; reload the panel.');
   const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
   if (parsed === null || !parsed.ok) return fail('conflict', 'The contract clock of this request is not ready; reload the panel.');
@@ -209,19 +229,19 @@ export async function previewReapply(
   const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
   if (!prepared.ok) return prepared;
   const me = await deps.jiraAsUser(caller.accountId).getMyself();
-  const language = languageOf(me.locale ?? caller.locale);
+  const text = textFor(me.locale ?? caller.locale);
   const result = await computeReapply(deps, prepared.data, 'preview', caller.accountId, 'preview');
   const record = prepared.data.record;
   return ok({
     revision: record.revision,
     changed: result.changed,
-    current: { terms: result.current.terms === null ? null : presentTerms(record, result.current.terms, language), deadline: result.current.deadline },
+    current: { terms: result.current.terms === null ? null : presentTerms(record, result.current.terms, text), deadline: result.current.deadline },
     proposed: {
-      terms: result.proposed.terms === null ? null : presentTerms(result.record, result.proposed.terms, language),
+      terms: result.proposed.terms === null ? null : presentTerms(result.record, result.proposed.terms, text),
       deadline: result.proposed.deadline,
       targetMinutes: result.proposed.targetMinutes,
     },
-    explanation: presentExplanation(result.record.terms?.explanation ?? result.record.uncovered?.explanation ?? [], language),
+    explanation: presentExplanation(result.record.terms?.explanation ?? result.record.uncovered?.explanation ?? [], text),
   });
 }
 

@@ -3,7 +3,8 @@
  * `now`: the terms as names, the targets with time left, pauses, history, the explanation, the
  * "tell the customer" drafts and what the agent may do. Everything the panel shows is decided here.
  *
- * Pure: no I/O; texts in the agent's language come from ./panel-text.
+ * Pure: no I/O. Texts for the agent come from the `clock` catalogue in the agent's locale
+ * (./reader-text); the drafts from the admin's templates in the customer's language.
  */
 import { calendarForClass, type ClockRecord, type ExplanationStep as RecordStep, type Terms } from '../contract/clock-record';
 import type { ContractDatabase, MessageTemplateKind } from '../contract/contract-database';
@@ -19,14 +20,16 @@ import type {
 } from '../contract/panel-api';
 import { compileCalendarOnce } from '../domain/calendar-cache';
 import { addBusinessMinutes } from '../domain/business-time';
-import { fillMessageTemplate } from '../domain/fill-message-template';
 import { describeClock, listClockActions, type TargetProgress } from '../domain/clock-view';
-import { formatInstant, formatMinutes, textsFor, type Language } from './panel-text';
+import { renderCustomerTemplate } from '../i18n/customer-template';
+import { selectLanguage } from '../i18n/messages';
+import { textFor, type ReaderText } from './reader-text';
 
 /** Who is looking, and what Jira lets them do on this issue. */
 export interface PanelViewer {
   readonly timeZone: string;
-  readonly language: Language;
+  /** The agent's Jira (or Forge) locale: the panel's texts, numbers and units follow it. */
+  readonly locale: string | null;
   readonly isJiraAdmin: boolean;
   /** EDIT_ISSUES: may pause, resume, extend and re-apply. */
   readonly canEditClock: boolean;
@@ -41,6 +44,11 @@ export interface PanelViewInput {
   readonly database: ContractDatabase;
   readonly viewer: PanelViewer;
   readonly displayNames: ReadonlyMap<string, string>;
+  /**
+   * The customer's (reporter's) Jira locale, which the drafts are written in; null when Jira does
+   * not show it (privacy setting, no reporter): then the agent's language.
+   */
+  readonly customerLocale: string | null;
   readonly now: Date;
 }
 
@@ -58,7 +66,8 @@ const STATE: Readonly<Record<ClockRecord['state'], PanelState>> = {
 /** @example presentPanelView({ issueKey: 'SUP-1', record, database, viewer, displayNames, now }) */
 export function presentPanelView(input: PanelViewInput): PanelView {
   const { record, viewer } = input;
-  const t = textsFor(viewer.language);
+  const text = textFor(viewer.locale);
+  const customer = draftLocale(input.customerLocale, viewer.locale);
   const base = {
     issueKey: input.issueKey,
     viewer: { timeZone: viewer.timeZone, isJiraAdmin: viewer.isJiraAdmin },
@@ -74,7 +83,7 @@ export function presentPanelView(input: PanelViewInput): PanelView {
       pauses: [],
       history: [],
       explanation: [],
-      drafts: { expected: null, missed: null },
+      drafts: { expected: null, missed: null, language: customer.language, languageOf: customer.languageOf },
       can: { postMessage: viewer.canComment, reapply: viewer.canEditClock, pause: false, resume: false, extend: false },
       problem: null,
     };
@@ -83,7 +92,7 @@ export function presentPanelView(input: PanelViewInput): PanelView {
   const actions = listClockActions(record);
   const actor = (by: string | null): Actor =>
     by === null ? { type: 'app' } : { type: 'user', accountId: by, displayName: input.displayNames.get(by) ?? by };
-  const terms = record.terms === null ? null : presentTerms(record, record.terms, viewer.language);
+  const terms = record.terms === null ? null : presentTerms(record, record.terms, text);
   const resolution = view.resolution === null ? null : presentTarget(view.resolution);
   return {
     ...base,
@@ -95,9 +104,9 @@ export function presentPanelView(input: PanelViewInput): PanelView {
     pauses: record.pauses
       .filter((p) => p.kind !== 'resolved')
       .map((p): PanelPause => ({ from: p.from, to: p.to, kind: p.kind === 'manual' ? 'manual' : 'status', reason: p.reason, by: actor(p.by) })),
-    history: presentHistory(record, actor, viewer.language),
-    explanation: presentExplanation(record.terms?.explanation ?? record.uncovered?.explanation ?? [], viewer.language),
-    drafts: composeDrafts(record, view.resolution, input.database, viewer.language, input.now),
+    history: presentHistory(record, actor, text),
+    explanation: presentExplanation(record.terms?.explanation ?? record.uncovered?.explanation ?? [], text),
+    drafts: composeDrafts(record, view.resolution, input.database, customer, input.now),
     can: {
       postMessage: viewer.canComment,
       reapply: viewer.canEditClock && actions.reapply,
@@ -105,23 +114,22 @@ export function presentPanelView(input: PanelViewInput): PanelView {
       resume: viewer.canEditClock && actions.resume,
       extend: viewer.canEditClock && actions.extend,
     },
-    problem: record.error === null ? null : t.problems[record.error.reason],
+    problem: record.error === null ? null : text.t(`problem.${record.error.reason}`),
   };
 }
 
 /** The terms as names; fallback terms (no contract) are shown as the best-effort "contract". */
-export function presentTerms(record: ClockRecord, terms: Terms, language: Language): PanelTerms {
-  const t = textsFor(language);
+export function presentTerms(record: ClockRecord, terms: Terms, { t }: ReaderText): PanelTerms {
   const target = record.target;
   const contractStep = terms.explanation.find((s): s is Extract<RecordStep, { kind: 'contract' }> => s.kind === 'contract');
   const organizations = terms.explanation.find((s): s is Extract<RecordStep, { kind: 'organizations' }> => s.kind === 'organizations');
   const customerName = terms.customer?.name ?? organizations?.organizations.map((o) => o.name).join(', ') ?? '';
   const service = target?.service ?? terms.service;
   return {
-    customer: { name: customerName === '' ? t.noCustomer : customerName },
+    customer: { name: customerName === '' ? t('terms.noCustomer') : customerName },
     contract:
       terms.contract === null || terms.contractVersion === null
-        ? { id: 'fallback', name: t.fallbackContract, version: { label: '—', effectiveFrom: record.startedAt.slice(0, 10), effectiveTo: null } }
+        ? { id: 'fallback', name: t('terms.fallbackContract'), version: { label: '—', effectiveFrom: record.startedAt.slice(0, 10), effectiveTo: null } }
         : {
             id: terms.contract.id,
             name: terms.contract.name,
@@ -131,7 +139,7 @@ export function presentTerms(record: ClockRecord, terms: Terms, language: Langua
               effectiveTo: contractStep?.effectiveTo ?? null,
             },
           },
-    service: service === null ? { id: 'none', name: t.noService } : { id: service.id, name: service.name },
+    service: service === null ? { id: 'none', name: t('terms.noService') } : { id: service.id, name: service.name },
     level: { name: (target?.level ?? terms.level).name, bespoke: target?.bespoke ?? terms.bespoke },
     priorityClass: target?.priorityClass ?? terms.priorityClass,
     calendar: {
@@ -154,9 +162,9 @@ function presentTarget(progress: TargetProgress): PanelTarget {
   };
 }
 
-function presentHistory(record: ClockRecord, actor: (by: string | null) => Actor, language: Language): PanelHistoryEntry[] {
-  const t = textsFor(language);
-  const entries: PanelHistoryEntry[] = [{ at: record.startedAt, by: { type: 'app' }, kind: 'created', detail: record.terms?.summary ?? record.uncovered?.summary ?? null, reason: null }];
+function presentHistory(record: ClockRecord, actor: (by: string | null) => Actor, text: ReaderText): PanelHistoryEntry[] {
+  const { t, duration } = text;
+  const entries: PanelHistoryEntry[] = [{ at: record.startedAt, by: { type: 'app' }, kind: 'created', detail: summarizeTerms(record, text), reason: null }];
   for (const pause of record.pauses) {
     const resolved = pause.kind === 'resolved';
     const manual = pause.kind === 'manual';
@@ -174,7 +182,7 @@ function presentHistory(record: ClockRecord, actor: (by: string | null) => Actor
   }
   for (const fact of record.history) {
     if (fact.kind === 'extension') {
-      entries.push({ at: fact.at, by: actor(fact.by), kind: 'extended', detail: t.extended(formatMinutes(fact.minutes)), reason: fact.reason });
+      entries.push({ at: fact.at, by: actor(fact.by), kind: 'extended', detail: t('history.extended', { amount: duration(fact.minutes) }), reason: fact.reason });
     } else if (fact.kind === 'marker') {
       entries.push({ at: fact.at, by: { type: 'app' }, kind: fact.marker, detail: null, reason: null });
     } else if (fact.kind === 'public-comment') {
@@ -186,10 +194,10 @@ function presentHistory(record: ClockRecord, actor: (by: string | null) => Actor
       at: retarget.at,
       by: { type: 'app' },
       kind: 'retargeted',
-      detail: t.retargeted(
-        `${retarget.from.priorityClass} ${formatMinutes(retarget.from.resolutionMinutes)}`,
-        `${retarget.to.priorityClass} ${formatMinutes(retarget.to.resolutionMinutes)}`,
-      ),
+      detail: t('history.changed', {
+        from: t('history.target', { priorityClass: retarget.from.priorityClass, target: duration(retarget.from.resolutionMinutes) }),
+        to: t('history.target', { priorityClass: retarget.to.priorityClass, target: duration(retarget.to.resolutionMinutes) }),
+      }),
       reason: null,
     });
   }
@@ -198,30 +206,49 @@ function presentHistory(record: ClockRecord, actor: (by: string | null) => Actor
       at: change.at,
       by: actor(change.by),
       kind: 'reapplied',
-      detail: t.reapplied(change.previous?.summary ?? '—', change.next?.summary ?? '—'),
+      // The digests of replaced terms keep only their stored (English) one-line summary.
+      detail: t('history.changed', { from: change.previous?.summary ?? '—', to: change.next?.summary ?? '—' }),
       reason: change.reason,
     });
   }
   return entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
 }
 
+/**
+ * The clock's start in one line, in the reader's language: the values of the explanation steps,
+ * e.g. `Acme Logistics → Acme v1 → E-mail → Gold → P1 → 4 h → Office hours`.
+ */
+function summarizeTerms(record: ClockRecord, text: ReaderText): string | null {
+  const steps = presentExplanation(record.terms?.explanation ?? record.uncovered?.explanation ?? [], text);
+  return steps.length === 0 ? null : steps.map((step) => step.value).join(' → ');
+}
+
 /** The explanation steps of the record as the panel's kinds, values and reasons. */
-export function presentExplanation(steps: readonly RecordStep[], language: Language): ExplanationStep[] {
-  const t = textsFor(language);
+export function presentExplanation(steps: readonly RecordStep[], { t, duration }: ReaderText): ExplanationStep[] {
   const out: ExplanationStep[] = [];
   for (const step of steps) {
     switch (step.kind) {
       case 'organizations':
-        if (step.organizations.length > 0) out.push({ kind: 'customer', value: step.organizations.map((o) => o.name).join(', '), because: t.organizations(step.organizations.map((o) => o.name).join(', ')) });
+        if (step.organizations.length > 0) {
+          const names = step.organizations.map((o) => o.name).join(', ');
+          out.push({ kind: 'customer', value: names, because: t('because.organizations', { count: step.organizations.length, names }) });
+        }
         break;
       case 'contract':
-        out.push({ kind: 'contract', value: `${step.contract.name} v${step.version}`, because: t.version(step.version, step.effectiveFrom, step.effectiveTo) });
+        out.push({
+          kind: 'contract',
+          value: `${step.contract.name} v${step.version}`,
+          because:
+            step.effectiveTo === null
+              ? t('because.versionOpenEnded', { version: step.version, from: step.effectiveFrom })
+              : t('because.version', { version: step.version, from: step.effectiveFrom, to: step.effectiveTo }),
+        });
         break;
       case 'strictest':
-        out.push({ kind: 'contract', value: step.chosen.name, because: t.strictest(step.candidates.length) });
+        out.push({ kind: 'contract', value: step.chosen.name, because: t('because.strictest', { count: step.candidates.length }) });
         break;
       case 'contract-rejected':
-        out.push({ kind: 'no-contract', value: step.contract.name, because: t.uncovered[step.reason] });
+        out.push({ kind: 'no-contract', value: step.contract.name, because: t(`uncovered.${step.reason}`) });
         break;
       case 'service':
         out.push({
@@ -229,71 +256,101 @@ export function presentExplanation(steps: readonly RecordStep[], language: Langu
           value: step.service.name,
           because:
             step.matchedBy === 'default' || step.value === null
-              ? t.defaultService
+              ? t('because.defaultService')
               : step.matchedBy === 'request-type'
-                ? t.requestType(step.value)
+                ? t('because.requestType', { value: step.value })
                 : step.matchedBy === 'component'
-                  ? t.component(step.value)
-                  : t.label(step.value),
+                  ? t('because.component', { value: step.value })
+                  : t('because.label', { value: step.value }),
         });
         break;
       case 'level':
-        out.push({ kind: 'level', value: step.level.name, because: step.bespoke ? t.bespoke : null });
+        out.push({ kind: 'level', value: step.level.name, because: step.bespoke ? t('because.bespoke') : null });
         break;
       case 'priority':
-        out.push({ kind: 'priority', value: step.priorityClass, because: t.priority(step.jiraPriority, step.source) });
-        break;
-      case 'target':
         out.push({
-          kind: 'target',
-          value: formatMinutes(step.resolutionMinutes),
-          because: `${t.target(formatMinutes(step.resolutionMinutes), step.responseMinutes === null ? null : formatMinutes(step.responseMinutes))}${step.bespoke ? `; ${t.bespoke}` : ''}`,
+          kind: 'priority',
+          value: step.priorityClass,
+          because:
+            step.source === 'missing'
+              ? t('because.priority.missing')
+              : t(step.source === 'mapped' ? 'because.priority.mapped' : 'because.priority.unmapped', { priority: step.jiraPriority ?? '' }),
         });
         break;
+      case 'target': {
+        const resolution = duration(step.resolutionMinutes);
+        const bespoke = step.bespoke ? 'yes' : 'no';
+        out.push({
+          kind: 'target',
+          value: resolution,
+          because:
+            step.responseMinutes === null
+              ? t('because.target', { resolution, bespoke })
+              : t('because.targetWithResponse', { resolution, response: duration(step.responseMinutes), bespoke }),
+        });
+        break;
+      }
       case 'calendar':
         out.push({ kind: 'calendar', value: step.calendar.name, because: step.timeZone });
         break;
       case 'fallback':
-        out.push({ kind: 'fallback', value: step.level.name, because: t.uncovered[step.reason] });
+        out.push({ kind: 'fallback', value: step.level.name, because: t(`uncovered.${step.reason}`) });
         break;
       case 'uncovered':
-        out.push({ kind: 'no-contract', value: t.fallbackContract, because: t.uncovered[step.reason] });
+        out.push({ kind: 'no-contract', value: t('terms.fallbackContract'), because: t(`uncovered.${step.reason}`) });
         break;
     }
   }
   return out;
 }
 
+/** The language the drafts are written in, and whose it is. */
+export interface DraftLanguage {
+  readonly language: PanelView['drafts']['language'];
+  readonly languageOf: PanelView['drafts']['languageOf'];
+  /** BCP 47 locale for the dates in the drafts. */
+  readonly locale: string;
+}
+
 /**
- * "Tell the customer" drafts from the settings' templates. `expected` while the deadline can still
- * be met; `missed` once it is at risk or passed, proposing as the new expected time half the target
- * again in business time after the later of now and the deadline (the agent edits it before
- * posting); with an extension, the `extended` template tells the moved deadline instead.
+ * The customer's language when Jira shows their locale, else the agent's.
+ *
+ * @example draftLocale('nl_NL', 'en_US') // { language: 'nl', languageOf: 'customer', locale: 'nl-NL' }
+ */
+export function draftLocale(customerLocale: string | null, agentLocale: string | null): DraftLanguage {
+  const known = customerLocale !== null && customerLocale.trim() !== '';
+  const { language, locale } = textFor(known ? customerLocale : agentLocale);
+  return { language, languageOf: known ? 'customer' : 'agent', locale };
+}
+
+/**
+ * "Tell the customer" drafts from the settings' templates, in the customer's language. `expected`
+ * while the deadline can still be met; `missed` once it is at risk or passed, proposing as the new
+ * expected time half the target again in business time after the later of now and the deadline (the
+ * agent edits it before posting); with an extension, the `extended` template tells the moved
+ * deadline instead.
  */
 export function composeDrafts(
   record: ClockRecord,
   resolution: TargetProgress | null,
   database: ContractDatabase,
-  language: Language,
+  customer: DraftLanguage,
   now: Date,
 ): PanelView['drafts'] {
+  const none = { expected: null, missed: null, language: customer.language, languageOf: customer.languageOf };
   const terms = record.terms;
   const target = record.target;
   if (terms === null || target === null || resolution === null || record.deadline === null || record.outcome !== null) {
-    return { expected: null, missed: null };
+    return none;
   }
-  const templates = database.settings.messages[language];
+  const templates = database.settings.messages[selectLanguage(customer.locale)];
+  const text = textFor(customer.locale);
   const classCalendar = calendarForClass(terms, target.priorityClass).calendar;
   const zone = classCalendar.timeZone;
   const agreement = `${target.level.name}${target.service === null ? '' : ` ${target.service.name}`}`;
   const fill = (kind: MessageTemplateKind, values: { deadline: string; newDeadline: string }): string =>
-    fillMessageTemplate(templates[kind], {
-      ...values,
-      agreement,
-      service: target.service?.name ?? '',
-      priority: target.priorityClass,
-    }).text;
-  const deadline = formatInstant(record.deadline, zone, language);
+    renderCustomerTemplate(templates[kind], { ...values, agreement, service: target.service?.name ?? '', priority: target.priorityClass }, customer.locale);
+  const deadline = text.instantInZone(record.deadline, zone);
   const late = resolution.state === 'at-risk' || resolution.state === 'breached';
   const expected = late ? null : fill(target.extensions > 0 ? 'extended' : 'expected', { deadline, newDeadline: deadline });
   let missed: string | null = null;
@@ -301,7 +358,7 @@ export function composeDrafts(
     const from = new Date(Math.max(now.getTime(), Date.parse(record.deadline)));
     const calendar = compileCalendarOnce(classCalendar);
     const estimate = addBusinessMinutes(calendar, from, Math.ceil((target.resolutionMinutes + target.extensionMinutes) / 2));
-    missed = fill('missed', { deadline, newDeadline: formatInstant(estimate, zone, language) });
+    missed = fill('missed', { deadline, newDeadline: text.instantInZone(estimate, zone) });
   }
-  return { expected, missed };
+  return { ...none, expected, missed };
 }

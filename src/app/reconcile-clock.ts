@@ -8,18 +8,20 @@
  * Steady state of a created event: 3 Jira calls (issue, property, deadline field) and 3 storage
  * operations (site cache, the terms slice of the request's organizations, open-clock index).
  */
-import type { CommentSnapshot, IssueSnapshot } from '../adapters/jira/jira-client';
+import type { CommentSnapshot, IssueSnapshot } from './jira-ports';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { applyFacts, parseClockRecord, rebuildClockRecord, startClock } from '../domain/clock';
 import { resolveTerms } from '../domain/resolve-terms';
 import { saveClock, type SaveResult } from './clock-store';
 import { loadTermsDatabase } from './contract-database-store';
 import type { AppDeps } from './deps';
+import { isServiceRequest } from './jira-ports';
 import { creationStatusOf, factsFromChangelog, requestFactsOf } from './issue-facts';
 import { loadSiteFacts } from './site-cache';
 
 /** What reconciling did. */
 export type ReconcileOutcome =
+  | { kind: 'not-a-request' }
   | { kind: 'started'; save: SaveResult }
   | { kind: 'rebuilt'; save: SaveResult; reason: string }
   | { kind: 'updated'; save: SaveResult };
@@ -39,6 +41,9 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, hints:
   const now = deps.now();
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
   const issue = await deps.jiraAsApp.getIssue(issueIdOrKey, { fieldIds: site.fieldIds, includeChangelog: true });
+  // Not a customer request (a Jira Software or business project): no clock, no property, no field,
+  // no storage entry. The manifest's filters keep such events away; this keeps any caller honest.
+  if (!isServiceRequest(issue)) return { kind: 'not-a-request' };
   const changes =
     issue.changelog === null || issue.changelog.complete
       ? (issue.changelog?.changes ?? [])

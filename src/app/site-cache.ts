@@ -6,7 +6,7 @@
  * Uses the storage port and the Jira client; no Forge imports.
  */
 import { z } from 'zod';
-import type { JiraClient, JiraFieldIds, StatusOption } from '../adapters/jira/jira-client';
+import type { JiraAsApp, JiraFieldIds, StatusOption } from './jira-ports';
 import type { KeyValueStore } from '../adapters/storage/key-value-store';
 import { jiraFieldIdKey } from '../adapters/storage/storage-keys';
 import { readValue, writeValue } from '../adapters/storage/typed-value';
@@ -47,7 +47,7 @@ export interface SiteFacts {
  *
  * @example const site = await loadSiteFacts(deps.store, deps.jiraAsApp, deps.now());
  */
-export async function loadSiteFacts(store: KeyValueStore, jira: JiraClient, now: Date): Promise<SiteFacts> {
+export async function loadSiteFacts(store: KeyValueStore, jira: JiraAsApp, now: Date): Promise<SiteFacts> {
   const read = await readValue(store, cacheKey(), siteCacheSchema);
   const cached = read.status === 'found' ? read.value : null;
   const fresh =

@@ -2,10 +2,10 @@
  * The scheduled sweep: pages through the open-clock index in storage (never scanning Jira), and for
  * each clock whose at-risk or breach instant has come, re-evaluates the record, marks it once
  * (marker facts saved first, so a retry never notifies twice) and tells the team with an internal
- * note and a notification to the assignee and watchers.
+ * note and a notification to the assignee and watchers — in the assignee's language (their Jira
+ * locale; English when the request is unassigned or Jira hides the locale).
  */
-import { formatInTimeZone } from 'date-fns-tz';
-import { isJiraError } from '../adapters/jira/jira-client';
+import { isJiraError, type IssueSnapshot, type JiraAsApp } from './jira-ports';
 import { scanPrefix } from '../adapters/storage/key-value-store';
 import { OPEN_CLOCK_PREFIX, openClockKey } from '../adapters/storage/storage-keys';
 import { parseStoredValue } from '../adapters/storage/typed-value';
@@ -13,9 +13,9 @@ import type { ClockRecord } from '../contract/clock-record';
 import { canonicalJson } from '../domain/calendar-cache';
 import { applyFacts, parseClockRecord } from '../domain/clock';
 import { planSweep } from '../domain/clock-view';
-import { formatBusinessMinutes } from '../domain/resolve-terms';
 import { openClockEntryOf, openClockEntrySchema, saveClock, type OpenClockEntry } from './clock-store';
 import type { AppDeps } from './deps';
+import { textFor, type ReaderText } from './reader-text';
 import { reconcileClock } from './reconcile-clock';
 import { loadSiteFacts, type SiteFacts } from './site-cache';
 
@@ -88,11 +88,12 @@ async function sweepOne(deps: AppDeps, site: SiteFacts, entry: OpenClockEntry, n
   const save = await saveClock(deps.store, deps.jiraAsApp, site.fieldIds, ref, previous, marked);
   if (!save.written) await refreshIndexEntry(deps, entry, openClockEntryOf(ref, save.record));
   if (plan.notify === null) return null;
-  const text = sweepNoteText(plan.notify, marked);
-  await deps.jiraAsApp.addRequestComment(issue.id, { body: text, isPublic: false });
+  const reader = textFor(await assigneeLocale(deps.jiraAsApp, issue));
+  const body = sweepNoteText(plan.notify, marked, reader);
+  await deps.jiraAsApp.addRequestComment(issue.id, { body, isPublic: false });
   await deps.jiraAsApp.notifyIssue(issue.id, {
-    subject: `${issue.key}: contract deadline ${plan.notify === 'breached' ? 'breached' : 'at risk'}`,
-    textBody: text,
+    subject: reader.t('note.subject', { issueKey: issue.key, kind: plan.notify }),
+    textBody: body,
     to: { assignee: true, watchers: true },
   });
   return plan.notify;
@@ -105,21 +106,31 @@ async function refreshIndexEntry(deps: AppDeps, stored: OpenClockEntry, current:
   else if (canonicalJson(current) !== canonicalJson(stored)) await deps.store.set(key, current);
 }
 
-/** The internal note of the sweep, in the team's working language (English). */
-export function sweepNoteText(kind: 'at-risk' | 'breached', record: ClockRecord): string {
+/** The assignee's Jira locale, read as the app; null when unassigned, hidden or unreadable. */
+async function assigneeLocale(jira: JiraAsApp, issue: IssueSnapshot): Promise<string | null> {
+  if (issue.assignee === null) return null;
+  return jira.getUserLocale(issue.assignee.accountId).catch(() => null);
+}
+
+/**
+ * The internal note of the sweep, in the reader's language, with the deadline in the contract
+ * calendar's zone.
+ *
+ * @example sweepNoteText('breached', record, textFor('nl_NL')) // 'Contract Clock: de oplosdeadline van … is verstreken (…). …'
+ */
+export function sweepNoteText(kind: 'at-risk' | 'breached', record: ClockRecord, reader: ReaderText): string {
+  const { t } = reader;
   const terms = record.terms;
   const target = record.target;
-  const agreement =
-    terms === null || target === null
-      ? 'the agreement'
-      : `${target.level.name}${target.service === null ? '' : `, ${target.service.name}`}, ${target.priorityClass}: ${formatBusinessMinutes(target.resolutionMinutes + target.extensionMinutes)}`;
-  const deadline =
-    record.deadline === null || terms === null
-      ? 'unknown'
-      : `${formatInTimeZone(new Date(record.deadline), terms.calendar.timeZone, 'EEE d MMM yyyy HH:mm')} (${terms.calendar.timeZone})`;
+  let agreement = t('note.agreementUnknown');
+  if (terms !== null && target !== null) {
+    const parts = { level: target.level.name, priorityClass: target.priorityClass, target: reader.duration(target.resolutionMinutes + target.extensionMinutes) };
+    agreement = target.service === null ? t('note.agreement', parts) : t('note.agreementWithService', { ...parts, service: target.service.name });
+  }
+  const deadline = record.deadline === null || terms === null ? t('note.deadlineUnknown') : reader.shortInstantInZone(record.deadline, terms.calendar.timeZone);
   return kind === 'breached'
-    ? `Contract Clock: the resolution deadline of ${deadline} has passed (${agreement}). Tell the customer when to expect a resolution.`
-    : `Contract Clock: this request is at risk — ${terms?.atRiskPercent ?? 75}% of the resolution target is used (${agreement}). Deadline: ${deadline}.`;
+    ? t('note.breached', { deadline, agreement })
+    : t('note.atRisk', { percent: terms?.atRiskPercent ?? 75, deadline, agreement });
 }
 
 function describe(error: unknown): string {

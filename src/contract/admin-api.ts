@@ -20,7 +20,7 @@
  * Shared by backend and Custom UI; no I/O.
  */
 import { z } from 'zod';
-import { CONTRACT_DATABASE_LIMITS, contractDatabaseSchema } from './contract-database';
+import { CONTRACT_DATABASE_LIMITS, contractDatabaseShape } from './contract-database-shape';
 import { strictObject } from './strict-object';
 
 export const ADMIN_RESOLVER_KEYS = {
@@ -145,7 +145,8 @@ export const adminGetDataSchema = z.object({
   /** `missing`: nothing saved yet (an empty database is shown); `invalid`: the stored one does not parse. */
   status: z.enum(['found', 'missing', 'invalid']),
   detail: z.string().nullable(),
-  database: contractDatabaseSchema,
+  /** The structure only: the backend checked everything before storing it. */
+  database: contractDatabaseShape,
   /** Pass back with save and import: the revision this page shows. */
   revision: databaseRevisionSchema,
   savedAt: z.iso.datetime({ offset: true }).nullable(),
@@ -165,24 +166,6 @@ export const saveDataSchema = z.object({
   changes: z.array(z.string()),
 });
 export type SaveData = z.infer<typeof saveDataSchema>;
-
-/** The format of a backup file (an export): the database and its audit log. */
-export const BACKUP_FORMAT = 'contract-clock-backup';
-
-/**
- * A backup as exported: what an import restores. An import also accepts a bare database document
- * (schema version 1 or 2), as older exports and hand-written files are.
- */
-export const backupSchema = strictObject({
-  format: z.literal(BACKUP_FORMAT),
-  formatVersion: z.literal(1),
-  exportedAt: z.iso.datetime({ offset: true }),
-  /** The revision exported; informative (an import is checked against the revision the admin loaded). */
-  revision: databaseRevisionSchema,
-  database: z.unknown(),
-  auditLog: z.array(auditEntrySchema).max(AUDIT_LOG_LIMITS.maxEntries),
-});
-export type Backup = z.infer<typeof backupSchema>;
 
 /** `json`: the backup as compact JSON text; the admin page pretty-prints it into the downloaded file. */
 export const exportDataSchema = z.object({ fileName: z.string(), json: z.string() });

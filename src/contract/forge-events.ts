@@ -39,7 +39,8 @@ export const forgeEventIssueSchema = z.object({
     .object({
       status: z.object({ id: z.string(), name: z.string().optional() }).optional(),
       priority: z.object({ id: z.string(), name: z.string().optional() }).nullable().optional(),
-      project: z.object({ id: z.string(), key: z.string() }).optional(),
+      /** `projectTypeKey` is in the documented payload (`service_desk` for a JSM service project). */
+      project: z.object({ id: z.string(), key: z.string(), projectTypeKey: z.string().optional() }).optional(),
       created: z.string().optional(),
       updated: z.string().optional(),
     })
@@ -47,14 +48,26 @@ export const forgeEventIssueSchema = z.object({
 });
 export type ForgeEventIssue = z.infer<typeof forgeEventIssueSchema>;
 
+/**
+ * False only when the event itself says the issue is in a project of another type (a Jira Software
+ * or business project); the manifest's filter expression drops those before Forge invokes us, this
+ * keeps any other host of the handlers (the sandbox, tests) from doing I/O for them.
+ *
+ * @example isServiceProjectEvent(event) // false for an event from a Jira Software project
+ */
+export function isServiceProjectEvent(event: { readonly issue: ForgeEventIssue }): boolean {
+  const type = event.issue.fields?.project?.projectTypeKey;
+  return type === undefined || type === 'service_desk';
+}
+
 /** Fields common to every Jira product event payload. */
 const productEventBase = {
   issue: forgeEventIssueSchema,
   /** The user who caused the event; absent for anonymous or system changes. */
   atlassianId: z.string().min(1).optional(),
   associatedUsers: associatedUsersSchema.optional(),
-  /** True when the app itself caused the event (e.g. our own property or field update). */
-  selfGenerated: z.boolean().optional(),
+  // No `selfGenerated`: Jira's event reference documents no such field. Events the app caused itself
+  // are dropped by the manifest's `filter.ignoreSelf`, which is Forge's documented way (issue 9).
   context: z.object({ cloudId: z.string().optional(), moduleKey: z.string().optional() }).optional(),
 };
 

@@ -81,7 +81,8 @@ export const jiraPrioritySchema = idNameSchema;
 export const jiraResolutionSchema = idNameSchema;
 export const jiraComponentSchema = idNameSchema;
 export const jiraIssueTypeSchema = idNameSchema;
-export const jiraProjectSchema = z.object({ id: z.string().min(1), key: z.string().min(1), name: z.string() });
+/** `projectTypeKey` (`service_desk`, `software`, `business`) tells a service project from the others. */
+export const jiraProjectSchema = z.object({ id: z.string().min(1), key: z.string().min(1), name: z.string(), projectTypeKey: z.string().optional() });
 
 /**
  * Makes a null-prototype copy of a plain object so that zod does not read `Object.prototype`
@@ -170,6 +171,7 @@ export const jiraIssueFieldsSchema = z.looseObject({
   components: z.array(jiraComponentSchema).optional(),
   labels: z.array(z.string()).optional(),
   reporter: jiraUserSchema.nullable().optional(),
+  assignee: jiraUserSchema.nullable().optional(),
   project: jiraProjectSchema,
   issuetype: jiraIssueTypeSchema,
 });
@@ -350,7 +352,8 @@ export const jiraMyselfSchema = z.object({
   accountType: jiraAccountTypeSchema.optional(),
   displayName: z.string().optional(),
   timeZone: z.string().optional(),
-  locale: z.string().optional(),
+  /** null or absent when the user's privacy setting hides it (GET /user documents both). */
+  locale: z.string().nullish(),
 });
 export type JiraMyself = z.infer<typeof jiraMyselfSchema>;
 

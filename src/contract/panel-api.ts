@@ -7,6 +7,7 @@
  * Pure zod: no I/O, no Forge imports, no clock — it is bundled into the browser.
  */
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/messages';
 import { ianaTimeZoneSchema, localDateSchema, priorityClassSchema } from './building-blocks';
 import { envelopeSchema } from './envelope';
 import { strictObject } from './strict-object';
@@ -169,12 +170,19 @@ export const explanationStepSchema = z.object({
 });
 export type ExplanationStep = z.infer<typeof explanationStepSchema>;
 
-/** "Tell the customer" drafts composed from the templates in the agent's language; null when not applicable. */
+/**
+ * "Tell the customer" drafts composed from the templates in the customer's language (the reporter's
+ * Jira locale; the agent's when Jira does not show it); null when not applicable.
+ */
 export const panelDraftsSchema = z.object({
   /** "We expect to resolve this by …": while the deadline can still be met. */
   expected: z.string().min(1).nullable(),
   /** The honest message naming the agreement and the new expected time: at risk or breached. */
   missed: z.string().min(1).nullable(),
+  /** The language the drafts are written in. */
+  language: z.enum(LANGUAGES),
+  /** Whose language that is: the customer's (from Jira), or the agent's when Jira did not tell. */
+  languageOf: z.enum(['customer', 'agent']),
 });
 export type PanelDrafts = z.infer<typeof panelDraftsSchema>;
 

@@ -17,7 +17,8 @@ import {
 } from '../app/contract-database-store';
 import type { DepsSource } from '../app/deps';
 import { startRebuild } from '../app/rebuild-aggregates';
-import { ADMIN_RESOLVER_KEYS, adminApi, BACKUP_FORMAT, backupSchema, type Backup, type SaveData, type ValidationError } from '../contract/admin-api';
+import { ADMIN_RESOLVER_KEYS, adminApi, type SaveData, type ValidationError } from '../contract/admin-api';
+import { BACKUP_FORMAT, backupSchema, type Backup } from '../contract/backup';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import { describeIssues, formatIssuePath } from '../contract/strict-object';
 import { productionDeps } from './production-deps';

@@ -2,18 +2,17 @@
  * Trigger `avi:jira:commented:issue`: the first public reply by an agent meets the response target.
  * The comment is read back from Jira (visibility and author type in the event are not reliable).
  */
-import { issueCommentedEventSchema } from '../contract/forge-events';
+import { isServiceProjectEvent, issueCommentedEventSchema } from '../contract/forge-events';
 import type { DepsSource } from '../app/deps';
 import { reconcileClock } from '../app/reconcile-clock';
 import { productionDeps } from './production-deps';
-import { createTrigger } from './run-trigger';
+import { createTrigger, summarizeOutcome } from './run-trigger';
 
 export function createOnIssueCommented(deps: DepsSource = productionDeps) {
   return createTrigger('issue-commented', issueCommentedEventSchema, deps, async (d, event) => {
-    // The manifest filters these out (ignoreSelf); this keeps other hosts of the handler honest too.
-    if (event.selfGenerated === true) return { issueId: event.issue.id, skipped: true };
+    if (!isServiceProjectEvent(event)) return { issueId: event.issue.id, skipped: true };
     const outcome = await reconcileClock(d, event.issue.id, { commentId: event.comment.id });
-    return { issueId: event.issue.id, outcome: outcome.kind, state: outcome.save.record.state, written: outcome.save.written };
+    return summarizeOutcome(event.issue.id, outcome);
   });
 }
 

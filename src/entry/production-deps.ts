@@ -6,7 +6,7 @@
  * runtime.
  */
 import { Queue } from '@forge/events';
-import { createForgeTransport } from '../adapters/jira/forge-transport';
+import { createForgeTransport, forgeInstallation, forgeRemainingMs } from '../adapters/jira/forge-transport';
 import { createJiraClient } from '../adapters/jira/jira-client';
 import { createForgeKvsStore } from '../adapters/storage/forge-kvs-store';
 import { createConsoleLogger, type AppDeps } from '../app/deps';
@@ -24,10 +24,11 @@ export function productionDeps(): AppDeps {
 
 function buildProductionDeps(): AppDeps {
   const queue = new Queue({ key: REBUILD_QUEUE_KEY });
-  const jiraAsUser = createJiraClient({ transport: createForgeTransport({ actor: 'user' }) });
+  const clientOptions = { installation: forgeInstallation, retry: { remainingMs: forgeRemainingMs } };
+  const jiraAsUser = createJiraClient({ transport: createForgeTransport({ actor: 'user' }), ...clientOptions });
   return {
     store: createForgeKvsStore(),
-    jiraAsApp: createJiraClient({ transport: createForgeTransport({ actor: 'app' }) }),
+    jiraAsApp: createJiraClient({ transport: createForgeTransport({ actor: 'app' }), ...clientOptions }),
     // In Forge, asUser() acts for the user of the current invocation; the account id is the sandbox's
     // way to choose a user and needs no impersonation here.
     jiraAsUser: () => jiraAsUser,

@@ -2,11 +2,12 @@
  * The one way resolvers are written (conventions §3): parse the payload and the context with zod,
  * authorize, call the use case, answer the envelope. Expected failures are envelope errors; anything
  * else is logged with ids and codes only and answered as `unavailable` / `internal`, never thrown at
- * the UI.
+ * the UI — except Forge's `NeedsAuthenticationError` (a user who has not yet allowed the app access),
+ * which is rethrown untouched: Forge answers it with its "Allow access" prompt (ADR 0012).
  */
 import Resolver from '@forge/resolver';
 import type { z } from 'zod';
-import { isJiraError } from '../adapters/jira/jira-client';
+import { isConsentRequired, isJiraError } from '../app/jira-ports';
 import { StorageError } from '../adapters/storage/key-value-store';
 import { resolveDeps, type AppDeps, type DepsSource } from '../app/deps';
 import { fail, flattenIssues, type Envelope } from '../contract/envelope';
@@ -64,6 +65,8 @@ async function runResolver(
   try {
     return await definition.run({ deps, payload: payload.data, context: context.data, accountId });
   } catch (error) {
+    // Forge turns this error into its consent prompt; wrapping it would lock the user out for good.
+    if (isConsentRequired(error)) throw error;
     deps.log.error(`${scope} ${key}: failed`, describeError(error));
     if (isJiraError(error) || error instanceof StorageError) {
       return fail('unavailable', 'Jira or the app storage did not answer. Try again in a moment.');

@@ -5,9 +5,10 @@
  * the next event or sweep reconciles the clock from the issue's current state.
  */
 import type { z } from 'zod';
-import { isJiraError } from '../adapters/jira/jira-client';
+import { isJiraError } from '../app/jira-ports';
 import { StorageError } from '../adapters/storage/key-value-store';
 import { resolveDeps, type AppDeps, type DepsSource } from '../app/deps';
+import type { ReconcileOutcome } from '../app/reconcile-clock';
 
 /** Builds a Forge trigger handler from an event schema and a use case. */
 export function createTrigger<S extends z.ZodType>(
@@ -31,6 +32,12 @@ export function createTrigger<S extends z.ZodType>(
       d.log.error(`${name}: failed`, describeError(error));
     }
   };
+}
+
+/** The log line of a reconcile: ids and states, never the record. */
+export function summarizeOutcome(issueId: string, outcome: ReconcileOutcome): Readonly<Record<string, string | boolean>> {
+  if (outcome.kind === 'not-a-request') return { issueId, outcome: outcome.kind, skipped: true };
+  return { issueId, outcome: outcome.kind, state: outcome.save.record.state, written: outcome.save.written };
 }
 
 /** Ids and codes of an error, never its payload. */

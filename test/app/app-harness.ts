@@ -15,6 +15,7 @@ import { readJiraAppDefinition } from '../../sandbox/jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
 import { seedBaseSite, type BaseSite } from '../../sandbox/jira/jira-seed';
 import { buildDemoContractDatabase } from '../../sandbox/demo/demo-catalogue';
+import { installationOf } from '../../sandbox/runtime/app-wiring';
 import { createInProcessFetch } from '../../sandbox/runtime/in-process-fetch';
 
 /** A store that counts its operations (a transaction counts once, as in Forge's quotas) and the bytes it read. */
@@ -97,11 +98,13 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), op
     createJiraClient({
       transport: createFetchTransport({ baseUrl: 'http://jira.test', headers, fetch: countingFetch, ...(basicAuth === undefined ? {} : { basicAuth }) }),
       retry: { sleep: () => Promise.resolve() },
+      installation: () => installationOf(model.app),
     });
   const deps: AppDeps = {
     store,
     jiraAsApp: client({ Authorization: `Bearer ${model.appToken}` }),
-    jiraAsUser: (accountId) => client({}, { username: model.getUser(accountId).emailAddress ?? '', password: 'token' }),
+    // asUser as Forge makes it: through the app, so the emulator applies the manifest's scopes
+    jiraAsUser: (accountId) => client({ Authorization: `Bearer ${model.appToken}`, 'X-Forge-As-User': accountId }),
     enqueue: (more) => {
       jobs.push(...more);
       return Promise.resolve();

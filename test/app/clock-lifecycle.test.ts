@@ -3,7 +3,7 @@
  * against the sandbox's Jira emulator: start, budget, pause/resume, re-target, resolution,
  * idempotency under duplicated and shuffled events, bad input.
  */
-import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/adapters/jira/jira-client';
+import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/app/jira-ports';
 import { AGGREGATE_PREFIX, openClockKey } from '../../src/adapters/storage/storage-keys';
 import { clockRecordSchema, type ClockRecord } from '../../src/contract/clock-record';
 import { complianceAggregateSchema } from '../../src/contract/compliance-aggregate';
@@ -22,7 +22,7 @@ async function deliver(h: Harness, event: ForgeJiraEvent): Promise<void> {
 
 /** Delivers what Forge would: the manifest's `ignoreSelf` filter drops the app's own events. */
 async function deliverAll(h: Harness): Promise<void> {
-  const pending = h.events.splice(0).filter((event) => !event.selfGenerated);
+  const pending = h.events.splice(0).filter((event) => event.atlassianId !== h.model.app.accountId);
   for (const event of pending) await deliver(h, event);
 }
 
@@ -225,16 +225,18 @@ describe('the contract clock through the real handlers', () => {
     await deliverAll(h);
     h.advance(45);
     h.model.transitionToStatus(h.site.users.sanne.accountId, key, 'Resolved');
-    const resolved = h.events.splice(0).filter((event) => !event.selfGenerated);
+    const resolved = h.events.splice(0).filter((event) => event.atlassianId !== h.model.app.accountId);
     const real = h.deps.jiraAsApp;
     let failures = 1;
-    const flaky = Object.create(real) as typeof real;
-    flaky.setIssueProperty = (...args) => {
-      if (failures > 0) {
-        failures -= 1;
-        return Promise.reject(new Error('Jira is down'));
-      }
-      return real.setIssueProperty(...args);
+    const flaky: typeof real = {
+      ...real,
+      setIssueProperty: (...args) => {
+        if (failures > 0) {
+          failures -= 1;
+          return Promise.reject(new Error('Jira is down'));
+        }
+        return real.setIssueProperty(...args);
+      },
     };
     const flakyDeps = { ...h.deps, jiraAsApp: flaky };
     for (const event of resolved) await createOnIssueUpdated(flakyDeps)(event);

@@ -9,7 +9,7 @@ import { AUDIT_LOG_LIMITS, ADMIN_LIMITS } from '../../src/contract/admin-api';
 import { CONTRACT_DATABASE_LIMITS, contractDatabaseSchema } from '../../src/contract/contract-database';
 import { loadContractDatabase } from '../../src/app/contract-database-store';
 import { databaseAuditKey } from '../../src/adapters/storage/storage-keys';
-import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/adapters/jira/jira-client';
+import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/app/jira-ports';
 import { clockRecordSchema } from '../../src/contract/clock-record';
 import type { Envelope } from '../../src/contract/envelope';
 import { createAdminResolver } from '../../src/entry/admin-resolver';
@@ -18,7 +18,7 @@ import { createHarness, type Harness } from './app-harness';
 import { largeContractDatabase } from '../support/large-contract-database';
 
 async function deliverCreated(h: Harness): Promise<void> {
-  for (const event of h.events.splice(0).filter((e) => !e.selfGenerated)) {
+  for (const event of h.events.splice(0).filter((e) => e.atlassianId !== h.model.app.accountId)) {
     if (event.eventType === 'avi:jira:created:issue') await createOnIssueCreated(h.deps)(event);
   }
 }

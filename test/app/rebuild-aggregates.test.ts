@@ -13,7 +13,7 @@ async function snapshot(h: Harness, prefix: string): Promise<Record<string, unkn
 }
 
 async function deliverAll(h: Harness): Promise<void> {
-  for (const event of h.events.splice(0).filter((e) => !e.selfGenerated)) {
+  for (const event of h.events.splice(0).filter((e) => e.atlassianId !== h.model.app.accountId)) {
     if (event.eventType === 'avi:jira:created:issue') await createOnIssueCreated(h.deps)(event);
     else if (event.eventType === 'avi:jira:updated:issue') await createOnIssueUpdated(h.deps)(event);
   }

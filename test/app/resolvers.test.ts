@@ -3,7 +3,7 @@
  * against the Jira emulator: authorization per role, envelope errors that name fields, stale input,
  * and actions that either apply completely or not at all.
  */
-import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/adapters/jira/jira-client';
+import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/app/jira-ports';
 import { loadContractDatabase } from '../../src/app/contract-database-store';
 import { clockRecordSchema } from '../../src/contract/clock-record';
 import type { Envelope } from '../../src/contract/envelope';

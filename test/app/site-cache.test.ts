@@ -1,5 +1,5 @@
 /** The site cache: field ids and the status catalogue are looked up once, and again only when needed. */
-import type { JiraClient, StatusOption } from '../../src/adapters/jira/jira-client';
+import type { JiraAsApp, StatusOption } from '../../src/app/jira-ports';
 import { MemoryKvsStore } from '../../src/adapters/storage/memory-kvs-store';
 import { loadSiteFacts } from '../../src/app/site-cache';
 
@@ -14,7 +14,7 @@ function fakeJira(statuses: StatusOption[]) {
       calls.statuses += 1;
       return Promise.resolve([...statuses]);
     },
-  } as unknown as JiraClient;
+  } as unknown as JiraAsApp;
   return { jira, calls, statuses };
 }
 

@@ -304,8 +304,11 @@ it('Tell the customer: a public reply from the expected-time draft, an internal 
   await panel.getByTestId('action-tell').click();
   await panel.getByTestId('tell-form').waitFor();
   const body = panel.getByTestId('message-body');
+  // Alice reads Dutch in Jira: the draft is in her language, not in Tom's, and the form says so
   const expectedDraft = normalizeText(await body.inputValue());
-  expect(expectedDraft).toMatch(/^We expect to resolve your request by .*13:30.*Gold E-mail/);
+  expect(expectedDraft).toMatch(/^We verwachten uw verzoek uiterlijk maandag 5 oktober 2026 om 13:30 \(Europe\/Amsterdam\) op te lossen, zoals afgesproken in uw Gold E-mail-overeenkomst\.$/);
+  expect(normalizeText(await panel.getByTestId('tell-language').innerText())).toBe('Written in Dutch, the customer’s language.');
+  await saveScreenshot(page, 'panel-tell-draft-customer-language');
   const reply = `${expectedDraft} We are on it — Tom.`;
   await body.fill(reply);
   expect(await panel.getByTestId('visibility-public--radio-input').isChecked()).toBe(true);
@@ -331,7 +334,7 @@ it('Tell the customer: a public reply from the expected-time draft, an internal 
   await panel.getByTestId('action-tell').click();
   await panel.getByTestId('tell-form').waitFor();
   const missedDraft = normalizeText(await body.inputValue());
-  expect(missedDraft).toMatch(/^We are sorry: we will not resolve your request by .*13:30/);
+  expect(missedDraft).toMatch(/^Het spijt ons: we lossen uw verzoek niet uiterlijk maandag 5 oktober 2026 om 13:30 \(Europe\/Amsterdam\) op/);
   const note = `${missedDraft} Internal: escalate to the mail team.`;
   await body.fill(note);
   await panel.getByTestId('visibility-internal--radio-label').click();

@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createJiraModel } from '../../sandbox/jira/jira-model';
 import { openSandbox, type Sandbox } from '../../sandbox/open-sandbox';
 import { readManifestModules, type ManifestModules } from '../../sandbox/runtime/manifest-modules';
 
@@ -187,5 +188,89 @@ describe('a request raised in the portal, end to end', () => {
     const response = await post('/sandbox/api/clock', { action: 'advance', ms: 'soon' });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, message: expect.stringContaining('ms') });
+  });
+});
+
+describe('a Jira Software project on the same site (issue 9)', () => {
+  it('lists its issues under the queue, not in it', async () => {
+    const page = await (await get('/', users().agent.accountId)).text();
+    expect(page).toContain('data-testid="other-project"');
+    expect(page).toContain('href="/browse/APP-1"');
+    expect(page).not.toMatch(/data-issue-key="APP-/);
+  });
+
+  it("honours the panel's display condition: no Contract Clock panel on a software issue", async () => {
+    const softwareIssue = await (await get('/browse/APP-1', users().agent.accountId)).text();
+    expect(softwareIssue).toContain('Customers can download their monthly service report');
+    expect(softwareIssue).not.toContain('data-testid="issue-panel"');
+  });
+
+  it("honours the triggers' filter: changing a software issue runs no handler and writes nothing", async () => {
+    const before = sandbox.runtime().stats() as { triggers: { runs: number; filtered: number } };
+    const { agent } = users();
+    const response = await post('/rest/api/3/issue/APP-3/comment', { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Picked up' }] }] } }, { authorization: basic(agent.emailAddress) });
+    expect(response.status).toBe(201);
+    await sandbox.settle();
+    const after = sandbox.runtime().stats() as { triggers: { runs: number; filtered: number } };
+    expect(after.triggers.runs).toBe(before.triggers.runs);
+    expect(after.triggers.filtered).toBeGreaterThan(before.triggers.filtered);
+    const issue = sandbox.model().findIssue('APP-3');
+    expect(issue?.properties).toEqual({});
+    expect(issue?.appFieldValues).toEqual({});
+    const keys = (await sandbox.store().query({ prefix: 'open-clock:', limit: 100 })).entries.map((e) => e.key);
+    expect(keys).not.toContain(`open-clock:${issue?.id ?? ''}`);
+  });
+});
+
+describe('user consent, as Forge asks for it (issue 9)', () => {
+  const invokeAs = (accountId: string, issueKey: string) =>
+    fetch(`${sandbox.url}/sandbox/api/invoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `sandbox-user=${encodeURIComponent(accountId)}` },
+      body: JSON.stringify({ frame: { moduleKey: 'contract-clock-panel', issueKey }, functionKey: 'panel/get', payload: {} }),
+    });
+
+  it("a user who has not allowed access gets Forge's consent answer; once allowed, the panel answers and the consent is kept", async () => {
+    const model = sandbox.model();
+    const noor = model.users().find((u) => u.emailAddress === 'noor@polder-it.example');
+    if (noor === undefined) throw new Error('no Noor in the base site');
+    expect(model.hasConsent(noor.accountId)).toBe(false);
+    const { customer } = users();
+    const desk = model.serviceDesks()[0];
+    const issue = model.createRequest(customer.accountId, { serviceDeskId: desk?.id ?? '', requestTypeId: desk?.requestTypes[0]?.id ?? '', summary: 'First visit' });
+    await sandbox.settle();
+
+    const first = await invokeAs(noor.accountId, issue.key);
+    expect(first.status).toBe(401);
+    const body = (await first.json()) as { ok: boolean; consent?: { appName: string; scopes: string[] } };
+    expect(body.ok).toBe(false);
+    expect(body.consent?.appName).toBe('Contract Clock');
+    expect(body.consent?.scopes).toEqual(expect.arrayContaining(['read:jira-work', 'read:jira-user']));
+
+    const allowed = await fetch(`${sandbox.url}/sandbox/api/consent`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `sandbox-user=${encodeURIComponent(noor.accountId)}` },
+      body: JSON.stringify({ allow: true }),
+    });
+    expect(allowed.status).toBe(200);
+    expect(sandbox.model().hasConsent(noor.accountId)).toBe(true);
+    expect(sandbox.model().exportState().consents.map((c) => c.accountId)).toContain(noor.accountId);
+
+    const second = await invokeAs(noor.accountId, issue.key);
+    expect(second.status).toBe(200);
+    expect(await second.json()).toMatchObject({ ok: true, value: { ok: true, data: { issueKey: issue.key } } });
+  });
+
+  it('asks again when the app asks for a scope the user did not allow', () => {
+    const model = sandbox.model();
+    const { agent } = users();
+    model.grantConsent(agent.accountId);
+    expect(model.hasConsent(agent.accountId)).toBe(true);
+    const state = model.exportState();
+    const consent = state.consents.find((c) => c.accountId === agent.accountId);
+    if (consent === undefined) throw new Error('no consent stored');
+    consent.scopes = consent.scopes.slice(1);
+    const restored = createJiraModel({ clock: model.clock, app: model.app, state });
+    expect(restored.hasConsent(agent.accountId)).toBe(false);
   });
 });

@@ -91,6 +91,18 @@ describe('site and user', () => {
     expect(me).toMatchObject({ displayName, accountType, timeZone });
   });
 
+  // GET /rest/api/3/user: the User's `locale` is hidden by the user's privacy setting (left out).
+  it.each([
+    ['Alice reads Dutch', 'alice', 'nl_NL'],
+    ['Bob hides his locale', 'bob', undefined],
+    ['Tom reads English', 'tom', 'en_US'],
+  ] as const)('user by account id: %s', async (_name, who, locale) => {
+    const user = z
+      .object({ accountId: z.string(), locale: z.string().optional() })
+      .parse(await cloud(TOM, 'users', 'getUser', { accountId: site.users[who].accountId }));
+    expect(user).toEqual({ accountId: site.users[who].accountId, locale });
+  });
+
   it('refuses an unknown e-mail and an unknown bearer token with 401', async () => {
     expect((await failure({ email: 'nobody@nowhere.example' }, 'cloud', 'myself', 'getCurrentUser')).status).toBe(401);
     expect((await failure({ bearer: 'wrong' }, 'cloud', 'myself', 'getCurrentUser')).status).toBe(401);
@@ -583,7 +595,8 @@ describe('app custom field values', () => {
     const issue = z.object({ fields: z.record(z.string(), z.unknown()) }).parse(await cloud(ADMIN, 'issues', 'getIssue', { issueIdOrKey: request.issueKey, fields: [field] }));
     expect(issue.fields[field]).toBe('2026-04-03T16:00:00.000+0200');
     const update = events.slice(before).find((e) => e.eventType === 'avi:jira:updated:issue');
-    expect(update).toMatchObject({ selfGenerated: true, atlassianId: model.app.accountId, changelog: { items: [{ fieldId: field, field: 'Contract deadline' }] } });
+    expect(update).not.toHaveProperty('selfGenerated');
+    expect(update).toMatchObject({ atlassianId: model.app.accountId, changelog: { items: [{ fieldId: field, field: 'Contract deadline' }] } });
 
     await cloud(APP, 'issueCustomFieldValuesApps', 'updateMultipleCustomFieldValues', {
       updates: [{ customField: field, issueIds: [Number(request.issueId)], value: null }],
@@ -662,7 +675,6 @@ describe('Forge events', () => {
     expect(createdEvent).toMatchObject({
       eventType: 'avi:jira:created:issue',
       atlassianId: site.users.alice.accountId,
-      selfGenerated: false,
       associatedUsers: [{ accountId: site.users.alice.accountId }],
       issue: {
         id: request.issueId,
@@ -696,5 +708,46 @@ describe('Forge events', () => {
       atlassianId: site.users.sanne.accountId,
       comment: { jsdPublic: true, author: { accountId: site.users.sanne.accountId, accountType: 'atlassian' }, body: { type: 'doc' } },
     });
+  });
+});
+
+describe('REST v2, as Jira Cloud still serves it (issue 9)', () => {
+  const basic = (email: string | null) => `Basic ${Buffer.from(`${email ?? ''}:token`).toString('base64')}`;
+  const v2 = async (method: string, url: string, body?: unknown) => {
+    const response = await fetch(`${server.url}${url}`, {
+      method,
+      headers: { authorization: basic(site.users.sanne.emailAddress), 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? null : (JSON.parse(text) as unknown) };
+  };
+
+  it('answers every emulated platform route under /rest/api/2 too, rich text as plain strings', async () => {
+    const created = await v2('POST', '/rest/api/2/issue', { fields: { project: { key: 'ITS' }, summary: 'Created over v2', description: 'Line one', issuetype: { name: 'Incident' } } });
+    expect(created.status).toBe(201);
+    const key = z.object({ key: z.string() }).parse(created.body).key;
+    expect((await v2('POST', `/rest/api/2/issue/${key}/comment`, { body: 'Plain text reply' })).status).toBe(201);
+
+    const issue = await v2('GET', `/rest/api/2/issue/${key}?fields=summary,description,status`);
+    expect(issue).toMatchObject({ status: 200, body: { key, fields: { summary: 'Created over v2', description: 'Line one' } } });
+    const comments = await v2('GET', `/rest/api/2/issue/${key}/comment`);
+    expect(comments).toMatchObject({ status: 200, body: { comments: [{ body: 'Plain text reply' }] } });
+    // the same issue over v3 answers ADF
+    const v3 = await fetch(`${server.url}/rest/api/3/issue/${key}?fields=description`, { headers: { authorization: basic(site.users.sanne.emailAddress) } });
+    expect(await v3.json()).toMatchObject({ fields: { description: { type: 'doc', version: 1 } } });
+
+    for (const url of ['/rest/api/2/myself', '/rest/api/2/field', '/rest/api/2/status', '/rest/api/2/priority', `/rest/api/2/issue/${key}/changelog`, `/rest/api/2/search/jql?jql=key%3D${key}`]) {
+      expect([url, (await v2('GET', url)).status]).toEqual([url, 200]);
+    }
+    expect((await v2('GET', '/rest/api/2/search?jql=project%3DITS')).status).toBe(410);
+  });
+
+  it("jira.js sends a string description to v2 (its documented behaviour) and the emulator takes it", async () => {
+    const created = z
+      .object({ key: z.string() })
+      .parse(await cloud(SANNE, 'issues', 'createIssue', { fields: { project: { key: 'ITS' }, summary: 'Via jira.js', description: 'Wiki text', issuetype: { name: 'Incident' } } }));
+    const issue = model.findIssue(created.key);
+    expect(issue?.description).toMatchObject({ type: 'doc' });
   });
 });

@@ -28,6 +28,7 @@ const app: JiraAppDefinition = {
     { propertyKey: 'contract-clock', path: 'state', type: 'string', searchAlias: 'contractState' },
     { propertyKey: 'contract-clock', path: 'terms.level.name', type: 'string', searchAlias: 'contractLevel' },
   ],
+  scopes: ['read:jira-work', 'write:jira-work', 'read:jira-user', 'write:app-data:jira', 'read:servicedesk-request', 'write:servicedesk-request'],
 };
 
 function newSite(startIso = '2026-04-01T08:00:00.000Z'): { model: JiraModel; site: BaseSite; clock: { set(iso: string): void; advance(ms: number): void } } {

@@ -6,7 +6,8 @@
 import { failureResult } from '../../static/admin/src/action-result';
 import { parseForSending, spanOfError } from '../../static/admin/src/document-check';
 import { describePath, errorsOfAnswer, listFieldErrors, syntaxError, type PathStep } from '../../static/admin/src/validation-errors';
-import { createTranslator } from '../../static/shared/i18n';
+import { createTranslator } from '../../src/i18n/messages';
+import { adminMessages } from '../../static/admin/src/messages';
 
 describe('listFieldErrors', () => {
   it('answers one entry per message, in the order the backend reported them', () => {
@@ -112,7 +113,7 @@ describe('parseForSending and spanOfError', () => {
 });
 
 describe('failureResult', () => {
-  const t = createTranslator('en');
+  const t = createTranslator(adminMessages, 'en-GB').t;
 
   it('explains the code and adds the backend message', () => {
     expect(failureResult(t, { code: 'unavailable', message: ' Storage timed out ' })).toEqual({
@@ -123,7 +124,7 @@ describe('failureResult', () => {
   });
 
   it('warns (not errors) for a conflict and leaves out an empty message', () => {
-    const result = failureResult(createTranslator('nl'), { code: 'conflict', message: '' });
+    const result = failureResult(createTranslator(adminMessages, 'nl-NL').t, { code: 'conflict', message: '' });
     expect(result.appearance).toBe('warning');
     expect(result.lines).toEqual(['De database is intussen gewijzigd. Laad opnieuw en probeer het dan nog eens.']);
   });

@@ -3,11 +3,12 @@
  * actions to offer, localized field errors, and reading the Forge context.
  */
 import { z } from 'zod';
-import { PANEL_LIMITS, type PanelState, type PanelTarget } from '../../src/contract/panel-api';
+import { PANEL_LIMITS, type PanelDrafts, type PanelState, type PanelTarget } from '../../src/contract/panel-api';
 import { barWidthPercent, describeTimeLeft, pickDefaultDraft } from '../../static/panel/src/clock-text';
 import { fromServerFieldErrors, localizeIssues } from '../../static/panel/src/field-errors';
 import { listAllowedActions } from '../../static/panel/src/panel-actions';
-import { createTranslator } from '../../static/shared/i18n';
+import { createTranslator } from '../../src/i18n/messages';
+import { panelMessages } from '../../static/panel/src/messages';
 import { readUiContext } from '../../static/shared/ui-context';
 
 type TimeInput = Pick<PanelTarget, 'state' | 'businessMinutesLeft' | 'completedAt'>;
@@ -28,15 +29,16 @@ describe('describeTimeLeft', () => {
 });
 
 describe('pickDefaultDraft', () => {
-  const both = { expected: 'We expect…', missed: 'Unfortunately…' };
-  it.each<[PanelState, { expected: string | null; missed: string | null }, 'expected' | 'missed' | null]>([
+  const language = { language: 'en', languageOf: 'customer' } as const;
+  const both = { expected: 'We expect…', missed: 'Unfortunately…', ...language };
+  it.each<[PanelState, PanelDrafts, 'expected' | 'missed' | null]>([
     ['on-track', both, 'expected'],
     ['paused', both, 'expected'],
     ['at-risk', both, 'missed'],
     ['breached', both, 'missed'],
-    ['breached', { expected: 'We expect…', missed: null }, 'expected'],
-    ['on-track', { expected: null, missed: 'Unfortunately…' }, 'missed'],
-    ['met', { expected: null, missed: null }, null],
+    ['breached', { expected: 'We expect…', missed: null, ...language }, 'expected'],
+    ['on-track', { expected: null, missed: 'Unfortunately…', ...language }, 'missed'],
+    ['met', { expected: null, missed: null, ...language }, null],
   ])('%s with drafts %j → %s', (state, drafts, expected) => {
     expect(pickDefaultDraft(state, drafts)).toBe(expected);
   });
@@ -77,12 +79,12 @@ describe('localizeIssues', () => {
 
   it('words each field in the user language, first problem per field', () => {
     const issues = issuesOf({ reason: ' ', minutes: 0, body: '' });
-    expect(localizeIssues(issues, createTranslator('en'))).toEqual({
+    expect(localizeIssues(issues, createTranslator(panelMessages, 'en-GB').t)).toEqual({
       reason: 'Enter a reason.',
       minutes: 'Enter a whole number of minutes greater than 0.',
       body: 'Enter a message.',
     });
-    expect(localizeIssues(issues, createTranslator('nl'))).toEqual({
+    expect(localizeIssues(issues, createTranslator(panelMessages, 'nl-NL').t)).toEqual({
       reason: 'Geef een reden op.',
       minutes: 'Vul een heel aantal minuten groter dan 0 in.',
       body: 'Schrijf een bericht.',
@@ -91,16 +93,16 @@ describe('localizeIssues', () => {
 
   it('names the limit when a value is too long or too large', () => {
     const issues = issuesOf({ reason: 'x'.repeat(501), minutes: 50_000, body: 'x'.repeat(5001) });
-    expect(localizeIssues(issues, createTranslator('en'))).toEqual({
+    expect(localizeIssues(issues, createTranslator(panelMessages, 'en-GB').t)).toEqual({
       reason: 'Use at most 500 characters.',
-      minutes: 'Enter at most 43200 minutes.',
-      body: 'Use at most 5000 characters.',
+      minutes: 'Enter at most 43,200 minutes.',
+      body: 'Use at most 5,000 characters.',
     });
   });
 
   it('keeps zod’s message for fields it does not know', () => {
     const issues = z.object({ other: z.string() }).safeParse({}).error?.issues ?? [];
-    expect(Object.keys(localizeIssues(issues, createTranslator('en')))).toEqual(['other']);
+    expect(Object.keys(localizeIssues(issues, createTranslator(panelMessages, 'en-GB').t))).toEqual(['other']);
   });
 });
 

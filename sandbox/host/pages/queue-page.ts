@@ -58,6 +58,8 @@ export interface QueuePageInput {
   requests: readonly RequestSummary[];
   /** show at most this many rows (resolved history is long) */
   limit: number;
+  /** the site's other (non-service) projects, listed under the queue */
+  otherProjects?: { key: string; name: string; type: string; issueKeys: string[] }[];
 }
 
 function renderRow(request: RequestSummary, chrome: PageChrome): SafeHtml {
@@ -105,6 +107,10 @@ export function renderQueuePage(input: QueuePageInput): SafeHtml {
           <tbody>${shown.map((r) => renderRow(r, chrome))}</tbody>
         </table></div>
         ${rows.length > shown.length ? html`<p class="subtlest">Showing ${shown.length} of ${rows.length}.</p>` : ''}`}
+    ${(input.otherProjects ?? []).map(
+      (project) => html`<p class="subtle" data-testid="other-project">Also on this site: <strong>${project.name}</strong> (${project.key}, a ${project.type === 'software' ? 'Jira Software' : project.type} project):
+        ${project.issueKeys.map((key, index) => html`${index === 0 ? '' : ', '}<a href="/browse/${key}">${key}</a>`)} — not customer requests, so Contract Clock leaves them alone.</p>`,
+    )}
   `;
   return renderPage({ chrome, body });
 }

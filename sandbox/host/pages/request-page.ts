@@ -14,8 +14,8 @@ import { clockLozenge, deadlineCells, levelTag } from './fragments';
 export interface RequestPageInput {
   chrome: PageChrome;
   request: RequestDetail;
-  /** the issue panel frame, or the notice to show instead */
-  panel: { frame: EmbeddedFrame } | { notice: SafeHtml };
+  /** the issue panel frame, the notice to show instead, or null when its display conditions hide it */
+  panel: { frame: EmbeddedFrame } | { notice: SafeHtml } | null;
   panelTitle: string;
 }
 
@@ -38,7 +38,8 @@ export function renderRequestPage(input: RequestPageInput): SafeHtml {
   const { chrome, request } = input;
   const cells = deadlineCells(request, chrome.now, chrome.user);
   const comments = [...request.comments].sort((a, b) => b.created.getTime() - a.created.getTime());
-  const frames = 'frame' in input.panel ? [input.panel.frame] : [];
+  const panel = input.panel;
+  const frames = panel !== null && 'frame' in panel ? [panel.frame] : [];
   const body = html`
     <div class="breadcrumbs"><a href="/">Projects</a> / <a href="/">${request.project.name}</a> / <a href="/browse/${request.key}">${request.key}</a></div>
     <div class="request">
@@ -48,12 +49,14 @@ export function renderRequestPage(input: RequestPageInput): SafeHtml {
           <h2>Description</h2>
           <div class="description">${request.description === '' ? html`<span class="subtle">No description.</span>` : request.description}</div>
         </section>
-        <section class="request__section">
+        ${panel === null
+          ? ''
+          : html`<section class="request__section">
           <div class="apppanel" data-testid="issue-panel">
             <div class="apppanel__head">${input.panelTitle}<span class="subtlest">Forge app · jira:issuePanel</span></div>
-            <div class="apppanel__body">${'frame' in input.panel ? renderFrame(input.panel.frame) : input.panel.notice}</div>
+            <div class="apppanel__body">${'frame' in panel ? renderFrame(panel.frame) : panel.notice}</div>
           </div>
-        </section>
+        </section>`}
         <section class="request__section">
           <h2>Activity</h2>
           <form class="composer" data-comment-form="${request.key}">

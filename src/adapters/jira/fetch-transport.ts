@@ -5,7 +5,7 @@
  *
  * What this module may not do: retry, parse bodies or log — that is the client's and retry.ts's job.
  */
-import type { JiraRequest, JiraResponse, JiraTransport } from './jira-client';
+import type { JiraRequest, JiraResponse, JiraTransport } from './jira-transport';
 
 export interface FetchTransportOptions {
   /** `http://127.0.0.1:4000` or `https://your-domain.atlassian.net`; a trailing slash is ignored. */

@@ -6,9 +6,39 @@
  *
  * What this module may not do: retry, parse bodies or log — that is the client's and retry.ts's job.
  */
-import api, { route } from '@forge/api';
+import api, { getAppContext, route } from '@forge/api';
 import type { APIResponse, RequestInit, Route } from '@forge/api';
-import type { JiraRequest, JiraResponse, JiraTransport } from './jira-client';
+import type { AppInstallation } from './app-fields';
+import type { JiraRequest, JiraResponse, JiraTransport } from './jira-transport';
+
+/**
+ * The installation the current invocation runs in, from Forge's `getAppContext()` (app id,
+ * environment id and type): how the client tells our custom field from another install's.
+ *
+ * @example createJiraClient({ transport, installation: forgeInstallation })
+ */
+export function forgeInstallation(): AppInstallation {
+  const context = getAppContext();
+  return {
+    appId: context.appAri.appId,
+    environmentId: context.environmentAri.environmentId,
+    environmentType: context.environmentType,
+  };
+}
+
+/**
+ * Milliseconds the current Forge invocation has left (the retry policy's budget); undefined outside
+ * an invocation.
+ *
+ * @example withRetry(transport, { remainingMs: forgeRemainingMs })
+ */
+export function forgeRemainingMs(): number | undefined {
+  try {
+    return getAppContext().invocationRemainingTimeInMillis();
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Who the calls run as. `app` sees what the app's scopes allow (triggers, sweep); `user` sees only

@@ -7,7 +7,8 @@
  * calls answer an error code, `forbidden` included.
  */
 import { contractDatabaseSummary } from '../../../src/app/admin-summary';
-import { ADMIN_RESOLVER_KEYS, adminApi, BACKUP_FORMAT, backupSchema, type AuditEntry, type SaveData, type ValidationError } from '../../../src/contract/admin-api';
+import { ADMIN_RESOLVER_KEYS, adminApi, type AuditEntry, type SaveData, type ValidationError } from '../../../src/contract/admin-api';
+import { BACKUP_FORMAT, backupSchema } from '../../../src/contract/backup';
 import { parseContractDatabase, type ContractDatabase } from '../../../src/contract/contract-database';
 import { fail, flattenIssues, ok, type Envelope, type ErrorCode } from '../../../src/contract/envelope';
 import { describeDatabaseChanges } from '../../../src/domain/database-changes';

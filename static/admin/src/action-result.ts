@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { databaseSummarySchema } from '../../../src/contract/admin-api';
 import type { ResolverError } from '../../../src/contract/envelope';
-import type { Translate } from '../../shared/i18n';
+import type { AdminTranslate } from './messages';
 
 export type DatabaseSummary = z.infer<typeof databaseSummarySchema>;
 
@@ -29,7 +29,7 @@ export interface ActionResult {
  *
  * @example failureResult(t, { code: 'unavailable', message: 'timeout' }).lines // ['Jira or the app storage did not answer…', 'Details: timeout']
  */
-export function failureResult(t: Translate, error: ResolverError): ActionResult {
+export function failureResult(t: AdminTranslate, error: ResolverError): ActionResult {
   const lines = [t(`admin.error.${error.code}`)];
   if (error.message.trim() !== '') lines.push(t('error.details', { message: error.message.trim() }));
   return { appearance: error.code === 'conflict' ? 'warning' : 'error', title: t('admin.result.failed'), lines };

@@ -6,7 +6,7 @@
 import Button from '@atlaskit/button/new';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import { useI18n } from '../../shared/i18n-context';
+import { useI18n } from './messages';
 import { Notice } from '../../shared/ui/notice';
 import { failureResult } from './action-result';
 import { AdminPage } from './admin-page';

@@ -20,9 +20,6 @@ export const adminClient = {
     invokeResolver(ADMIN_RESOLVER_KEYS.import, { json, revision, confirmHistoryRewrite }, adminApi[ADMIN_RESOLVER_KEYS.import].data),
   /** A backup of the stored database and its audit log: a file name and compact JSON. */
   export: () => invokeResolver(ADMIN_RESOLVER_KEYS.export, {}, adminApi[ADMIN_RESOLVER_KEYS.export].data),
-  /** One page of the audit log, newest first. */
-  auditLog: (limit = 20, cursor?: string) =>
-    invokeResolver(ADMIN_RESOLVER_KEYS.auditLog, cursor === undefined ? { limit } : { limit, cursor }, adminApi[ADMIN_RESOLVER_KEYS.auditLog].data),
   /** Jira priorities, statuses and service desks with their request types. */
   jiraOptions: () => invokeResolver(ADMIN_RESOLVER_KEYS.jiraOptions, {}, adminApi[ADMIN_RESOLVER_KEYS.jiraOptions].data),
   /** Starts the rebuild of the compliance aggregates; answers the job id. */

@@ -10,7 +10,7 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { token } from '@atlaskit/tokens';
 import { ADMIN_LIMITS, type AdminGetData } from '../../../src/contract/admin-api';
 import type { ResolverError } from '../../../src/contract/envelope';
-import { useI18n } from '../../shared/i18n-context';
+import { useI18n } from './messages';
 import { Notice } from '../../shared/ui/notice';
 import { failureResult, type ActionResult } from './action-result';
 import { adminClient } from './admin-client';

@@ -17,7 +17,7 @@ import type {
   PriorityMap,
   Service,
   Settings,
-} from '../../../src/contract/contract-database';
+} from '../../../src/contract/contract-database-shape';
 
 export interface WeekdayHours {
   day: WeekdayKey;

@@ -6,7 +6,7 @@
  * Never part of the production bundle (nothing under static/panel/src imports it). Pure data: the
  * instants are fixed, "now" is 2026-12-01T10:00:00Z.
  */
-import type { Language } from '../../shared/i18n';
+import type { Language } from '../../../src/i18n/messages';
 import type {
   ExplanationStep,
   PanelHistoryEntry,
@@ -99,6 +99,9 @@ function baseHistory(language: Language): PanelHistoryEntry[] {
 
 function drafts(language: Language, expectedBy: string, newTime: string) {
   return {
+    // The fixtures' customer speaks the viewer's language; the sandbox shows the other cases.
+    language,
+    languageOf: 'customer' as const,
     expected: say(
       language,
       `Hello,\n\nThank you for your request. Under your Gold agreement we expect to resolve this by ${expectedBy} (Europe/Amsterdam).\n\nKind regards,\nSanne de Vries`,
@@ -220,7 +223,7 @@ export function buildScenarioView(
           { at: '2026-12-01T14:20:00Z', by: agent, kind: 'resolved', detail: say(language, 'met, 2 h 10 min to spare', 'gehaald, 2 u 10 min over'), reason: null },
           ...base.history,
         ],
-        drafts: { expected: null, missed: null },
+        drafts: { expected: null, missed: null, language, languageOf: 'customer' },
         can: allowNothing,
       };
     case 'uncovered':
@@ -241,7 +244,7 @@ export function buildScenarioView(
             because: say(language, 'no best-effort fallback is configured', 'er is geen terugvaloptie ingesteld'),
           },
         ],
-        drafts: { expected: null, missed: null },
+        drafts: { expected: null, missed: null, language, languageOf: 'customer' },
         can: { ...allowNothing, reapply: true },
       };
     case 'error':
@@ -255,7 +258,7 @@ export function buildScenarioView(
           "The calendar 'ACME office hours' has no business time in the next 366 days; check its working hours and holidays.",
           "De kalender 'ACME office hours' heeft de komende 366 dagen geen werktijd; controleer de werktijden en feestdagen.",
         ),
-        drafts: { expected: null, missed: null },
+        drafts: { expected: null, missed: null, language, languageOf: 'customer' },
         can: { ...allowNothing, reapply: true },
       };
   }

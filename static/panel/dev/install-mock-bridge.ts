@@ -9,7 +9,7 @@
  *
  * Must be imported before anything that imports @forge/bridge (it reads the bridge at import).
  */
-import { selectLanguage } from '../../shared/i18n';
+import { selectLanguage } from '../../../src/i18n/messages';
 import { installMockBridge, readHarnessParams } from '../../shared/dev/install-mock-bridge-kit';
 import { scenarios, type Scenario } from './fixtures';
 import { createMockPanelBackend } from './mock-panel-backend';

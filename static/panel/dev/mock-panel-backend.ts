@@ -19,7 +19,7 @@ import {
   type PanelHistoryEntry,
   type PanelView,
 } from '../../../src/contract/panel-api';
-import type { Language } from '../../shared/i18n';
+import type { Language } from '../../../src/i18n/messages';
 import { buildReapplyPreview, buildScenarioView, FIXTURE_NOW, type Scenario } from './fixtures';
 
 export interface MockOptions {

@@ -7,12 +7,12 @@
  */
 import type { z } from 'zod';
 import { PANEL_LIMITS } from '../../../src/contract/panel-api';
-import type { Translate } from '../../shared/i18n';
+import type { PanelTranslate } from './messages';
 
 /** Field name → the message to show under it. */
 export type FieldMessages = Readonly<Partial<Record<string, string>>>;
 
-function describeIssue(field: string, issue: z.core.$ZodIssue, t: Translate): string {
+function describeIssue(field: string, issue: z.core.$ZodIssue, t: PanelTranslate): string {
   const tooBig = issue.code === 'too_big';
   switch (field) {
     case 'reason':
@@ -31,7 +31,7 @@ function describeIssue(field: string, issue: z.core.$ZodIssue, t: Translate): st
  *
  * @example localizeIssues([{ code: 'too_small', path: ['reason'], … }], t) // { reason: 'Enter a reason.' }
  */
-export function localizeIssues(issues: readonly z.core.$ZodIssue[], t: Translate): FieldMessages {
+export function localizeIssues(issues: readonly z.core.$ZodIssue[], t: PanelTranslate): FieldMessages {
   const out: Record<string, string> = {};
   for (const issue of issues) {
     const field = issue.path.length === 0 ? '(root)' : String(issue.path[0]);

@@ -11,7 +11,7 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { PanelView } from '../../../src/contract/panel-api';
 import { navigateToModule } from '../../shared/forge-bridge';
-import { useI18n } from '../../shared/i18n-context';
+import { useI18n } from './messages';
 import { Disclosure } from '../../shared/ui/disclosure';
 import { Notice } from '../../shared/ui/notice';
 import { ActionBar } from './components/action-bar';

@@ -6,7 +6,7 @@
 import { useCallback, useState } from 'react';
 import type { z } from 'zod';
 import type { Envelope, ResolverError } from '../../../src/contract/envelope';
-import { useI18n } from '../../shared/i18n-context';
+import { useI18n } from './messages';
 import { fromServerFieldErrors, localizeIssues, type FieldMessages } from './field-errors';
 
 export interface SubmissionState {

@@ -1,10 +1,11 @@
 /**
- * Test helpers for the Jira client: recorded Atlassian-shaped fixtures and a scripted fake
+ * Test helpers for the Jira client: hand-made, Atlassian-documented fixtures (see
+ * test/fixtures/jira/README.md) and a scripted fake
  * transport that records exactly what the client sent.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JiraRequest, JiraResponse, JiraTransport } from '../../../src/adapters/jira/jira-client';
+import type { JiraRequest, JiraResponse, JiraTransport } from '../../../src/adapters/jira/jira-transport';
 
 const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'jira');
 
@@ -63,7 +64,7 @@ export const REMOVE = Symbol('remove');
 
 /**
  * A deep copy of a JSON value with one nested key set (or removed with `REMOVE`), for building
- * malformed variants of a recorded payload.
+ * malformed variants of a fixture payload.
  *
  * @example editJson(fixtureJson('issue.json'), ['fields', 'created'], 'yesterday')
  */

@@ -1,13 +1,15 @@
 /**
- * The Jira client against recorded, Atlassian-shaped answers: for every method the exact request
+ * The Jira client against hand-made answers in the documented shapes (test/fixtures/jira/README.md): for every method the exact request
  * (method, path, query, body) and the parsed, mapped result; then error and malformed-body cases.
  */
-import { createJiraClient, findFieldIds, isJiraError, JiraError, jiraPath } from '../../../src/adapters/jira/jira-client';
-import type { JiraClient, JiraFieldIds } from '../../../src/adapters/jira/jira-client';
+import { NeedsAuthenticationError } from '@forge/api';
+import { findFieldIds, type AppInstallation } from '../../../src/adapters/jira/app-fields';
+import { createJiraClient, type JiraClient } from '../../../src/adapters/jira/jira-client';
+import { jiraPath, type JiraResponse } from '../../../src/adapters/jira/jira-transport';
+import { isJiraError, JiraError, type JiraFieldIds } from '../../../src/app/jira-ports';
 import { jiraFieldListSchema } from '../../../src/contract/jira-api';
 import { REMOVE, createFakeTransport, editJson, fixtureJson, noWait, respond, respondWithFixture } from './fake-transport';
 import type { RecordedCall } from './fake-transport';
-import type { JiraResponse } from '../../../src/adapters/jira/jira-client';
 
 const FIELD_IDS: JiraFieldIds = {
   requestType: 'customfield_10010',
@@ -15,9 +17,16 @@ const FIELD_IDS: JiraFieldIds = {
   contractDeadline: 'customfield_10050',
 };
 
+/** The installation the fixtures' "Contract deadline" field belongs to (test/fixtures/jira/fields.json). */
+const INSTALLATION: AppInstallation = {
+  appId: '00000000-0000-4000-8000-000000000000',
+  environmentId: '9b3f0f7e-4c41-4a7b-9a0e-2c8f3d1e5a60',
+  environmentType: 'DEVELOPMENT',
+};
+
 function clientWith(script: readonly (JiraResponse | Error)[]): { jira: JiraClient; calls: RecordedCall[] } {
   const { transport, calls } = createFakeTransport(script);
-  return { jira: createJiraClient({ transport, retry: { ...noWait, maxAttempts: 3 } }), calls };
+  return { jira: createJiraClient({ transport, retry: { ...noWait, maxAttempts: 3 }, installation: () => INSTALLATION }), calls };
 }
 
 async function captureError(promise: Promise<unknown>): Promise<JiraError> {
@@ -42,7 +51,7 @@ describe('getIssue', () => {
         path: '/rest/api/3/issue/SD-42',
         query: {
           fields:
-            'status,priority,created,resolutiondate,resolution,components,labels,reporter,project,issuetype,customfield_10010,customfield_10002,customfield_10050',
+            'status,priority,created,resolutiondate,resolution,components,labels,reporter,assignee,project,issuetype,customfield_10010,customfield_10002,customfield_10050',
           properties: 'contract-clock',
         },
         body: undefined,
@@ -51,7 +60,7 @@ describe('getIssue', () => {
     expect(issue).toEqual({
       id: '10042',
       key: 'SD-42',
-      project: { id: '10000', key: 'SD', name: 'IT Service Desk' },
+      project: { id: '10000', key: 'SD', name: 'IT Service Desk', typeKey: 'service_desk' },
       issueType: { id: '10004', name: 'Service Request' },
       status: { id: '10001', name: 'Waiting for support', category: 'indeterminate' },
       priority: { id: '2', name: 'High' },
@@ -64,6 +73,7 @@ describe('getIssue', () => {
         accountId: 'qm:1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d:6e7f8a9b-0c1d-4e2f-a3b4-c5d6e7f8a9b0',
         accountType: 'customer',
       },
+      assignee: null,
       requestType: { id: '12', name: 'E-mail problem', serviceDeskId: '1' },
       organizations: [{ id: '3', name: 'ACME B.V.' }],
       contractDeadline: new Date('2026-03-03T11:15:00.000Z'),
@@ -86,7 +96,7 @@ describe('getIssue', () => {
 
     expect(calls[0]?.path).toBe('/rest/api/3/issue/10042');
     expect(calls[0]?.query?.fields).toBe(
-      'status,priority,created,resolutiondate,resolution,components,labels,reporter,project,issuetype',
+      'status,priority,created,resolutiondate,resolution,components,labels,reporter,assignee,project,issuetype',
     );
     expect(issue.requestType).toBeNull();
     expect(issue.organizations).toEqual([]);
@@ -236,47 +246,34 @@ describe('fields', () => {
     ],
   ])('findFieldIds matches the Forge field %s', (_name, field, expected) => {
     const fields = jiraFieldListSchema.parse([field]);
-    expect(findFieldIds(fields).contractDeadline).toBe(expected);
-    expect(findFieldIds(fields).requestType).toBeNull();
+    expect(findFieldIds(fields, INSTALLATION).contractDeadline).toBe(expected);
+    expect(findFieldIds(fields, INSTALLATION).requestType).toBeNull();
   });
 
-  it('listFields returns the parsed list', async () => {
-    const { jira } = clientWith([respondWithFixture('fields.json')]);
-    const fields = await jira.listFields();
-    expect(fields).toHaveLength(6);
-    expect(fields[2]).toEqual({
-      id: 'customfield_10002',
-      key: 'customfield_10002',
-      name: 'Organizations',
-      custom: true,
-      schema: {
-        type: 'array',
-        items: 'sd-customerorganization',
-        custom: 'com.atlassian.servicedesk:sd-customer-organizations',
-        customId: 10002,
-      },
-    });
+  it('with the development and the production install on one site, each finds only its own field', () => {
+    const production: AppInstallation = { ...INSTALLATION, environmentId: '4d1c0a7e-0000-4000-8000-00000000beef', environmentType: 'PRODUCTION' };
+    const ari = (installation: AppInstallation) =>
+      `ari:cloud:ecosystem::extension/${installation.appId}/${installation.environmentId}/static/contract-deadline`;
+    const both = jiraFieldListSchema.parse([
+      { id: 'customfield_10060', name: 'Contract deadline', custom: true, schema: { type: 'datetime', custom: ari(production) } },
+      { id: 'customfield_10050', name: 'Contract deadline (DEVELOPMENT)', custom: true, schema: { type: 'datetime', custom: ari(INSTALLATION) } },
+    ]);
+    expect(findFieldIds(both, INSTALLATION).contractDeadline).toBe('customfield_10050');
+    expect(findFieldIds(both, production).contractDeadline).toBe('customfield_10060');
+    // another app with the same module key is never ours
+    const stranger = { ...INSTALLATION, appId: 'ffffffff-0000-4000-8000-000000000000' };
+    expect(findFieldIds(both, stranger).contractDeadline).toBeNull();
+  });
+
+  it('a key of another environment type is not ours', () => {
+    const fields = jiraFieldListSchema.parse([
+      { id: 'customfield_10079', key: '00000000-0000-4000-8000-000000000000__PRODUCTION__contract-deadline', name: 'Contract deadline', custom: true, schema: { type: 'datetime' } },
+    ]);
+    expect(findFieldIds(fields, INSTALLATION).contractDeadline).toBeNull();
   });
 });
 
 describe('issue properties', () => {
-  it('reads a property', async () => {
-    const { jira, calls } = clientWith([respondWithFixture('issue-property.json')]);
-    const property = await jira.getIssueProperty('SD-42', 'contract-clock');
-    expect(calls[0]).toEqual({ method: 'GET', path: '/rest/api/3/issue/SD-42/properties/contract-clock', query: undefined, body: undefined });
-    expect(property).toEqual({
-      value: { schemaVersion: 1, state: 'running', startedAt: '2026-03-02T08:15:00.000Z', deadline: '2026-03-03T11:15:00.000Z' },
-    });
-  });
-
-  it('answers null for an absent property (404) without retrying', async () => {
-    const { jira, calls } = clientWith([
-      respond(404, { errorMessages: ['The property with key \'contract-clock\' does not exist.'], errors: {} }),
-    ]);
-    expect(await jira.getIssueProperty('SD-42', 'contract-clock')).toBeNull();
-    expect(calls).toHaveLength(1);
-  });
-
   it.each([
     ['created', 201],
     ['updated', 200],
@@ -299,22 +296,6 @@ describe('issue properties', () => {
     const { jira, calls } = clientWith([respond(200)]);
     await jira.setIssueProperty('SD-42', 'contract-clock', { history: 'x'.repeat(32_754) });
     expect(JSON.stringify(calls[0]?.body)).toHaveLength(32_768);
-  });
-
-  it.each([
-    ['deleted', 204, true],
-    ['absent', 404, false],
-  ] as const)('deletes a property (%s)', async (_case, status, expected) => {
-    const { jira, calls } = clientWith([respond(status)]);
-    expect(await jira.deleteIssueProperty('SD-42', 'contract-clock')).toBe(expected);
-    expect(calls[0]?.method).toBe('DELETE');
-    expect(calls[0]?.path).toBe('/rest/api/3/issue/SD-42/properties/contract-clock');
-  });
-
-  it('lists property keys', async () => {
-    const { jira, calls } = clientWith([respondWithFixture('issue-property-keys.json')]);
-    expect(await jira.listIssuePropertyKeys('SD-42')).toEqual(['contract-clock', 'sd.initial.field.set']);
-    expect(calls[0]?.path).toBe('/rest/api/3/issue/SD-42/properties');
   });
 });
 
@@ -467,12 +448,6 @@ describe('permissions and myself', () => {
     expect(granted).toEqual({ BROWSE_PROJECTS: true, EDIT_ISSUES: false, ADD_COMMENTS: false });
   });
 
-  it('canBrowseIssue uses issueId for a numeric id', async () => {
-    const { jira, calls } = clientWith([respondWithFixture('mypermissions.json')]);
-    expect(await jira.canBrowseIssue('10042')).toBe(true);
-    expect(calls[0]?.query).toEqual({ permissions: 'BROWSE_PROJECTS', issueId: '10042' });
-  });
-
   it('isJiraAdmin checks the global ADMINISTER permission', async () => {
     const { jira, calls } = clientWith([respondWithFixture('mypermissions-administer.json')]);
     expect(await jira.isJiraAdmin()).toBe(false);
@@ -489,19 +464,26 @@ describe('permissions and myself', () => {
     });
     expect(calls[0]?.path).toBe('/rest/api/3/myself');
   });
+
+  // GET /rest/api/3/user answers a User; its `locale` "may be returned as null" by privacy setting.
+  it.each([
+    ['the locale Jira shows', respondWithFixture('myself.json'), 'nl_NL'],
+    ['a locale hidden as null', respond(200, editJson(fixtureJson('myself.json'), ['locale'], null)), null],
+    ['a locale left out', respond(200, { accountId: '5b10a2844c20165700ede21g', accountType: 'customer', displayName: 'Mia Krystof' }), null],
+    ['an unknown account (404)', respond(404, { errorMessages: ['Specified user does not exist or you do not have required permissions'], errors: {} }), null],
+  ])("reads a user's locale: %s", async (_name, answer, locale) => {
+    const { jira, calls } = clientWith([answer]);
+    expect(await jira.getUserLocale('5b10a2844c20165700ede21g')).toBe(locale);
+    expect(calls[0]).toEqual({ method: 'GET', path: '/rest/api/3/user', query: { accountId: '5b10a2844c20165700ede21g' }, body: undefined });
+  });
 });
 
 describe('admin pickers', () => {
-  it('lists priorities across pages', async () => {
-    const { jira, calls } = clientWith([
-      respondWithFixture('priority-search-page-1.json'),
-      respondWithFixture('priority-search-page-2.json'),
-    ]);
+  it('lists priorities with GET /priority', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('priorities.json')]);
     const priorities = await jira.listPriorities();
-    expect(calls.map((call) => [call.path, call.query])).toEqual([
-      ['/rest/api/3/priority/search', { startAt: '0', maxResults: '50' }],
-      ['/rest/api/3/priority/search', { startAt: '2', maxResults: '50' }],
-    ]);
+    // GET /priority, not /priority/search: the latter needs manage:jira-configuration (Atlassian's OpenAPI document)
+    expect(calls.map((call) => [call.method, call.path, call.query])).toEqual([['GET', '/rest/api/3/priority', undefined]]);
     expect(priorities.map((priority) => [priority.id, priority.name])).toEqual([
       ['1', 'Highest'],
       ['2', 'High'],
@@ -542,39 +524,21 @@ describe('admin pickers', () => {
       ['13', 'Printer not working', '1'],
     ]);
   });
-
-  it('lists a customer\'s organizations across pages with accountId', async () => {
-    const { jira, calls } = clientWith([
-      respondWithFixture('organizations-page-1.json'),
-      respondWithFixture('organizations-page-2.json'),
-    ]);
-    const organizations = await jira.listOrganizations({ accountId: 'qm:1b2c3d4e' });
-    expect(calls.map((call) => [call.path, call.query])).toEqual([
-      ['/rest/servicedeskapi/organization', { accountId: 'qm:1b2c3d4e', start: '0', limit: '50' }],
-      ['/rest/servicedeskapi/organization', { accountId: 'qm:1b2c3d4e', start: '1', limit: '50' }],
-    ]);
-    expect(organizations).toEqual([
-      { id: '3', name: 'ACME B.V.' },
-      { id: '7', name: 'Globex Nederland' },
-    ]);
-  });
-
-  it('reads a customer request', async () => {
-    const { jira, calls } = clientWith([respondWithFixture('customer-request.json')]);
-    expect(await jira.getCustomerRequest('SD-42')).toEqual({
-      issueId: '10042',
-      issueKey: 'SD-42',
-      requestTypeId: '12',
-      serviceDeskId: '1',
-      createdAt: new Date('2026-03-02T08:15:00.000Z'),
-      reporterAccountId: 'qm:1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d:6e7f8a9b-0c1d-4e2f-a3b4-c5d6e7f8a9b0',
-      currentStatus: 'Waiting for support',
-    });
-    expect(calls[0]?.path).toBe('/rest/servicedeskapi/request/SD-42');
-  });
 });
 
 describe('errors', () => {
+  it('lets Forge\'s NeedsAuthenticationError through unchanged: not wrapped, not retried', async () => {
+    const consent = new NeedsAuthenticationError('Authentication Required', 'atlassian-token-service-key');
+    const { jira, calls } = clientWith([consent, respondWithFixture('myself.json')]);
+    const thrown: unknown = await jira.getMyself().then(
+      () => 'resolved',
+      (error: unknown) => error,
+    );
+    expect(thrown).toBe(consent);
+    expect(isJiraError(thrown)).toBe(false);
+    expect(calls).toHaveLength(1);
+  });
+
   it('turns a 404 into a typed JiraError with Jira\'s messages and the response as cause', async () => {
     const { jira, calls } = clientWith([respondWithFixture('error-issue-not-found.json', 404)]);
     const error = await captureError(jira.getIssue('SD-404'));

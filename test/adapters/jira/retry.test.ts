@@ -3,22 +3,27 @@
  * HTTP date, exponential backoff with jitter, the cap) and when it gives up. Sleep, random and the
  * clock are injected, so nothing here waits.
  */
-import { computeBackoffDelay, isRetryableStatus, parseRetryAfter, withRetry } from '../../../src/adapters/jira/retry';
-import { jiraPath } from '../../../src/adapters/jira/jira-client';
-import type { JiraRequest, JiraResponse } from '../../../src/adapters/jira/jira-client';
+import { NeedsAuthenticationError } from '@forge/api';
+import { computeBackoffDelay, isRetryableStatus, mayRetryAnswer, parseRetryAfter, withRetry } from '../../../src/adapters/jira/retry';
+import { jiraPath, type JiraRequest, type JiraResponse } from '../../../src/adapters/jira/jira-transport';
 import { createFakeTransport, respond } from './fake-transport';
 
 const GET: JiraRequest = { method: 'GET', path: jiraPath`/rest/api/3/issue/${'SD-1'}` };
 const POST: JiraRequest = { method: 'POST', path: jiraPath`/rest/api/3/issue/${'SD-1'}/notify`, body: { textBody: 'x' } };
 const NOW = Date.parse('2026-03-02T10:00:00.000Z');
 
-function setUp(script: readonly (JiraResponse | Error)[], options: { random?: () => number; maxAttempts?: number; maxDelayMs?: number } = {}) {
+function setUp(
+  script: readonly (JiraResponse | Error)[],
+  options: { random?: () => number; maxAttempts?: number; maxDelayMs?: number; maxTotalDelayMs?: number; remainingMs?: () => number | undefined } = {},
+) {
   const { transport, calls } = createFakeTransport(script);
   const sleeps: number[] = [];
   const retrying = withRetry(transport, {
     maxAttempts: options.maxAttempts ?? 4,
     baseDelayMs: 500,
     maxDelayMs: options.maxDelayMs ?? 10_000,
+    maxTotalDelayMs: options.maxTotalDelayMs ?? 60_000,
+    ...(options.remainingMs === undefined ? {} : { remainingMs: options.remainingMs }),
     sleep: (ms) => {
       sleeps.push(ms);
       return Promise.resolve();
@@ -134,10 +139,57 @@ describe('withRetry', () => {
     expect(sleeps).toEqual([]);
   });
 
-  it('retries 429 and 5xx for a POST too (Jira did not process it)', async () => {
+  // This test used to expect a POST retried on 503 too. A 5xx may come after Jira carried the POST
+  // out (a reply posted twice, a customer e-mailed twice), so only 429 — "not processed" — is retried.
+  it('retries a POST on 429 only, never on a 5xx that may have been carried out', async () => {
     const { retrying, calls } = setUp([respond(429, '', { 'retry-after': '1' }), respond(503), respond(204)]);
-    expect((await retrying(POST)).status).toBe(204);
+    expect((await retrying(POST)).status).toBe(503);
+    expect(calls).toHaveLength(2);
+  });
+
+  it.each([
+    ['GET', 503, true],
+    ['PUT', 500, true],
+    ['DELETE', 429, true],
+    ['POST', 429, true],
+    ['POST', 500, false],
+    ['POST', 503, false],
+    ['GET', 404, false],
+  ] as const)('mayRetryAnswer(%s, %i) is %s', (method, status, expected) => {
+    expect(mayRetryAnswer(method, status)).toBe(expected);
+  });
+
+  it('never retries Forge\'s consent error, and rethrows the very same object', async () => {
+    const consent = new NeedsAuthenticationError('Authentication Required', 'atlassian-token-service-key');
+    const { retrying, calls, sleeps } = setUp([consent, respond(200)]);
+    await expect(retrying(GET)).rejects.toBe(consent);
+    expect(calls).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('keeps the waits of one request within its total budget', async () => {
+    const { retrying, calls, sleeps } = setUp([respond(503), respond(503), respond(503), respond(200)], {
+      random: () => 0.999,
+      maxTotalDelayMs: 1_600,
+    });
+    // waits would be ≈ 499, 999, 1998: the third does not fit 1 600 ms, so the third answer stands
+    expect((await retrying(GET)).status).toBe(503);
     expect(calls).toHaveLength(3);
+    expect(sleeps.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(1_600);
+  });
+
+  it('starts no wait the invocation has no time left for (Forge\'s invocationRemainingTimeInMillis)', async () => {
+    const { retrying, calls, sleeps } = setUp([respond(429, '', { 'retry-after': '3' }), respond(200)], { remainingMs: () => 7_000 });
+    // 3 s of Retry-After would leave 4 s, less than the 5 s kept for the call and the rest of the invocation
+    expect((await retrying(GET)).status).toBe(429);
+    expect(calls).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('waits when the invocation has time enough', async () => {
+    const { retrying, calls } = setUp([respond(429, '', { 'retry-after': '1' }), respond(200)], { remainingMs: () => 20_000 });
+    expect((await retrying(GET)).status).toBe(200);
+    expect(calls).toHaveLength(2);
   });
 
   it('retries a thrown transport error for a GET and rethrows the last one', async () => {

@@ -6,8 +6,8 @@
 import type { APIResponse, RequestInit as ForgeRequestInit, Route } from '@forge/api';
 import { createFetchTransport, buildRequestUrl } from '../../../src/adapters/jira/fetch-transport';
 import { createForgeTransport, toForgeRoute } from '../../../src/adapters/jira/forge-transport';
-import { createJiraClient, jiraPath } from '../../../src/adapters/jira/jira-client';
-import type { JiraRequest } from '../../../src/adapters/jira/jira-client';
+import { createJiraClient } from '../../../src/adapters/jira/jira-client';
+import { jiraPath, type JiraRequest } from '../../../src/adapters/jira/jira-transport';
 import { fixtureText } from './fake-transport';
 
 function forgeResponse(status: number, body: string, headers: Record<string, string>): APIResponse {
@@ -96,6 +96,7 @@ describe('forge transport', () => {
     });
     const waits: number[] = [];
     const jira = createJiraClient({
+      installation: () => ({ appId: 'a', environmentId: 'e', environmentType: 'DEVELOPMENT' }),
       transport,
       retry: {
         sleep: (ms) => {
@@ -162,6 +163,7 @@ describe('fetch transport', () => {
       const address = server.address();
       if (address === null || typeof address === 'string') throw new Error('no port');
       const jira = createJiraClient({
+      installation: () => ({ appId: 'a', environmentId: 'e', environmentType: 'DEVELOPMENT' }),
         transport: createFetchTransport({ baseUrl: `http://127.0.0.1:${address.port}`, basicAuth: { username: 'u', password: 'p' } }),
         retry: { maxAttempts: 2, baseDelayMs: 1 },
       });

@@ -36,6 +36,8 @@ export const demoUserEmails = {
   henk: 'henk@hooli.example',
   /** customer of Wayne Foundation: the contract expired on 31 August 2026 */
   wendy: 'wendy@wayne.example',
+  /** agent, new this week: has not yet allowed Contract Clock to act on her behalf */
+  noor: 'noor@polder-it.example',
 } as const;
 export type DemoUserKey = keyof typeof demoUserEmails;
 export type DemoUsers = Readonly<Record<DemoUserKey, UserRecord>>;
@@ -160,6 +162,7 @@ function findDemoUsers(sandbox: Sandbox): DemoUsers {
     alice: find(demoUserEmails.alice),
     henk: find(demoUserEmails.henk),
     wendy: find(demoUserEmails.wendy),
+    noor: find(demoUserEmails.noor),
   };
 }
 

@@ -5,8 +5,8 @@
 import { Fragment } from 'react';
 import { token } from '@atlaskit/tokens';
 import type { Holiday } from '../../../../src/contract/calendar';
-import type { CalendarEntry } from '../../../../src/contract/contract-database';
-import { useI18n } from '../../../shared/i18n-context';
+import type { CalendarEntry } from '../../../../src/contract/contract-database-shape';
+import { useI18n } from '../messages';
 import { isAroundTheClock, weekdayHours, weeklyMinutes } from '../database-view';
 import { cell, chip, headerCell, numericCell, small, smallSubtlest, subtlest, table, tableFrame } from './admin-styles';
 import { OverviewSection } from './overview-section';
@@ -98,27 +98,22 @@ function ZoneName({ zone }: { zone: string }) {
   );
 }
 
-/** A holiday as people read it: "25 Dec 2026 — Christmas Day", "every 25 December — Christmas Day". */
-function holidayText(holiday: Holiday, format: (date: string) => string, yearly: (monthDay: string) => string): { key: string; sortKey: string; text: string } {
-  if (typeof holiday === 'string') return { key: holiday, sortKey: holiday, text: format(holiday) };
-  if ('date' in holiday) return { key: holiday.date, sortKey: holiday.date, text: holiday.name === undefined ? format(holiday.date) : `${format(holiday.date)} — ${holiday.name}` };
-  const text = yearly(holiday.yearly);
-  return { key: `yearly-${holiday.yearly}`, sortKey: `0000-${holiday.yearly}`, text: holiday.name === undefined ? text : `${text} — ${holiday.name}` };
+/** A holiday as people read it: "25 Dec 2026 — Christmas Day", "every 12-25 — Christmas Day". */
+function holidayText(holiday: Holiday, format: (date: string) => string, yearly: (monthDay: string) => string): string {
+  const [text, name] = typeof holiday === 'string' ? [format(holiday), undefined] : 'date' in holiday ? [format(holiday.date), holiday.name] : [yearly(holiday.yearly), holiday.name];
+  return name === undefined ? text : `${text} — ${name}`;
 }
 
 function Holidays({ holidays, format, none }: { holidays: readonly Holiday[]; format: (date: string) => string; none: string }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   if (holidays.length === 0) return <span style={subtlest}>{none}</span>;
-  // Day and month of a yearly holiday, formatted in 2000 (a leap year, so 29 February exists).
-  const dayMonth = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
-  const yearly = (monthDay: string) => t('admin.calendars.yearly', { day: dayMonth.format(Date.UTC(2000, Number(monthDay.slice(0, 2)) - 1, Number(monthDay.slice(3, 5)))) });
-  const items = holidays.map((holiday) => holidayText(holiday, format, yearly)).sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  const yearly = (monthDay: string) => t('admin.calendars.yearly', { day: monthDay });
   return (
     <details className="admin-disclosure">
       <summary>{holidays.length}</summary>
       <ul style={{ margin: 0, paddingInlineStart: '1.2em', whiteSpace: 'nowrap' }}>
-        {items.map((item) => (
-          <li key={item.key}>{item.text}</li>
+        {holidays.map((holiday, index) => (
+          <li key={index}>{holidayText(holiday, format, yearly)}</li>
         ))}
       </ul>
     </details>

@@ -16,8 +16,8 @@ import {
   type ContractVersion,
   type CoveredService,
   type ServiceLevel,
-} from '../../../../src/contract/contract-database';
-import { useI18n } from '../../../shared/i18n-context';
+} from '../../../../src/contract/contract-database-shape';
+import { useI18n } from '../messages';
 import { filterContracts, formatMoney, nameOf, sortVersionsNewestFirst } from '../database-view';
 import {
   card,

@@ -7,7 +7,7 @@ import { useId, useRef } from 'react';
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { labelStyle } from '../../../shared/ui/field';
 import { Notice } from '../../../shared/ui/notice';
 import type { ActionResult } from '../action-result';

@@ -5,8 +5,8 @@
  */
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { PRIORITY_CLASSES, type LevelRevision, type ServiceLevel } from '../../../../src/contract/contract-database';
-import { useI18n } from '../../../shared/i18n-context';
+import { PRIORITY_CLASSES, type LevelRevision, type ServiceLevel } from '../../../../src/contract/contract-database-shape';
+import { useI18n } from '../messages';
 import { formatMoney, nameOf } from '../database-view';
 import { amountGrid, card, cell, definition, definitionGrid, headerCell, numericCell, smallSubtlest, subtlest, table, tableCaption, term } from './admin-styles';
 import { OverviewSection } from './overview-section';
@@ -40,7 +40,6 @@ function LevelCard({ level, calendarNames, serviceNames, currency }: { level: Se
     <article data-testid={`level-${level.id}`} style={{ ...card, background: token('elevation.surface.sunken'), borderInlineStart: `${token('space.050')} solid ${level.colour}` }}>
       <div>
         <Heading size="xsmall" as="h3">
-          <span aria-hidden="true" data-testid={`level-${level.id}-colour`} style={{ display: 'inline-block', width: '0.75em', height: '0.75em', borderRadius: '50%', background: level.colour, marginInlineEnd: token('space.075') }} />
           {level.name}
         </Heading>
         <div style={smallSubtlest}>{level.id}</div>

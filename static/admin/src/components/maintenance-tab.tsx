@@ -6,7 +6,7 @@ import { useId } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { Notice } from '../../../shared/ui/notice';
 import type { ActionResult } from '../action-result';
 import { card, paragraph } from './admin-styles';

@@ -5,8 +5,8 @@
 import { useMemo } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { ContractDatabase } from '../../../../src/contract/contract-database';
-import { useI18n } from '../../../shared/i18n-context';
+import type { ContractDatabase } from '../../../../src/contract/contract-database-shape';
+import { useI18n } from '../messages';
 import { Notice } from '../../../shared/ui/notice';
 import { indexNames, isEmptyDatabase } from '../database-view';
 import { CalendarsSection } from './calendars-section';

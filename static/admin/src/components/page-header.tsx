@@ -9,7 +9,7 @@ import RefreshIcon from '@atlaskit/icon/core/refresh';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { AdminGetData } from '../../../../src/contract/admin-api';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { paragraph } from './admin-styles';
 import { SUMMARY_FIELDS } from './summary-fields';
 

@@ -4,7 +4,7 @@
  * and the download link after an export.
  */
 import { token } from '@atlaskit/tokens';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { Notice } from '../../../shared/ui/notice';
 import type { ActionResult } from '../action-result';
 import { SummaryLine } from './summary-line';

@@ -2,7 +2,7 @@
  * The database's counts in one line ("Calendars: 2 · Services: 4 · …"), for result notices.
  */
 import { token } from '@atlaskit/tokens';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import type { DatabaseSummary } from '../action-result';
 import { SUMMARY_FIELDS } from './summary-fields';
 

@@ -1,10 +1,10 @@
 /**
  * Words a target ("4 h", "4 h, first response 30 min") with the user's duration format.
  */
-import type { Target } from '../../../../src/contract/contract-database';
-import type { I18n } from '../../../shared/i18n-context';
+import type { Target } from '../../../../src/contract/contract-database-shape';
+import type { AdminI18n } from '../messages';
 
-export function describeTarget({ t, duration }: Pick<I18n, 't' | 'duration'>, target: Target): string {
+export function describeTarget({ t, duration }: Pick<AdminI18n, 't' | 'duration'>, target: Target): string {
   const resolution = duration(target.resolutionMinutes);
   return target.responseMinutes === undefined
     ? resolution

@@ -13,7 +13,7 @@ import UploadIcon from '@atlaskit/icon/core/upload';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import { ADMIN_LIMITS } from '../../../../src/contract/admin-api';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { labelStyle } from '../../../shared/ui/field';
 import { Notice } from '../../../shared/ui/notice';
 import type { ActionResult } from '../action-result';

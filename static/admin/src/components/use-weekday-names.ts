@@ -3,7 +3,7 @@
  */
 import { useMemo } from 'react';
 import { WEEKDAY_KEYS, type WeekdayKey } from '../../../../src/contract/calendar';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 
 export function useWeekdayNames(): { key: WeekdayKey; short: string; long: string }[] {
   const { locale } = useI18n();

@@ -7,7 +7,7 @@
 import { Fragment, useEffect, useId, useRef } from 'react';
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import type { DocumentCheck } from '../document-check';
 import { ROOT_PATH } from '../json-text';
 import { describePath, SYNTAX_ERROR_PATH, type ListedError, type PathStep } from '../validation-errors';

@@ -5,7 +5,7 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { PanelPermissions } from '../../../../src/contract/panel-api';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { listAllowedActions, type PanelAction } from '../panel-actions';
 
 export interface ActionBarProps {

@@ -14,7 +14,7 @@ import {
   resumePayloadSchema,
   type PanelView,
 } from '../../../../src/contract/panel-api';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { Field } from '../../../shared/ui/field';
 import { panelClient } from '../panel-client';
 import { useActionSubmission } from '../use-action-submission';

@@ -3,8 +3,8 @@
  * the same wall-clock time. Only formats the instant the backend computed.
  */
 import { token } from '@atlaskit/tokens';
-import { zonesShowSameTime } from '../../../shared/format';
-import { useI18n } from '../../../shared/i18n-context';
+import { zonesShowSameTime } from '../../../../src/i18n/format';
+import { useI18n } from '../messages';
 
 export interface DeadlineLinesProps {
   deadline: string;

@@ -6,7 +6,7 @@
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
 import type { ResolverError } from '../../../../src/contract/envelope';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { Notice } from '../../../shared/ui/notice';
 
 export interface ErrorNoticeProps {

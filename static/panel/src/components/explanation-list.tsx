@@ -3,7 +3,7 @@
  * target → calendar, each step with the reason the backend recorded.
  */
 import type { ExplanationStep } from '../../../../src/contract/panel-api';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { definitionGrid, subtleText, termStyle, valueStyle } from './detail-styles';
 
 export function ExplanationList({ steps, testId = 'explanation-list' }: { steps: readonly ExplanationStep[]; testId?: string }) {

@@ -2,7 +2,7 @@
  * The record's history, newest first: when (agent's zone), who, what happened and why.
  */
 import type { PanelHistoryEntry } from '../../../../src/contract/panel-api';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { nameActor } from './actor-name';
 import { listItem, plainList, smallSubtleText, subtleText } from './detail-styles';
 

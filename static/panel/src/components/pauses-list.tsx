@@ -3,7 +3,7 @@
  * by a pause status or by hand, with who and why.
  */
 import type { PanelPause } from '../../../../src/contract/panel-api';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { nameActor } from './actor-name';
 import { listItem, plainList, smallSubtleText, subtleText } from './detail-styles';
 

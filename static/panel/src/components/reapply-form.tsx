@@ -9,7 +9,7 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { ResolverError } from '../../../../src/contract/envelope';
 import { reapplyPayloadSchema, type PanelTerms, type PanelView, type ReapplyPreview } from '../../../../src/contract/panel-api';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { Notice } from '../../../shared/ui/notice';
 import { panelClient } from '../panel-client';
 import { useActionSubmission } from '../use-action-submission';

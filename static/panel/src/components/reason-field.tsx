@@ -4,7 +4,7 @@
  */
 import TextArea from '@atlaskit/textarea';
 import { PANEL_LIMITS } from '../../../../src/contract/panel-api';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { Field } from '../../../shared/ui/field';
 
 export interface ReasonFieldProps {

@@ -8,7 +8,7 @@ import Lozenge from '@atlaskit/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { PanelTarget, PanelView } from '../../../../src/contract/panel-api';
 import { lozengeAppearanceOf } from '../../../shared/clock-appearance';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { describeTimeLeft } from '../clock-text';
 import { DeadlineLines } from './deadline-lines';
 import { TargetBar } from './target-bar';

@@ -1,7 +1,8 @@
 /**
  * "Tell the customer" (issue 5 §2): pick the expected-time or the missed-deadline draft the
- * backend composed from the contract's templates, edit it, choose public reply or internal note,
- * review, confirm, post. The message goes to `panel/post-message` with the shown revision.
+ * backend composed from the contract's templates in the customer's language (the form says which,
+ * and whether it is the customer's or, when Jira hides it, the agent's), edit it, choose public
+ * reply or internal note, review, confirm, post. The message goes to `panel/post-message` with the shown revision.
  */
 import { useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -15,7 +16,7 @@ import {
   type PanelView,
   type PostMessagePayload,
 } from '../../../../src/contract/panel-api';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { Field, labelStyle } from '../../../shared/ui/field';
 import { Notice } from '../../../shared/ui/notice';
 import { pickDefaultDraft, type DraftKind } from '../clock-text';
@@ -165,7 +166,16 @@ export function TellCustomerForm({ view, onDone, onCancel, onReload }: TellCusto
           name="body"
           label={t('tell.body.label')}
           error={submission.fields.body}
-          help={`${t('tell.body.help')} ${t('common.characters', { count: body.length, max: PANEL_LIMITS.messageMaxLength })}`}
+          help={
+            <>
+              {availableDrafts.length === 0 ? null : (
+                <span data-testid="tell-language" data-language={drafts.language} data-language-of={drafts.languageOf}>
+                  {t('tell.language', { source: drafts.languageOf, language: drafts.language })}{' '}
+                </span>
+              )}
+              {`${t('tell.body.help')} ${t('common.characters', { count: body.length, max: PANEL_LIMITS.messageMaxLength })}`}
+            </>
+          }
         >
           {(control) => (
             <TextArea

@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { PanelTarget, PanelTerms } from '../../../../src/contract/panel-api';
-import { useI18n } from '../../../shared/i18n-context';
+import { useI18n } from '../messages';
 import { definitionGrid, subtleText, termStyle, valueStyle } from './detail-styles';
 
 export function TermsList({ terms, resolution }: { terms: PanelTerms; resolution: PanelTarget | null }) {

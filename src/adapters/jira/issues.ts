@@ -1,0 +1,172 @@
+/**
+ * Jira calls on issues: read one issue with the app's fields, its `contract-clock` property and
+ * (optionally) its changelog; page through a changelog; search issues with their clock property.
+ *
+ * Endpoints (Jira Cloud platform REST v3): GET /rest/api/3/issue/{issueIdOrKey},
+ * GET /rest/api/3/issue/{issueIdOrKey}/changelog, POST /rest/api/3/search/jql. Scope read:jira-work.
+ * What this module may not do: write anything, log, or decide about clocks.
+ */
+import { z } from 'zod';
+import {
+  jiraChangelogPageSchema,
+  jiraIssueSchema,
+  jiraSearchPageSchema,
+  jsmOrganizationSchema,
+  jsmRequestTypeFieldValueSchema,
+  parseJiraDateTime,
+  type JiraChangelog,
+} from '../../contract/jira-api';
+import { CONTRACT_CLOCK_PROPERTY_KEY, type FieldChange, type GetChangelog, type GetIssue, type SearchIssuesWithClock } from '../../app/jira-ports';
+import { httpError, isSuccess, parseJsonBody, parseWith, type JiraCaller } from './jira-call';
+import { jiraPath, type JiraRequest } from './jira-transport';
+
+/** Fields requested by getIssue besides the site-specific custom fields. */
+export const ISSUE_FIELDS = [
+  'status',
+  'priority',
+  'created',
+  'resolutiondate',
+  'resolution',
+  'components',
+  'labels',
+  'reporter',
+  'assignee',
+  'project',
+  'issuetype',
+] as const;
+
+const CHANGELOG_PAGE_SIZE = 100;
+
+/**
+ * Flattens changelog entries into field changes, oldest first (ties keep Jira's order).
+ *
+ * @example flattenChangelog(page.values, ['status']).map((c) => c.toText) // ['In Progress', 'Resolved']
+ */
+export function flattenChangelog(histories: readonly JiraChangelog[], fieldIds?: readonly string[]): FieldChange[] {
+  const wanted = fieldIds === undefined ? undefined : new Set(fieldIds);
+  const changes: FieldChange[] = [];
+  for (const history of histories) {
+    for (const item of history.items) {
+      const fieldId = item.fieldId ?? item.field;
+      if (wanted !== undefined && !wanted.has(fieldId)) continue;
+      changes.push({
+        changeId: history.id,
+        at: history.created,
+        authorAccountId: history.author?.accountId ?? null,
+        fieldId,
+        from: item.from,
+        fromText: item.fromString,
+        to: item.to,
+        toText: item.toString,
+      });
+    }
+  }
+  // Array.prototype.sort is stable, so entries with the same instant keep Jira's order.
+  return changes.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+/** @example const { getIssue } = createIssueCalls(caller); */
+export function createIssueCalls(caller: JiraCaller): { getIssue: GetIssue; getChangelog: GetChangelog; searchIssuesWithClock: SearchIssuesWithClock } {
+  const getIssue: GetIssue = async (issueIdOrKey, options = {}) => {
+    const fieldIds = options.fieldIds;
+    const customFields = [fieldIds?.requestType, fieldIds?.organizations, fieldIds?.contractDeadline].filter(
+      (id): id is string => typeof id === 'string' && id !== '',
+    );
+    const query: Record<string, string> = {
+      fields: [...ISSUE_FIELDS, ...customFields].join(','),
+      properties: CONTRACT_CLOCK_PROPERTY_KEY,
+    };
+    if (options.includeChangelog === true) query.expand = 'changelog';
+    const request: JiraRequest = { method: 'GET', path: jiraPath`/rest/api/3/issue/${issueIdOrKey}`, query };
+    const response = await caller.exchange(request);
+    if (!isSuccess(response.status)) throw httpError(request, response);
+    const issue = parseWith(request, response.status, jiraIssueSchema, parseJsonBody(request, response));
+    const fields = issue.fields;
+
+    const requestTypeValue =
+      fieldIds?.requestType == null
+        ? null
+        : (parseWith(request, response.status, jsmRequestTypeFieldValueSchema.nullable().optional(), fields[fieldIds.requestType], [
+            'fields',
+            fieldIds.requestType,
+          ]) ?? null);
+    const organizations =
+      fieldIds?.organizations == null
+        ? []
+        : (parseWith(request, response.status, z.array(jsmOrganizationSchema).nullable().optional(), fields[fieldIds.organizations], [
+            'fields',
+            fieldIds.organizations,
+          ]) ?? []);
+    // Our own field: a value we cannot read is treated as empty, the clock rewrites it anyway.
+    const deadlineValue = fieldIds?.contractDeadline == null ? undefined : fields[fieldIds.contractDeadline];
+    const contractDeadline = typeof deadlineValue === 'string' ? (parseJiraDateTime(deadlineValue) ?? null) : null;
+
+    const properties = issue.properties ?? {};
+    const hasClock = Object.prototype.hasOwnProperty.call(properties, CONTRACT_CLOCK_PROPERTY_KEY);
+
+    const embedded = issue.changelog;
+    const changelog =
+      embedded === undefined
+        ? null
+        : {
+            changes: flattenChangelog(embedded.histories),
+            complete: embedded.total === undefined || embedded.total <= embedded.histories.length,
+          };
+
+    return {
+      id: issue.id,
+      key: issue.key,
+      project: { id: fields.project.id, key: fields.project.key, name: fields.project.name, typeKey: fields.project.projectTypeKey ?? null },
+      issueType: { id: fields.issuetype.id, name: fields.issuetype.name },
+      status: { id: fields.status.id, name: fields.status.name, category: fields.status.statusCategory.key },
+      priority: fields.priority == null ? null : { id: fields.priority.id, name: fields.priority.name },
+      createdAt: fields.created,
+      resolvedAt: fields.resolutiondate ?? null,
+      resolution: fields.resolution == null ? null : { id: fields.resolution.id, name: fields.resolution.name },
+      components: (fields.components ?? []).map((component) => ({ id: component.id, name: component.name })),
+      labels: fields.labels ?? [],
+      reporter: fields.reporter == null ? null : { accountId: fields.reporter.accountId, accountType: fields.reporter.accountType ?? null },
+      assignee: fields.assignee == null ? null : { accountId: fields.assignee.accountId },
+      requestType:
+        requestTypeValue === null
+          ? null
+          : {
+              id: requestTypeValue.requestType.id,
+              name: requestTypeValue.requestType.name,
+              serviceDeskId: requestTypeValue.requestType.serviceDeskId ?? null,
+            },
+      organizations: organizations.map((organization) => ({ id: organization.id, name: organization.name })),
+      contractDeadline,
+      contractClock: hasClock ? { value: properties[CONTRACT_CLOCK_PROPERTY_KEY] } : null,
+      changelog,
+    };
+  };
+
+  const getChangelog: GetChangelog = async (issueIdOrKey, options = {}) => {
+    const histories = await caller.collectPlatformPages(jiraPath`/rest/api/3/issue/${issueIdOrKey}/changelog`, {}, CHANGELOG_PAGE_SIZE, (request) =>
+      caller.call(request, jiraChangelogPageSchema),
+    );
+    return flattenChangelog(histories, options.fieldIds);
+  };
+
+  const searchIssuesWithClock: SearchIssuesWithClock = async (jql, page = {}) => {
+    const body = {
+      jql,
+      fields: ['created'],
+      properties: [CONTRACT_CLOCK_PROPERTY_KEY],
+      maxResults: page.maxResults ?? 100,
+      ...(page.nextPageToken === undefined ? {} : { nextPageToken: page.nextPageToken }),
+    };
+    const answer = await caller.call({ method: 'POST', path: jiraPath`/rest/api/3/search/jql`, body }, jiraSearchPageSchema);
+    return {
+      issues: answer.issues.map((issue) => {
+        const properties = issue.properties ?? {};
+        const has = Object.prototype.hasOwnProperty.call(properties, CONTRACT_CLOCK_PROPERTY_KEY);
+        return { id: issue.id, key: issue.key, contractClock: has ? { value: properties[CONTRACT_CLOCK_PROPERTY_KEY] } : null };
+      }),
+      nextPageToken: answer.isLast === true ? null : (answer.nextPageToken ?? null),
+    };
+  };
+
+  return { getIssue, getChangelog, searchIssuesWithClock };
+}

@@ -1,0 +1,279 @@
+/**
+ * The Jira the use cases see: one small function type per call they make, the values those calls
+ * answer with, and the error contract (a `JiraError` for anything Jira refused or answered wrongly;
+ * Forge's consent error passed through untouched). The adapters in src/adapters/jira implement these
+ * types; src/app never imports them (eslint.config.mjs enforces it), so the use cases run the same
+ * against Forge's `requestJira`, the sandbox's emulator and the test fakes.
+ *
+ * What this module may not do: I/O, Forge imports, or know a REST path.
+ */
+import type { JiraAccountType, JiraNotifyBody, JiraPriorityDetails, JiraStatusCategoryKey, JsmOrganization, JsmRequestType, JsmServiceDesk } from '../contract/jira-api';
+
+// ---------------------------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------------------------
+
+/** The issue property that holds the contract clock record (see manifest `jira:entityProperty`). */
+export const CONTRACT_CLOCK_PROPERTY_KEY = 'contract-clock';
+
+/** Site-specific ids of the custom fields the app reads or writes; null when the site has none. */
+export interface JiraFieldIds {
+  readonly requestType: string | null;
+  readonly organizations: string | null;
+  readonly contractDeadline: string | null;
+}
+
+/** One changed field of one changelog entry, flattened; `at` orders them. */
+export interface FieldChange {
+  /** Changelog entry id: with the issue id, a stable key for idempotency. */
+  readonly changeId: string;
+  readonly at: Date;
+  readonly authorAccountId: string | null;
+  /** `status`, `priority`, `resolution`, `customfield_10010`, … (the field name on very old entries). */
+  readonly fieldId: string;
+  readonly from: string | null;
+  readonly fromText: string | null;
+  readonly to: string | null;
+  readonly toText: string | null;
+}
+
+/** Everything the clock handlers need about one issue, from a single GET. */
+export interface IssueSnapshot {
+  readonly id: string;
+  readonly key: string;
+  /** `typeKey` is Jira's `projectTypeKey`: `service_desk` for a JSM service project. */
+  readonly project: { readonly id: string; readonly key: string; readonly name: string; readonly typeKey: string | null };
+  readonly issueType: { readonly id: string; readonly name: string };
+  readonly status: { readonly id: string; readonly name: string; readonly category: JiraStatusCategoryKey };
+  readonly priority: { readonly id: string; readonly name: string } | null;
+  readonly createdAt: Date;
+  readonly resolvedAt: Date | null;
+  readonly resolution: { readonly id: string; readonly name: string } | null;
+  readonly components: readonly { readonly id: string; readonly name: string }[];
+  readonly labels: readonly string[];
+  readonly reporter: { readonly accountId: string; readonly accountType: JiraAccountType | null } | null;
+  /** The agent the request is assigned to; the sweep writes its notes in their language. */
+  readonly assignee: { readonly accountId: string } | null;
+  /** JSM request type; null outside service projects or when the field id is unknown. */
+  readonly requestType: { readonly id: string; readonly name: string; readonly serviceDeskId: string | null } | null;
+  /** JSM organizations of the request (empty when none or when the field id is unknown). */
+  readonly organizations: readonly JsmOrganization[];
+  /** Current value of the "Contract deadline" field; null when empty, unreadable or not requested. */
+  readonly contractDeadline: Date | null;
+  /** The raw `contract-clock` property value (parse it with the record schema), or null when absent. */
+  readonly contractClock: { readonly value: unknown } | null;
+  /**
+   * With `includeChangelog`: the changes embedded in the issue, oldest first. `complete` is false
+   * when Jira cut the list (more than its embed limit): then call `getChangelog`.
+   */
+  readonly changelog: { readonly changes: readonly FieldChange[]; readonly complete: boolean } | null;
+}
+
+export interface CommentSnapshot {
+  readonly id: string;
+  readonly authorAccountId: string | null;
+  readonly authorAccountType: JiraAccountType | null;
+  readonly createdAt: Date;
+  /** False for JSM internal notes (`sd.public.comment` internal, or `jsdPublic: false`). */
+  readonly isPublic: boolean;
+}
+
+export interface CreatedRequestComment {
+  readonly id: string;
+  readonly isPublic: boolean;
+  readonly createdAt: Date;
+}
+
+export interface StatusOption {
+  readonly id: string;
+  readonly name: string;
+  readonly category: JiraStatusCategoryKey;
+}
+
+export interface MyselfSnapshot {
+  readonly accountId: string;
+  readonly accountType: JiraAccountType | null;
+  readonly timeZone: string | null;
+  readonly locale: string | null;
+}
+
+export interface SetContractDeadlineInput {
+  /** Id (`customfield_10050`) or key of the Forge field, from `discoverFieldIds`. */
+  readonly fieldIdOrKey: string;
+  /** Numeric issue id (the app field API takes ids, not keys). */
+  readonly issueId: string;
+  /** The deadline; null clears the field. */
+  readonly deadline: Date | null;
+  /** Jira's defaults (true) apply when omitted. */
+  readonly generateChangelog?: boolean;
+  /** False suppresses `avi:jira:updated:issue` for this write — for every app on the site. */
+  readonly generateAppEvents?: boolean;
+}
+
+export interface IssuesWithClockPage {
+  readonly issues: { readonly id: string; readonly key: string; readonly contractClock: { readonly value: unknown } | null }[];
+  readonly nextPageToken: string | null;
+}
+
+/** Jira's project type of JSM service projects (`projectTypeKey`). */
+export const SERVICE_PROJECT_TYPE_KEY = 'service_desk';
+
+/**
+ * Whether an issue is a customer request the clock is for: it lives in a service project. Jira
+ * Software and business projects are never reconciled, never get a property, a field value or a
+ * storage entry (issue 9).
+ *
+ * @example isServiceRequest(issue) // false for a Jira Software story
+ */
+export function isServiceRequest(issue: Pick<IssueSnapshot, 'project'>): boolean {
+  return issue.project.typeKey === SERVICE_PROJECT_TYPE_KEY;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls (one function type per call family member)
+// ---------------------------------------------------------------------------------------------
+
+/** GET an issue with its `contract-clock` property (and changelog when asked). Scope read:jira-work. */
+export type GetIssue = (
+  issueIdOrKey: string,
+  options?: { readonly fieldIds?: JiraFieldIds; readonly includeChangelog?: boolean },
+) => Promise<IssueSnapshot>;
+/** Every changelog page of an issue, oldest first; optionally only some field ids. Scope read:jira-work. */
+export type GetChangelog = (issueIdOrKey: string, options?: { readonly fieldIds?: readonly string[] }) => Promise<FieldChange[]>;
+/** One page of a JQL search with the `contract-clock` property. Scope read:jira-work. */
+export type SearchIssuesWithClock = (
+  jql: string,
+  page?: { readonly nextPageToken?: string; readonly maxResults?: number },
+) => Promise<IssuesWithClockPage>;
+/** The site's ids of the fields the app reads and writes. Scope read:jira-work. */
+export type DiscoverFieldIds = () => Promise<JiraFieldIds>;
+/** Writes an issue property; refuses a value over Jira's size limit before the call. Scope write:jira-work. */
+export type SetIssueProperty = (issueIdOrKey: string, propertyKey: string, value: unknown) => Promise<'created' | 'updated'>;
+/** Writes the app's own "Contract deadline" field. Scope write:app-data:jira (or write:jira-work). */
+export type SetContractDeadline = (input: SetContractDeadlineInput) => Promise<void>;
+/** One comment with its visibility. Scope read:jira-work. */
+export type GetComment = (issueIdOrKey: string, commentId: string) => Promise<CommentSnapshot>;
+/** A JSM public reply or internal note (a POST: never retried after a possible delivery). Scope write:servicedesk-request. */
+export type AddRequestComment = (
+  issueIdOrKey: string,
+  comment: { readonly body: string; readonly isPublic: boolean },
+) => Promise<CreatedRequestComment>;
+/** An issue notification e-mail (a POST: never retried after a possible delivery). Scope write:jira-work. */
+export type NotifyIssue = (issueIdOrKey: string, notification: JiraNotifyBody) => Promise<void>;
+/** The caller's permissions, every asked key answered. Scope read:jira-work. */
+export type GetMyPermissions = (query: {
+  readonly permissions: readonly string[];
+  readonly issueIdOrKey?: string;
+  readonly projectKey?: string;
+}) => Promise<Record<string, boolean>>;
+/** Whether the caller is a Jira administrator. Scope read:jira-work. */
+export type IsJiraAdmin = () => Promise<boolean>;
+/** The caller's account, zone and locale. Scope read:jira-user. */
+export type GetMyself = () => Promise<MyselfSnapshot>;
+/** An account's display name; null when unknown. Scope read:jira-user. */
+export type GetUserDisplayName = (accountId: string) => Promise<string | null>;
+/** An account's locale (`nl_NL`); null when unknown or hidden by its privacy settings. Scope read:jira-user. */
+export type GetUserLocale = (accountId: string) => Promise<string | null>;
+/** Every priority of the site. Scope read:jira-work. */
+export type ListPriorities = () => Promise<JiraPriorityDetails[]>;
+/** Every status with its category. Scope read:jira-work. */
+export type ListStatuses = () => Promise<StatusOption[]>;
+/** Every service desk the caller sees. Scope read:servicedesk-request. */
+export type ListServiceDesks = () => Promise<JsmServiceDesk[]>;
+/** Every request type of a service desk. Scope read:servicedesk-request. */
+export type ListRequestTypes = (serviceDeskId: string) => Promise<JsmRequestType[]>;
+
+/** What the use cases call as the app (triggers, sweep, rebuild job, panel reads). */
+export interface JiraAsApp {
+  readonly getIssue: GetIssue;
+  readonly getChangelog: GetChangelog;
+  readonly searchIssuesWithClock: SearchIssuesWithClock;
+  readonly discoverFieldIds: DiscoverFieldIds;
+  readonly listStatuses: ListStatuses;
+  readonly setIssueProperty: SetIssueProperty;
+  readonly setContractDeadline: SetContractDeadline;
+  readonly getComment: GetComment;
+  readonly addRequestComment: AddRequestComment;
+  readonly notifyIssue: NotifyIssue;
+  readonly getUserLocale: GetUserLocale;
+}
+
+/** What the use cases call as the invoking user (authorization, the user's own settings, posting as them). */
+export interface JiraAsUser {
+  readonly getMyPermissions: GetMyPermissions;
+  readonly isJiraAdmin: IsJiraAdmin;
+  readonly getMyself: GetMyself;
+  readonly getUserDisplayName: GetUserDisplayName;
+  readonly addRequestComment: AddRequestComment;
+  readonly listPriorities: ListPriorities;
+  readonly listStatuses: ListStatuses;
+  readonly listServiceDesks: ListServiceDesks;
+  readonly listRequestTypes: ListRequestTypes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------
+
+export type JiraMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * - `http`: Jira answered a non-2xx status (after retries); `errorMessages` / `fieldErrors` carry
+ *   Jira's own explanation.
+ * - `invalid-response`: a 2xx answer whose body is not JSON or not the documented shape; `issues`
+ *   names each bad field (`fields.status.statusCategory.key: …`).
+ * - `network`: the transport threw (no answer); `status` is undefined.
+ */
+export type JiraErrorKind = 'http' | 'invalid-response' | 'network';
+
+export interface JiraErrorDetails {
+  readonly kind: JiraErrorKind;
+  readonly method: JiraMethod;
+  readonly path: string;
+  readonly status: number | undefined;
+  readonly errorMessages: readonly string[];
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  readonly issues: readonly string[];
+}
+
+export class JiraError extends Error implements JiraErrorDetails {
+  override readonly name = 'JiraError';
+  readonly kind: JiraErrorKind;
+  readonly method: JiraMethod;
+  readonly path: string;
+  readonly status: number | undefined;
+  readonly errorMessages: readonly string[];
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  readonly issues: readonly string[];
+
+  constructor(message: string, details: JiraErrorDetails, options?: { cause?: unknown }) {
+    super(message, options);
+    this.kind = details.kind;
+    this.method = details.method;
+    this.path = details.path;
+    this.status = details.status;
+    this.errorMessages = details.errorMessages;
+    this.fieldErrors = details.fieldErrors;
+    this.issues = details.issues;
+  }
+}
+
+/** @example isJiraError(error) && error.status === 404 */
+export function isJiraError(error: unknown): error is JiraError {
+  return error instanceof JiraError;
+}
+
+/** The `name` of @forge/api's `NeedsAuthenticationError` (its `NEEDS_AUTHENTICATION_ERR`). */
+export const NEEDS_AUTHENTICATION_ERR = 'NEEDS_AUTHENTICATION_ERR';
+
+/**
+ * Whether an error is Forge's `NeedsAuthenticationError`: an `asUser()` call by a user who has not
+ * yet allowed the app access. Forge shows its "Allow access" prompt when a resolver lets this error
+ * through, so nothing may wrap, retry or swallow it. Checked by `name`, exactly as @forge/api's own
+ * `isExpectedError` does, so this module needs no Forge import.
+ *
+ * @example if (isConsentRequired(error)) throw error;
+ */
+export function isConsentRequired(error: unknown): boolean {
+  return error instanceof Error && error.name === NEEDS_AUTHENTICATION_ERR;
+}

@@ -1,0 +1,54 @@
+/**
+ * English texts the backend writes for a reader: the panel's explanation steps, history details and
+ * problems, and the sweep's internal notes and notifications. The source of the `clock` keys and
+ * their ICU arguments (see ../messages.ts). Never bundled into a Custom UI app.
+ *
+ * Data only: no imports. ICU quoting: `''` is one apostrophe next to a placeholder.
+ */
+export const clockEn = {
+  'because.requestType': "request type ''{value}''",
+  'because.component': "component ''{value}''",
+  'because.label': "label ''{value}''",
+  'because.defaultService': 'the contract’s default service',
+  'because.organizations': '{count, plural, one {organization} other {organizations}} {names}',
+  'because.version': 'version {version}, in force {from} – {to}',
+  'because.versionOpenEnded': 'version {version}, in force {from} – open-ended',
+  'because.strictest': 'strictest of {count, plural, one {# contract} other {# contracts}}',
+  'because.bespoke': 'bespoke terms of the contract',
+  'because.priority.mapped': "Jira priority ''{priority}''",
+  'because.priority.missing': 'no priority: default class',
+  'because.priority.unmapped': "priority ''{priority}'' is not mapped: default class",
+  'because.target': 'resolve within {resolution} (business time){bespoke, select, yes {; bespoke terms of the contract} other {}}',
+  'because.targetWithResponse':
+    'resolve within {resolution}, respond within {response} (business time){bespoke, select, yes {; bespoke terms of the contract} other {}}',
+
+  'uncovered.no-organization': 'the request has no organization',
+  'uncovered.unknown-organization': 'no contract names its organization',
+  'uncovered.contract-not-in-force': 'no contract version is in force on the creation date',
+  'uncovered.contract-expired': 'the contract has expired',
+  'uncovered.service-not-covered': 'the contract does not cover this service',
+
+  'terms.fallbackContract': 'Best effort (no contract)',
+  'terms.noCustomer': 'Unknown customer',
+  'terms.noService': 'No service',
+
+  'history.extended': '+{amount} business time',
+  'history.changed': '{from} → {to}',
+  'history.target': '{priorityClass} {target}',
+
+  'problem.malformed-record': 'The stored contract clock was unreadable and has been rebuilt from the issue.',
+  'problem.unsupported-schema-version': 'The contract clock was written by a newer version of Contract Clock.',
+  'problem.calendar': 'The business calendar has no working time: no deadline can be computed.',
+  'problem.evaluation': 'No deadline can be computed for these terms (the target does not fit the calendar); check the contract database.',
+
+  'instant.inZone': '{time} ({zone})',
+
+  'note.breached':
+    'Contract Clock: the resolution deadline of {deadline} has passed ({agreement}). Tell the customer when to expect a resolution.',
+  'note.atRisk': 'Contract Clock: this request is at risk — {percent, number}% of the resolution target is used ({agreement}). Deadline: {deadline}.',
+  'note.agreement': '{level}, {priorityClass}: {target}',
+  'note.agreementWithService': '{level}, {service}, {priorityClass}: {target}',
+  'note.agreementUnknown': 'the agreement',
+  'note.deadlineUnknown': 'unknown',
+  'note.subject': '{issueKey}: contract deadline {kind, select, breached {breached} other {at risk}}',
+} as const;
