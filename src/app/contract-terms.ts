@@ -1,8 +1,9 @@
 /**
  * The one place where the app loads the contract database to resolve a request's terms (and map Jira
  * priorities to classes). Everything that needs terms — the clock's start, a service change, the
- * panel's re-apply and the panel view — gets them from `loadContractTerms`, so how the database is
- * loaded (today: the whole document, one storage read while it fits inline) can change in one place.
+ * panel's re-apply and the panel view — gets them from `loadContractTerms`: the terms slice of the
+ * request's organizations (one storage read for nearly every request, ADR 0021), or the whole
+ * database while that index is not written yet.
  *
  * Uses the storage port; no Forge imports, no Jira calls.
  */
@@ -11,10 +12,10 @@ import type { KeyValueStore } from '../adapters/storage/key-value-store';
 import type { ContractDatabase } from '../contract/contract-database';
 import { mapJiraPriority, type PriorityMapping } from '../domain/priority-class';
 import { resolveTerms, type TermsResolution } from '../domain/resolve-terms';
-import { loadContractDatabase } from './contract-database-store';
+import { loadTermsDatabase } from './contract-database-store';
 import { requestFactsOf } from './issue-facts';
 
-/** The contract database of one run, and what the clock asks of it. */
+/** What the clock asks of the contract database in one run (of one request's organizations). */
 export interface ContractTerms {
   readonly database: ContractDatabase;
   /** The terms for the issue's current fields, with the contract versions in force at `at` (its creation). */
@@ -24,12 +25,15 @@ export interface ContractTerms {
 }
 
 /**
- * Loads the contract database once for a run.
+ * Loads, once for a run, what terms resolution needs for the issue's organizations.
  *
- * @example const contract = await loadContractTerms(deps.store); contract.termsFor(issue, issue.createdAt);
+ * @example const contract = await loadContractTerms(deps.store, issue); contract.termsFor(issue, issue.createdAt);
  */
-export async function loadContractTerms(store: KeyValueStore): Promise<ContractTerms> {
-  const { database } = await loadContractDatabase(store);
+export async function loadContractTerms(store: KeyValueStore, issue: Pick<IssueSnapshot, 'organizations'>): Promise<ContractTerms> {
+  const { database } = await loadTermsDatabase(
+    store,
+    issue.organizations.map((organization) => organization.id),
+  );
   return {
     database,
     termsFor: (issue, at) => resolveTerms(database, requestFactsOf(issue), at),

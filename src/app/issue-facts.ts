@@ -174,6 +174,7 @@ function latestServiceFact(entries: readonly ChangelogEntry[], context: Changelo
       targets: next.targets,
       calendarRef: next.calendarRef,
       calendar: next.calendar,
+      ...(next.otherClassCalendars === undefined ? {} : { otherClassCalendars: next.otherClassCalendars }),
     },
   };
 }

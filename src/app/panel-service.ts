@@ -71,13 +71,13 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
   if (!can.BROWSE_PROJECTS) return fail('forbidden', NOT_VISIBLE);
   const now = deps.now();
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
-  const [issue, stored, contract] = await Promise.all([
+  const [issue, stored] = await Promise.all([
     deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds }),
     readStoredClock(deps.store, caller.issueId),
-    loadContractTerms(deps.store),
   ]);
   // The panel shows on service projects only (display condition); answer anything else without a write.
   if (!isServiceRequest(issue)) return fail('not-found', NOT_A_REQUEST);
+  const contract = await loadContractTerms(deps.store, issue);
   let record: ClockRecord;
   if (stored.value === null) {
     // No clock yet (the created event is still on its way): start it now, as the trigger would;
@@ -274,7 +274,7 @@ export async function extendDeadline(deps: AppDeps, caller: PanelCaller, payload
 
 /** The re-apply of the contract's current terms, ready to apply to the clock as stored at the write. */
 async function computeReapply(deps: AppDeps, context: ActionContext, actionId: string, by: string, reason: string): Promise<(record: ClockRecord) => ReapplyResult> {
-  const contract = await loadContractTerms(deps.store);
+  const contract = await loadContractTerms(deps.store, context.issue);
   const now = deps.now();
   const resolution = contract.termsFor(context.issue, context.issue.createdAt);
   return (current) => reapplyTerms(current, resolution, { id: actionId, at: now, by, reason }, now);

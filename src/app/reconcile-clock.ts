@@ -13,7 +13,7 @@
  * after it committed, so it goes out once.
  *
  * Steady state of a created event: 3 Jira calls (the issue with its changelog, the property, the
- * deadline field) and 3 storage operations (site cache, contract database, one transaction).
+ * deadline field) and 3 storage operations (site cache, the terms slice of the request's organizations, one transaction).
  */
 import { isServiceRequest, type FieldChange, type IssueSnapshot, type JiraAsApp } from './jira-ports';
 import type { KeyValueStore } from '../adapters/storage/key-value-store';
@@ -79,7 +79,7 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
     // Only entries not read before can need the contract or the status catalogue.
     const unread = window.entries.slice(window.fromStart || cursor === null ? 0 : Math.max(0, cursor.read - window.startAt)).flatMap((entry) => entry.changes);
     if (contract === null && ((start !== null && start.kind !== 'adopted') || needsContractTerms(unread, site.fieldIds.requestType))) {
-      contract = await loadContractTerms(deps.store);
+      contract = await loadContractTerms(deps.store, issue);
     }
     const categories = await statusCategoriesOf(site, window.fromStart ? window.entries.flatMap((entry) => entry.changes) : unread);
     const prepared: Prepared = { issue, start, window, contract, categories, comment, trigger, now, requestTypeFieldId: site.fieldIds.requestType };

@@ -157,14 +157,16 @@ export function evaluateClock(record: ClockRecord, now: Date): ClockRecord {
       evaluatedAt,
     };
   } catch (error) {
-    if (!(error instanceof CalendarError || error instanceof NoBusinessTimeError)) throw error;
-    const detail = error.message.slice(0, 1000);
-    const same = record.error?.reason === 'calendar' && record.error.detail === detail;
+    // Any failure becomes the record's `error` state, never a missing record (issue 10.4): a calendar
+    // without business time, or a target the engine cannot place (a deadline beyond its range).
+    const reason: ClockErrorReason = error instanceof CalendarError || error instanceof NoBusinessTimeError ? 'calendar' : 'evaluation';
+    const detail = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    const same = record.error?.reason === reason && record.error.detail === detail;
     return {
       ...record,
       ...emptyDerived(now),
       state: 'error',
-      error: { reason: 'calendar', detail, at: same && record.error !== null ? record.error.at : evaluatedAt },
+      error: { reason, detail, at: same && record.error !== null ? record.error.at : evaluatedAt },
       markers,
     };
   }

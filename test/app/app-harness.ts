@@ -13,6 +13,7 @@ import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
 import { createOnSweepEvent, SWEEP_METHOD } from '../../src/entry/on-sweep-event';
 import { createRunSweep } from '../../src/entry/run-sweep';
 import { REBUILD_METHOD } from '../../src/entry/on-rebuild-event';
+import type { ContractDatabaseInput } from '../../src/contract/contract-database';
 import type { ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { readJiraAppDefinition } from '../../sandbox/jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
@@ -21,13 +22,19 @@ import { buildDemoContractDatabase } from '../../sandbox/demo/demo-catalogue';
 import { installationOf } from '../../sandbox/runtime/app-wiring';
 import { createInProcessFetch } from '../../sandbox/runtime/in-process-fetch';
 
-/** A store that counts its operations (a transaction counts once, as in Forge's quotas). */
+/** A store that counts its operations (a transaction counts once, as in Forge's quotas) and the bytes it read. */
 export class CountingStore implements KeyValueStore {
   operations: string[] = [];
+  /** UTF-8 bytes of the JSON of every value read (get, getEntity, query pages). */
+  bytesRead = 0;
   constructor(readonly inner: KeyValueStore = new MemoryKvsStore()) {}
-  get(key: string) {
+  private counted<T>(value: T): T {
+    this.bytesRead += value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value));
+    return value;
+  }
+  async get(key: string) {
     this.operations.push(`get ${key}`);
-    return this.inner.get(key);
+    return this.counted(await this.inner.get(key));
   }
   set(key: string, value: StorableValue) {
     this.operations.push(`set ${key}`);
@@ -37,21 +44,21 @@ export class CountingStore implements KeyValueStore {
     this.operations.push(`delete ${key}`);
     return this.inner.delete(key);
   }
-  query(request: QueryRequest) {
+  async query(request: QueryRequest) {
     this.operations.push(`query ${request.prefix}`);
-    return this.inner.query(request);
+    return this.counted(await this.inner.query(request));
   }
   transact(operations: readonly StoreOperation[]) {
     this.operations.push(`transact ${operations.map((o) => `${o.type} ${o.entity === undefined ? '' : `${o.entity}/`}${o.key}`).join(', ')}`);
     return this.inner.transact(operations);
   }
-  getEntity(entity: string, key: string) {
+  async getEntity(entity: string, key: string) {
     this.operations.push(`get ${entity}/${key}`);
-    return this.inner.getEntity(entity, key);
+    return this.counted(await this.inner.getEntity(entity, key));
   }
-  queryEntity(request: EntityQueryRequest) {
+  async queryEntity(request: EntityQueryRequest) {
     this.operations.push(`query ${request.entity}/${request.index}`);
-    return this.inner.queryEntity(request);
+    return this.counted(await this.inner.queryEntity(request));
   }
 }
 
@@ -86,7 +93,12 @@ function queueCall(functionKey: string, body: unknown) {
   return { call: { functionKey, payload: { body, queueName: 'test', jobId: 'job', eventId: 'event' }, jobId: 'job' }, context: {} };
 }
 
-export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): Promise<Harness> {
+export interface HarnessOptions {
+  /** The contract database to save instead of the demo's (given the seeded site and the demo database). */
+  readonly database?: (site: BaseSite, demo: ContractDatabaseInput) => unknown;
+}
+
+export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), options: HarnessOptions = {}): Promise<Harness> {
   const clock = { now: start };
   const model = createJiraModel({ clock: { now: () => clock.now }, app: readJiraAppDefinition(), baseUrl: 'http://jira.test' });
   const site = seedBaseSite(model);
@@ -135,8 +147,10 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
     if (email === undefined || email === null) throw new Error(`no e-mail for ${accountId}`);
     return client({}, { username: email, password: 'api-token' });
   };
-  const saved = await saveContractDatabase(store, buildDemoContractDatabase(site), clock.now);
-  if (!saved.ok) throw new Error(`demo database invalid: ${JSON.stringify(saved.errors)}`);
+  const demo = buildDemoContractDatabase(site);
+  const input = options.database === undefined ? demo : options.database(site, demo);
+  const saved = await saveContractDatabase(store, { input, baseRevision: 0, by: site.users.admin.accountId, now: clock.now, action: 'import' });
+  if (!saved.ok) throw new Error(`demo database invalid: ${JSON.stringify(saved)}`);
   const harness: Harness = {
     model,
     site,
@@ -156,6 +170,7 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
       jiraCalls.length = 0;
       jiraResponseBytes.length = 0;
       store.operations = [];
+      store.bytesRead = 0;
     },
     async sweep(options = {}) {
       await createRunSweep(deps)();

@@ -11,8 +11,11 @@
  * - `issue-outcome`: the frozen outcome one request contributes to the compliance aggregates,
  *   indexed by aggregate (month and customer) so an aggregate can be recounted from its outcomes.
  * - `compliance-aggregate`: the counters of one month and customer, revisioned, indexed by month.
+ * - `contract-database`, `contract-terms`, `database-audit`: the contract database's commit pointer,
+ *   its per-organization terms slices and its audit log (ADR 0021).
  *
- * Data only: the rules are in entity-rules.ts, the item schemas in src/contract/clock-storage.ts.
+ * Data only: the rules are in entity-rules.ts, the item schemas in src/contract/clock-storage.ts and
+ * in the modules that write the contract database.
  */
 import type { EntityDefinition } from './entity-rules';
 
@@ -64,5 +67,47 @@ export const APP_STORAGE_ENTITIES: readonly EntityDefinition[] = [
       reconciledAt: { type: 'string' },
     },
     indexes: ['month'],
+  },
+  // The contract database's commit pointer (src/app/contract-database-store.ts): one item, written
+  // on the condition that `revision` is the one the save started from.
+  {
+    name: 'contract-database',
+    attributes: {
+      schemaVersion: { type: 'integer' },
+      revision: { type: 'integer' },
+      indexedRevision: { type: 'integer' },
+      generation: { type: 'string' },
+      sha256: { type: 'string' },
+      bytes: { type: 'integer' },
+      chunkCount: { type: 'integer' },
+      savedAt: { type: 'string' },
+      savedBy: { type: 'string' },
+    },
+  },
+  // Terms-resolution slices, one per organization bucket: what an event reads instead of the database.
+  {
+    name: 'contract-terms',
+    attributes: {
+      schemaVersion: { type: 'integer' },
+      revision: { type: 'integer' },
+      bucket: { type: 'integer' },
+      content: { type: 'any' },
+      contractOrder: { type: 'any' },
+    },
+  },
+  // The audit log of the contract database: one entry per saved revision, newest first by `revision`.
+  {
+    name: 'database-audit',
+    attributes: {
+      schemaVersion: { type: 'integer' },
+      revision: { type: 'integer' },
+      at: { type: 'string' },
+      by: { type: 'string' },
+      action: { type: 'string' },
+      changes: { type: 'any' },
+      changeCount: { type: 'integer' },
+      notes: { type: 'any' },
+    },
+    indexes: ['revision'],
   },
 ];

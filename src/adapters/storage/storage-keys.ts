@@ -25,6 +25,14 @@
  * | `issue-outcome`        | `<issueId>`                 | what the request counts in the aggregates|
  * | `compliance-aggregate` | `<yyyy-mm>:<customerId>`    | counters of one month and customer       |
  *
+ * Custom entity items (manifest.yml `app.storage.entities`, conditional writes, ADR 0009):
+ *
+ * | entity / key                             | holds                                            |
+ * |------------------------------------------|--------------------------------------------------|
+ * | `contract-database` / `current`          | the database's commit pointer: revision, chunks  |
+ * | `contract-terms` / `bucket-<nn>`         | terms-resolution slice of the organizations whose id hashes to nn |
+ * | `database-audit` / `<revision, 10 digits>` | the audit entry of one save or import          |
+ *
  * Ids are embedded with `encodeKeySegment`: letters, digits, `.`, `_` and `-` stay as they are, every
  * other character becomes `#` plus the hex of its UTF-8 bytes. The result satisfies Forge's key format
  * (key-value-store.ts) and never contains `:`, so `open-clock:1` can never be read as part of
@@ -237,4 +245,31 @@ export function parseIssueItemKey(key: string): string | undefined {
  */
 export function aggregateItemKey(month: string, customerId: string): string {
   return built(`${checkedMonth(month)}:${encodeKeySegment(customerId)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom entities of the contract database (contract-database-store.ts)
+
+/** The entity holding the contract database's commit pointer (one item). */
+export const CONTRACT_DATABASE_ENTITY = 'contract-database';
+/** The entity holding the terms-resolution slices, one item per organization bucket. */
+export const CONTRACT_TERMS_ENTITY = 'contract-terms';
+/** The entity holding the audit log of the contract database, one item per saved revision. */
+export const DATABASE_AUDIT_ENTITY = 'database-audit';
+
+/** `current` — the one item of the `contract-database` entity. */
+export function contractDatabasePointerKey(): string {
+  return built('current');
+}
+
+/** `bucket-<nn>` — the slice item of one organization bucket (0-based). */
+export function contractTermsBucketKey(bucket: number): string {
+  if (!Number.isInteger(bucket) || bucket < 0 || bucket > 9999) throw invalidId(`the bucket ${bucket}`, 'is not a whole number 0..9999');
+  return built(`bucket-${String(bucket).padStart(2, '0')}`);
+}
+
+/** `<revision>` zero-padded to 10 digits, so keys sort like revisions. */
+export function databaseAuditKey(revision: number): string {
+  if (!Number.isInteger(revision) || revision < 1 || revision > 2_147_483_647) throw invalidId(`the revision ${revision}`, 'is not a whole number 1..2^31-1');
+  return built(String(revision).padStart(10, '0'));
 }

@@ -345,7 +345,7 @@ export function splitForChunks(text: string, budget: number = CHUNK_DATA_BYTES):
 }
 
 /** Packs operations into transactions within Forge's operation and payload limits, in order. */
-function packTransactions(operations: readonly StoreOperation[]): StoreOperation[][] {
+export function packTransactions(operations: readonly StoreOperation[]): StoreOperation[][] {
   const groups: StoreOperation[][] = [];
   let current: StoreOperation[] = [];
   let payload = 64;
