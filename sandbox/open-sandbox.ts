@@ -24,7 +24,7 @@ import { createJiraModel, type JiraModel } from './jira/jira-model';
 import { createAppFunctions, createSandboxDeps, credentialsFromModel, installationOf } from './runtime/app-wiring';
 import type { DeliveryOptions } from './runtime/event-delivery';
 import { createForgeRuntime, type ForgeRuntime } from './runtime/forge-runtime';
-import { readManifestModules, type ManifestModules } from './runtime/manifest-modules';
+import { consumerQueue, readManifestModules, type ManifestModules } from './runtime/manifest-modules';
 import { createSandboxLog, describeError, type LogLevel, type SandboxLog } from './runtime/sandbox-log';
 import { createSandboxServer, type SandboxServer } from './server';
 import { installDemo, openSandboxDatabase, setAsidePreSqliteState, stateFiles, writeSandboxDatabase, type SandboxDatabase, type SiteFiles } from './site-files';
@@ -141,7 +141,8 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       pushJobs: (queue, bodies) => {
         runtime?.pushJobs(queue, bodies);
       },
-      rebuildQueue: modules.consumers[0]?.queue ?? 'contract-clock-rebuild',
+      rebuildQueue: consumerQueue(modules, 'on-rebuild-event', 'contract-clock-rebuild'),
+      sweepQueue: consumerQueue(modules, 'on-sweep-event', 'contract-clock-sweep'),
       now: () => clock.now(),
       log,
     });

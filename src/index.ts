@@ -11,8 +11,9 @@ export { onIssueCommented } from './entry/on-issue-commented';
 // scheduledTrigger
 export { runSweep } from './entry/run-sweep';
 
-// consumer (@forge/events queue)
+// consumer (@forge/events queues)
 export { onRebuildEvent } from './entry/on-rebuild-event';
+export { onSweepEvent } from './entry/on-sweep-event';
 
 // resolvers, one per UI surface
 export { panelResolver } from './entry/panel-resolver';

@@ -2,14 +2,17 @@
  * The demo's contract story, on top of the emulator's base site (sandbox/jira/jira-seed.ts: the MSP
  * "Polder IT Services", its service desk "IT Support" with request types for e-mail, printers,
  * network, new workplaces and "Other", and seven customer organizations). It adds the catalogue of
- * four services (E-mail, Printing, Network, Workplace), Gold / Silver / Bronze levels with prices,
- * calendars in two zones (Amsterdam and New York office hours) plus 24x7, and the contracts:
+ * four services (E-mail, Printing, Network, Workplace), Gold / Silver / Bronze levels with prices
+ * (Gold with service credits, and a revision from 2027: P1 in 3 h, prices indexed), calendars in two
+ * zones (Amsterdam office hours with named and yearly holidays, New York office hours) plus 24x7,
+ * and the contracts:
  *
- * - Acme Logistics — Gold on e-mail and network, Silver on the rest
- * - Globex Retail (New York) — Gold on New York office hours
+ * - Acme Logistics — Gold on e-mail and network, Silver on the rest, a monthly fee, out-of-contract
+ *   rates, prices shown in the portal; in its notice period (notice by 31 October 2026)
+ * - Globex Retail (New York) — Gold on New York office hours, in US dollars
  * - Initech Finance — Silver (their consultant Pat also works for Globex: the strictest terms win)
- * - Umbrella Health — maatwerk: since 1 July a new version with bespoke network terms (24x7, P1
- *   within 2 h, its own price); before that Silver throughout
+ * - Umbrella Health — maatwerk: since 1 July a new version with bespoke network terms (P1 outages
+ *   24x7 within 2 h, P2 in 4 office hours, its own price and credits); before that Silver throughout
  * - Stark Manufacturing — Bronze, network not covered
  * - Wayne Foundation — contract expired on 31 August 2026
  * - Hooli Labs — no contract at all
@@ -116,8 +119,9 @@ export const demoOrganizationWeights: Readonly<Record<DemoOrganizationKey, numbe
 /** Who handles whose requests: the New York agent takes the American customers. */
 export const demoAgents = { europe: ['sanne', 'admin'], americas: ['tom'] } as const satisfies Record<string, readonly DemoUserKey[]>;
 
-const eur = (amount: number) => ({ amount, currency: 'EUR' });
-const usd = (amount: number) => ({ amount, currency: 'USD' });
+/** Amounts in minor units (cents): `eur(450)` is € 450.00 a month. */
+const eur = (amount: number) => Math.round(amount * 100);
+const usd = eur;
 
 /** Targets in business minutes: P1..P5 resolution, and first response for the urgent classes. */
 const goldTargets = {
@@ -142,10 +146,27 @@ const bronzeTargets = {
   P5: { resolutionMinutes: 9600 },
 };
 
-/** Dutch public holidays of 2026 (office closed). */
-const nlHolidays2026 = ['2026-01-01', '2026-04-03', '2026-04-05', '2026-04-06', '2026-04-27', '2026-05-05', '2026-05-14', '2026-05-24', '2026-05-25', '2026-12-25', '2026-12-26'];
+/** Dutch public holidays (office closed): the fixed ones every year, the moving ones of 2026 and 2027 by date. */
+const nlHolidays = [
+  { yearly: '01-01', name: "New Year's Day" },
+  { date: '2026-04-03', name: 'Good Friday' },
+  { date: '2026-04-06', name: 'Easter Monday' },
+  { yearly: '04-27', name: "King's Day" },
+  { yearly: '05-05', name: 'Liberation Day' },
+  { date: '2026-05-14', name: 'Ascension Day' },
+  { date: '2026-05-25', name: 'Whit Monday' },
+  { yearly: '12-25', name: 'Christmas Day' },
+  { yearly: '12-26', name: 'Boxing Day' },
+  { date: '2027-03-26', name: 'Good Friday' },
+  { date: '2027-03-29', name: 'Easter Monday' },
+  { date: '2027-05-06', name: 'Ascension Day' },
+  { date: '2027-05-17', name: 'Whit Monday' },
+];
 /** US federal holidays of 2026 observed by the New York office. */
 const usHolidays2026 = ['2026-01-01', '2026-01-19', '2026-02-16', '2026-05-25', '2026-06-19', '2026-07-03', '2026-09-07', '2026-10-12', '2026-11-11', '2026-11-26', '2026-12-25'];
+
+/** Gold's service credits: per late request a share of the service's monthly price, at most 30 % a month. */
+const goldCredits = { perMissedRequest: { P1: 10, P2: 5, P3: 2.5 }, capPercent: 30 };
 
 /**
  * The contract database of the demo, with the organization and request type ids the emulator
@@ -164,9 +185,9 @@ export function buildDemoContractDatabase(site: BaseSite): ContractDatabaseInput
   const all24: [string, string][] = [['00:00', '24:00']];
   const covered = (levelId: string, ...serviceIds: DemoServiceId[]) => serviceIds.map((serviceId) => ({ serviceId, levelId }));
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     calendars: [
-      { id: 'nl-office', name: 'Amsterdam office hours', timeZone: 'Europe/Amsterdam', week: officeWeek('08:30', '17:30'), holidays: nlHolidays2026 },
+      { id: 'nl-office', name: 'Amsterdam office hours', timeZone: 'Europe/Amsterdam', week: officeWeek('08:30', '17:30'), holidays: nlHolidays },
       { id: 'ny-office', name: 'New York office hours', timeZone: 'America/New_York', week: officeWeek('09:00', '18:00'), holidays: usHolidays2026 },
       { id: '24x7', name: '24x7', timeZone: 'Europe/Amsterdam', week: { mon: all24, tue: all24, wed: all24, thu: all24, fri: all24, sat: all24, sun: all24 } },
     ],
@@ -180,34 +201,69 @@ export function buildDemoContractDatabase(site: BaseSite): ContractDatabaseInput
       {
         id: 'gold',
         name: 'Gold',
-        calendarId: 'nl-office',
-        targets: goldTargets,
+        colour: '#D4A017',
         objectivePercent: 95,
-        monthlyPrices: { email: eur(450), printing: eur(250), network: eur(600), workplace: eur(400) },
+        revisions: [
+          {
+            effectiveFrom: '2025-07-01',
+            calendarId: 'nl-office',
+            targets: goldTargets,
+            monthlyPrices: { email: eur(450), printing: eur(250), network: eur(600), workplace: eur(400) },
+            credits: goldCredits,
+          },
+          {
+            effectiveFrom: '2027-01-01',
+            calendarId: 'nl-office',
+            targets: { ...goldTargets, P1: { resolutionMinutes: 180, responseMinutes: 30 } },
+            monthlyPrices: { email: eur(465), printing: eur(260), network: eur(620), workplace: eur(415) },
+            credits: goldCredits,
+            note: 'From 2027: P1 within 3 hours, prices indexed by about 3 %.',
+          },
+        ],
       },
       {
         id: 'gold-ny',
         name: 'Gold (New York)',
-        calendarId: 'ny-office',
-        targets: goldTargets,
+        colour: '#C9A227',
         objectivePercent: 95,
-        monthlyPrices: { email: usd(520), printing: usd(290), network: usd(690), workplace: usd(460) },
+        currency: 'USD',
+        revisions: [
+          {
+            effectiveFrom: '2025-07-01',
+            calendarId: 'ny-office',
+            targets: goldTargets,
+            monthlyPrices: { email: usd(520), printing: usd(290), network: usd(690), workplace: usd(460) },
+            credits: goldCredits,
+          },
+        ],
       },
       {
         id: 'silver',
         name: 'Silver',
-        calendarId: 'nl-office',
-        targets: silverTargets,
+        colour: '#8A9BA8',
         objectivePercent: 90,
-        monthlyPrices: { email: eur(300), printing: eur(150), network: eur(400), workplace: eur(275) },
+        revisions: [
+          {
+            effectiveFrom: '2025-07-01',
+            calendarId: 'nl-office',
+            targets: silverTargets,
+            monthlyPrices: { email: eur(300), printing: eur(150), network: eur(400), workplace: eur(275) },
+          },
+        ],
       },
       {
         id: 'bronze',
         name: 'Bronze',
-        calendarId: 'nl-office',
-        targets: bronzeTargets,
+        colour: '#B0793B',
         objectivePercent: 85,
-        monthlyPrices: { email: eur(150), printing: eur(80), network: eur(200), workplace: eur(140) },
+        revisions: [
+          {
+            effectiveFrom: '2025-07-01',
+            calendarId: 'nl-office',
+            targets: bronzeTargets,
+            monthlyPrices: { email: eur(150), printing: eur(80), network: eur(200), workplace: eur(140) },
+          },
+        ],
       },
     ],
     contracts: [
@@ -216,15 +272,21 @@ export function buildDemoContractDatabase(site: BaseSite): ContractDatabaseInput
         name: 'Acme Logistics managed services 2026',
         customer: org('acme'),
         timeZone: 'Europe/Amsterdam',
+        showPricesToCustomer: true,
+        accountManagerAccountId: site.users.admin.accountId,
+        noticeReminderDays: 30,
         versions: [
           {
             version: 1,
             effectiveFrom: '2026-01-01',
             coveredServices: [...covered('gold', 'email', 'network'), ...covered('silver', 'printing', 'workplace')],
             defaultServiceId: 'workplace',
-            monthlyFee: eur(1725),
-            noticeDate: '2026-10-01',
-            renewalDate: '2027-01-01',
+            monthlyFee: eur(250),
+            outOfContractRates: { default: { hourly: eur(95) }, byRequestType: { [site.requestTypes.other.id]: { perRequest: eur(45) } } },
+            // In its notice period on the demo's "now" (5 October): notice by 31 October, term ends with the year.
+            endDate: '2026-12-31',
+            noticeDate: '2026-10-31',
+            note: 'Account management and the quarterly review: € 250 a month on top of the services.',
           },
         ],
       },
@@ -233,14 +295,16 @@ export function buildDemoContractDatabase(site: BaseSite): ContractDatabaseInput
         name: 'Globex Retail — US support',
         customer: org('globex'),
         timeZone: 'America/New_York',
+        currency: 'USD',
         versions: [
           {
             version: 1,
             effectiveFrom: '2026-01-01',
             coveredServices: covered('gold-ny', 'email', 'network', 'printing', 'workplace'),
             defaultServiceId: 'workplace',
-            monthlyFee: usd(1960),
-            renewalDate: '2027-01-01',
+            outOfContractRates: { default: { hourly: usd(110) } },
+            endDate: '2026-12-31',
+            noticeDate: '2026-11-30',
           },
         ],
       },
@@ -255,8 +319,8 @@ export function buildDemoContractDatabase(site: BaseSite): ContractDatabaseInput
             effectiveFrom: '2026-03-01',
             coveredServices: covered('silver', 'email', 'network', 'printing', 'workplace'),
             defaultServiceId: 'workplace',
-            monthlyFee: eur(1100),
-            renewalDate: '2027-03-01',
+            endDate: '2027-02-28',
+            noticeDate: '2026-12-31',
           },
         ],
       },
@@ -272,7 +336,6 @@ export function buildDemoContractDatabase(site: BaseSite): ContractDatabaseInput
             effectiveTo: '2026-06-30',
             coveredServices: covered('silver', 'email', 'network', 'printing', 'workplace'),
             defaultServiceId: 'workplace',
-            monthlyFee: eur(1100),
           },
           {
             version: 2,
@@ -285,17 +348,19 @@ export function buildDemoContractDatabase(site: BaseSite): ContractDatabaseInput
                 bespoke: {
                   targets: { P1: { resolutionMinutes: 120, responseMinutes: 15 }, P2: { resolutionMinutes: 240, responseMinutes: 30 } },
                   calendarId: '24x7',
+                  calendarClasses: ['P1'],
                   monthlyPrice: eur(1250),
-                  note: 'The clinics run around the clock: network outages are fixed 24x7, P1 within 2 hours.',
+                  credits: { perMissedRequest: { P1: 15, P2: 5 }, capPercent: 40 },
+                  note: 'The clinics run around the clock: network outages (P1) are fixed 24x7 within 2 hours; P2 within 4 office hours.',
                 },
               },
               { serviceId: 'printing', levelId: 'bronze' },
               { serviceId: 'workplace', levelId: 'silver' },
             ],
             defaultServiceId: 'workplace',
-            monthlyFee: eur(2150),
+            monthlyFee: eur(150),
+            endDate: '2027-06-30',
             noticeDate: '2027-03-31',
-            renewalDate: '2027-07-01',
             note: 'Renegotiated in June 2026 after two network outages at the night clinic.',
           },
         ],
@@ -311,7 +376,6 @@ export function buildDemoContractDatabase(site: BaseSite): ContractDatabaseInput
             effectiveFrom: '2026-01-01',
             coveredServices: covered('bronze', 'email', 'printing', 'workplace'),
             defaultServiceId: 'workplace',
-            monthlyFee: eur(370),
           },
         ],
       },
@@ -327,12 +391,13 @@ export function buildDemoContractDatabase(site: BaseSite): ContractDatabaseInput
             effectiveTo: '2026-08-31',
             coveredServices: covered('silver', 'email', 'network', 'printing', 'workplace'),
             defaultServiceId: 'workplace',
-            monthlyFee: eur(1000),
+            endDate: '2026-08-31',
+            noticeDate: '2026-05-31',
             note: 'Not renewed: the foundation moved to an in-house IT person in September 2026.',
           },
         ],
       },
     ],
-    settings: { fallbackLevelId: null, atRiskThresholdPercent: 75 },
+    settings: { fallbackLevelId: null, atRiskThresholdPercent: 75, currency: 'EUR' },
   };
 }

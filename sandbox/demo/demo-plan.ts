@@ -160,10 +160,20 @@ export function buildDemoPlan(site: PlanSite, seed: number): DemoPlan {
     return { minutes: result.terms.resolutionMinutes, calendar, level: result.terms.level.name };
   };
 
-  /** Plans one request from creation to (maybe) resolution; actions at or after `stopAt` are left out. */
-  const planRequest = (index: number, customer: UserRecord, created: Date, stopAt: Date, forceOpen: boolean): void => {
-    const type = random.weighted(demoRequestTypes.map((t) => [t, t.weight] as const));
-    const priority = random.weighted(priorities);
+  /**
+   * Plans one request from creation to (maybe) resolution; actions at or after `stopAt` are left out.
+   * `late` fixes the request type and priority and resolves it at `share` of its target (> 1: late).
+   */
+  const planRequest = (
+    index: number,
+    customer: UserRecord,
+    created: Date,
+    stopAt: Date,
+    forceOpen: boolean,
+    late?: { type: DemoRequestType; priority: string; share: number },
+  ): void => {
+    const type = late?.type ?? random.weighted(demoRequestTypes.map((t) => [t, t.weight] as const));
+    const priority = late?.priority ?? random.weighted(priorities);
     const agent = agentFor(customer);
     const push = (at: Date, step: PlannedStep): void => {
       if (at.getTime() < stopAt.getTime()) add(index, at, step);
@@ -179,8 +189,8 @@ export function buildDemoPlan(site: PlanSite, seed: number): DemoPlan {
 
     const target = guessTarget(customer, type, priority, created);
     const breachChance = target.level === null ? 0 : target.level.startsWith('Gold') ? 0.06 : target.level === 'Bronze' ? 0.16 : 0.1;
-    const breach = random.chance(breachChance);
-    const share = breach ? 1.05 + random.next() * 0.9 : 0.12 + random.next() * 0.78;
+    const breach = late === undefined ? random.chance(breachChance) : true;
+    const share = late?.share ?? (breach ? 1.05 + random.next() * 0.9 : 0.12 + random.next() * 0.78);
     const resolveAfter = Math.max(10, Math.round(target.minutes * share));
 
     // first response: start progress and reply within a small part of the target
@@ -236,6 +246,20 @@ export function buildDemoPlan(site: PlanSite, seed: number): DemoPlan {
   for (let recent = 0; recent < 12; recent += 1, index += 1) {
     const customer = pickCustomer();
     planRequest(index, customer, pickCreation(random, recentFrom, demoNow, customer.timeZone), demoNow, random.chance(0.7));
+  }
+  // August: a bad week for Acme's e-mail — three Gold requests resolved late in the same month, so
+  // Gold's service credits are due for August (5 % of the e-mail price per late P2 request), and
+  // Acme's Gold agreement falls short of its 95 % objective for the quarter.
+  const emailType = demoRequestTypes.find((t) => t.key === 'email');
+  if (emailType === undefined) throw new Error('The demo needs the e-mail request type.');
+  const aliceUser = site.site.users.alice;
+  for (const [at, share] of [
+    ['2026-08-11T07:15:00Z', 1.5],
+    ['2026-08-12T09:40:00Z', 1.8],
+    ['2026-08-13T12:05:00Z', 1.3],
+  ] as const) {
+    planRequest(index, aliceUser, new Date(at), demoNow, false, { type: emailType, priority: 'High', share });
+    index += 1;
   }
   // this morning: Acme's network is down (Gold, P1) — at risk before lunch unless someone acts
   const alice = site.site.users.alice.accountId;

@@ -9,10 +9,10 @@
  * Writes nothing to disk; demo-snapshot.ts saves what this returns.
  */
 import { z } from 'zod';
-import { contractDatabaseSchema, type ContractDatabase } from '../../src/contract/contract-database';
+import type { ContractDatabase } from '../../src/contract/contract-database';
 import type { KeyValueStore } from '../../src/adapters/storage/key-value-store';
 import { MemoryKvsStore, type KvsSnapshot } from '../../src/adapters/storage/memory-kvs-store';
-import { writeDocument } from '../../src/adapters/storage/typed-value';
+import { saveContractDatabase } from '../../src/app/contract-database-store';
 import { createMovableClock } from '../clock';
 import { readJiraAppDefinition } from '../jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../jira/jira-model';
@@ -21,7 +21,7 @@ import type { JiraSiteState } from '../jira/jira-state';
 import { createAppFunctions, createSandboxDeps, credentialsFromModel, installationOf } from '../runtime/app-wiring';
 import { createForgeRuntime, type ForgeRuntime } from '../runtime/forge-runtime';
 import { createInProcessFetch } from '../runtime/in-process-fetch';
-import { readManifestModules, type ManifestModules } from '../runtime/manifest-modules';
+import { consumerQueue, readManifestModules, type ManifestModules } from '../runtime/manifest-modules';
 import { createSandboxLog, type SandboxLog } from '../runtime/sandbox-log';
 import { buildDemoContractDatabase, demoNow, demoSeed, demoSetupAt } from './demo-catalogue';
 import { buildDemoPlan, type PlannedAction } from './demo-plan';
@@ -129,9 +129,17 @@ export async function seedDemoSite(model: JiraModel, store: KeyValueStore): Prom
   seedSoftwareProject(model, site.users.admin.accountId, site.users.sanne.accountId);
   // the admin and the agents of the quarter have allowed Contract Clock; Noor, new this week, has not
   for (const user of [site.users.admin, site.users.sanne, site.users.tom]) model.grantConsent(user.accountId);
-  const database = contractDatabaseSchema.parse(buildDemoContractDatabase(site));
-  await writeDocument(store, 'contract-database', contractDatabaseSchema, database);
-  return { site, database };
+  // Saved as an admin would (revision 1, with its audit entry), at the moment the demo site is set up.
+  const saved = await saveContractDatabase(store, {
+    input: buildDemoContractDatabase(site),
+    baseRevision: 0,
+    by: site.users.admin.accountId,
+    now: demoSetupAt,
+    action: 'import',
+    notes: ['The demo contract database of Polder IT Services.'],
+  });
+  if (!saved.ok) throw new Error(`The demo contract database is invalid: ${JSON.stringify(saved)}`);
+  return { site, database: saved.database };
 }
 
 /**
@@ -149,7 +157,6 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<Genera
   const jiraUrl = 'http://jira.sandbox.invalid';
   model.baseUrl = jiraUrl;
   const modules = options.modules ?? readManifestModules();
-  const rebuildQueue = modules.consumers[0]?.queue ?? 'contract-clock-rebuild';
   let runtime: ForgeRuntime | null = null;
   const deps = createSandboxDeps({
     store,
@@ -162,7 +169,8 @@ export async function generateDemo(options: GenerateDemoOptions): Promise<Genera
     pushJobs: (queue, bodies) => {
       runtime?.pushJobs(queue, bodies);
     },
-    rebuildQueue,
+    rebuildQueue: consumerQueue(modules, 'on-rebuild-event', 'contract-clock-rebuild'),
+    sweepQueue: consumerQueue(modules, 'on-sweep-event', 'contract-clock-sweep'),
     now: () => clock.now(),
     log,
   });

@@ -14,12 +14,13 @@ import { createFetchTransport } from '../../src/adapters/jira/fetch-transport';
 import { createJiraClient, type JiraClient } from '../../src/adapters/jira/jira-client';
 import type { JiraTransport } from '../../src/adapters/jira/jira-transport';
 import type { KeyValueStore } from '../../src/adapters/storage/key-value-store';
-import type { AppDeps, Logger, RebuildJob } from '../../src/app/deps';
+import type { AppDeps, Logger, RebuildJob, SweepJob } from '../../src/app/deps';
 import { createAdminResolver } from '../../src/entry/admin-resolver';
 import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
 import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
+import { createOnSweepEvent } from '../../src/entry/on-sweep-event';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createRunSweep } from '../../src/entry/run-sweep';
 import type { JiraAppDefinition } from '../jira/jira-app-definition';
@@ -47,6 +48,8 @@ export interface SandboxDepsInput {
   pushJobs: (queueName: string, bodies: readonly unknown[]) => void;
   /** the queue `enqueue` pushes to (manifest.yml consumer `queue`) */
   rebuildQueue: string;
+  /** the queue `enqueueSweep` pushes to (manifest.yml consumer `queue`) */
+  sweepQueue: string;
   now: () => Date;
   log: SandboxLog;
   /** how requests reach the emulator; default the global fetch (real HTTP) */
@@ -139,6 +142,10 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
       if (jobs.length > 0) input.pushJobs(input.rebuildQueue, jobs.map((job) => ({ ...job })));
       return Promise.resolve();
     },
+    enqueueSweep: (jobs: readonly SweepJob[]) => {
+      if (jobs.length > 0) input.pushJobs(input.sweepQueue, jobs.map((job) => ({ ...job })));
+      return Promise.resolve();
+    },
     now: input.now,
     log: createAppLogger(input.log),
   };
@@ -186,6 +193,7 @@ const appFactories: Readonly<Record<string, (deps: AppDeps) => AppFunction>> = {
   onIssueCommented: (deps) => ({ kind: 'handler', run: createOnIssueCommented(deps) }),
   runSweep: (deps) => ({ kind: 'handler', run: createRunSweep(deps) }),
   onRebuildEvent: (deps) => ({ kind: 'resolver', definitions: createOnRebuildEvent(deps) }),
+  onSweepEvent: (deps) => ({ kind: 'resolver', definitions: createOnSweepEvent(deps) }),
   panelResolver: (deps) => ({ kind: 'resolver', definitions: createPanelResolver(deps) }),
   adminResolver: (deps) => ({ kind: 'resolver', definitions: createAdminResolver(deps) }),
 };
@@ -201,7 +209,8 @@ export function createAppFunctions(deps: AppDeps, modules: ManifestModules): App
   const resolvers = new Map<string, ResolverDefinitions>();
   for (const [functionKey, handler] of modules.functions) {
     const exportName = handler.split('.')[1] ?? '';
-    const build = appFactories[exportName];
+    // Own keys only: a manifest naming `constructor` must not reach Object's prototype.
+    const build = Object.hasOwn(appFactories, exportName) ? appFactories[exportName] : undefined;
     if (build === undefined) throw new Error(`manifest.yml function ${functionKey} (${handler}) has no entry factory in sandbox/runtime/app-wiring.ts.`);
     const built = build(deps);
     if (built.kind === 'handler') handlers.set(functionKey, built.run);

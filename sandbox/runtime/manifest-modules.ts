@@ -128,3 +128,13 @@ export function readManifestModules(manifestPath = path.resolve(__dirname, '../.
 export function findUiModule(modules: ManifestModules, type: HostedModuleType): UiModule | null {
   return modules.uiModules.find((m) => m.type === type) ?? null;
 }
+
+/**
+ * The queue the consumer with this resolver function listens to (the queue the app's code pushes to
+ * for that function), or the fallback when the manifest declares no such consumer.
+ *
+ * @example consumerQueue(modules, 'on-sweep-event', 'contract-clock-sweep') // 'contract-clock-sweep'
+ */
+export function consumerQueue(modules: ManifestModules, functionKey: string, fallback: string): string {
+  return modules.consumers.find((c) => c.resolver.function === functionKey)?.queue ?? fallback;
+}

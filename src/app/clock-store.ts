@@ -1,47 +1,329 @@
 /**
- * Where a clock record lives and what follows from storing it: the `contract-clock` issue property
- * (the record itself), the read-only "Contract deadline" field, the open-clock index the sweep pages
- * through, and the compliance aggregates an outcome counts in.
+ * Where a request's clock lives and how it is written (ADR 0016). The app's `issue-clock` entity
+ * item is the source of truth: the record with its frozen terms and every fact, the changelog
+ * cursor, what the request counts in the compliance aggregates and when the sweep must look again.
+ * Jira holds projections of it — the `contract-clock` issue property (the record, indexed for JQL)
+ * and the read-only "Contract deadline" field — which are compared with the record on every write
+ * and rewritten when they differ (a user with Edit Issues can write the property; it is never read
+ * back as a source of truth).
+ *
+ * One write, `writeClock`, in this order so that storage and Jira never diverge:
+ * 1. the property, when it differs from the record to be stored (a value Jira refuses — it is
+ *    checked in UTF-8 bytes before the call — or a failed call leaves storage untouched);
+ * 2. one storage transaction: the clock item on the condition that its revision is still the one
+ *    read, its `clock-due` item, and — when the outcome changed — its `issue-outcome` item and the
+ *    aggregates it moves between, each conditional on its revision (when only the property was
+ *    repaired, a `check` that the clock is still the one projected). Another writer first: read
+ *    again, plan again (the plan is a pure function of the stored state), write again, so the last
+ *    property written is always the latest clock's. Storage failing for another reason puts the
+ *    property back as it was and throws;
+ * 3. the deadline field, when it differs.
  *
  * Uses the storage port and the Jira client; the domain decides, this module only writes.
  */
-import { z } from 'zod';
 import { CONTRACT_CLOCK_PROPERTY_KEY, type JiraAsApp, type JiraFieldIds } from './jira-ports';
-import type { KeyValueStore, StoreOperation } from '../adapters/storage/key-value-store';
-import { aggregateKey, openClockKey, outcomeContributionKey } from '../adapters/storage/storage-keys';
-import { buildSetOperation, readValue } from '../adapters/storage/typed-value';
+import { isConditionFailed, type KeyValueStore, type StoreOperation } from '../adapters/storage/key-value-store';
+import {
+  CLOCK_DUE_ENTITY,
+  ISSUE_CLOCK_ENTITY,
+  issueItemKey,
+  openClockKey,
+  outcomeContributionKey,
+} from '../adapters/storage/storage-keys';
+import {
+  buildEntitySetOperation,
+  pauseBeforeRetry,
+  readRevisioned,
+  revisionedWrite,
+  RevisionConflictError,
+  unchangedSince,
+  type RevisionedItem,
+  type RevisionedSnapshot,
+} from '../adapters/storage/typed-value';
 import type { ClockRecord } from '../contract/clock-record';
-import { complianceAggregateSchema, issueOutcomeSchema } from '../contract/compliance-aggregate';
+import {
+  CLOCK_STORAGE_SCHEMA_VERSION,
+  clockDueItemSchema,
+  issueClockItemSchema,
+  SWEEP_SHARDS,
+  type ChangelogCursor,
+  type IssueClockItem,
+} from '../contract/clock-storage';
 import { canonicalJson } from '../domain/calendar-cache';
-import { isOpenClockState } from '../domain/clock';
 import { computeNextCheckAt } from '../domain/clock-view';
-import { applyOutcomeUpdate, issueOutcomeOf, planOutcomeUpdate } from '../domain/compliance';
+import { issueOutcomeOf } from '../domain/compliance';
+import { outcomeOperations } from './compliance-store';
+import type { AppDeps } from './deps';
 
-/** One entry of the open-clock index: enough for the sweep to decide without reading Jira. */
-export const openClockEntrySchema = z.object({
-  schemaVersion: z.literal(1),
-  issueId: z.string().min(1),
-  issueKey: z.string().min(1),
-  state: z.string(),
-  deadline: z.iso.datetime({ offset: true }).nullable(),
-  /** When the sweep should look again (at-risk or breach instant); null while nothing is due. */
-  nextCheckAt: z.iso.datetime({ offset: true }).nullable(),
-});
-export type OpenClockEntry = z.infer<typeof openClockEntrySchema>;
-
-/** The issue a record belongs to. */
+/** The issue a clock belongs to. */
 export interface IssueRef {
   readonly id: string;
   readonly key: string;
 }
 
-/** What a save did, for logs and tests. */
-export interface SaveResult {
-  readonly record: ClockRecord;
-  readonly written: boolean;
+/** The issue's clock item, for revisioned reads and writes. */
+export function issueClockItem(issueId: string): RevisionedItem<IssueClockItem> {
+  return { entity: ISSUE_CLOCK_ENTITY, key: issueItemKey(issueId), schema: issueClockItemSchema };
 }
 
-/** True when two records differ in anything but the bookkeeping of when they were evaluated/written. */
+/** The stored clock of an issue as read for a conditional write (value null: none, or unreadable). */
+export type StoredClock = RevisionedSnapshot<IssueClockItem>;
+
+/** Nothing stored yet — what a created event assumes without reading (its write checks it). */
+export const NO_STORED_CLOCK: StoredClock = { value: null, revision: null };
+
+/** @example const stored = await readStoredClock(deps.store, issue.id); */
+export function readStoredClock(store: KeyValueStore, issueId: string): Promise<StoredClock> {
+  return readRevisioned(store, issueClockItem(issueId));
+}
+
+/** What a plan wants, given the clock as stored now (null: nothing stored). */
+export type ClockPlan =
+  /** Store this record (evaluated at now) with this changelog cursor; `notify` rides along for the caller. */
+  | {
+      readonly kind: 'write';
+      readonly record: ClockRecord;
+      readonly changelog: ChangelogCursor | null;
+      readonly notify?: 'at-risk' | 'breached' | null;
+    }
+  /** Storage stays as it is; the projections are still checked against the stored record. */
+  | { readonly kind: 'keep' }
+  /** The issue is gone: remove its clock, due entry and what it counts. */
+  | { readonly kind: 'remove' }
+  /** The caller's action no longer applies to the clock as stored (answered as a conflict). */
+  | { readonly kind: 'refuse'; readonly reason: string }
+  /** The plan needs more from Jira than the caller fetched (the stored cursor moved): fetch again. */
+  | { readonly kind: 'refetch' };
+
+/** What Jira held when the caller read the issue: the projections to compare with. */
+export interface SeenProjections {
+  readonly property: { readonly value: unknown } | null;
+  readonly deadlineField: Date | null;
+}
+
+export interface ClockWriteInput {
+  readonly issue: IssueRef;
+  readonly fieldIds: JiraFieldIds;
+  readonly seen: SeenProjections;
+  /** The clock as the caller read it (or NO_STORED_CLOCK, assumed and checked by the write). */
+  readonly stored: StoredClock;
+  /** Pure: what to store given the clock as stored now; called again after another writer came first. */
+  readonly plan: (stored: IssueClockItem | null) => ClockPlan;
+}
+
+export type ClockWriteResult =
+  | {
+      readonly status: 'written' | 'unchanged';
+      /** The clock as stored afterwards (null when removed or never stored). */
+      readonly item: IssueClockItem | null;
+      /** The plan that was carried out. */
+      readonly plan: Extract<ClockPlan, { kind: 'write' | 'keep' | 'remove' }>;
+      readonly attempts: number;
+    }
+  | { readonly status: 'refused'; readonly reason: string }
+  | { readonly status: 'refetch'; readonly stored: StoredClock };
+
+/** Attempts before giving up: a bound against a writer that never stops, not a tuning knob (≈ 10 s at most). */
+const MAX_ATTEMPTS = 50;
+
+/**
+ * Stores a clock as the plan says and brings Jira's projections in line (see the module comment).
+ * Idempotent: a plan that changes nothing writes nothing, in storage or in Jira.
+ *
+ * @example
+ * const result = await writeClock(deps, { issue, fieldIds, seen, stored, plan: (s) => ({ kind: 'write', record, changelog }) });
+ */
+export async function writeClock(deps: AppDeps, input: ClockWriteInput): Promise<ClockWriteResult> {
+  const { issue } = input;
+  const now = deps.now();
+  let stored = input.stored;
+  // What Jira holds now, as far as this write knows (it changes as the write projects).
+  const jira: Projections = {
+    property: input.seen.property === null ? undefined : input.seen.property.value,
+    deadline: secondOf(input.seen.deadlineField?.getTime() ?? null),
+  };
+  let projected = false;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    await pauseBeforeRetry(attempt);
+    const plan = input.plan(stored.value);
+    if (plan.kind === 'refuse' || plan.kind === 'refetch') {
+      // What an earlier attempt projected is not stored: put Jira back to the stored clock.
+      if (projected) await restoreProjections(deps.jiraAsApp, input.fieldIds, issue.id, jira, stored.value?.record ?? null);
+      return plan.kind === 'refuse' ? { status: 'refused', reason: plan.reason } : { status: 'refetch', stored };
+    }
+    const next = nextItemOf(issue, stored, plan, now);
+    if (next !== null && (await projectClock(deps.jiraAsApp, input.fieldIds, issue.id, jira, next.record))) projected = true;
+    const operations = await storageOperations(deps.store, issue, stored, next);
+    // Projections written from a stored clock that nothing changes here must still be the latest:
+    // check (without writing) that nobody stored a newer clock since it was read, or Jira could end
+    // up showing an older clock than storage holds.
+    if (operations.length === 0 && projected && stored.value !== null) {
+      operations.push({ type: 'check', key: issueClockItem(issue.id).key, entity: ISSUE_CLOCK_ENTITY, conditions: unchangedSince(stored) });
+    }
+    if (operations.length > 0) {
+      try {
+        await deps.store.transact(operations);
+      } catch (error) {
+        if (isConditionFailed(error)) {
+          // The clock or an aggregate changed since it was read: read the clock again and re-plan
+          // (the aggregates are read afresh by storageOperations).
+          stored = await readStoredClock(deps.store, issue.id);
+          continue;
+        }
+        if (projected) await restoreProjections(deps.jiraAsApp, input.fieldIds, issue.id, jira, stored.value?.record ?? null);
+        throw error;
+      }
+    }
+    const wrote = operations.some((operation) => operation.type !== 'check');
+    return { status: wrote ? 'written' : 'unchanged', item: next, plan, attempts: attempt };
+  }
+  throw new RevisionConflictError(`The clock of issue ${issue.id} changed under each of ${MAX_ATTEMPTS} attempts to store it.`);
+}
+
+/** The projections as Jira holds them: the property's value (undefined: none) and the deadline field to the second. */
+interface Projections {
+  property: unknown;
+  deadline: number | null;
+}
+
+/** Jira keeps a datetime field to the second. */
+function secondOf(ms: number | null): number | null {
+  return ms === null ? null : Math.floor(ms / 1000);
+}
+
+/**
+ * Writes the property and the deadline field where they differ from the record (`jira` is updated
+ * as they are written); true when anything was written.
+ */
+async function projectClock(client: JiraAsApp, fieldIds: JiraFieldIds, issueId: string, jira: Projections, record: ClockRecord | null): Promise<boolean> {
+  if (record === null) return false;
+  let wrote = false;
+  if (!sameProjection(jira.property, record)) {
+    await client.setIssueProperty(issueId, CONTRACT_CLOCK_PROPERTY_KEY, record);
+    jira.property = record;
+    wrote = true;
+  }
+  const deadline = record.deadline === null ? null : Date.parse(record.deadline);
+  if (fieldIds.contractDeadline !== null && secondOf(deadline) !== jira.deadline) {
+    // No changelog entry: the field is a projection (the clock's own history is in the panel), and
+    // entries the app writes itself would only lengthen what every later event has to read.
+    await client.setContractDeadline({
+      fieldIdOrKey: fieldIds.contractDeadline,
+      issueId,
+      deadline: deadline === null ? null : new Date(deadline),
+      generateChangelog: false,
+    });
+    jira.deadline = secondOf(deadline);
+    wrote = true;
+  }
+  return wrote;
+}
+
+/** After a write that did not land: the projections back to the stored clock (or removed), best effort. */
+async function restoreProjections(client: JiraAsApp, fieldIds: JiraFieldIds, issueId: string, jira: Projections, record: ClockRecord | null): Promise<void> {
+  try {
+    if (record !== null) {
+      await projectClock(client, fieldIds, issueId, jira, record);
+    } else if (jira.property !== undefined) {
+      await client.deleteIssueProperty(issueId, CONTRACT_CLOCK_PROPERTY_KEY);
+      jira.property = undefined;
+    }
+  } catch {
+    // The next event, the panel or the sweep's repair search compares and rewrites them.
+  }
+}
+
+/**
+ * The item to store for a plan: the stored one when nothing but the evaluation instant changed, a
+ * new revision otherwise; null to remove.
+ */
+function nextItemOf(
+  issue: IssueRef,
+  stored: StoredClock,
+  plan: Extract<ClockPlan, { kind: 'write' | 'keep' | 'remove' }>,
+  now: Date,
+): IssueClockItem | null {
+  const current = stored.value;
+  if (plan.kind === 'remove') return null;
+  if (plan.kind === 'keep') return current;
+  let dueAt = computeNextCheckAt(plan.record, now);
+  // "Due now" (a notice is owed) while already due: keep the stored instant, so that re-reading an
+  // unchanged clock writes nothing.
+  if (dueAt === now.toISOString() && current?.dueAt !== undefined && Date.parse(current.dueAt) <= now.getTime()) dueAt = current.dueAt;
+  const outcome = issueOutcomeOf(issue.id, plan.record);
+  const unchanged =
+    current !== null &&
+    !recordChanged(current.record, plan.record) &&
+    canonicalJson(current.changelog) === canonicalJson(plan.changelog) &&
+    (current.dueAt ?? null) === dueAt &&
+    canonicalJson(current.outcome) === canonicalJson(outcome) &&
+    current.issueKey === issue.key;
+  if (unchanged) return current;
+  const revision = (stored.revision ?? 0) + 1;
+  // The record's own revision moves only when the record does (a cursor that moved past entries
+  // without facts changes nothing the property shows, so it is not rewritten).
+  const record =
+    current === null
+      ? { ...plan.record, revision: plan.record.revision + 1 }
+      : recordChanged(current.record, plan.record)
+        ? { ...plan.record, revision: current.record.revision + 1 }
+        : current.record;
+  return {
+    schemaVersion: CLOCK_STORAGE_SCHEMA_VERSION,
+    revision,
+    issueId: issue.id,
+    issueKey: issue.key,
+    record,
+    changelog: plan.changelog,
+    outcome,
+    ...(dueAt === null ? {} : { dueAt }),
+  };
+}
+
+/** The transaction that takes storage from `stored` to `next`; [] when they are the same. */
+async function storageOperations(store: KeyValueStore, issue: IssueRef, stored: StoredClock, next: IssueClockItem | null): Promise<StoreOperation[]> {
+  const current = stored.value;
+  if (next === current || (next === null && stored.revision === null)) return [];
+  const item = issueClockItem(issue.id);
+  const operations: StoreOperation[] = [revisionedWrite(item, stored, next === null ? null : next).operation];
+  const dueBefore = current?.dueAt ?? null;
+  const dueAfter = next?.dueAt ?? null;
+  if (dueBefore !== dueAfter || current === null) {
+    operations.push(
+      dueAfter === null || next === null
+        ? { type: 'delete', key: item.key, entity: CLOCK_DUE_ENTITY }
+        : buildEntitySetOperation(CLOCK_DUE_ENTITY, item.key, clockDueItemSchema, {
+            schemaVersion: CLOCK_STORAGE_SCHEMA_VERSION,
+            issueId: issue.id,
+            issueKey: next.issueKey,
+            dueAt: dueAfter,
+            shard: sweepShardOf(issue.id),
+          }),
+    );
+  }
+  operations.push(...(await outcomeOperations(store, { id: issue.id, key: next?.issueKey ?? issue.key }, current?.outcome ?? null, next?.outcome ?? null)));
+  // The first write in the new format, or a removal, retires the old format's keys (ADR 0018).
+  if (current === null || next === null) {
+    operations.push({ type: 'delete', key: openClockKey(issue.id) }, { type: 'delete', key: outcomeContributionKey(issue.id) });
+  }
+  return operations;
+}
+
+/**
+ * The sweep shard of an issue: due clocks are spread over SWEEP_SHARDS queue consumers (ADR 0017).
+ *
+ * @example sweepShardOf('10042') // a number in 0..15, the same every time
+ */
+export function sweepShardOf(issueId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < issueId.length; i += 1) {
+    hash ^= issueId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % SWEEP_SHARDS;
+}
+
+/** True when two records differ in anything but when they were evaluated and written. */
 export function recordChanged(previous: ClockRecord | null, next: ClockRecord): boolean {
   if (previous === null) return true;
   const strip = (r: ClockRecord): unknown => ({ ...r, evaluatedAt: null, revision: null });
@@ -49,97 +331,11 @@ export function recordChanged(previous: ClockRecord | null, next: ClockRecord): 
 }
 
 /**
- * Stores a record when it changed: the issue property (revision bumped), the deadline field when the
- * deadline changed, the open-clock index entry, and — when the frozen outcome changed — the
- * compliance aggregates, together with the issue's contribution in one storage transaction so an
- * outcome never counts twice. `previous` is the record as read at the start of this run (null: none).
- *
- * @example await saveClock(deps.store, deps.jiraAsApp, fieldIds, { id, key }, previous, next);
+ * True when the property Jira holds is the record (its evaluation instant aside): anything else —
+ * missing, garbage, an older revision, a forged fact — is rewritten.
  */
-export async function saveClock(
-  store: KeyValueStore,
-  jira: JiraAsApp,
-  fieldIds: JiraFieldIds,
-  issue: IssueRef,
-  previous: ClockRecord | null,
-  next: ClockRecord,
-): Promise<SaveResult> {
-  if (!recordChanged(previous, next)) return { record: previous ?? next, written: false };
-  const record: ClockRecord = { ...next, revision: (previous?.revision ?? 0) + 1 };
-  // Storage first: the index and the aggregates are idempotent and derived from the record, so if
-  // the Jira write below fails they are merely early, and the next event or sweep settles them.
-  // The other order could leave a stored record whose index entry or outcome was never written.
-  await updateOpenClockIndex(store, issue, previous, record);
-  // Compare what the outcome contributes, in memory: most saves change no outcome and cost no read.
-  const outcomeBefore = previous === null ? null : issueOutcomeOf(issue.id, previous);
-  const outcomeAfter = issueOutcomeOf(issue.id, record);
-  if (canonicalJson(outcomeBefore) !== canonicalJson(outcomeAfter)) await recordOutcome(store, issue.id, record);
-  await jira.setIssueProperty(issue.id, CONTRACT_CLOCK_PROPERTY_KEY, record);
-  if (fieldIds.contractDeadline !== null && (previous === null || previous.deadline !== record.deadline)) {
-    await jira.setContractDeadline({
-      fieldIdOrKey: fieldIds.contractDeadline,
-      issueId: issue.id,
-      deadline: record.deadline === null ? null : new Date(record.deadline),
-    });
-  }
-  return { record, written: true };
-}
-
-/** The index entry a record should have, or null when its clock no longer runs. */
-export function openClockEntryOf(issue: IssueRef, record: ClockRecord): OpenClockEntry | null {
-  if (!isOpenClockState(record.state)) return null;
-  return {
-    schemaVersion: 1,
-    issueId: issue.id,
-    issueKey: issue.key,
-    state: record.state,
-    deadline: record.deadline,
-    nextCheckAt: computeNextCheckAt(record),
-  };
-}
-
-async function updateOpenClockIndex(
-  store: KeyValueStore,
-  issue: IssueRef,
-  previous: ClockRecord | null,
-  record: ClockRecord,
-): Promise<void> {
-  const entry = openClockEntryOf(issue, record);
-  const before = previous === null ? null : openClockEntryOf(issue, previous);
-  if (entry === null) {
-    if (previous === null || before !== null) await store.delete(openClockKey(issue.id));
-    return;
-  }
-  if (before !== null && canonicalJson(before) === canonicalJson(entry)) return;
-  await store.transact([buildSetOperation(openClockKey(issue.id), openClockEntrySchema, entry)]);
-}
-
-/**
- * Counts the record's frozen outcome in its month's aggregate, replacing whatever this issue
- * contributed before (a reopen-and-resolve, an extension, a re-apply). Idempotent: the same outcome
- * twice changes nothing.
- */
-export async function recordOutcome(store: KeyValueStore, issueId: string, record: ClockRecord): Promise<boolean> {
-  const contributionKey = outcomeContributionKey(issueId);
-  const stored = await readValue(store, contributionKey, issueOutcomeSchema);
-  const previous = stored.status === 'found' ? stored.value : null;
-  const next = issueOutcomeOf(issueId, record);
-  const update = planOutcomeUpdate(previous, next);
-  if (update.unchanged) return false;
-  const keys = [update.remove, update.add].flatMap((o) => (o === null ? [] : [aggregateKey(o.month, o.customerId)]));
-  const current = await Promise.all(
-    [...new Set(keys)].map(async (key) => {
-      const read = await readValue(store, key, complianceAggregateSchema);
-      return read.status === 'found' ? [read.value] : [];
-    }),
-  );
-  const changed = applyOutcomeUpdate(current.flat(), update);
-  const operations: StoreOperation[] = changed.map((aggregate) =>
-    buildSetOperation(aggregateKey(aggregate.month, aggregate.customerId), complianceAggregateSchema, aggregate),
-  );
-  operations.push(
-    next === null ? { type: 'delete', key: contributionKey } : buildSetOperation(contributionKey, issueOutcomeSchema, next),
-  );
-  await store.transact(operations);
-  return true;
+export function sameProjection(property: unknown, record: ClockRecord | null): boolean {
+  if (record === null) return property === undefined;
+  if (typeof property !== 'object' || property === null || Array.isArray(property)) return false;
+  return canonicalJson({ ...property, evaluatedAt: null }) === canonicalJson({ ...record, evaluatedAt: null });
 }

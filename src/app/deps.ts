@@ -1,6 +1,6 @@
 /**
  * The dependencies every use case receives as a plain parameter (ADR 0002): storage, Jira as the
- * app and as the invoking user, the rebuild queue, the clock and a logger. Production builds them
+ * app and as the invoking user, the rebuild and sweep queues, the clock and a logger. Production builds them
  * from Forge (src/entry/production-deps.ts); the sandbox and tests build them from local adapters.
  *
  * May not import @forge/*: this module is shared by Forge and the sandbox.
@@ -15,12 +15,20 @@ export interface Logger {
   error(message: string, fields?: Readonly<Record<string, string | number | boolean | null>>): void;
 }
 
-/** One unit of work of the aggregate rebuild job, pushed to the `contract-clock-rebuild` queue. */
+/** One unit of work of the aggregate reconciliation job, pushed to the `contract-clock-rebuild` queue. */
 export interface RebuildJob {
   readonly [key: string]: unknown;
   readonly jobId: string;
-  /** Jira search pagination token; absent for the first page. */
-  readonly pageToken?: string;
+}
+
+/**
+ * One unit of the sweep's work, pushed to the `contract-clock-sweep` queue (ADR 0017) and parsed by
+ * its consumer (sweep-open-clocks.ts `sweepJobSchema`).
+ */
+export interface SweepJob {
+  readonly [key: string]: unknown;
+  /** `due`: the due clocks of one shard; `issues`: the clocks of these issues. */
+  readonly kind: 'due' | 'issues';
 }
 
 export interface AppDeps {
@@ -31,6 +39,8 @@ export interface AppDeps {
   readonly jiraAsUser: (accountId: string) => JiraAsUser;
   /** Pushes rebuild jobs to the queue consumed by `onRebuildEvent`. */
   readonly enqueue: (jobs: readonly RebuildJob[]) => Promise<void>;
+  /** Pushes sweep jobs to the queue consumed by `onSweepEvent` (at most 50 per push, as Forge allows). */
+  readonly enqueueSweep: (jobs: readonly SweepJob[]) => Promise<void>;
   /** "Now": the real clock in Forge, the movable clock in the sandbox. */
   readonly now: () => Date;
   readonly log: Logger;

@@ -1,15 +1,16 @@
 /**
  * Turns what Jira says about an issue into what the domain understands: the request facts for terms
- * resolution, the issue's status, and clock facts from its changelog (status, resolution, priority and
- * service-relevant changes), each with a stable id so re-reading the same changelog adds nothing.
+ * resolution, the issue's status, clock facts from its changelog (status, resolution, priority and
+ * service-relevant changes) — each with a stable id so re-reading the same changelog adds nothing —
+ * and the first-response fact of a comment (one rule, whichever path the comment came by).
  *
- * Pure mapping: no I/O. The caller fetched the snapshot and the status catalogue.
+ * Pure mapping: no I/O. The caller fetched the snapshot, the changelog entries it has not read
+ * before, the status catalogue and (when a priority or service changed) the contract terms.
  */
-import type { FieldChange, IssueSnapshot } from './jira-ports';
+import type { CommentSnapshot, FieldChange, IssueSnapshot } from './jira-ports';
 import type { ClockFact, ClockRecord, IssueStatus, StatusCategory } from '../contract/clock-record';
-import type { ContractDatabase } from '../contract/contract-database';
-import { mapJiraPriority } from '../domain/priority-class';
-import { resolveTerms, type RequestFacts } from '../domain/resolve-terms';
+import type { RequestFacts } from '../domain/resolve-terms';
+import type { ContractTerms } from './contract-terms';
 
 /** The request facts terms resolution needs, read from the issue's current fields. */
 export function requestFactsOf(issue: IssueSnapshot): RequestFacts {
@@ -69,27 +70,47 @@ function categoryOf(
 export interface ChangelogContext {
   readonly issue: IssueSnapshot;
   readonly categories: ReadonlyMap<string, StatusCategory>;
-  readonly database: ContractDatabase;
+  /** The contract terms; needed (non-null) only when `needsContractTerms(changes)` says so. */
+  readonly contract: ContractTerms | null;
   /** The record the facts are for (service facts compare against its terms). */
   readonly record: ClockRecord;
   readonly requestTypeFieldId: string | null;
+  /**
+   * The issue's status before the first of `changes` (kept with the changelog cursor); default: its
+   * status at creation (`changes` is then the whole changelog).
+   */
+  readonly statusBefore?: IssueStatus;
+}
+
+/** Facts from some changelog entries, and the issue's status after the last of them. */
+export interface TranslatedChangelog {
+  readonly facts: ClockFact[];
+  readonly statusAfter: IssueStatus;
+}
+
+/** True when translating `changes` needs the contract terms (a priority or service-relevant change). */
+export function needsContractTerms(changes: readonly FieldChange[], requestTypeFieldId: string | null): boolean {
+  const relevant = new Set(['priority', ...serviceFieldIds(requestTypeFieldId)]);
+  return changes.some((c) => relevant.has(c.fieldId));
 }
 
 /**
- * Clock facts from a changelog: one `status` fact per change of status or resolution (the state after
- * it), one `priority` fact per priority change (mapped with the current priority map), and a `service`
- * fact when a service-relevant field changed and the request now falls under another service of the
- * same contract version. Ids are `changelog:<entry id>:<kind>`, so they dedupe across deliveries.
+ * Clock facts from changelog entries: one `status` fact per change of status or resolution (the state
+ * after it), one `priority` fact per priority change (mapped with the current priority map), and a
+ * `service` fact when a service-relevant field changed and the request now falls under another
+ * service of the same contract version. Ids are `changelog:<entry id>:<kind>`, so they dedupe
+ * across deliveries. `changes` may be the whole changelog or only the entries not read before
+ * (then `statusBefore` says where the status stood).
  *
  * Service facts use the issue's current field values: Jira's changelog holds display strings of
  * components and request types, not the rule inputs, so an intermediate service between two quick
  * changes is not reconstructed (the final one is exact).
  */
-export function factsFromChangelog(changes: readonly FieldChange[], context: ChangelogContext): ClockFact[] {
-  const { issue, categories, database } = context;
+export function translateChangelog(changes: readonly FieldChange[], context: ChangelogContext): TranslatedChangelog {
+  const { issue, categories } = context;
   const facts: ClockFact[] = [];
   const entries = groupByEntry(changes);
-  let status = creationStatusOf(issue, changes, categories);
+  let status = context.statusBefore ?? creationStatusOf(issue, changes, categories);
   for (const entry of entries) {
     const at = entry.at.toISOString();
     const statusChange = entry.changes.find((c) => c.fieldId === 'status');
@@ -104,7 +125,7 @@ export function factsFromChangelog(changes: readonly FieldChange[], context: Cha
     }
     const priorityChange = entry.changes.find((c) => c.fieldId === 'priority');
     if (priorityChange !== undefined) {
-      const mapped = mapJiraPriority(database.settings.priorities, priorityChange.toText);
+      const mapped = requireContract(context).priorityClassOf(priorityChange.toText);
       facts.push({
         kind: 'priority',
         id: `changelog:${entry.id}:priority`,
@@ -116,17 +137,27 @@ export function factsFromChangelog(changes: readonly FieldChange[], context: Cha
   }
   const serviceFact = latestServiceFact(entries, context);
   if (serviceFact !== null) facts.push(serviceFact);
-  return facts;
+  return { facts, statusAfter: status };
+}
+
+/** The facts of `translateChangelog`. */
+export function factsFromChangelog(changes: readonly FieldChange[], context: ChangelogContext): ClockFact[] {
+  return translateChangelog(changes, context).facts;
+}
+
+function requireContract(context: ChangelogContext): ContractTerms {
+  if (context.contract === null) throw new Error('A priority or service change needs the contract terms (see needsContractTerms).');
+  return context.contract;
 }
 
 function latestServiceFact(entries: readonly ChangelogEntry[], context: ChangelogContext): ClockFact | null {
-  const { record, issue, database } = context;
+  const { record, issue } = context;
   const terms = record.terms;
   if (terms === null) return null;
   const relevant = new Set(serviceFieldIds(context.requestTypeFieldId));
   const last = [...entries].reverse().find((e) => e.changes.some((c) => relevant.has(c.fieldId)));
   if (last === undefined) return null;
-  const resolved = resolveTerms(database, requestFactsOf(issue), new Date(record.startedAt));
+  const resolved = requireContract(context).termsFor(issue, new Date(record.startedAt));
   if (resolved.status === 'uncovered') return null;
   const next = resolved.terms;
   // Only a service change within the same contract version re-targets; anything else needs an
@@ -143,8 +174,23 @@ function latestServiceFact(entries: readonly ChangelogEntry[], context: Changelo
       targets: next.targets,
       calendarRef: next.calendarRef,
       calendar: next.calendar,
+      ...(next.otherClassCalendars === undefined ? {} : { otherClassCalendars: next.otherClassCalendars }),
     },
   };
+}
+
+/**
+ * The first-response fact of a comment: only a public comment by an agent — an Atlassian account
+ * (JSM's portal customers are `customer` accounts) that is not the request's reporter — meets the
+ * response target. The comment trigger and the panel's "post a reply" both read the comment back
+ * from Jira and go through this rule, so no path can record a customer's comment as the response.
+ *
+ * @example commentFacts(await jira.getComment(issue.id, commentId), issue) // [] for a customer's comment
+ */
+export function commentFacts(comment: CommentSnapshot, issue: IssueSnapshot): ClockFact[] {
+  const byAgent = comment.authorAccountType === 'atlassian' && comment.authorAccountId !== null && comment.authorAccountId !== issue.reporter?.accountId;
+  if (!comment.isPublic || !byAgent) return [];
+  return [{ kind: 'public-comment', id: `comment:${comment.id}`, at: comment.createdAt.toISOString(), by: comment.authorAccountId }];
 }
 
 interface ChangelogEntry {

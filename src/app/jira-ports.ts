@@ -64,9 +64,25 @@ export interface IssueSnapshot {
   readonly contractClock: { readonly value: unknown } | null;
   /**
    * With `includeChangelog`: the changes embedded in the issue, oldest first. `complete` is false
-   * when Jira cut the list (more than its embed limit): then call `getChangelog`.
+   * when Jira cut the list (more than its embed limit): then call `getChangelog`. `total` counts
+   * every entry of the issue's changelog; `lastEntryId` is the id of the newest embedded entry.
    */
-  readonly changelog: { readonly changes: readonly FieldChange[]; readonly complete: boolean } | null;
+  readonly changelog: {
+    readonly changes: readonly FieldChange[];
+    readonly complete: boolean;
+    readonly total: number;
+    readonly lastEntryId: string | null;
+  } | null;
+}
+
+/** One page of an issue's changelog, entry by entry in Jira's order (oldest first). */
+export interface ChangelogPage {
+  /** The position of the first entry of the page. */
+  readonly startAt: number;
+  /** Entries in the whole changelog when Jira said so, else the entries up to this page's end. */
+  readonly total: number;
+  readonly isLast: boolean;
+  readonly entries: readonly { readonly id: string; readonly changes: readonly FieldChange[] }[];
 }
 
 export interface CommentSnapshot {
@@ -140,6 +156,11 @@ export type GetIssue = (
 ) => Promise<IssueSnapshot>;
 /** Every changelog page of an issue, oldest first; optionally only some field ids. Scope read:jira-work. */
 export type GetChangelog = (issueIdOrKey: string, options?: { readonly fieldIds?: readonly string[] }) => Promise<FieldChange[]>;
+/**
+ * One page of an issue's changelog from a position (the app keeps how far it read, so an event reads
+ * only what is new). Scope read:jira-work.
+ */
+export type GetChangelogPage = (issueIdOrKey: string, page: { readonly startAt: number; readonly maxResults?: number }) => Promise<ChangelogPage>;
 /** One page of a JQL search with the `contract-clock` property. Scope read:jira-work. */
 export type SearchIssuesWithClock = (
   jql: string,
@@ -149,6 +170,8 @@ export type SearchIssuesWithClock = (
 export type DiscoverFieldIds = () => Promise<JiraFieldIds>;
 /** Writes an issue property; refuses a value over Jira's size limit before the call. Scope write:jira-work. */
 export type SetIssueProperty = (issueIdOrKey: string, propertyKey: string, value: unknown) => Promise<'created' | 'updated'>;
+/** Deletes an issue property; false when it was absent. Scope write:jira-work. */
+export type DeleteIssueProperty = (issueIdOrKey: string, propertyKey: string) => Promise<boolean>;
 /** Writes the app's own "Contract deadline" field. Scope write:app-data:jira (or write:jira-work). */
 export type SetContractDeadline = (input: SetContractDeadlineInput) => Promise<void>;
 /** One comment with its visibility. Scope read:jira-work. */
@@ -187,15 +210,19 @@ export type ListRequestTypes = (serviceDeskId: string) => Promise<JsmRequestType
 export interface JiraAsApp {
   readonly getIssue: GetIssue;
   readonly getChangelog: GetChangelog;
+  readonly getChangelogPage: GetChangelogPage;
   readonly searchIssuesWithClock: SearchIssuesWithClock;
   readonly discoverFieldIds: DiscoverFieldIds;
   readonly listStatuses: ListStatuses;
   readonly setIssueProperty: SetIssueProperty;
+  readonly deleteIssueProperty: DeleteIssueProperty;
   readonly setContractDeadline: SetContractDeadline;
   readonly getComment: GetComment;
   readonly addRequestComment: AddRequestComment;
   readonly notifyIssue: NotifyIssue;
   readonly getUserLocale: GetUserLocale;
+  /** The sweep's repair search covers the service projects (the app's own view of them). */
+  readonly listServiceDesks: ListServiceDesks;
 }
 
 /** What the use cases call as the invoking user (authorization, the user's own settings, posting as them). */

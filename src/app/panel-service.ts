@@ -1,8 +1,11 @@
 /**
  * The use cases behind the contract panel: load the view of one issue, and the agent's actions on
- * its clock (post a message, preview / re-apply terms, pause, resume, extend). Each action checks
- * the caller's Jira permission on the issue again, refuses stale input (`conflict`: another revision
- * than the agent saw) and either stores a complete new record or nothing.
+ * its clock (post a message, preview / re-apply terms, pause, resume, extend). The clock shown and
+ * changed is the one in app storage (ADR 0016), never the user-writable property. Each action
+ * checks the caller's Jira permission on the issue again, refuses stale input (`conflict`: another
+ * revision than the agent saw) and is stored conditionally: another writer coming first (an event,
+ * the sweep, a colleague) makes it re-check against the clock as it is now, so nothing is lost and
+ * an action that no longer applies is refused instead of half-applied.
  */
 import { randomUUID } from 'node:crypto';
 import { isConsentRequired, isJiraError, isServiceRequest, type IssueSnapshot, type JiraAsApp, type JiraAsUser } from './jira-ports';
@@ -18,13 +21,11 @@ import type {
   ReapplyPayload,
   ReapplyPreview,
 } from '../contract/panel-api';
-import { applyFacts, parseClockRecord, reapplyTerms } from '../domain/clock';
-import { listClockActions } from '../domain/clock-view';
-import { resolveTerms } from '../domain/resolve-terms';
-import { saveClock } from './clock-store';
-import { loadContractDatabase } from './contract-database-store';
+import { applyFacts, reapplyTerms, type ReapplyResult } from '../domain/clock';
+import { listClockActions, type ClockActions } from '../domain/clock-view';
+import { readStoredClock, sameProjection, writeClock, type StoredClock } from './clock-store';
+import { loadContractTerms } from './contract-terms';
 import type { AppDeps } from './deps';
-import { requestFactsOf } from './issue-facts';
 import { reconcileClock } from './reconcile-clock';
 import { presentExplanation, presentPanelView, presentTerms } from './panel-view';
 import { textFor } from './reader-text';
@@ -70,37 +71,51 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
   if (!can.BROWSE_PROJECTS) return fail('forbidden', NOT_VISIBLE);
   const now = deps.now();
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
-  const [issue, loaded] = await Promise.all([
+  const [issue, stored] = await Promise.all([
     deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds }),
-    loadContractDatabase(deps.store),
+    readStoredClock(deps.store, caller.issueId),
   ]);
   // The panel shows on service projects only (display condition); answer anything else without a write.
   if (!isServiceRequest(issue)) return fail('not-found', NOT_A_REQUEST);
-  const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
-  // No record yet (the created event is still on its way): start the clock now, as the trigger
-  // would; reconciling is idempotent, so the trigger arriving later changes nothing.
-  const started = parsed === null ? await reconcileClock(deps, issue.id) : null;
-  const record = started !== null ? (started.kind === 'not-a-request' ? null : started.save.record) : parsed?.ok === true ? parsed.record : null;
-  const [displayNames, customerLocale] = await Promise.all([lookUpDisplayNames(asUser, record), lookUpLocale(deps.jiraAsApp, issue.reporter?.accountId ?? null)]);
-  const view = presentPanelView({
-    issueKey: issue.key,
-    record,
-    database: loaded.database,
-    viewer: {
-      timeZone: me.timeZone ?? caller.timeZone ?? 'UTC',
-      locale: me.locale ?? caller.locale,
-      isJiraAdmin: can.ADMINISTER,
-      canEditClock: can.EDIT_ISSUES,
-      canComment: can.ADD_COMMENTS,
-    },
-    displayNames,
-    customerLocale,
-    now,
-  });
-  if (parsed !== null && !parsed.ok) {
-    return ok({ ...view, state: 'error', problem: view.problem ?? parsed.detail });
+  const contract = await loadContractTerms(deps.store, issue);
+  let record: ClockRecord;
+  if (stored.value === null) {
+    // No clock yet (the created event is still on its way): start it now, as the trigger would;
+    // reconciling is idempotent, so the trigger arriving later changes nothing.
+    const started = await reconcileClock(deps, issue.id, { trigger: 'panel' });
+    if (started.kind === 'not-a-request') return fail('not-found', NOT_A_REQUEST);
+    record = started.save.record;
+  } else {
+    record = stored.value.record;
+    // Someone changed the property (it is user-writable): put the app's record back.
+    if (!sameProjection(issue.contractClock?.value, record)) {
+      await writeClock(deps, {
+        issue: { id: issue.id, key: issue.key },
+        fieldIds: site.fieldIds,
+        seen: { property: issue.contractClock, deadlineField: issue.contractDeadline },
+        stored,
+        plan: () => ({ kind: 'keep' }),
+      });
+    }
   }
-  return ok(view);
+  const [displayNames, customerLocale] = await Promise.all([lookUpDisplayNames(asUser, record), lookUpLocale(deps.jiraAsApp, issue.reporter?.accountId ?? null)]);
+  return ok(
+    presentPanelView({
+      issueKey: issue.key,
+      record,
+      database: contract.database,
+      viewer: {
+        timeZone: me.timeZone ?? caller.timeZone ?? 'UTC',
+        locale: me.locale ?? caller.locale,
+        isJiraAdmin: can.ADMINISTER,
+        canEditClock: can.EDIT_ISSUES,
+        canComment: can.ADD_COMMENTS,
+      },
+      displayNames,
+      customerLocale,
+      now,
+    }),
+  );
 }
 
 async function lookUpDisplayNames(jira: JiraAsUser, record: ClockRecord | null): Promise<Map<string, string>> {
@@ -131,12 +146,15 @@ async function lookUpLocale(jiraAsApp: JiraAsApp, accountId: string | null): Pro
   return jiraAsApp.getUserLocale(accountId).catch(() => null);
 }
 
-/** The issue and its current record, after the permission and staleness checks every action does. */
+/** The issue and its stored clock, after the permission and staleness checks every action does. */
 interface ActionContext {
   readonly issue: IssueSnapshot;
+  readonly stored: StoredClock;
   readonly record: ClockRecord;
   readonly fieldIds: Awaited<ReturnType<typeof loadSiteFacts>>['fieldIds'];
 }
+
+const NOT_READY = 'The contract clock of this request is not ready; reload the panel.';
 
 async function prepareAction(
   deps: AppDeps,
@@ -151,21 +169,56 @@ async function prepareAction(
   }
   if (payload.issueKey !== caller.issueKey) return fail('conflict', 'This panel shows another request; reload it.');
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, deps.now());
-  const issue = await deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds });
+  const [issue, stored] = await Promise.all([
+    deps.jiraAsApp.getIssue(caller.issueId, { fieldIds: site.fieldIds }),
+    readStoredClock(deps.store, caller.issueId),
+  ]);
   if (!isServiceRequest(issue)) return fail('not-found', NOT_A_REQUEST);
   if (issue.key !== payload.issueKey) return fail('conflict', 'The request was moved or renamed meanwhile; reload the panel.');
-  const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
-  if (parsed === null || !parsed.ok) return fail('conflict', 'The contract clock of this request is not ready; reload the panel.');
-  if (parsed.record.revision !== payload.revision) {
+  if (stored.value === null) return fail('conflict', NOT_READY);
+  if (stored.value.record.revision !== payload.revision) {
     return fail('conflict', 'The request changed since you loaded the panel; reload it and try again.');
   }
-  return ok({ issue, record: parsed.record, fieldIds: site.fieldIds });
+  return ok({ issue, stored, record: stored.value.record, fieldIds: site.fieldIds });
 }
 
-async function applyAction(deps: AppDeps, context: ActionContext, facts: readonly ClockFact[]): Promise<Envelope<ActionResult>> {
-  const next = applyFacts(context.record, facts, deps.now());
-  const saved = await saveClock(deps.store, deps.jiraAsApp, context.fieldIds, { id: context.issue.id, key: context.issue.key }, context.record, next);
-  return ok({ revision: saved.record.revision });
+/**
+ * Stores the clock with `change` applied to it as it is stored at the time of the write: when an
+ * event, the sweep or a colleague wrote first, the action is checked (`allowed`) and applied again
+ * on their result, or refused as a conflict when it no longer applies.
+ */
+async function applyToClock(
+  deps: AppDeps,
+  context: ActionContext,
+  allowed: (actions: ClockActions) => string | null,
+  change: (record: ClockRecord) => ClockRecord,
+): Promise<Envelope<ActionResult>> {
+  const result = await writeClock(deps, {
+    issue: { id: context.issue.id, key: context.issue.key },
+    fieldIds: context.fieldIds,
+    seen: { property: context.issue.contractClock, deadlineField: context.issue.contractDeadline },
+    stored: context.stored,
+    plan: (current) => {
+      if (current === null) return { kind: 'refuse', reason: NOT_READY };
+      const refusal = allowed(listClockActions(current.record));
+      return refusal === null ? { kind: 'write', record: change(current.record), changelog: current.changelog } : { kind: 'refuse', reason: refusal };
+    },
+  });
+  if (result.status === 'refused') return fail('conflict', result.reason);
+  if (result.status === 'refetch' || result.item === null) return fail('conflict', NOT_READY);
+  return ok({ revision: result.item.record.revision });
+}
+
+async function applyAction(
+  deps: AppDeps,
+  context: ActionContext,
+  allowed: (actions: ClockActions) => string | null,
+  facts: readonly ClockFact[],
+): Promise<Envelope<ActionResult>> {
+  const now = deps.now();
+  const refusal = allowed(listClockActions(context.record));
+  if (refusal !== null) return fail('conflict', refusal);
+  return applyToClock(deps, context, allowed, (record) => applyFacts(record, facts, now));
 }
 
 /** `panel/post-message`: a public JSM reply or an internal note, posted as the agent. */
@@ -177,49 +230,54 @@ export async function postPanelMessage(deps: AppDeps, caller: PanelCaller, paylo
     isPublic: payload.visibility === 'public',
   });
   if (comment.isPublic) {
-    // A public reply by an agent is the first response: record it now, under the id the comment
-    // trigger will use, so the panel's reload shows it and the trigger's later run adds nothing.
-    await applyAction(deps, prepared.data, [
-      { kind: 'public-comment', id: `comment:${comment.id}`, at: comment.createdAt.toISOString(), by: caller.accountId },
-    ]);
+    // Record the first response now, so the panel's reload shows it: through the same rule and id as
+    // the comment trigger (the comment read back from Jira; only an agent's public reply counts), so
+    // the trigger's later run adds nothing and a customer posting here records nothing.
+    await reconcileClock(deps, caller.issueId, { trigger: 'panel', commentId: comment.id });
   }
   return ok({ commentId: comment.id, visibility: comment.isPublic ? 'public' : 'internal' });
 }
+
+const NOT_RUNNING = 'The clock is not running, so it cannot be paused.';
+const NOT_PAUSED = 'The clock is not paused by hand, so there is nothing to resume.';
+const STOPPED = 'The clock has stopped, so its deadline cannot be extended.';
 
 /** `panel/pause`: a manual pause with a reason. */
 export async function pauseClock(deps: AppDeps, caller: PanelCaller, payload: PausePayload): Promise<Envelope<ActionResult>> {
   const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
   if (!prepared.ok) return prepared;
-  if (!listClockActions(prepared.data.record).pause) return fail('conflict', 'The clock is not running, so it cannot be paused.');
   const at = deps.now().toISOString();
-  return applyAction(deps, prepared.data, [{ kind: 'manual-pause', id: `manual-pause:${randomUUID()}`, at, by: caller.accountId, reason: payload.reason }]);
+  return applyAction(deps, prepared.data, (can) => (can.pause ? null : NOT_RUNNING), [
+    { kind: 'manual-pause', id: `manual-pause:${randomUUID()}`, at, by: caller.accountId, reason: payload.reason },
+  ]);
 }
 
 /** `panel/resume`: ends a manual pause. */
 export async function resumeClock(deps: AppDeps, caller: PanelCaller, payload: PausePayload): Promise<Envelope<ActionResult>> {
   const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
   if (!prepared.ok) return prepared;
-  if (!listClockActions(prepared.data.record).resume) return fail('conflict', 'The clock is not paused by hand, so there is nothing to resume.');
   const at = deps.now().toISOString();
-  return applyAction(deps, prepared.data, [{ kind: 'manual-resume', id: `manual-resume:${randomUUID()}`, at, by: caller.accountId, reason: payload.reason }]);
+  return applyAction(deps, prepared.data, (can) => (can.resume ? null : NOT_PAUSED), [
+    { kind: 'manual-resume', id: `manual-resume:${randomUUID()}`, at, by: caller.accountId, reason: payload.reason },
+  ]);
 }
 
 /** `panel/extend`: more business minutes for the resolution target, reported as an extension. */
 export async function extendDeadline(deps: AppDeps, caller: PanelCaller, payload: ExtendPayload): Promise<Envelope<ActionResult>> {
   const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
   if (!prepared.ok) return prepared;
-  if (!listClockActions(prepared.data.record).extend) return fail('conflict', 'The clock has stopped, so its deadline cannot be extended.');
   const at = deps.now().toISOString();
-  return applyAction(deps, prepared.data, [
+  return applyAction(deps, prepared.data, (can) => (can.extend ? null : STOPPED), [
     { kind: 'extension', id: `extension:${randomUUID()}`, at, by: caller.accountId, reason: payload.reason, minutes: payload.minutes },
   ]);
 }
 
-async function computeReapply(deps: AppDeps, context: ActionContext, actionId: string, by: string, reason: string) {
-  const { database } = await loadContractDatabase(deps.store);
+/** The re-apply of the contract's current terms, ready to apply to the clock as stored at the write. */
+async function computeReapply(deps: AppDeps, context: ActionContext, actionId: string, by: string, reason: string): Promise<(record: ClockRecord) => ReapplyResult> {
+  const contract = await loadContractTerms(deps.store, context.issue);
   const now = deps.now();
-  const resolution = resolveTerms(database, requestFactsOf(context.issue), context.issue.createdAt);
-  return reapplyTerms(context.record, resolution, { id: actionId, at: now, by, reason }, now);
+  const resolution = contract.termsFor(context.issue, context.issue.createdAt);
+  return (current) => reapplyTerms(current, resolution, { id: actionId, at: now, by, reason }, now);
 }
 
 /** `panel/preview-reapply`: what re-applying the current contract would change; stores nothing. */
@@ -232,8 +290,8 @@ export async function previewReapply(
   if (!prepared.ok) return prepared;
   const me = await deps.jiraAsUser(caller.accountId).getMyself();
   const text = textFor(me.locale ?? caller.locale);
-  const result = await computeReapply(deps, prepared.data, 'preview', caller.accountId, 'preview');
   const record = prepared.data.record;
+  const result = (await computeReapply(deps, prepared.data, 'preview', caller.accountId, 'preview'))(record);
   return ok({
     revision: record.revision,
     changed: result.changed,
@@ -251,8 +309,6 @@ export async function previewReapply(
 export async function reapplyContractTerms(deps: AppDeps, caller: PanelCaller, payload: ReapplyPayload): Promise<Envelope<ActionResult>> {
   const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
   if (!prepared.ok) return prepared;
-  const result = await computeReapply(deps, prepared.data, `reapply:${randomUUID()}`, caller.accountId, payload.reason);
-  const { issue, record, fieldIds } = prepared.data;
-  const saved = await saveClock(deps.store, deps.jiraAsApp, fieldIds, { id: issue.id, key: issue.key }, record, result.record);
-  return ok({ revision: saved.record.revision });
+  const reapply = await computeReapply(deps, prepared.data, `reapply:${randomUUID()}`, caller.accountId, payload.reason);
+  return applyToClock(deps, prepared.data, () => null, (record) => reapply(record).record);
 }

@@ -6,7 +6,7 @@
  * Pure: no I/O. Texts for the agent come from the `clock` catalogue in the agent's locale
  * (./reader-text); the drafts from the admin's templates in the customer's language.
  */
-import type { ClockRecord, ExplanationStep as RecordStep, Terms } from '../contract/clock-record';
+import { calendarForClass, type ClockRecord, type ExplanationStep as RecordStep, type Terms } from '../contract/clock-record';
 import type { ContractDatabase, MessageTemplateKind } from '../contract/contract-database';
 import type {
   Actor,
@@ -142,7 +142,11 @@ export function presentTerms(record: ClockRecord, terms: Terms, { t }: ReaderTex
     service: service === null ? { id: 'none', name: t('terms.noService') } : { id: service.id, name: service.name },
     level: { name: (target?.level ?? terms.level).name, bespoke: target?.bespoke ?? terms.bespoke },
     priorityClass: target?.priorityClass ?? terms.priorityClass,
-    calendar: { name: (target?.calendarRef ?? terms.calendarRef).name, timeZone: terms.calendar.timeZone },
+    calendar: {
+      name: (target?.calendarRef ?? terms.calendarRef).name,
+      // A bespoke calendar may apply to some classes only: the zone of the class in force.
+      timeZone: calendarForClass(terms, target?.priorityClass ?? terms.priorityClass).calendar.timeZone,
+    },
   };
 }
 
@@ -341,7 +345,8 @@ export function composeDrafts(
   }
   const templates = database.settings.messages[selectLanguage(customer.locale)];
   const text = textFor(customer.locale);
-  const zone = terms.calendar.timeZone;
+  const classCalendar = calendarForClass(terms, target.priorityClass).calendar;
+  const zone = classCalendar.timeZone;
   const agreement = `${target.level.name}${target.service === null ? '' : ` ${target.service.name}`}`;
   const fill = (kind: MessageTemplateKind, values: { deadline: string; newDeadline: string }): string =>
     renderCustomerTemplate(templates[kind], { ...values, agreement, service: target.service?.name ?? '', priority: target.priorityClass }, customer.locale);
@@ -351,7 +356,7 @@ export function composeDrafts(
   let missed: string | null = null;
   if (late) {
     const from = new Date(Math.max(now.getTime(), Date.parse(record.deadline)));
-    const calendar = compileCalendarOnce(terms.calendar);
+    const calendar = compileCalendarOnce(classCalendar);
     const estimate = addBusinessMinutes(calendar, from, Math.ceil((target.resolutionMinutes + target.extensionMinutes) / 2));
     missed = fill('missed', { deadline, newDeadline: text.instantInZone(estimate, zone) });
   }

@@ -1,136 +1,355 @@
 /**
- * The scheduled sweep: pages through the open-clock index in storage (never scanning Jira), and for
- * each clock whose at-risk or breach instant has come, re-evaluates the record, marks it once
- * (marker facts saved first, so a retry never notifies twice) and tells the team with an internal
- * note and a notification to the assignee and watchers — in the assignee's language (their Jira
- * locale; English when the request is unassigned or Jira hides the locale).
+ * The sweep (ADR 0017), in two parts:
+ *
+ * - `startSweep`, the five-minute scheduled trigger, finds work without scanning every open clock:
+ *   the clocks that are due (the `clock-due` index, read up to now), the requests that need repair
+ *   (one JQL search over the service projects: requests with no record, and records whose open /
+ *   closed state contradicts the issue's status — a lost or failed event), and, while installs
+ *   still hold them, issues of the old storage format to adopt (ADR 0018). It pushes that work to
+ *   the `contract-clock-sweep` queue: the due clocks' ids when they are few, else one job per shard.
+ * - `runSweepJob`, the queue consumer, reconciles each clock from the issue's current state
+ *   (reconcile-clock.ts, `trigger: 'sweep'`) — so a late "resolved" never yields a false breach
+ *   notice — and sends the notice owed, once. It works within a time budget, a few clocks at a time,
+ *   and pushes what is left as a new job; a clock that fails is retried at the next sweep.
+ *
+ * Every open clock's next state change is in the due index (clock-store.ts), so every due clock is
+ * handled within one five-minute cycle, however many clocks are open.
  */
-import { isJiraError, type IssueSnapshot, type JiraAsApp } from './jira-ports';
-import { scanPrefix } from '../adapters/storage/key-value-store';
-import { OPEN_CLOCK_PREFIX, openClockKey } from '../adapters/storage/storage-keys';
-import { parseStoredValue } from '../adapters/storage/typed-value';
-import type { ClockRecord } from '../contract/clock-record';
-import { canonicalJson } from '../domain/calendar-cache';
-import { applyFacts, parseClockRecord } from '../domain/clock';
-import { planSweep } from '../domain/clock-view';
-import { openClockEntryOf, openClockEntrySchema, saveClock, type OpenClockEntry } from './clock-store';
+import { z } from 'zod';
+import { isJiraError } from './jira-ports';
+import { isConditionFailed, type KeyValueStore } from '../adapters/storage/key-value-store';
+import {
+  CLOCK_DUE_ENTITY,
+  decodeKeySegment,
+  issueItemKey,
+  OPEN_CLOCK_PREFIX,
+  OUTCOME_CONTRIBUTION_PREFIX,
+  parseOpenClockKey,
+  sweepStateKey,
+} from '../adapters/storage/storage-keys';
+import { parseStoredValue, readValue, validateForWrite, writeValue } from '../adapters/storage/typed-value';
+import { instantSchema } from '../contract/clock-record';
+import { clockDueItemSchema, SWEEP_SHARDS, type ClockDueItem } from '../contract/clock-storage';
+import { readStoredClock, writeClock } from './clock-store';
+import { readAggregatesReconciliation } from './compliance-store';
 import type { AppDeps } from './deps';
-import { textFor, type ReaderText } from './reader-text';
+import { startRebuild } from './rebuild-aggregates';
 import { reconcileClock } from './reconcile-clock';
 import { loadSiteFacts, type SiteFacts } from './site-cache';
 
-/** At most this many clocks are handled per run; the rest wait for the next run (5 minutes). */
-export const SWEEP_MAX_CLOCKS_PER_RUN = 50;
+/** Issues per `issues` job. */
+export const SWEEP_BATCH = 25;
+/** Clocks a consumer reconciles at once (each is a few Jira calls). */
+export const SWEEP_CONCURRENCY = 4;
+/**
+ * A consumer stops taking new clocks after this long and pushes the rest as a new job: well inside
+ * the 55 s an async event consumer may run without `timeoutSeconds`
+ * (developer.atlassian.com/platform/forge/limits-invocation).
+ */
+export const SWEEP_JOB_BUDGET_MS = 20_000;
+/** A clock whose sweep failed is due again this much later. */
+const RETRY_AFTER_MS = 5 * 60_000;
+/** Due clocks the scheduled trigger pushes by id; more than this, and it pushes one job per shard. */
+const DUE_BY_ID_LIMIT = 100;
+/** The service projects are looked up again after this long. */
+const SERVICE_PROJECTS_MAX_AGE_MS = 24 * 60 * 60_000;
+/** Repair looks for requests without a record created this recently (a lost or failed created event). */
+const REPAIR_CREATED_WITHIN = '-7d';
+/** Pages of repair results and of old-format keys handled per run (100 each). */
+const REPAIR_PAGES = 5;
+const LEGACY_PAGES = 10;
 
-export interface SweepReport {
-  readonly scanned: number;
+export const sweepJobSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('due'), shard: z.number().int().min(0).max(SWEEP_SHARDS - 1), asOf: instantSchema }),
+  z.object({
+    kind: z.literal('issues'),
+    reason: z.enum(['due', 'repair', 'adopt']),
+    issueIds: z.array(z.string().regex(/^\d{1,18}$/)).min(1).max(SWEEP_BATCH),
+  }),
+]);
+export type SweepJobBody = z.infer<typeof sweepJobSchema>;
+
+/** The sweep's bookkeeping between runs. */
+const sweepStateSchema = z.object({
+  schemaVersion: z.literal(1),
+  /** The service projects' ids (the repair search's scope), and when they were looked up. */
+  serviceProjects: z.object({ ids: z.array(z.string()), at: instantSchema }).nullable(),
+  /** `done` once no key of the old storage format is left (ADR 0018). */
+  legacy: z.enum(['pending', 'done']),
+});
+type SweepState = z.infer<typeof sweepStateSchema>;
+
+export interface SweepStartReport {
   readonly due: number;
-  readonly notified: { readonly issueKey: string; readonly kind: 'at-risk' | 'breached' }[];
-  readonly failed: number;
-  readonly deferred: number;
-}
-
-/** @example const report = await sweepOpenClocks(deps); */
-export async function sweepOpenClocks(deps: AppDeps): Promise<SweepReport> {
-  const now = deps.now();
-  const due: OpenClockEntry[] = [];
-  let scanned = 0;
-  for await (const entry of scanPrefix(deps.store, OPEN_CLOCK_PREFIX)) {
-    scanned += 1;
-    const parsed = parseStoredValue(entry.key, entry.value, openClockEntrySchema);
-    if (parsed.status !== 'found') {
-      deps.log.warn('open-clock index entry is unreadable; removing it', { key: entry.key });
-      await deps.store.delete(entry.key);
-      continue;
-    }
-    const next = parsed.value.nextCheckAt;
-    if (next !== null && Date.parse(next) <= now.getTime()) due.push(parsed.value);
-  }
-  due.sort((a, b) => Date.parse(a.nextCheckAt ?? '') - Date.parse(b.nextCheckAt ?? ''));
-  const batch = due.slice(0, SWEEP_MAX_CLOCKS_PER_RUN);
-  const notified: { issueKey: string; kind: 'at-risk' | 'breached' }[] = [];
-  let failed = 0;
-  if (batch.length > 0) {
-    const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
-    for (const entry of batch) {
-      try {
-        const kind = await sweepOne(deps, site, entry, now);
-        if (kind !== null) notified.push({ issueKey: entry.issueKey, kind });
-      } catch (error) {
-        failed += 1;
-        deps.log.error('sweep failed for one clock', { issueId: entry.issueId, error: describe(error) });
-      }
-    }
-  }
-  return { scanned, due: due.length, notified, failed, deferred: due.length - batch.length };
-}
-
-async function sweepOne(deps: AppDeps, site: SiteFacts, entry: OpenClockEntry, now: Date): Promise<'at-risk' | 'breached' | null> {
-  let issue;
-  try {
-    issue = await deps.jiraAsApp.getIssue(entry.issueId, { fieldIds: site.fieldIds });
-  } catch (error) {
-    if (isJiraError(error) && error.status === 404) {
-      await deps.store.delete(openClockKey(entry.issueId)); // the issue is gone
-      return null;
-    }
-    throw error;
-  }
-  const parsed = issue.contractClock === null ? null : parseClockRecord(issue.contractClock.value);
-  if (parsed === null || !parsed.ok) {
-    await reconcileClock(deps, issue.id); // missing or garbage: rebuild from Jira, as a trigger would
-    return null;
-  }
-  const previous = parsed.record;
-  const plan = planSweep(previous, now);
-  const marked = plan.notify === null ? plan.record : applyFacts(plan.record, plan.markerFacts, now);
-  const ref = { id: issue.id, key: issue.key };
-  const save = await saveClock(deps.store, deps.jiraAsApp, site.fieldIds, ref, previous, marked);
-  if (!save.written) await refreshIndexEntry(deps, entry, openClockEntryOf(ref, save.record));
-  if (plan.notify === null) return null;
-  const reader = textFor(await assigneeLocale(deps.jiraAsApp, issue));
-  const body = sweepNoteText(plan.notify, marked, reader);
-  await deps.jiraAsApp.addRequestComment(issue.id, { body, isPublic: false });
-  await deps.jiraAsApp.notifyIssue(issue.id, {
-    subject: reader.t('note.subject', { issueKey: issue.key, kind: plan.notify }),
-    textBody: body,
-    to: { assignee: true, watchers: true },
-  });
-  return plan.notify;
-}
-
-/** Keeps a stale index entry from being due on every run when the record itself did not change. */
-async function refreshIndexEntry(deps: AppDeps, stored: OpenClockEntry, current: OpenClockEntry | null): Promise<void> {
-  const key = openClockKey(stored.issueId);
-  if (current === null) await deps.store.delete(key);
-  else if (canonicalJson(current) !== canonicalJson(stored)) await deps.store.set(key, current);
-}
-
-/** The assignee's Jira locale, read as the app; null when unassigned, hidden or unreadable. */
-async function assigneeLocale(jira: JiraAsApp, issue: IssueSnapshot): Promise<string | null> {
-  if (issue.assignee === null) return null;
-  return jira.getUserLocale(issue.assignee.accountId).catch(() => null);
+  readonly repair: number;
+  readonly adopt: number;
+  readonly jobs: number;
 }
 
 /**
- * The internal note of the sweep, in the reader's language, with the deadline in the contract
- * calendar's zone.
+ * The scheduled trigger: finds due, broken and old-format clocks and queues them.
  *
- * @example sweepNoteText('breached', record, textFor('nl_NL')) // 'Contract Clock: de oplosdeadline van … is verstreken (…). …'
+ * @example const report = await startSweep(deps);
  */
-export function sweepNoteText(kind: 'at-risk' | 'breached', record: ClockRecord, reader: ReaderText): string {
-  const { t } = reader;
-  const terms = record.terms;
-  const target = record.target;
-  let agreement = t('note.agreementUnknown');
-  if (terms !== null && target !== null) {
-    const parts = { level: target.level.name, priorityClass: target.priorityClass, target: reader.duration(target.resolutionMinutes + target.extensionMinutes) };
-    agreement = target.service === null ? t('note.agreement', parts) : t('note.agreementWithService', { ...parts, service: target.service.name });
+export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
+  const now = deps.now();
+  const read = await readValue(deps.store, sweepStateKey(), sweepStateSchema);
+  const before: SweepState = read.status === 'found' ? read.value : { schemaVersion: 1, serviceProjects: null, legacy: 'pending' };
+  let state = before;
+  const jobs: SweepJobBody[] = [];
+
+  const due = await dueNow(deps.store, now);
+  if (due.length === 'many') {
+    for (let shard = 0; shard < SWEEP_SHARDS; shard += 1) jobs.push({ kind: 'due', shard, asOf: now.toISOString() });
+  } else {
+    jobs.push(...issueJobs('due', due.items.map((item) => item.issueId)));
   }
-  const deadline = record.deadline === null || terms === null ? t('note.deadlineUnknown') : reader.shortInstantInZone(record.deadline, terms.calendar.timeZone);
-  return kind === 'breached'
-    ? t('note.breached', { deadline, agreement })
-    : t('note.atRisk', { percent: terms?.atRiskPercent ?? 75, deadline, agreement });
+  const queued = new Set(due.length === 'many' ? [] : due.items.map((item) => item.issueId));
+
+  let projects = state.serviceProjects;
+  if (projects === null || now.getTime() - Date.parse(projects.at) > SERVICE_PROJECTS_MAX_AGE_MS) {
+    const desks = await deps.jiraAsApp.listServiceDesks();
+    projects = { ids: [...new Set(desks.map((desk) => desk.projectId))].sort(), at: now.toISOString() };
+    state = { ...state, serviceProjects: projects };
+  }
+  let repair: string[] = [];
+  try {
+    if (projects.ids.length > 0) repair = (await findRequestsToRepair(deps, projects.ids)).filter((id) => !queued.has(id));
+  } catch (error) {
+    // Jira refuses the whole search when a project of the list is gone (400): the due clocks still
+    // go out, and the service projects are looked up again next time.
+    if (!isJiraError(error)) throw error;
+    deps.log.warn('sweep: the repair search failed; service projects will be looked up again', { status: error.status ?? null });
+    state = { ...state, serviceProjects: null };
+  }
+  jobs.push(...issueJobs('repair', repair));
+  for (const id of repair) queued.add(id);
+
+  let adopt: string[] = [];
+  if (state.legacy === 'pending') {
+    adopt = (await legacyIssueIds(deps.store)).filter((id) => !queued.has(id));
+    jobs.push(...issueJobs('adopt', adopt));
+    if (adopt.length === 0) {
+      state = { ...state, legacy: 'done' };
+      // The old aggregates go, and the new ones are recounted from the adopted outcomes, once.
+      if ((await readAggregatesReconciliation(deps.store)) === null) await startRebuild(deps, `migration-${now.toISOString().replace(/[^0-9]/g, '')}`);
+    }
+  }
+
+  if (jobs.length > 0) await deps.enqueueSweep(jobs);
+  if (state !== before) await writeValue(deps.store, sweepStateKey(), sweepStateSchema, state);
+  return { due: due.length === 'many' ? -1 : due.items.length, repair: repair.length, adopt: adopt.length, jobs: jobs.length };
+}
+
+/** The due clocks, when they are few; `many` when one page does not hold them. */
+async function dueNow(store: KeyValueStore, now: Date): Promise<{ length: 'many' } | { length: number; items: ClockDueItem[] }> {
+  const page = await store.queryEntity({
+    entity: CLOCK_DUE_ENTITY,
+    index: 'dueAt',
+    where: { condition: 'LESS_THAN_EQUAL_TO', value: now.toISOString() },
+    limit: DUE_BY_ID_LIMIT,
+  });
+  if (page.nextCursor !== undefined) return { length: 'many' };
+  const items = page.entries.flatMap((entry) => {
+    const parsed = parseStoredValue(`${CLOCK_DUE_ENTITY}/${entry.key}`, entry.value, clockDueItemSchema);
+    return parsed.status === 'found' ? [parsed.value] : [];
+  });
+  return { length: items.length, items };
+}
+
+function issueJobs(reason: 'due' | 'repair' | 'adopt', issueIds: readonly string[]): SweepJobBody[] {
+  const jobs: SweepJobBody[] = [];
+  for (let i = 0; i < issueIds.length; i += SWEEP_BATCH) jobs.push({ kind: 'issues', reason, issueIds: issueIds.slice(i, i + SWEEP_BATCH) });
+  return jobs;
+}
+
+/**
+ * The JQL of requests whose clock needs repair, in the given service projects: recent requests
+ * without a record, or with a property that is no record (the created event was lost or failed, or
+ * someone overwrote it), records that say "open" on a resolved
+ * issue and records that say "closed" on an unresolved one (an update was lost or failed). Only
+ * documented JQL: `project in (…)`, the indexed property by its alias with `IS EMPTY` and `in`,
+ * `statusCategory`, `resolution`, relative `created` (developer.atlassian.com/cloud/jira/platform/
+ * jql-fields, …/jira-entity-properties).
+ *
+ * @example repairJql(['10000']) // 'project in (10000) AND (…)'
+ */
+export function repairJql(projectIds: readonly string[]): string {
+  return [
+    `project in (${projectIds.join(', ')}) AND (`,
+    `((contractState IS EMPTY OR contractState not in (running, "at-risk", paused, breached, met, missed, uncovered, error)) AND created >= ${REPAIR_CREATED_WITHIN})`,
+    ' OR (contractState in (running, "at-risk", paused, breached) AND (statusCategory = Done OR resolution IS NOT EMPTY))',
+    ' OR (contractState in (met, missed) AND statusCategory != Done AND resolution IS EMPTY)',
+    ') ORDER BY created ASC',
+  ].join('');
+}
+
+async function findRequestsToRepair(deps: AppDeps, projectIds: readonly string[]): Promise<string[]> {
+  const ids: string[] = [];
+  let pageToken: string | undefined;
+  for (let page = 0; page < REPAIR_PAGES; page += 1) {
+    const found = await deps.jiraAsApp.searchIssuesWithClock(repairJql(projectIds), {
+      maxResults: 100,
+      ...(pageToken === undefined ? {} : { nextPageToken: pageToken }),
+    });
+    ids.push(...found.issues.map((issue) => issue.id));
+    if (found.nextPageToken === null) break;
+    pageToken = found.nextPageToken;
+  }
+  return ids;
+}
+
+/** Issue ids still named by keys of the old storage format (deleted as each clock is adopted). */
+async function legacyIssueIds(store: KeyValueStore): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const [prefix, parse] of [
+    [OPEN_CLOCK_PREFIX, parseOpenClockKey],
+    [OUTCOME_CONTRIBUTION_PREFIX, (key: string) => decodeKeySegment(key.slice(OUTCOME_CONTRIBUTION_PREFIX.length))],
+  ] as const) {
+    let cursor: string | undefined;
+    for (let page = 0; page < LEGACY_PAGES; page += 1) {
+      const found = await store.query({ prefix, limit: 100, ...(cursor === undefined ? {} : { cursor }) });
+      for (const entry of found.entries) {
+        const id = parse(entry.key);
+        if (id !== undefined && /^\d{1,18}$/.test(id)) ids.add(id);
+      }
+      cursor = found.nextCursor;
+      if (cursor === undefined) break;
+    }
+  }
+  return [...ids];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The consumer
+
+export interface SweepJobReport {
+  readonly handled: number;
+  readonly notified: readonly { readonly issueId: string; readonly kind: 'at-risk' | 'breached' }[];
+  readonly failed: number;
+  /** Work left for a new job (pushed), because the time budget ran out. */
+  readonly continued: boolean;
+}
+
+/**
+ * One sweep job: reconciles its clocks a few at a time until done or out of time budget, then
+ * pushes what is left.
+ *
+ * @example await runSweepJob(deps, { kind: 'due', shard: 3, asOf: now.toISOString() });
+ */
+export async function runSweepJob(deps: AppDeps, job: SweepJobBody, budgetMs: number = SWEEP_JOB_BUDGET_MS): Promise<SweepJobReport> {
+  const started = Date.now();
+  const outOfTime = (): boolean => Date.now() - started > budgetMs;
+  const notified: { issueId: string; kind: 'at-risk' | 'breached' }[] = [];
+  let handled = 0;
+  let failed = 0;
+  const site = await loadSiteFacts(deps.store, deps.jiraAsApp, deps.now());
+  const one = async (issueId: string, due: ClockDueItem | null): Promise<void> => {
+    const result = await sweepClock(deps, site, issueId, due);
+    handled += 1;
+    if (result === 'failed') failed += 1;
+    else if (result !== null) notified.push({ issueId, kind: result });
+  };
+
+  if (job.kind === 'issues') {
+    const started = await forEachConcurrently(job.issueIds, SWEEP_CONCURRENCY, (issueId) => one(issueId, null), outOfTime);
+    const rest = job.issueIds.slice(started);
+    if (rest.length > 0) await deps.enqueueSweep([{ ...job, issueIds: rest }]);
+    return { handled, notified, failed, continued: rest.length > 0 };
+  }
+
+  let cursor: string | undefined;
+  for (;;) {
+    if (outOfTime()) {
+      await deps.enqueueSweep([job]);
+      return { handled, notified, failed, continued: true };
+    }
+    const page = await deps.store.queryEntity({
+      entity: CLOCK_DUE_ENTITY,
+      index: 'by-shard',
+      partition: [job.shard],
+      where: { condition: 'LESS_THAN_EQUAL_TO', value: job.asOf },
+      limit: SWEEP_BATCH,
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    const items = page.entries.flatMap((entry) => {
+      const parsed = parseStoredValue(`${CLOCK_DUE_ENTITY}/${entry.key}`, entry.value, clockDueItemSchema);
+      return parsed.status === 'found' ? [parsed.value] : [];
+    });
+    await forEachConcurrently(items, SWEEP_CONCURRENCY, (item) => one(item.issueId, item));
+    cursor = page.nextCursor;
+    if (cursor === undefined) return { handled, notified, failed, continued: false };
+  }
+}
+
+/**
+ * Reconciles one clock for the sweep and sends the notice it is owed. An issue that no longer exists
+ * loses its clock (and what it counted); a failure leaves the clock due again in five minutes.
+ */
+async function sweepClock(deps: AppDeps, site: SiteFacts, issueId: string, due: ClockDueItem | null): Promise<'at-risk' | 'breached' | null | 'failed'> {
+  try {
+    const outcome = await reconcileClock(deps, issueId, { trigger: 'sweep', site });
+    return outcome.kind === 'not-a-request' ? null : outcome.notified;
+  } catch (error) {
+    if (isJiraError(error) && error.status === 404) {
+      await removeClock(deps, issueId);
+      return null;
+    }
+    deps.log.error('sweep failed for one clock', { issueId, error: describe(error) });
+    if (due !== null) await postpone(deps.store, due, deps.now());
+    return 'failed';
+  }
+}
+
+/** Removes the clock of an issue that is gone (its outcome leaves the aggregates with it). */
+async function removeClock(deps: AppDeps, issueId: string): Promise<void> {
+  const stored = await readStoredClock(deps.store, issueId);
+  if (stored.value === null) {
+    await deps.store.transact([{ type: 'delete', key: issueItemKey(issueId), entity: CLOCK_DUE_ENTITY }]);
+    return;
+  }
+  await writeClock(deps, {
+    issue: { id: issueId, key: stored.value.issueKey },
+    fieldIds: { requestType: null, organizations: null, contractDeadline: null },
+    seen: { property: null, deadlineField: null },
+    stored,
+    plan: () => ({ kind: 'remove' }),
+  });
+}
+
+/** Makes a clock due again later, unless someone rescheduled it meanwhile. */
+async function postpone(store: KeyValueStore, due: ClockDueItem, now: Date): Promise<void> {
+  const later = validateForWrite(CLOCK_DUE_ENTITY, clockDueItemSchema, { ...due, dueAt: new Date(now.getTime() + RETRY_AFTER_MS).toISOString() });
+  try {
+    await store.transact([
+      {
+        type: 'set',
+        key: issueItemKey(due.issueId),
+        entity: CLOCK_DUE_ENTITY,
+        value: later,
+        conditions: [{ attribute: 'dueAt', condition: 'EQUAL_TO', value: due.dueAt }],
+      },
+    ]);
+  } catch (error) {
+    if (!isConditionFailed(error)) throw error;
+  }
+}
+
+/**
+ * Runs `work` over `items` in order, at most `limit` at a time, starting none once `stop()` says so;
+ * answers how many were started.
+ */
+async function forEachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>, stop: () => boolean = () => false): Promise<number> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length && !stop()) {
+      const item = items[next];
+      next += 1;
+      if (item !== undefined) await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return next;
 }
 
 function describe(error: unknown): string {

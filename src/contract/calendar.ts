@@ -1,6 +1,9 @@
 /**
  * The business-calendar definition as it travels and is stored: an IANA time zone, working intervals
- * per weekday and holidays as local dates (design §1, §2). This zod schema is the single source of the
+ * per weekday and holidays as local dates (design §1, §2). A holiday is a date `"2026-12-25"` (the
+ * design §2 format, accepted exactly as documented), the same with a name
+ * `{ "date": "2026-12-26", "name": "Boxing Day" }`, or a yearly one `{ "yearly": "12-25", "name":
+ * "Christmas Day" }` that the engine expands at compile time for the years RECURRING_HOLIDAY_YEARS. This zod schema is the single source of the
  * `CalendarDefinition` type; the contract database schema embeds it, and the business-time engine
  * (src/domain/business-time.ts) compiles only what passed it.
  *
@@ -131,14 +134,91 @@ const weekSchema = z
     if (!working) ctx.addIssue({ code: 'custom', message: 'the week has no working time' });
   });
 
-const holidaySchema = z.string().refine((text) => parseIsoDate(text) !== undefined, {
+/**
+ * Month and day of a "MM-DD" day of the year (`02-29` included: a yearly holiday on 29 February
+ * falls in leap years only), or `undefined`.
+ *
+ * @example parseMonthDay('12-25') // { month: 12, day: 25 }
+ */
+export function parseMonthDay(text: string): { month: number; day: number } | undefined {
+  const match = /^(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return undefined;
+  const month = Number(match[1]);
+  const day = Number(match[2]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(2000, month)) return undefined;
+  return { month, day };
+}
+
+/**
+ * The years for which yearly holidays are expanded into dates when a calendar is compiled: two
+ * centuries around today, far beyond any deadline or report the app computes. Outside them a yearly
+ * holiday is a working day (dated holidays apply in any year).
+ */
+export const RECURRING_HOLIDAY_YEARS: { readonly from: number; readonly to: number } = { from: 2000, to: 2199 };
+
+/** A holiday's name as people read it ("Christmas Day"). */
+export const holidayNameSchema = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
+
+const holidayDateSchema = z.string().refine((text) => parseIsoDate(text) !== undefined, {
   error: 'must be a real date "YYYY-MM-DD"',
 });
+
+/** A dated holiday with a name: `{ "date": "2026-12-26", "name": "Boxing Day" }`. */
+export const namedHolidaySchema = z.strictObject({ date: holidayDateSchema, name: holidayNameSchema.optional() });
+
+/** A holiday on the same day every year: `{ "yearly": "12-25", "name": "Christmas Day" }`. */
+export const yearlyHolidaySchema = z.strictObject({
+  yearly: z.string().refine((text) => parseMonthDay(text) !== undefined, {
+    error: 'must be a day of the year "MM-DD" such as "12-25"',
+  }),
+  name: holidayNameSchema.optional(),
+});
+
+/** One holiday: a date "YYYY-MM-DD", `{ date, name }` or `{ yearly: "MM-DD", name }`. */
+export const holidaySchema = z.union([holidayDateSchema, namedHolidaySchema, yearlyHolidaySchema], {
+  // Only when no form fits at all; a value of one form gets that form's own, precise issue.
+  error: 'must be a date "YYYY-MM-DD", { "date": "YYYY-MM-DD", "name": "…" } or { "yearly": "MM-DD", "name": "…" }',
+});
+export type Holiday = z.infer<typeof holidaySchema>;
+
+/**
+ * The local dates a holiday list stands for: dated holidays as they are, yearly ones in every year
+ * of RECURRING_HOLIDAY_YEARS where that day exists. Unsorted, duplicates possible.
+ *
+ * @example holidayDates(['2026-12-26', { yearly: '12-25' }]).length // 1 + 200
+ */
+export function holidayDates(holidays: readonly Holiday[]): { year: number; month: number; day: number }[] {
+  const dates: { year: number; month: number; day: number }[] = [];
+  for (const holiday of holidays) {
+    if (typeof holiday === 'string' || 'date' in holiday) {
+      const date = parseIsoDate(typeof holiday === 'string' ? holiday : holiday.date);
+      if (date !== undefined) dates.push(date);
+      continue;
+    }
+    const monthDay = parseMonthDay(holiday.yearly);
+    if (monthDay === undefined) continue;
+    for (let year = RECURRING_HOLIDAY_YEARS.from; year <= RECURRING_HOLIDAY_YEARS.to; year++) {
+      if (monthDay.day <= daysInMonth(year, monthDay.month)) dates.push({ year, month: monthDay.month, day: monthDay.day });
+    }
+  }
+  return dates;
+}
+
+/**
+ * The holidays without their names, as the engine and the records need them (names are for people;
+ * two calendars that differ only in names compile to the same thing).
+ *
+ * @example holidaysWithoutNames([{ date: '2026-12-26', name: 'Boxing Day' }, { yearly: '12-25' }]) // ['2026-12-26', { yearly: '12-25' }]
+ */
+export function holidaysWithoutNames(holidays: readonly Holiday[]): Holiday[] {
+  return holidays.map((holiday) => (typeof holiday === 'string' ? holiday : 'date' in holiday ? holiday.date : { yearly: holiday.yearly }));
+}
 
 /**
  * A business calendar: `timeZone` (IANA name), `week` (per weekday key `mon`..`sun` a list of
  * `[start, end)` local times "HH:MM", end may be "24:00"; missing days have no working time) and
- * optional `holidays` (local dates "YYYY-MM-DD" without working time). Unknown keys are refused.
+ * optional `holidays` (days without working time: local dates "YYYY-MM-DD", optionally named as
+ * `{ date, name }`, or yearly `{ yearly: "MM-DD", name }`). Unknown keys are refused.
  */
 export const calendarDefinitionSchema = z.strictObject({
   timeZone: z.string().refine(isKnownTimeZone, {

@@ -32,8 +32,8 @@
  * and folding history (see CLOCK_RECORD_LIMITS).
  */
 import { z } from 'zod';
-import { calendarDefinitionSchema } from './calendar';
-import { ianaTimeZoneSchema, localDateSchema, priorityClassSchema, targetTableSchema } from './contract-database';
+import { calendarDefinitionSchema, type CalendarDefinition } from './calendar';
+import { ianaTimeZoneSchema, localDateSchema, priorityClassSchema, targetTableSchema, type PriorityClass } from './contract-database';
 
 /** The version of the record format. */
 export const CLOCK_RECORD_SCHEMA_VERSION = 1;
@@ -47,7 +47,8 @@ export const CLOCK_RECORD_PROPERTY_KEY = 'contract-clock';
  * - `maxProblems`: only the latest problem notes are kept;
  * - `maxTermsHistory`: only the latest replaced terms are kept (as digests);
  * - `maxRetargets`: only the latest re-targets are listed;
- * - `maxRecordChars`: when the serialised record is still longer, more facts are folded.
+ * - `maxRecordBytes`: when the serialised record is still larger (as UTF-8, which is what Jira's
+ *   32 KB property limit counts), more facts are folded, then the oldest replaced terms dropped.
  */
 export const CLOCK_RECORD_LIMITS = {
   maxFacts: 100,
@@ -55,7 +56,7 @@ export const CLOCK_RECORD_LIMITS = {
   maxProblems: 10,
   maxTermsHistory: 5,
   maxRetargets: 20,
-  maxRecordChars: 24_000,
+  maxRecordBytes: 24_000,
   reasonMaxLength: 500,
   factIdMaxLength: 200,
 } as const;
@@ -132,7 +133,8 @@ export const explanationStepSchema = z.discriminatedUnion('kind', [
     /** The request type name, component or label that matched; null for the default service. */
     value: z.string().nullable(),
   }),
-  z.object({ kind: z.literal('level'), level: refSchema, bespoke: z.boolean() }),
+  /** The level; `revisionFrom`: the date its revision in force was effective from (absent in records written before level revisions). */
+  z.object({ kind: z.literal('level'), level: refSchema, bespoke: z.boolean(), revisionFrom: localDateSchema.optional() }),
   z.object({
     kind: z.literal('priority'),
     jiraPriority: z.string().nullable(),
@@ -148,7 +150,7 @@ export const explanationStepSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('calendar'), calendar: refSchema, timeZone: ianaTimeZoneSchema, bespoke: z.boolean() }),
   /** No contract applies; the settings' fallback ("best effort") level does. */
-  z.object({ kind: z.literal('fallback'), reason: uncoveredReasonSchema, level: refSchema }),
+  z.object({ kind: z.literal('fallback'), reason: uncoveredReasonSchema, level: refSchema, revisionFrom: localDateSchema.optional() }),
   /** No contract applies and there is no fallback level. */
   z.object({ kind: z.literal('uncovered'), reason: uncoveredReasonSchema }),
 ]);
@@ -169,10 +171,32 @@ export const serviceTermsSchema = z.object({
   /** True when the contract overrides the level's targets or calendar for this service. */
   bespoke: z.boolean(),
   targets: targetTableSchema,
+  /** The calendar of the class the terms were resolved for (and of every class `otherClassCalendars` does not list). */
   calendarRef: refSchema,
   calendar: calendarDefinitionSchema,
+  /**
+   * Calendars of other priority classes, when the calendar depends on the class (bespoke terms with a
+   * calendar for some classes only, e.g. 24x7 for P1): a priority change then counts on in the new
+   * class's calendar without the contract database. Absent when every class counts in `calendar`.
+   */
+  otherClassCalendars: z
+    .array(z.object({ classes: z.array(priorityClassSchema).min(1), calendarRef: refSchema, calendar: calendarDefinitionSchema }))
+    .optional(),
 });
 export type ServiceTerms = z.infer<typeof serviceTermsSchema>;
+
+/**
+ * The calendar a priority class counts in under these service terms.
+ *
+ * @example calendarForClass(terms, 'P2').calendarRef.name // 'ACME office hours'
+ */
+export function calendarForClass(
+  terms: Pick<ServiceTerms, 'calendarRef' | 'calendar' | 'otherClassCalendars'>,
+  priorityClass: PriorityClass,
+): { calendarRef: Ref; calendar: CalendarDefinition } {
+  const other = terms.otherClassCalendars?.find((entry) => entry.classes.includes(priorityClass));
+  return other ?? { calendarRef: terms.calendarRef, calendar: terms.calendar };
+}
 
 /** The terms a request was created under (or re-applied to it). */
 export const termsSchema = serviceTermsSchema.extend({
@@ -277,7 +301,7 @@ export const clockFactSchema = z.discriminatedUnion('kind', [
     reason: actionReasonSchema,
     minutes: z.number().int().positive().max(525_600),
   }),
-  /** The sweep notified that the clock was at risk / breached (only the earliest per kind is kept). */
+  /** The sweep notified that the clock was at risk / breached (only the latest per kind is kept). */
   z.object({ kind: z.literal('marker'), ...factBase, marker: z.enum(['at-risk', 'breached']) }),
   /** Bad input noted for people to see (unknown status, malformed event, …); no effect on the clock. */
   z.object({
@@ -363,7 +387,7 @@ export const retargetSchema = z.object({
 });
 export type Retarget = z.infer<typeof retargetSchema>;
 
-/** When the sweep notified (from the earliest marker fact of each kind). */
+/** When the sweep last notified (from the latest marker fact of each kind). */
 export const markersSchema = z.object({
   atRiskNotifiedAt: instantSchema.nullable(),
   breachedNotifiedAt: instantSchema.nullable(),
@@ -439,6 +463,7 @@ export const clockErrorReasonSchema = z.enum([
   'malformed-record', // the stored property did not parse (overwritten, truncated, other app)
   'unsupported-schema-version', // written by a newer version of the app
   'calendar', // the calendar has no business time in the horizon, or does not compile
+  'evaluation', // any other failure to evaluate the terms (e.g. a deadline beyond the engine's range)
 ]);
 export type ClockErrorReason = z.infer<typeof clockErrorReasonSchema>;
 

@@ -3,12 +3,14 @@
  * Shared by backend (src/entry) and Custom UI (static/); no I/O, no Forge imports.
  */
 import { z } from 'zod';
+import { describeIssues, formatIssuePath } from './strict-object';
 
 export const errorCodeSchema = z.enum([
   'invalid-input', // the payload failed validation; fieldErrors names the fields
   'forbidden', // the caller may not see or change this
   'not-found', // the issue / record / entity does not exist
   'conflict', // stale input: the issue or record changed meanwhile, or the clock already stopped
+  'confirmation-required', // the change is allowed only when confirmed (e.g. an import that rewrites history); fieldErrors say why
   'unavailable', // Jira or storage failed after retries
   'internal', // a broken invariant; logged without payload
 ]);
@@ -49,13 +51,11 @@ export function fail<T = never>(
 
 /**
  * Flattens zod issues into `{ "path.to.field": ["message"] }` so forms and import reports can show
- * every error next to the field it belongs to. The root is named "(root)".
+ * every error next to the field it belongs to. The root is named "(root)"; an unknown key is named
+ * by its own path (`revison: ["Unknown field 'revison' (did you mean 'revision'?)."]`).
  */
 export function flattenIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const path = issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.');
-    (out[path] ??= []).push(issue.message);
-  }
+  for (const issue of describeIssues(issues)) (out[formatIssuePath(issue.path)] ??= []).push(issue.message);
   return out;
 }

@@ -8,8 +8,9 @@
  */
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/messages';
-import { ianaTimeZoneSchema, localDateSchema, priorityClassSchema } from './contract-database';
+import { ianaTimeZoneSchema, localDateSchema, priorityClassSchema } from './building-blocks';
 import { envelopeSchema } from './envelope';
+import { strictObject } from './strict-object';
 
 /** Resolver keys of the panel, namespaced `panel/...`. */
 export const PANEL_RESOLVER_KEYS = {
@@ -198,8 +199,8 @@ export type PanelPermissions = z.infer<typeof panelPermissionsSchema>;
 // ---------------------------------------------------------------------------------------------
 // panel/get
 
-/** `panel/get` takes no input: the issue comes from the Forge context, never from the payload. */
-export const panelGetPayloadSchema = z.object({});
+/** `panel/get` takes no input (an unknown key is an error): the issue comes from the Forge context, never from the payload. */
+export const panelGetPayloadSchema = strictObject({});
 export type PanelGetPayload = z.infer<typeof panelGetPayloadSchema>;
 
 /** Everything the panel shows, in one answer. */
@@ -231,8 +232,8 @@ export const panelViewSchema = z.object({
 export type PanelView = z.infer<typeof panelViewSchema>;
 
 // ---------------------------------------------------------------------------------------------
-// Action payloads. Every action carries the issueKey the panel shows and the revision it last
-// loaded: the backend takes the issue from the Forge context, answers `conflict` when either
+// Action payloads (strict: an unknown key is an error naming it). Every action carries the issueKey
+// the panel shows and the revision it last loaded: the backend takes the issue from the Forge context, answers `conflict` when either
 // differs (the agent looked at something that is no longer true) and changes nothing then.
 
 /** A non-empty, trimmed reason for the history. */
@@ -252,7 +253,7 @@ export const messageBodySchema = z
 export const messageVisibilitySchema = z.enum(['public', 'internal']);
 export type MessageVisibility = z.infer<typeof messageVisibilitySchema>;
 
-export const postMessagePayloadSchema = z.object({
+export const postMessagePayloadSchema = strictObject({
   issueKey: issueKeySchema,
   body: messageBodySchema,
   /** `public`: a JSM reply the customer sees; `internal`: a note for agents only. */
@@ -261,20 +262,20 @@ export const postMessagePayloadSchema = z.object({
 });
 export type PostMessagePayload = z.infer<typeof postMessagePayloadSchema>;
 
-export const previewReapplyPayloadSchema = z.object({
+export const previewReapplyPayloadSchema = strictObject({
   issueKey: issueKeySchema,
   revision: revisionSchema,
 });
 export type PreviewReapplyPayload = z.infer<typeof previewReapplyPayloadSchema>;
 
-export const reapplyPayloadSchema = z.object({
+export const reapplyPayloadSchema = strictObject({
   issueKey: issueKeySchema,
   revision: revisionSchema,
   reason: reasonSchema,
 });
 export type ReapplyPayload = z.infer<typeof reapplyPayloadSchema>;
 
-export const pausePayloadSchema = z.object({
+export const pausePayloadSchema = strictObject({
   issueKey: issueKeySchema,
   revision: revisionSchema,
   reason: reasonSchema,
@@ -284,7 +285,7 @@ export type PausePayload = z.infer<typeof pausePayloadSchema>;
 export const resumePayloadSchema = pausePayloadSchema;
 export type ResumePayload = z.infer<typeof resumePayloadSchema>;
 
-export const extendPayloadSchema = z.object({
+export const extendPayloadSchema = strictObject({
   issueKey: issueKeySchema,
   revision: revisionSchema,
   /** Business minutes added to the resolution target. */

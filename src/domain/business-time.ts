@@ -26,6 +26,10 @@
  * Pauses are sorted and merged, then removed piecewise: measure minus the measure of each pause, or
  * for a deadline, advance to the next pause, bank what was earned, resume at its end.
  *
+ * Holidays are dates "YYYY-MM-DD" as design §2 documents them, optionally named (`{ date, name }`), or
+ * yearly (`{ yearly: "12-25", name }`): yearly ones are expanded into dates when the calendar is
+ * compiled (for the years 2000–2199, RECURRING_HOLIDAY_YEARS), so queries never see the difference.
+ *
  * Limits. Instants from 1800-01-01T00:00Z to 2400-01-01T00:00Z. A deadline that would have to wait
  * three years (1096 days) or more without any business time (holidays, pauses or both) throws
  * `NoBusinessTimeError` instead of searching on. Time is counted in whole milliseconds: a fractional
@@ -179,8 +183,8 @@ export class CompiledCalendar {
  *
  * @throws CalendarError naming the bad field: unknown time zone (`timeZone`), a bad time such as
  *   "25:00" (`week.mon[0][1]`), start not before end or overlapping intervals (`week.tue[1]`), an
- *   unknown weekday key (`week.xyz`), a malformed or impossible holiday (`holidays[2]`), a week without
- *   working time (`week`), or wrong types.
+ *   unknown weekday key (`week.xyz`), a malformed or impossible holiday (`holidays[2]`, also
+ *   `holidays[3].yearly` for a yearly one), a week without working time (`week`), or wrong types.
  *
  * @example
  * const office = compileCalendar({
@@ -188,6 +192,9 @@ export class CompiledCalendar {
  *   week: { mon: [['09:00', '17:00']], tue: [['08:00', '12:00'], ['13:00', '17:30']] },
  *   holidays: ['2026-12-25', '2026-12-26'],
  * });
+ * // Named and yearly holidays too:
+ * compileCalendar({ timeZone: 'Europe/Amsterdam', week: { mon: [['09:00', '17:00']] },
+ *   holidays: [{ date: '2027-04-27', name: "King's Day" }, { yearly: '12-25', name: 'Christmas Day' }] });
  */
 export function compileCalendar(definition: unknown): CompiledCalendar {
   return new CompiledCalendar(definition);

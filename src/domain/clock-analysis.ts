@@ -16,7 +16,7 @@ import type {
   Terms,
   TermsChange,
 } from '../contract/clock-record';
-import { CLOCK_RECORD_LIMITS } from '../contract/clock-record';
+import { calendarForClass, CLOCK_RECORD_LIMITS } from '../contract/clock-record';
 import { addBusinessMinutes } from './business-time';
 import {
   buildTimeline,
@@ -101,7 +101,7 @@ export function analyzeClock(record: ClockRecord, terms: Terms, nowMs: number): 
     deadlineMs =
       crossing !== null && !crossing.projected
         ? crossing.at
-        : addBusinessMinutes(calendarOf(terms, final.serviceTerms), new Date(resolvedAtMs), (resolutionTargetMs - elapsedMs) / MINUTE_MS).getTime();
+        : addBusinessMinutes(calendarOf(terms, final.serviceTerms, final.priorityClass), new Date(resolvedAtMs), (resolutionTargetMs - elapsedMs) / MINUTE_MS).getTime();
     outcome = resolvedAtMs <= deadlineMs ? 'met' : 'breached';
   } else {
     deadlineMs = crossing?.at ?? null;
@@ -125,7 +125,7 @@ export function analyzeClock(record: ClockRecord, terms: Terms, nowMs: number): 
     service: serviceTerms.service,
     level: serviceTerms.level,
     bespoke: serviceTerms.bespoke,
-    calendarRef: serviceTerms.calendarRef,
+    calendarRef: calendarForClass(serviceTerms, final.priorityClass).calendarRef,
     resolutionMinutes: classTarget.resolutionMinutes,
     responseMinutes: classTarget.responseMinutes ?? null,
     extensionMinutes: final.extensionMinutes,
@@ -178,7 +178,7 @@ function analyzeResponse(
   const deadlineMs =
     elapsedMs >= targetMs
       ? (findCrossing(timeline, targetMs)?.at ?? respondedAtMs)
-      : addBusinessMinutes(calendarOf(terms, final.serviceTerms), new Date(respondedAtMs), (targetMs - elapsedMs) / MINUTE_MS).getTime();
+      : addBusinessMinutes(calendarOf(terms, final.serviceTerms, priorityClass), new Date(respondedAtMs), (targetMs - elapsedMs) / MINUTE_MS).getTime();
   return {
     targetMs,
     deadlineMs,

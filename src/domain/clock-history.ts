@@ -13,7 +13,8 @@
  *
  * Pruning rules (each a "keep the best N of the union" rule, so pruning commutes with merging):
  * - only the earliest `public-comment` is kept: it is the first response, later ones change nothing;
- * - only the earliest `marker` of each kind is kept: the sweep notifies once per kind;
+ * - only the latest `marker` of each kind is kept: it tells whether the clock's current at-risk or
+ *   breach was notified (a clock that recovered and turns breached again is notified again);
  * - only the latest CLOCK_RECORD_LIMITS.maxProblems `problem` notes are kept.
  */
 import { CLOCK_RECORD_LIMITS, type ClockFact } from '../contract/clock-record';
@@ -92,17 +93,18 @@ export function mergeFacts(
  */
 export function pruneFacts(sorted: readonly ClockFact[]): ClockFact[] {
   let seenComment = false;
-  const seenMarkers = new Set<string>();
   const problemCount = sorted.filter((f) => f.kind === 'problem').length;
   let problemsToSkip = Math.max(0, problemCount - CLOCK_RECORD_LIMITS.maxProblems);
+  // The latest marker of each kind: the last one in (at, id, content) order.
+  const latestMarker = new Map<string, ClockFact>();
+  for (const fact of sorted) if (fact.kind === 'marker') latestMarker.set(fact.marker, fact);
   const kept: ClockFact[] = [];
   for (const fact of sorted) {
     if (fact.kind === 'public-comment') {
       if (seenComment) continue;
       seenComment = true;
     } else if (fact.kind === 'marker') {
-      if (seenMarkers.has(fact.marker)) continue;
-      seenMarkers.add(fact.marker);
+      if (latestMarker.get(fact.marker) !== fact) continue;
     } else if (fact.kind === 'problem' && problemsToSkip > 0) {
       problemsToSkip -= 1;
       continue;

@@ -30,6 +30,7 @@ import type {
   Terms,
 } from '../contract/clock-record';
 import type { PriorityClass } from '../contract/contract-database';
+import { calendarForClass } from '../contract/clock-record';
 import { addBusinessMinutes, businessMinutesBetween, type CompiledCalendar } from './business-time';
 import { compileCalendarOnce } from './calendar-cache';
 
@@ -118,7 +119,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
   segments.push({
     from: cursor,
     to: null,
-    calendar: calendarOf(terms, variables.serviceTerms),
+    calendar: calendarOf(terms, variables.serviceTerms, variables.priorityClass),
     pause: pauseTagOf(terms, variables),
     businessMs: 0,
   });
@@ -184,9 +185,9 @@ export function serviceTermsOf(terms: Terms, target: Pick<TargetVariables, 'serv
   return target.serviceTerms ?? terms;
 }
 
-/** Compiles (once) the calendar in force. */
-export function calendarOf(terms: Terms, serviceTerms: ServiceTerms | null): CompiledCalendar {
-  return compileCalendarOnce((serviceTerms ?? terms).calendar);
+/** Compiles (once) the calendar in force for a priority class (bespoke calendars may apply to some classes only). */
+export function calendarOf(terms: Terms, serviceTerms: ServiceTerms | null, priorityClass: PriorityClass): CompiledCalendar {
+  return compileCalendarOnce(calendarForClass(serviceTerms ?? terms, priorityClass).calendar);
 }
 
 /** True when the status means resolved: category `done`, or a resolution set. */
@@ -269,7 +270,7 @@ function cloneVariables(v: ClockVariables): ClockVariables {
 }
 
 function closedSegment(terms: Terms, variables: ClockVariables, from: number, to: number): Segment {
-  const calendar = calendarOf(terms, variables.serviceTerms);
+  const calendar = calendarOf(terms, variables.serviceTerms, variables.priorityClass);
   const pause = pauseTagOf(terms, variables);
   const businessMs = pause === null ? toMs(businessMinutesBetween(calendar, new Date(from), new Date(to))) : 0;
   return { from, to, calendar, pause, businessMs };

@@ -8,7 +8,7 @@
 import type { ClockFact, ClockRecord, ClockState } from '../contract/clock-record';
 import { CalendarError, NoBusinessTimeError } from './business-time';
 import { analyzeClock, type ClockAnalysis } from './clock-analysis';
-import { evaluateClock, isOpenClockState } from './clock';
+import { applyFacts, evaluateClock, isOpenClockState } from './clock';
 import { MINUTE_MS } from './clock-timeline';
 
 /** The state of one target; `missed` = completed after its deadline. */
@@ -103,57 +103,78 @@ export interface SweepPlan {
   record: ClockRecord;
   /** The notification to send now (internal comment + notification), or null. */
   notify: 'at-risk' | 'breached' | null;
-  /** Marker facts to apply (applyFacts) once the notification went out, so it is sent only once. */
+  /** Marker facts to store (applyFacts) before the notification goes out, so it is sent only once. */
   markerFacts: ClockFact[];
-  /** When the sweep should look at this clock again without an event; null: only after an event. */
+  /** When the sweep must look at this clock again (computeNextCheckAt of the marked record). */
   nextCheckAt: string | null;
 }
 
 /**
- * Decides what the sweep does for a clock at `now`: notify `breached` once (this also marks at-risk,
- * which would be stale news), else notify `at-risk` once, else nothing. Marker ids are fixed per kind
- * (`sweep:at-risk`, `sweep:breached`), so two overlapping sweeps add the same fact.
+ * The notice an evaluated clock is owed: `breached` when it is breached and its last breach notice
+ * (if any) is older than the deadline it passed, `at-risk` likewise for the at-risk instant; null
+ * otherwise. So markers decide only *whether to notify*: a clock that a priority downgrade, an
+ * extension or a reopen made healthy again, and that turns at risk or breached anew, is owed a new
+ * notice — and one that stays breached is not notified twice.
+ *
+ * @example pendingNotice(evaluateClock(record, now)) // 'breached'
+ */
+export function pendingNotice(record: ClockRecord): 'at-risk' | 'breached' | null {
+  const { atRiskNotifiedAt, breachedNotifiedAt } = record.markers;
+  if (record.state === 'breached') return notifiedSince(breachedNotifiedAt, record.deadline) ? null : 'breached';
+  if (record.state === 'at-risk') return notifiedSince(atRiskNotifiedAt, record.atRiskAt) ? null : 'at-risk';
+  return null;
+}
+
+function notifiedSince(notifiedAt: string | null, since: string | null): boolean {
+  if (notifiedAt === null) return false;
+  return since === null || Date.parse(notifiedAt) >= Date.parse(since);
+}
+
+/**
+ * Decides what the sweep does for a clock at `now`: notify `breached` when owed (marking a pending
+ * at-risk notice too, which would be stale news), else `at-risk` when owed, else nothing. Marker ids
+ * name the episode (`sweep:breached:<deadline>`, `sweep:at-risk:<at-risk instant>`), so two
+ * overlapping sweeps add the same fact and a new episode gets a new one.
  *
  * @example
  * const plan = planSweep(record, now);
- * if (plan.notify !== null) { await notify(plan.notify); store(applyFacts(plan.record, plan.markerFacts, now)); }
+ * if (plan.notify !== null) { store(applyFacts(plan.record, plan.markerFacts, now)); await notify(plan.notify); }
  */
 export function planSweep(record: ClockRecord, now: Date): SweepPlan {
   const evaluated = evaluateClock(record, now);
   const at = now.toISOString();
-  const { atRiskNotifiedAt, breachedNotifiedAt } = evaluated.markers;
-  let notify: SweepPlan['notify'] = null;
+  const notify = pendingNotice(evaluated);
   const markerFacts: ClockFact[] = [];
-  if (evaluated.state === 'breached' && breachedNotifiedAt === null) {
-    notify = 'breached';
-    markerFacts.push({ kind: 'marker', id: 'sweep:breached', at, marker: 'breached' });
-    if (atRiskNotifiedAt === null) markerFacts.push({ kind: 'marker', id: 'sweep:at-risk', at, marker: 'at-risk' });
-  } else if (evaluated.state === 'at-risk' && atRiskNotifiedAt === null) {
-    notify = 'at-risk';
-    markerFacts.push({ kind: 'marker', id: 'sweep:at-risk', at, marker: 'at-risk' });
+  const atRiskMarker = (): ClockFact => ({ kind: 'marker', id: `sweep:at-risk:${evaluated.atRiskAt ?? 'unknown'}`, at, marker: 'at-risk' });
+  if (notify === 'breached') {
+    markerFacts.push({ kind: 'marker', id: `sweep:breached:${evaluated.deadline ?? 'unknown'}`, at, marker: 'breached' });
+    if (!notifiedSince(evaluated.markers.atRiskNotifiedAt, evaluated.atRiskAt)) markerFacts.push(atRiskMarker());
+  } else if (notify === 'at-risk') {
+    markerFacts.push(atRiskMarker());
   }
-  return { record: evaluated, notify, markerFacts, nextCheckAt: computeNextCheckAt(evaluated) };
+  const marked = markerFacts.length === 0 ? evaluated : applyFacts(evaluated, markerFacts, now);
+  return { record: evaluated, notify, markerFacts, nextCheckAt: computeNextCheckAt(marked, now) };
 }
 
 /**
- * When an evaluated record will next need the sweep without any event: the at-risk instant (if not yet
- * notified) or just after the deadline (if the breach is not yet notified). Null for closed clocks and
- * for paused ones (an event will re-evaluate them). A past instant means "due now". Meant for the
- * sweep's storage index, so the sweep never scans Jira.
+ * When the sweep must next look at a record evaluated at `now`, whatever was notified before: `now`
+ * when a notice is owed (pendingNotice), else the next instant its state changes by time alone — the
+ * at-risk instant of a running clock, just after the deadline of a running or at-risk one — else null
+ * (paused, breached and closed clocks change only by an event). Meant for the sweep's due index, so
+ * the sweep never scans every open clock and never loses one.
  *
- * @example computeNextCheckAt(record) // '2026-03-02T14:00:00.001Z'
+ * @example computeNextCheckAt(record, now) // '2026-03-02T14:00:00.001Z'
  */
-export function computeNextCheckAt(record: ClockRecord): string | null {
+export function computeNextCheckAt(record: ClockRecord, now: Date): string | null {
   if (!isOpenClockState(record.state)) return null;
+  if (pendingNotice(record) !== null) return now.toISOString();
+  const nowMs = now.getTime();
   const candidates: number[] = [];
-  const { atRiskNotifiedAt, breachedNotifiedAt } = record.markers;
-  if (atRiskNotifiedAt === null && breachedNotifiedAt === null && record.atRiskAt !== null) {
-    candidates.push(Date.parse(record.atRiskAt));
-  }
+  if (record.state === 'running' && record.atRiskAt !== null) candidates.push(Date.parse(record.atRiskAt));
   // Breached means strictly after the deadline: resolving exactly at the deadline still meets it.
-  if (breachedNotifiedAt === null && record.deadline !== null) candidates.push(Date.parse(record.deadline) + 1);
-  if (candidates.length === 0) return null;
-  return new Date(Math.min(...candidates)).toISOString();
+  if ((record.state === 'running' || record.state === 'at-risk') && record.deadline !== null) candidates.push(Date.parse(record.deadline) + 1);
+  const future = candidates.filter((t) => t > nowMs);
+  return future.length === 0 ? null : new Date(Math.min(...future)).toISOString();
 }
 
 /** Which clock actions make sense for a record (the caller adds the user's permissions). */

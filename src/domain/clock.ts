@@ -12,7 +12,7 @@
  *
  * History cap (see CLOCK_RECORD_LIMITS): duplicates and facts that can no longer matter are pruned
  * (clock-history.ts). When more than `maxFacts` facts remain, or the record grows past
- * `maxRecordChars`, the oldest facts are folded into a checkpoint: the clock's variables, the elapsed
+ * `maxRecordBytes` (UTF-8), the oldest facts are folded into a checkpoint: the clock's variables, the elapsed
  * business time and the exact instants at which the known targets were crossed. Two consequences,
  * both only for requests with ~100 state changes: a fact arriving older than the checkpoint is ignored
  * (counted in `ignoredFacts`), and the pauses before the checkpoint are no longer listed.
@@ -42,6 +42,7 @@ import { analyzeClock, latestReapplyAt } from './clock-analysis';
 import { mergeFacts } from './clock-history';
 import { buildTimeline, findCrossing, MINUTE_MS, toMs, type Timeline } from './clock-timeline';
 import type { TermsResolution } from './resolve-terms';
+import { utf8ByteLength } from './utf8-length';
 
 /** What starting a clock needs: the resolved terms and the issue as it was created. */
 export interface StartClockInput {
@@ -156,14 +157,16 @@ export function evaluateClock(record: ClockRecord, now: Date): ClockRecord {
       evaluatedAt,
     };
   } catch (error) {
-    if (!(error instanceof CalendarError || error instanceof NoBusinessTimeError)) throw error;
-    const detail = error.message.slice(0, 1000);
-    const same = record.error?.reason === 'calendar' && record.error.detail === detail;
+    // Any failure becomes the record's `error` state, never a missing record (issue 10.4): a calendar
+    // without business time, or a target the engine cannot place (a deadline beyond its range).
+    const reason: ClockErrorReason = error instanceof CalendarError || error instanceof NoBusinessTimeError ? 'calendar' : 'evaluation';
+    const detail = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    const same = record.error?.reason === reason && record.error.detail === detail;
     return {
       ...record,
       ...emptyDerived(now),
       state: 'error',
-      error: { reason: 'calendar', detail, at: same && record.error !== null ? record.error.at : evaluatedAt },
+      error: { reason, detail, at: same && record.error !== null ? record.error.at : evaluatedAt },
       markers,
     };
   }
@@ -429,14 +432,17 @@ function hashText(text: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
-/** The earliest notification of each kind, from the checkpoint and the marker facts. */
+/**
+ * The latest notification of each kind, from the checkpoint and the marker facts: the sweep notifies
+ * again when a clock turns at risk or breached anew after its last notice (clock-view.ts planSweep).
+ */
 function collectMarkers(base: Markers | null, facts: readonly ClockFact[]): Markers {
   const markers: Markers = base === null ? { atRiskNotifiedAt: null, breachedNotifiedAt: null } : { ...base };
   for (const fact of facts) {
     if (fact.kind !== 'marker') continue;
     const key = fact.marker === 'at-risk' ? 'atRiskNotifiedAt' : 'breachedNotifiedAt';
     const known = markers[key];
-    if (known === null || Date.parse(fact.at) < Date.parse(known)) markers[key] = fact.at;
+    if (known === null || Date.parse(fact.at) > Date.parse(known)) markers[key] = fact.at;
   }
   return markers;
 }
@@ -455,8 +461,14 @@ function compactHistory(record: ClockRecord): ClockRecord {
   if (current.history.length > CLOCK_RECORD_LIMITS.maxFacts) {
     current = foldOldest(current, current.history.length - CLOCK_RECORD_LIMITS.foldToFacts);
   }
-  while (current.history.length > 1 && JSON.stringify(current).length > CLOCK_RECORD_LIMITS.maxRecordChars) {
+  // Jira counts the property's bytes: three-byte reasons make a record of 24 000 characters 72 KB.
+  const tooLarge = (r: ClockRecord): boolean => utf8ByteLength(JSON.stringify(r)) > CLOCK_RECORD_LIMITS.maxRecordBytes;
+  while (current.history.length > 1 && tooLarge(current)) {
     current = foldOldest(current, Math.ceil(current.history.length / 2));
+  }
+  // Still too large (long reasons on re-applied terms): keep only the latest replaced terms.
+  while (current.termsHistory.length > 1 && tooLarge(current)) {
+    current = { ...current, termsHistory: current.termsHistory.slice(1) };
   }
   return current;
 }

@@ -9,7 +9,11 @@
  *
  * Decisions:
  * - A version is in force when the creation date, read in the contract's `timeZone`, lies within
- *   `effectiveFrom` .. `effectiveTo` (both inclusive).
+ *   `effectiveFrom` .. `effectiveTo` (both inclusive). The level's terms are those of its revision in
+ *   force on that same local date (the earliest revision for a date before all of them).
+ * - Bespoke terms may give a calendar to some priority classes only (a 24x7 calendar for P1
+ *   outages): the terms then carry the calendars of the other classes too (`otherClassCalendars`),
+ *   so a later priority change counts on in the right calendar without the database.
  * - The service is the first catalogue service whose rule matches (request type id exactly; component
  *   or label case-insensitively). A recognised service the contract does not cover makes that contract
  *   not apply (`service-not-covered`) rather than silently counting it as the default service: the
@@ -24,18 +28,22 @@
  * - The priority class comes from the settings' map; a missing or unmapped priority gets the map's
  *   default class (see priority-class.ts).
  */
-import type { CalendarDefinition } from '../contract/calendar';
-import type {
-  CalendarEntry,
-  Contract,
-  ContractDatabase,
-  ContractVersion,
-  CoveredService,
-  PriorityClass,
-  Service,
-  ServiceLevel,
-  Target,
-  TargetTable,
+import { holidaysWithoutNames, type CalendarDefinition } from '../contract/calendar';
+import {
+  bespokeCalendarApplies,
+  levelRevisionOn,
+  PRIORITY_CLASSES,
+  type CalendarEntry,
+  type Contract,
+  type ContractDatabase,
+  type ContractVersion,
+  type CoveredService,
+  type LevelRevision,
+  type PriorityClass,
+  type Service,
+  type ServiceLevel,
+  type Target,
+  type TargetTable,
 } from '../contract/contract-database';
 import type { ExplanationStep, Ref, ServiceMatch, Terms, UncoveredReason } from '../contract/clock-record';
 import { localDateOf } from './local-date';
@@ -103,7 +111,7 @@ export function resolveTerms(db: ContractDatabase, facts: RequestFacts, createdA
   // Sorted by id: Jira lists organizations in no promised order, and the terms must not depend on it.
   const organizations = facts.organizations.map(toRef).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const steps: ExplanationStep[] = [{ kind: 'organizations', organizations }];
-  const context: ResolutionContext = { db, facts, priority, recognition, steps };
+  const context: ResolutionContext = { db, facts, priority, recognition, steps, createdAt };
 
   const organizationIds = new Set(facts.organizations.map((o) => o.id));
   if (organizationIds.size === 0) return resolveWithoutContract(context, 'no-organization', null);
@@ -286,6 +294,7 @@ interface ResolutionContext {
   priority: PriorityMapping;
   recognition: ServiceRecognition | null;
   steps: ExplanationStep[];
+  createdAt: Date;
 }
 
 interface Candidate {
@@ -298,8 +307,11 @@ interface Candidate {
   matchValue: string | null;
   covered: CoveredService;
   level: ServiceLevel;
+  /** The level's revision in force on `date`. */
+  revision: LevelRevision;
   targets: TargetTable;
-  calendar: CalendarEntry;
+  /** The calendar each class counts in (a bespoke calendar may apply to some classes only). */
+  calendars: Readonly<Record<PriorityClass, CalendarEntry>>;
 }
 
 interface Rejection {
@@ -334,7 +346,11 @@ function evaluateContract(
   }
   const service = recognition?.service ?? requireById(db.services, serviceId, 'service');
   const level = requireById(db.levels, covered.levelId, 'level');
-  const calendar = requireById(db.calendars, covered.bespoke?.calendarId ?? level.calendarId, 'calendar');
+  const revision = levelRevisionOn(level, date);
+  const levelCalendar = requireById(db.calendars, revision.calendarId, 'calendar');
+  const bespokeCalendarId = covered.bespoke?.calendarId;
+  const bespokeCalendar = bespokeCalendarId === undefined ? levelCalendar : requireById(db.calendars, bespokeCalendarId, 'calendar');
+  const calendarOfClass = (c: PriorityClass): CalendarEntry => (bespokeCalendarApplies(covered.bespoke, c) ? bespokeCalendar : levelCalendar);
   const candidate: Candidate = {
     contract,
     contractIndex: db.contracts.indexOf(contract),
@@ -345,8 +361,9 @@ function evaluateContract(
     matchValue: recognition?.value ?? null,
     covered,
     level,
-    targets: applyOverrides(level.targets, covered),
-    calendar,
+    revision,
+    targets: applyOverrides(revision.targets, covered),
+    calendars: { P1: calendarOfClass('P1'), P2: calendarOfClass('P2'), P3: calendarOfClass('P3'), P4: calendarOfClass('P4'), P5: calendarOfClass('P5') },
   };
   return { kind: 'candidate', candidate };
 }
@@ -391,7 +408,8 @@ function buildContractTerms(context: ResolutionContext, chosen: Candidate, candi
   const bespoke = chosen.covered.bespoke !== undefined;
   const target = chosen.targets[priority.priorityClass];
   const bespokeTarget = chosen.covered.bespoke?.targets[priority.priorityClass] !== undefined;
-  const bespokeCalendar = chosen.covered.bespoke?.calendarId !== undefined;
+  const bespokeCalendar = bespokeCalendarApplies(chosen.covered.bespoke, priority.priorityClass);
+  const calendar = chosen.calendars[priority.priorityClass];
   steps.push({
     kind: 'contract',
     customer: toRef(chosen.contract.customer),
@@ -407,10 +425,10 @@ function buildContractTerms(context: ResolutionContext, chosen: Candidate, candi
   }
   steps.push(
     { kind: 'service', service: toRef(chosen.service), matchedBy: chosen.matchedBy, value: chosen.matchValue },
-    { kind: 'level', level: toRef(chosen.level), bespoke },
+    { kind: 'level', level: toRef(chosen.level), bespoke, revisionFrom: chosen.revision.effectiveFrom },
     priorityStep(priority),
     targetStep(target, bespokeTarget),
-    { kind: 'calendar', calendar: toRef(chosen.calendar), timeZone: chosen.calendar.timeZone, bespoke: bespokeCalendar },
+    { kind: 'calendar', calendar: toRef(calendar), timeZone: calendar.timeZone, bespoke: bespokeCalendar },
   );
   return {
     coverage: 'contract',
@@ -422,8 +440,9 @@ function buildContractTerms(context: ResolutionContext, chosen: Candidate, candi
     level: toRef(chosen.level),
     bespoke,
     targets: chosen.targets,
-    calendarRef: toRef(chosen.calendar),
-    calendar: toCalendarDefinition(chosen.calendar),
+    calendarRef: toRef(calendar),
+    calendar: toCalendarDefinition(calendar),
+    ...otherClassCalendars(chosen.calendars, calendar),
     priorityClass: priority.priorityClass,
     jiraPriority: priority.jiraPriority,
     resolutionMinutes: target.resolutionMinutes,
@@ -451,13 +470,17 @@ function resolveWithoutContract(context: ResolutionContext, reason: UncoveredRea
     };
   }
   const level = requireById(db.levels, fallbackId, 'level');
-  const calendar = requireById(db.calendars, level.calendarId, 'calendar');
-  const target = level.targets[priority.priorityClass];
+  // The revision in force on the creation date, read in the rejected contract's zone, else in the zone
+  // of the level's own calendar.
+  const zone = contract?.timeZone ?? requireById(db.calendars, levelRevisionOn(level, context.createdAt.toISOString().slice(0, 10)).calendarId, 'calendar').timeZone;
+  const revision = levelRevisionOn(level, localDateOf(context.createdAt, zone));
+  const calendar = requireById(db.calendars, revision.calendarId, 'calendar');
+  const target = revision.targets[priority.priorityClass];
   if (recognition !== null) {
     steps.push({ kind: 'service', service: toRef(recognition.service), matchedBy: recognition.matchedBy, value: recognition.value });
   }
   steps.push(
-    { kind: 'fallback', reason, level: toRef(level) },
+    { kind: 'fallback', reason, level: toRef(level), revisionFrom: revision.effectiveFrom },
     priorityStep(priority),
     targetStep(target, false),
     { kind: 'calendar', calendar: toRef(calendar), timeZone: calendar.timeZone, bespoke: false },
@@ -471,7 +494,7 @@ function resolveWithoutContract(context: ResolutionContext, reason: UncoveredRea
     service: recognition === null ? null : toRef(recognition.service),
     level: toRef(level),
     bespoke: false,
-    targets: level.targets,
+    targets: revision.targets,
     calendarRef: toRef(calendar),
     calendar: toCalendarDefinition(calendar),
     priorityClass: priority.priorityClass,
@@ -495,11 +518,30 @@ function targetStep(target: Target, bespoke: boolean): ExplanationStep {
   return { kind: 'target', resolutionMinutes: target.resolutionMinutes, responseMinutes: target.responseMinutes ?? null, bespoke };
 }
 
-/** The design §2 definition of a calendar entry (without the entry's id and name). */
+/** The design §2 definition of a calendar entry (without the entry's id and name, nor the holidays' names). */
 export function toCalendarDefinition(entry: CalendarEntry): CalendarDefinition {
   return entry.holidays === undefined
     ? { timeZone: entry.timeZone, week: entry.week }
-    : { timeZone: entry.timeZone, week: entry.week, holidays: entry.holidays };
+    : { timeZone: entry.timeZone, week: entry.week, holidays: holidaysWithoutNames(entry.holidays) };
+}
+
+/** The calendars of the classes that do not count in `calendar`, grouped by calendar; nothing when every class does. */
+function otherClassCalendars(
+  calendars: Readonly<Record<PriorityClass, CalendarEntry>>,
+  calendar: CalendarEntry,
+): { otherClassCalendars?: { classes: PriorityClass[]; calendarRef: Ref; calendar: CalendarDefinition }[] } {
+  const groups = new Map<CalendarEntry, PriorityClass[]>();
+  for (const priorityClass of PRIORITY_CLASSES) {
+    const entry = calendars[priorityClass];
+    if (entry === calendar) continue;
+    const classes = groups.get(entry) ?? [];
+    classes.push(priorityClass);
+    groups.set(entry, classes);
+  }
+  if (groups.size === 0) return {};
+  return {
+    otherClassCalendars: [...groups].map(([entry, classes]) => ({ classes, calendarRef: toRef(entry), calendar: toCalendarDefinition(entry) })),
+  };
 }
 
 function requireById<T extends { id: string }>(items: readonly T[], id: string, what: string): T {

@@ -11,7 +11,7 @@ import { createTrigger, summarizeOutcome } from './run-trigger';
 export function createOnIssueCreated(deps: DepsSource = productionDeps) {
   return createTrigger('issue-created', issueCreatedEventSchema, deps, async (d, event) => {
     if (!isServiceProjectEvent(event)) return { issueId: event.issue.id, skipped: true };
-    const outcome = await reconcileClock(d, event.issue.id);
+    const outcome = await reconcileClock(d, event.issue.id, { trigger: 'created' });
     return summarizeOutcome(event.issue.id, outcome);
   });
 }

@@ -37,7 +37,7 @@ export function createOnIssueUpdated(deps: DepsSource = productionDeps) {
     if (items.length > 0 && items.every((item) => item.fieldId !== undefined && IRRELEVANT_FIELD_IDS.has(item.fieldId))) {
       return { issueId: event.issue.id, skipped: true };
     }
-    const outcome = await reconcileClock(d, event.issue.id);
+    const outcome = await reconcileClock(d, event.issue.id, { trigger: 'updated' });
     return summarizeOutcome(event.issue.id, outcome);
   });
 }

@@ -8,6 +8,7 @@ import { resolveDeps, type DepsSource } from '../app/deps';
 import { rebuildJobBodySchema, runRebuildStep } from '../app/rebuild-aggregates';
 import { queueResolverRequestSchema } from '../contract/forge-events';
 import { productionDeps } from './production-deps';
+import { ownKeysOnly } from './resolver-kit';
 import { describeError } from './run-trigger';
 
 /** The `method` of the consumer module in manifest.yml. */
@@ -30,7 +31,7 @@ export function createOnRebuildEvent(deps: DepsSource = productionDeps) {
       throw error; // Forge redelivers the event; the step is idempotent
     }
   });
-  return resolver.getDefinitions();
+  return ownKeysOnly('queue', [REBUILD_METHOD], resolver.getDefinitions());
 }
 
 export const onRebuildEvent = createOnRebuildEvent();

@@ -1,6 +1,6 @@
 /**
  * The production `AppDeps`: `@forge/kvs`, Jira through `requestJira` (as the app, or as the invoking
- * user), the `@forge/events` rebuild queue, the real clock and a JSON console logger.
+ * user), the `@forge/events` rebuild and sweep queues, the real clock and a JSON console logger.
  *
  * Built lazily on first use, so importing an entry module (in tests or the sandbox) touches no Forge
  * runtime.
@@ -11,8 +11,12 @@ import { createJiraClient } from '../adapters/jira/jira-client';
 import { createForgeKvsStore } from '../adapters/storage/forge-kvs-store';
 import { createConsoleLogger, type AppDeps } from '../app/deps';
 
-/** The queue key of the `consumer` module in manifest.yml. */
+/** The queue keys of the `consumer` modules in manifest.yml. */
 export const REBUILD_QUEUE_KEY = 'contract-clock-rebuild';
+export const SWEEP_QUEUE_KEY = 'contract-clock-sweep';
+
+/** Forge accepts at most 50 events per push (developer.atlassian.com/platform/forge/limits-async-events). */
+const EVENTS_PER_PUSH = 50;
 
 let cached: AppDeps | undefined;
 
@@ -24,6 +28,7 @@ export function productionDeps(): AppDeps {
 
 function buildProductionDeps(): AppDeps {
   const queue = new Queue({ key: REBUILD_QUEUE_KEY });
+  const sweepQueue = new Queue({ key: SWEEP_QUEUE_KEY });
   const clientOptions = { installation: forgeInstallation, retry: { remainingMs: forgeRemainingMs } };
   const jiraAsUser = createJiraClient({ transport: createForgeTransport({ actor: 'user' }), ...clientOptions });
   return {
@@ -34,6 +39,11 @@ function buildProductionDeps(): AppDeps {
     jiraAsUser: () => jiraAsUser,
     enqueue: async (jobs) => {
       if (jobs.length > 0) await queue.push(jobs.map((body) => ({ body: { ...body } })));
+    },
+    enqueueSweep: async (jobs) => {
+      for (let i = 0; i < jobs.length; i += EVENTS_PER_PUSH) {
+        await sweepQueue.push(jobs.slice(i, i + EVENTS_PER_PUSH).map((body) => ({ body: { ...body } })));
+      }
     },
     now: () => new Date(),
     log: createConsoleLogger('contract-clock'),

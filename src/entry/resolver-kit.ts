@@ -4,15 +4,23 @@
  * else is logged with ids and codes only and answered as `unavailable` / `internal`, never thrown at
  * the UI — except Forge's `NeedsAuthenticationError` (a user who has not yet allowed the app access),
  * which is rethrown untouched: Forge answers it with its "Allow access" prompt (ADR 0012).
+ *
+ * Dispatch is by own key only. `@forge/resolver` looks a function key up with `in` on a plain object,
+ * so `constructor`, `toString` or `__proto__` reach Object.prototype: the first answers the whole
+ * invocation (context included) back to the caller, the others fail with a 500. Every key that is
+ * not one of ours gets the envelope's `not-found` instead, before @forge/resolver sees it.
  */
 import Resolver from '@forge/resolver';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { isConsentRequired, isJiraError } from '../app/jira-ports';
 import { StorageError } from '../adapters/storage/key-value-store';
 import { resolveDeps, type AppDeps, type DepsSource } from '../app/deps';
 import { fail, flattenIssues, type Envelope } from '../contract/envelope';
 import { resolverContextSchema, type ResolverContext } from '../contract/forge-events';
 import { describeError } from './run-trigger';
+
+/** The part of an invocation that names the function. */
+const invocationKeySchema = z.object({ call: z.object({ functionKey: z.string() }) });
 
 /** What a resolver function gets once its payload and context parsed. */
 export interface ResolverCall<P> {
@@ -43,7 +51,26 @@ export function buildResolver(
   for (const [key, definition] of Object.entries(definitions)) {
     resolver.define(key, async (request: { payload: unknown; context: unknown }) => runResolver(scope, key, resolveDeps(deps), definition, request));
   }
-  return resolver.getDefinitions();
+  return ownKeysOnly(scope, Object.keys(definitions), resolver.getDefinitions());
+}
+
+/**
+ * Wraps a @forge/resolver definitions handler so that only the given function keys reach it; any
+ * other key (an unknown one, or an Object.prototype member) is answered with the envelope's
+ * `not-found`, naming the key (shortened) but nothing of the invocation.
+ *
+ * @example ownKeysOnly('panel', ['panel/get'], resolver.getDefinitions())
+ */
+export function ownKeysOnly(scope: string, keys: readonly string[], handler: ReturnType<Resolver['getDefinitions']>): ReturnType<Resolver['getDefinitions']> {
+  const known = new Set(keys);
+  return async (invocation, backendRuntimePayload) => {
+    const functionKey = invocationKeySchema.safeParse(invocation).data?.call.functionKey;
+    if (functionKey === undefined || !known.has(functionKey)) {
+      const shown = functionKey === undefined ? 'without a name' : JSON.stringify(functionKey.slice(0, 60));
+      return fail('not-found', `Contract Clock has no ${scope} function ${shown}. Reload the page; if this persists, the app was updated.`);
+    }
+    return handler(invocation, backendRuntimePayload);
+  };
 }
 
 async function runResolver(

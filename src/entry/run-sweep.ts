@@ -1,9 +1,10 @@
 /**
- * Scheduled trigger (every five minutes): marks clocks at risk and breached, once each, with an
- * internal note and a notification. Reads open clocks from the storage index, never by scanning Jira.
+ * Scheduled trigger (every five minutes): finds the clocks that are due, the requests whose clock
+ * needs repair and the clocks still in the old storage format, and queues them for the sweep's
+ * consumer (on-sweep-event.ts). Reads the due index in app storage, never every open clock.
  */
 import { resolveDeps, type DepsSource } from '../app/deps';
-import { sweepOpenClocks } from '../app/sweep-open-clocks';
+import { startSweep } from '../app/sweep-open-clocks';
 import { productionDeps } from './production-deps';
 import { describeError } from './run-trigger';
 
@@ -11,14 +12,8 @@ export function createRunSweep(deps: DepsSource = productionDeps) {
   return async (_request?: unknown): Promise<{ statusCode: number }> => {
     const d = resolveDeps(deps);
     try {
-      const report = await sweepOpenClocks(d);
-      d.log.info('sweep: done', {
-        scanned: report.scanned,
-        due: report.due,
-        notified: report.notified.length,
-        failed: report.failed,
-        deferred: report.deferred,
-      });
+      const report = await startSweep(d);
+      d.log.info('sweep: queued', { due: report.due, repair: report.repair, adopt: report.adopt, jobs: report.jobs });
     } catch (error) {
       d.log.error('sweep: failed', describeError(error));
     }

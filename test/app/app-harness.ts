@@ -8,7 +8,12 @@ import { createJiraClient, type JiraClient } from '../../src/adapters/jira/jira-
 import type { EntityQueryRequest, KeyValueStore, QueryRequest, StoreOperation, StorableValue } from '../../src/adapters/storage/key-value-store';
 import { MemoryKvsStore } from '../../src/adapters/storage/memory-kvs-store';
 import { saveContractDatabase } from '../../src/app/contract-database-store';
-import type { AppDeps, RebuildJob } from '../../src/app/deps';
+import type { AppDeps, RebuildJob, SweepJob } from '../../src/app/deps';
+import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
+import { createOnSweepEvent, SWEEP_METHOD } from '../../src/entry/on-sweep-event';
+import { createRunSweep } from '../../src/entry/run-sweep';
+import { REBUILD_METHOD } from '../../src/entry/on-rebuild-event';
+import type { ContractDatabaseInput } from '../../src/contract/contract-database';
 import type { ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { readJiraAppDefinition } from '../../sandbox/jira/jira-app-definition';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
@@ -17,13 +22,19 @@ import { buildDemoContractDatabase } from '../../sandbox/demo/demo-catalogue';
 import { installationOf } from '../../sandbox/runtime/app-wiring';
 import { createInProcessFetch } from '../../sandbox/runtime/in-process-fetch';
 
-/** A store that counts its operations (a transaction counts once, as in Forge's quotas). */
+/** A store that counts its operations (a transaction counts once, as in Forge's quotas) and the bytes it read. */
 export class CountingStore implements KeyValueStore {
   operations: string[] = [];
+  /** UTF-8 bytes of the JSON of every value read (get, getEntity, query pages). */
+  bytesRead = 0;
   constructor(readonly inner: KeyValueStore = new MemoryKvsStore()) {}
-  get(key: string) {
+  private counted<T>(value: T): T {
+    this.bytesRead += value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value));
+    return value;
+  }
+  async get(key: string) {
     this.operations.push(`get ${key}`);
-    return this.inner.get(key);
+    return this.counted(await this.inner.get(key));
   }
   set(key: string, value: StorableValue) {
     this.operations.push(`set ${key}`);
@@ -33,21 +44,21 @@ export class CountingStore implements KeyValueStore {
     this.operations.push(`delete ${key}`);
     return this.inner.delete(key);
   }
-  query(request: QueryRequest) {
+  async query(request: QueryRequest) {
     this.operations.push(`query ${request.prefix}`);
-    return this.inner.query(request);
+    return this.counted(await this.inner.query(request));
   }
   transact(operations: readonly StoreOperation[]) {
     this.operations.push(`transact ${operations.map((o) => `${o.type} ${o.entity === undefined ? '' : `${o.entity}/`}${o.key}`).join(', ')}`);
     return this.inner.transact(operations);
   }
-  getEntity(entity: string, key: string) {
+  async getEntity(entity: string, key: string) {
     this.operations.push(`get ${entity}/${key}`);
-    return this.inner.getEntity(entity, key);
+    return this.counted(await this.inner.getEntity(entity, key));
   }
-  queryEntity(request: EntityQueryRequest) {
+  async queryEntity(request: EntityQueryRequest) {
     this.operations.push(`query ${request.entity}/${request.index}`);
-    return this.inner.queryEntity(request);
+    return this.counted(await this.inner.queryEntity(request));
   }
 }
 
@@ -58,29 +69,55 @@ export interface Harness {
   deps: AppDeps;
   /** Jira requests made by the app, as "METHOD path". */
   jiraCalls: string[];
+  /** The size of each answer in `jiraCalls`, in bytes. */
+  jiraResponseBytes: number[];
   events: ForgeJiraEvent[];
   jobs: RebuildJob[];
+  sweepJobs: SweepJob[];
+  /** The full client for a person calling Jira's REST API themselves (Basic auth), e.g. to forge a property. */
+  restAs(accountId: string): JiraClient;
   clock: { now: Date };
   advance(minutes: number): void;
   reset(): void;
+  /**
+   * One sweep cycle as Forge runs it: the scheduled trigger, then every job it queued (and what
+   * those push) through the real queue consumer, `concurrency` at a time.
+   */
+  sweep(options?: { concurrency?: number }): Promise<void>;
+  /** Runs queued rebuild jobs through the real consumer until none is left. */
+  drainRebuild(): Promise<void>;
 }
 
-export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): Promise<Harness> {
+/** What a @forge/events consumer receives for a pushed body (the sandbox's job queue sends the same). */
+function queueCall(functionKey: string, body: unknown) {
+  return { call: { functionKey, payload: { body, queueName: 'test', jobId: 'job', eventId: 'event' }, jobId: 'job' }, context: {} };
+}
+
+export interface HarnessOptions {
+  /** The contract database to save instead of the demo's (given the seeded site and the demo database). */
+  readonly database?: (site: BaseSite, demo: ContractDatabaseInput) => unknown;
+}
+
+export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), options: HarnessOptions = {}): Promise<Harness> {
   const clock = { now: start };
   const model = createJiraModel({ clock: { now: () => clock.now }, app: readJiraAppDefinition(), baseUrl: 'http://jira.test' });
   const site = seedBaseSite(model);
   const store = new CountingStore();
   const jiraCalls: string[] = [];
+  const jiraResponseBytes: number[] = [];
   const events: ForgeJiraEvent[] = [];
   const jobs: RebuildJob[] = [];
+  const sweepJobs: SweepJob[] = [];
   model.events.on((event) => {
     events.push(event);
   });
   const inProcess = createInProcessFetch(model);
-  const countingFetch: typeof fetch = (input, init) => {
+  const countingFetch: typeof fetch = async (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     jiraCalls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
-    return inProcess(input, init);
+    const response = await inProcess(input, init);
+    jiraResponseBytes.push(Buffer.byteLength(await response.clone().text(), 'utf8'));
+    return response;
   };
   const client = (headers: Record<string, string>, basicAuth?: { username: string; password: string }): JiraClient =>
     createJiraClient({
@@ -97,26 +134,58 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z')): P
       jobs.push(...more);
       return Promise.resolve();
     },
+    enqueueSweep: (more) => {
+      sweepJobs.push(...more);
+      return Promise.resolve();
+    },
     now: () => clock.now,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   };
-  const saved = await saveContractDatabase(store, buildDemoContractDatabase(site), clock.now);
-  if (!saved.ok) throw new Error(`demo database invalid: ${JSON.stringify(saved.errors)}`);
+  /** A person using Jira's public REST API directly (HTTP Basic with their e-mail), not the app. */
+  const restAs = (accountId: string): JiraClient => {
+    const email = model.findUser(accountId)?.emailAddress;
+    if (email === undefined || email === null) throw new Error(`no e-mail for ${accountId}`);
+    return client({}, { username: email, password: 'api-token' });
+  };
+  const demo = buildDemoContractDatabase(site);
+  const input = options.database === undefined ? demo : options.database(site, demo);
+  const saved = await saveContractDatabase(store, { input, baseRevision: 0, by: site.users.admin.accountId, now: clock.now, action: 'import' });
+  if (!saved.ok) throw new Error(`demo database invalid: ${JSON.stringify(saved)}`);
   const harness: Harness = {
     model,
     site,
     store,
     deps,
     jiraCalls,
+    jiraResponseBytes,
     events,
     jobs,
+    restAs,
+    sweepJobs,
     clock,
     advance(minutes) {
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
     },
     reset() {
       jiraCalls.length = 0;
+      jiraResponseBytes.length = 0;
       store.operations = [];
+      store.bytesRead = 0;
+    },
+    async sweep(options = {}) {
+      await createRunSweep(deps)();
+      const consumer = createOnSweepEvent(deps);
+      const lanes = Array.from({ length: options.concurrency ?? 1 }, async () => {
+        for (let job = sweepJobs.shift(); job !== undefined; job = sweepJobs.shift()) await consumer(queueCall(SWEEP_METHOD, job));
+      });
+      await Promise.all(lanes);
+    },
+    async drainRebuild() {
+      const consumer = createOnRebuildEvent(deps);
+      for (let steps = 0, job = jobs.shift(); job !== undefined; steps += 1, job = jobs.shift()) {
+        if (steps > 500) throw new Error('the rebuild job does not end');
+        await consumer(queueCall(REBUILD_METHOD, job));
+      }
     },
   };
   return harness;

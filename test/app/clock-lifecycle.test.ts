@@ -4,50 +4,25 @@
  * idempotency under duplicated and shuffled events, bad input.
  */
 import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/app/jira-ports';
-import { AGGREGATE_PREFIX, openClockKey } from '../../src/adapters/storage/storage-keys';
-import { clockRecordSchema, type ClockRecord } from '../../src/contract/clock-record';
-import { complianceAggregateSchema } from '../../src/contract/compliance-aggregate';
-import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
+import { CLOCK_DUE_ENTITY, ISSUE_CLOCK_ENTITY, ISSUE_OUTCOME_ENTITY, issueItemKey } from '../../src/adapters/storage/storage-keys';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
-import { createRunSweep } from '../../src/entry/run-sweep';
-import type { ForgeJiraEvent } from '../../sandbox/jira/jira-events';
-import { createHarness, type Harness } from './app-harness';
-
-async function deliver(h: Harness, event: ForgeJiraEvent): Promise<void> {
-  if (event.eventType === 'avi:jira:created:issue') await createOnIssueCreated(h.deps)(event);
-  else if (event.eventType === 'avi:jira:updated:issue') await createOnIssueUpdated(h.deps)(event);
-  else await createOnIssueCommented(h.deps)(event);
-}
-
-/** Delivers what Forge would: the manifest's `ignoreSelf` filter drops the app's own events. */
-async function deliverAll(h: Harness): Promise<void> {
-  const pending = h.events.splice(0).filter((event) => event.atlassianId !== h.model.app.accountId);
-  for (const event of pending) await deliver(h, event);
-}
-
-function recordOf(h: Harness, key: string): ClockRecord {
-  const issue = h.model.findIssue(key);
-  const value: unknown = issue?.properties[CONTRACT_CLOCK_PROPERTY_KEY];
-  return clockRecordSchema.parse(value);
-}
-
-function raise(h: Harness, customer: keyof Harness['site']['users'], requestType: keyof Harness['site']['requestTypes'], summary = 'Outlook keeps asking for my password'): string {
-  const issue = h.model.createRequest(h.site.users[customer].accountId, {
-    serviceDeskId: h.site.serviceDesk.id,
-    requestTypeId: h.site.requestTypes[requestType].id,
-    summary,
-  });
-  return issue.key;
-}
-
-/** Everything but the bookkeeping of when a record was evaluated and written. */
-function comparable(record: ClockRecord): unknown {
-  return { ...record, evaluatedAt: null, revision: null };
-}
+import { createHarness } from './app-harness';
+import {
+  aggregatesOf,
+  comparable,
+  countedOutcomes,
+  deliver,
+  deliverAll,
+  dueItemOf,
+  issueIdOf,
+  propertyOf as recordOf,
+  raise,
+  storedClockOf,
+} from './clock-helpers';
 
 describe('the contract clock through the real handlers', () => {
-  it('attaches the record, the Contract deadline and the open-clock entry when a request is created', async () => {
+  it('stores the clock in app storage and attaches its projection and the Contract deadline when a request is created', async () => {
     const h = await createHarness();
     const key = raise(h, 'alice', 'email');
     await deliverAll(h);
@@ -63,7 +38,10 @@ describe('the contract clock through the real handlers', () => {
     const fieldValue: unknown = issue?.appFieldValues[field?.id ?? ''];
     expect(typeof fieldValue).toBe('string');
     expect(Date.parse(String(fieldValue))).toBe(Date.parse(record.deadline ?? ''));
-    expect(await h.store.inner.get(openClockKey(issue?.id ?? ''))).toMatchObject({ issueKey: key, deadline: record.deadline });
+    const stored = await storedClockOf(h, key);
+    expect(stored.record).toEqual(record);
+    expect(stored.changelog).toMatchObject({ read: 0, lastId: null });
+    expect(await dueItemOf(h, key)).toMatchObject({ issueKey: key, dueAt: record.atRiskAt });
   });
 
   it('stays within 4 Jira calls and 3 storage operations per created request in steady state', async () => {
@@ -126,11 +104,9 @@ describe('the contract clock through the real handlers', () => {
     const record = recordOf(h, key);
     expect(record.state).toBe('met');
     expect(record.outcome).toBe('met');
-    const page = await h.store.inner.query({ prefix: AGGREGATE_PREFIX, limit: 100 });
-    expect(page.entries).toHaveLength(1);
-    const aggregate = complianceAggregateSchema.parse(page.entries[0]?.value);
-    expect(aggregate.cells.reduce((sum, cell) => sum + cell.met + cell.breached, 0)).toBe(1);
-    expect(await h.store.inner.get(openClockKey(h.model.findIssue(key)?.id ?? ''))).toBeUndefined();
+    expect(await aggregatesOf(h)).toHaveLength(1);
+    expect(await countedOutcomes(h)).toEqual({ met: 1, breached: 0 });
+    expect(await dueItemOf(h, key)).toBeNull();
   });
 
   it('gives the same record whatever the order and number of deliveries', async () => {
@@ -152,9 +128,14 @@ describe('the contract clock through the real handlers', () => {
     for (const event of all) await deliver(h, event);
     const inOrder = comparable(recordOf(h, key));
 
-    const issueId = h.model.findIssue(key)?.id ?? '';
+    // Forget everything (Jira's projection and app storage) and replay.
+    const item = issueItemKey(issueIdOf(h, key));
     h.model.deleteIssueProperty(h.model.appUser().accountId, key, CONTRACT_CLOCK_PROPERTY_KEY);
-    await h.store.inner.delete(openClockKey(issueId));
+    await h.store.inner.transact([
+      { type: 'delete', key: item, entity: ISSUE_CLOCK_ENTITY },
+      { type: 'delete', key: item, entity: CLOCK_DUE_ENTITY },
+      { type: 'delete', key: item, entity: ISSUE_OUTCOME_ENTITY },
+    ]);
     h.events.length = 0;
     // Reversed, with every event twice.
     const shuffled = [...all].reverse().flatMap((event) => [event, event]);
@@ -173,17 +154,24 @@ describe('the contract clock through the real handlers', () => {
     expect(recordOf(h, wayne).uncovered?.reason).toBe('contract-expired');
   });
 
-  it('rebuilds a contract-clock property overwritten with garbage and says so in the history', async () => {
+  it('puts back a contract-clock property overwritten with garbage, from app storage, on the next event', async () => {
     const h = await createHarness();
     const key = raise(h, 'alice', 'email');
     await deliverAll(h);
+    h.advance(10);
+    h.model.setPriority(h.site.users.sanne.accountId, key, 'High');
+    await deliverAll(h);
+    const before = await storedClockOf(h, key);
     h.model.setIssueProperty(h.site.users.admin.accountId, key, CONTRACT_CLOCK_PROPERTY_KEY, { hello: 'world' });
     h.events.length = 0;
     h.model.transitionToStatus(h.site.users.sanne.accountId, key, 'In Progress');
     await deliverAll(h);
     const record = recordOf(h, key);
     expect(record.state).toBe('running');
-    expect(record.history.some((fact) => fact.kind === 'problem' && fact.reason === 'record-rebuilt')).toBe(true);
+    expect(record).toEqual((await storedClockOf(h, key)).record);
+    // Nothing was rebuilt or lost: the stored history carries on.
+    expect(record.history.some((fact) => fact.kind === 'problem')).toBe(false);
+    expect(record.retargets).toEqual(before.record.retargets);
   });
 
   it('drops malformed event payloads without throwing or writing anything', async () => {
@@ -201,14 +189,13 @@ describe('the contract clock through the real handlers', () => {
     h.model.setPriority(h.site.users.sanne.accountId, key, 'Highest');
     await deliverAll(h);
     const deadline = Date.parse(recordOf(h, key).deadline ?? '');
-    const sweep = createRunSweep(h.deps);
     h.clock.now = new Date(deadline - 30 * 60_000);
-    await sweep();
-    await sweep();
+    await h.sweep();
+    await h.sweep();
     expect(recordOf(h, key).markers.atRiskNotifiedAt).not.toBeNull();
     h.clock.now = new Date(deadline + 60_000);
-    await sweep();
-    await sweep();
+    await h.sweep();
+    await h.sweep();
     const record = recordOf(h, key);
     expect(record.state).toBe('breached');
     expect(record.markers.breachedNotifiedAt).not.toBeNull();
@@ -219,7 +206,7 @@ describe('the contract clock through the real handlers', () => {
     expect(h.model.notifications().filter((n) => n.issueKey === key && n.source === 'notify-api')).toHaveLength(2);
   });
 
-  it('recovers from a failed Jira write on the next delivery, counting the outcome once', async () => {
+  it('keeps storage and the aggregates where they were when the property write fails, and catches up on the next delivery', async () => {
     const h = await createHarness();
     const key = raise(h, 'alice', 'email');
     await deliverAll(h);
@@ -240,11 +227,13 @@ describe('the contract clock through the real handlers', () => {
     };
     const flakyDeps = { ...h.deps, jiraAsApp: flaky };
     for (const event of resolved) await createOnIssueUpdated(flakyDeps)(event);
-    expect(recordOf(h, key).state).toBe('running'); // the write failed: Jira still has the old record
+    // The write failed: Jira has the old record, and so does storage — nothing moved on alone.
+    expect(recordOf(h, key).state).toBe('running');
+    expect((await storedClockOf(h, key)).record.state).toBe('running');
+    expect(await countedOutcomes(h)).toEqual({ met: 0, breached: 0 });
     for (const event of resolved) await createOnIssueUpdated(flakyDeps)(event); // Forge's next delivery
     expect(recordOf(h, key).state).toBe('met');
-    const page = await h.store.inner.query({ prefix: AGGREGATE_PREFIX, limit: 100 });
-    const aggregate = complianceAggregateSchema.parse(page.entries[0]?.value);
-    expect(aggregate.cells.reduce((sum, cell) => sum + cell.met + cell.breached, 0)).toBe(1);
+    expect((await storedClockOf(h, key)).record.state).toBe('met');
+    expect(await countedOutcomes(h)).toEqual({ met: 1, breached: 0 });
   });
 });

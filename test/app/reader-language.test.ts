@@ -13,7 +13,6 @@ import { panelViewSchema, type PanelView } from '../../src/contract/panel-api';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
-import { createRunSweep } from '../../src/entry/run-sweep';
 import { adfToText } from '../../sandbox/jira/jira-adf';
 import { createHarness, type Harness } from './app-harness';
 
@@ -82,7 +81,8 @@ describe('the sweep', () => {
     for (const event of h.events.splice(0)) if (event.eventType === 'avi:jira:updated:issue') await createOnIssueUpdated(h.deps)(event);
     const record = () => clockRecordSchema.parse(h.model.findIssue(issue.key)?.properties[CONTRACT_CLOCK_PROPERTY_KEY]);
     const deadline = Date.parse(record().deadline ?? '');
-    const sweep = createRunSweep(h.deps);
+    // one sweep cycle as Forge runs it: the scheduled trigger, then the queue consumer
+    const sweep = () => h.sweep();
     const notes = () => (h.model.findIssue(issue.key)?.comments ?? []).filter((c) => c.authorId === h.model.appUser().accountId).map((c) => adfToText(c.body));
     const subjects = () => h.model.notifications().filter((n) => n.issueKey === issue.key && n.source === 'notify-api').map((n) => n.subject);
 

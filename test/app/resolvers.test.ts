@@ -12,6 +12,7 @@ import { createAdminResolver } from '../../src/entry/admin-resolver';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createHarness, type Harness } from './app-harness';
+import v1Example from '../fixtures/contract-database.v1.example.json';
 
 type Definitions = ReturnType<typeof createAdminResolver>;
 
@@ -50,22 +51,23 @@ describe('admin resolvers', () => {
     const before = await loadContractDatabase(h.store);
     const exported = await admin(h, 'admin/export');
     if (!exported.ok) throw new Error('export failed');
-    const document = JSON.parse((exported.data as { json: string }).json) as { calendars: { timeZone: string }[]; levels: { calendarId: string }[] };
-    document.calendars[0]!.timeZone = 'Mars/Olympus_Mons';
-    document.levels[0]!.calendarId = 'nowhere';
-    const answer = await admin(h, 'admin/import', { json: JSON.stringify(document) });
+    const backup = JSON.parse((exported.data as { json: string }).json) as { database: { calendars: { timeZone: string }[]; levels: { revisions: { calendarId: string }[] }[] } };
+    backup.database.calendars[0]!.timeZone = 'Mars/Olympus_Mons';
+    backup.database.levels[0]!.revisions[0]!.calendarId = 'nowhere';
+    const answer = await admin(h, 'admin/import', { json: JSON.stringify(backup), revision: 1 });
     expect(answer.ok).toBe(false);
     if (answer.ok) return;
     expect(answer.error.code).toBe('invalid-input');
-    expect(Object.keys(answer.error.fieldErrors ?? {})).toEqual(expect.arrayContaining(['calendars.0.timeZone', 'levels.0.calendarId']));
+    // Paths in the file: the database of a backup is under `database`.
+    expect(Object.keys(answer.error.fieldErrors ?? {})).toEqual(expect.arrayContaining(['database.calendars.0.timeZone', 'database.levels.0.revisions.0.calendarId']));
     expect(await loadContractDatabase(h.store)).toEqual(before);
   });
 
   it('names the json field for broken JSON and for an oversized import', async () => {
     const h = await createHarness();
-    const broken = await admin(h, 'admin/import', { json: '{"schemaVersion": 1,' });
+    const broken = await admin(h, 'admin/import', { json: '{"schemaVersion": 1,', revision: 1 });
     expect(broken).toMatchObject({ ok: false, error: { code: 'invalid-input', fieldErrors: { json: [expect.stringContaining('not valid JSON')] } } });
-    const huge = await admin(h, 'admin/import', { json: `{"x":"${'a'.repeat(1_100_000)}"}` });
+    const huge = await admin(h, 'admin/import', { json: `{"x":"${'a'.repeat(3_700_000)}"}`, revision: 1 });
     expect(huge).toMatchObject({ ok: false, error: { code: 'invalid-input', fieldErrors: { json: [expect.stringContaining('larger than')] } } });
   });
 
@@ -75,8 +77,67 @@ describe('admin resolvers', () => {
     const database = structuredClone(loaded.database);
     const version = database.contracts[0]!.versions[0]!;
     version.defaultServiceId = version.coveredServices[version.coveredServices.length - 1]!.serviceId === version.defaultServiceId ? version.coveredServices[0]!.serviceId : version.coveredServices[version.coveredServices.length - 1]!.serviceId;
-    const answer = await admin(h, 'admin/save', { database });
+    const answer = await admin(h, 'admin/save', { database, revision: 1 });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', fieldErrors: { 'contracts.0.versions.0': [expect.stringContaining('cannot be edited')] } } });
+    // "Validate" runs the same checks: it does not call valid what "Save" refuses.
+    expect(await admin(h, 'admin/validate', { database, revision: 1 })).toMatchObject({ ok: true, data: { valid: false, errors: [{ path: 'contracts.0.versions.0' }] } });
+  });
+
+  it('names an unknown payload key, with the key it resembles', async () => {
+    const h = await createHarness();
+    const { database } = await loadContractDatabase(h.store);
+    const answer = await admin(h, 'admin/save', { database, revison: 1 });
+    expect(answer).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', fieldErrors: { revison: ["Unknown field 'revison' (did you mean 'revision'?)."], revision: [expect.any(String)] } },
+    });
+  });
+
+  it('refuses a save that lost the race with another admin\'s save, and logs who changed what', async () => {
+    const h = await createHarness();
+    const { database } = await loadContractDatabase(h.store);
+    const mine = { ...database, settings: { ...database.settings, atRiskThresholdPercent: 80 } };
+    const theirs = { ...database, settings: { ...database.settings, atRiskThresholdPercent: 60 } };
+    expect(await admin(h, 'admin/save', { database: theirs, revision: 1 }, h.site.users.admin.accountId)).toMatchObject({ ok: true, data: { revision: 2, changes: ['Settings: at-risk threshold 75 % → 60 %'] } });
+    expect(await admin(h, 'admin/save', { database: mine, revision: 1 })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Another administrator saved/) } });
+    expect((await loadContractDatabase(h.store)).database.settings.atRiskThresholdPercent).toBe(60);
+    expect(await admin(h, 'admin/audit-log', { limit: 5 })).toMatchObject({
+      ok: true,
+      data: { entries: [{ revision: 2, by: h.site.users.admin.accountId, action: 'save', changes: ['Settings: at-risk threshold 75 % → 60 %'] }, { revision: 1, action: 'import' }], nextCursor: null },
+    });
+  });
+
+  it('exports a backup that imports back unchanged, and restores an older one only with confirmation', async () => {
+    const h = await createHarness();
+    const exported = await admin(h, 'admin/export');
+    if (!exported.ok) throw new Error('export failed');
+    const json = (exported.data as { json: string }).json;
+    expect(JSON.parse(json)).toMatchObject({ format: 'contract-clock-backup', formatVersion: 1, revision: 1, auditLog: [{ revision: 1 }] });
+    expect(await admin(h, 'admin/import', { json, revision: 1 })).toMatchObject({ ok: true, data: { unchanged: true, revision: 1 } });
+    // A contract that comes into force after the backup was taken: the backup would remove it.
+    const { database } = await loadContractDatabase(h.store);
+    const newcomer = { ...structuredClone(database.contracts[0]!), id: 'newcomer', name: 'Newcomer', customer: { id: 'newcomer', name: 'Newcomer BV', organizationIds: ['n-1'] } };
+    newcomer.versions = [{ ...newcomer.versions[0]!, version: 1, effectiveFrom: '2026-10-06' }];
+    expect(await admin(h, 'admin/save', { database: { ...database, contracts: [...database.contracts, newcomer] }, revision: 1 })).toMatchObject({ ok: true, data: { revision: 2 } });
+    h.advance(3 * 24 * 60); // the newcomer is in force now
+    const refused = await admin(h, 'admin/import', { json, revision: 2 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'confirmation-required', fieldErrors: { 'database.contracts': [expect.stringMatching(/Newcomer.*cannot be removed/)] } } });
+    expect(await admin(h, 'admin/import', { json, revision: 2, confirmHistoryRewrite: true })).toMatchObject({ ok: true, data: { revision: 3 } });
+    expect((await loadContractDatabase(h.store)).database.contracts.map((c) => c.id)).not.toContain('newcomer');
+  });
+});
+
+describe('admin import of schema version 1 exports', () => {
+  it('migrates an old export on import, and the audit entry says so', async () => {
+    const h = await createHarness(undefined, { database: () => ({ schemaVersion: 2 }) });
+    const admin = (key: string, payload: unknown) => call(createAdminResolver(h.deps), key, payload, h.site.users.admin.accountId, { type: 'jira:adminPage' });
+    const imported = await admin('admin/import', { json: JSON.stringify(v1Example), revision: 1 });
+    expect(imported).toMatchObject({ ok: true, data: { unchanged: false, revision: 2 } });
+    const { database } = await loadContractDatabase(h.store);
+    expect(database.schemaVersion).toBe(2);
+    expect(database.levels.find((l) => l.id === 'gold')?.revisions[0]?.monthlyPrices.email).toBe(40_000);
+    const log = await admin('admin/audit-log', {});
+    expect(log).toMatchObject({ ok: true, data: { entries: [{ revision: 2, action: 'import', notes: [expect.stringMatching(/^Migrated from schema version 1 to 2/), expect.any(String), expect.any(String)] }, { revision: 1 }] } });
   });
 });
 
@@ -137,6 +198,44 @@ describe('panel resolvers', () => {
     const responded = clockRecordSchema.parse(h.model.findIssue(issue.key)?.properties[CONTRACT_CLOCK_PROPERTY_KEY]);
     expect(responded.response?.outcome).toBe('met');
     expect(responded.history.filter((f) => f.kind === 'public-comment')).toEqual([expect.objectContaining({ id: `comment:${comment?.id ?? ''}` })]);
+  });
+});
+
+describe('resolver function keys', () => {
+  // @forge/resolver looks keys up with `in` on a plain object: these reach Object.prototype.
+  const keys = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'panel/no-such-function'];
+
+  it.each(keys)('answers %s with the envelope\'s not-found, leaking nothing of the invocation', async (functionKey) => {
+    const h = await createHarness();
+    const issue = await createdRequest(h);
+    for (const definitions of [createPanelResolver(h.deps), createAdminResolver(h.deps)]) {
+      const answer: unknown = await definitions(
+        { call: { functionKey, payload: { secret: 'payload' } }, context: { moduleKey: 'contract-clock', extension: { type: 'jira:issuePanel', issue }, secret: 'context' } },
+        { principal: { accountId: h.site.users.sanne.accountId }, installContext: 'ari:cloud:jira::site/secret' } as never,
+      );
+      expect(answer).toEqual({ ok: false, error: { code: 'not-found', message: expect.stringContaining(JSON.stringify(functionKey)) } });
+      expect(JSON.stringify(answer)).not.toMatch(/secret/);
+    }
+  });
+});
+
+describe('the first response', () => {
+  const panel = (h: Harness, issue: { key: string; id: string }, key: string, payload: unknown, who: string) =>
+    call(createPanelResolver(h.deps), key, payload, who, { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key } });
+
+  it('is not met by a customer posting a public message through the panel resolver, and is by an agent', async () => {
+    const h = await createHarness();
+    const issue = await createdRequest(h);
+    const record = () => clockRecordSchema.parse(h.model.findIssue(issue.key)?.properties[CONTRACT_CLOCK_PROPERTY_KEY]);
+    const byCustomer = await panel(h, issue, 'panel/post-message', { issueKey: issue.key, revision: record().revision, body: 'Any news?', visibility: 'public' }, h.site.users.alice.accountId);
+    expect(byCustomer).toMatchObject({ ok: true, data: { visibility: 'public' } }); // JSM lets the customer comment…
+    expect(record().response).toMatchObject({ respondedAt: null, outcome: null }); // …but it is no response
+    expect(record().history.some((f) => f.kind === 'public-comment')).toBe(false);
+    h.advance(5);
+    const byAgent = await panel(h, issue, 'panel/post-message', { issueKey: issue.key, revision: record().revision, body: 'We are on it.', visibility: 'public' }, h.site.users.sanne.accountId);
+    expect(byAgent).toMatchObject({ ok: true });
+    expect(record().response).toMatchObject({ respondedBy: 'comment', outcome: 'met' });
+    expect(record().history.filter((f) => f.kind === 'public-comment')).toEqual([expect.objectContaining({ by: h.site.users.sanne.accountId })]);
   });
 });
 

@@ -99,8 +99,10 @@ describe("the client's calls, made against the emulator, are documented requests
     const fieldIds = await asApp.discoverFieldIds();
     await asApp.getIssue(issue.id, { fieldIds, includeChangelog: true });
     await asApp.getChangelog(issue.id);
+    await asApp.getChangelogPage(issue.id, { startAt: 0, maxResults: 10 });
     await asApp.getComment(issue.id, comment.id);
     await asApp.setIssueProperty(issue.id, CONTRACT_CLOCK_PROPERTY_KEY, { schemaVersion: 1, state: 'running', deadline: '2026-10-05T11:30:00.000Z' });
+    await asApp.deleteIssueProperty(issue.id, CONTRACT_CLOCK_PROPERTY_KEY);
     await asApp.setContractDeadline({ fieldIdOrKey: fieldIds.contractDeadline ?? '', issueId: issue.id, deadline: new Date('2026-10-05T11:30:00Z') });
     await asApp.searchIssuesWithClock('issue.property[contract-clock].state = "running"');
     await asApp.listStatuses();
@@ -118,6 +120,7 @@ describe("the client's calls, made against the emulator, are documented requests
     // every platform operation of the client (src/adapters/jira), each once at least
     expect([...operations].sort()).toEqual(
       [
+        'deleteIssueProperty',
         'getChangeLogs',
         'getComment',
         'getCurrentUser',

@@ -30,7 +30,7 @@ describe('mergeFacts', () => {
 });
 
 describe('pruneFacts', () => {
-  it('keeps the earliest comment and the earliest marker per kind', () => {
+  it('keeps the earliest comment and the latest marker per kind', () => {
     const sorted = [
       fact.comment('k1', '2026-03-02T09:00:00Z'),
       fact.marker('m1', '2026-03-02T09:10:00Z', 'at-risk'),
@@ -38,7 +38,7 @@ describe('pruneFacts', () => {
       fact.marker('m2', '2026-03-02T09:30:00Z', 'breached'),
       fact.marker('m3', '2026-03-02T09:40:00Z', 'at-risk'),
     ].sort(compareFacts);
-    expect(pruneFacts(sorted).map((f) => f.id)).toEqual(['k1', 'm1', 'm2']);
+    expect(pruneFacts(sorted).map((f) => f.id)).toEqual(['k1', 'm2', 'm3']);
   });
 });
 

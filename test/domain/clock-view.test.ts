@@ -104,19 +104,49 @@ describe('planSweep', () => {
   });
 });
 
+describe('planSweep after a clock recovered (markers decide only whether to notify again)', () => {
+  it('notifies a new breach after a priority downgrade moved the deadline past the last breach notice', () => {
+    const notified = [fact.marker('sweep:at-risk', '2026-03-02T12:05:00Z', 'at-risk'), fact.marker('sweep:breached', '2026-03-02T12:05:00Z', 'breached')];
+    // P3 (240 min) → P5 (960 min) at 12:30: the deadline moves to midnight, no longer breached.
+    const downgraded = [...notified, fact.priority('p1', '2026-03-02T12:30:00Z', 'P5')];
+    const healthy = planSweep(clock(downgraded, '2026-03-02T12:40:00Z'), new Date('2026-03-02T12:40:00Z'));
+    expect(healthy.record.state).not.toBe('breached');
+    expect(healthy.notify).toBeNull();
+    const deadline = Date.parse(healthy.record.deadline ?? '');
+    expect(deadline).toBeGreaterThan(Date.parse('2026-03-02T12:40:00Z'));
+    const later = new Date(deadline + 5 * 60_000);
+    const plan = planSweep(clock(downgraded, later.toISOString()), later);
+    expect(plan.notify).toBe('breached');
+    const marked = applyFacts(plan.record, plan.markerFacts, later);
+    expect(planSweep(marked, later).notify).toBeNull();
+  });
+});
+
 describe('computeNextCheckAt', () => {
   it.each([
     { name: 'the at-risk instant comes first', facts: [], expected: '2026-03-02T11:00:00.000Z' },
-    { name: 'after an at-risk note: just after the deadline', facts: [fact.marker('sweep:at-risk', '2026-03-02T11:01:00Z', 'at-risk')], expected: '2026-03-02T12:00:00.001Z' },
+    { name: 'an at-risk note does not stop the clock from being checked at its at-risk instant', facts: [fact.marker('sweep:at-risk', '2026-03-02T09:01:00Z', 'at-risk')], expected: '2026-03-02T11:00:00.000Z' },
     { name: 'paused: only an event can change it', facts: [fact.waiting('c1', '2026-03-02T09:00:00Z')], expected: null },
     { name: 'resolved: never', facts: [fact.resolved('c1', '2026-03-02T09:00:00Z')], expected: null },
     {
-      name: 'everything notified: never',
-      facts: [fact.marker('a', '2026-03-02T11:01:00Z', 'at-risk'), fact.marker('b', '2026-03-02T12:01:00Z', 'breached')],
-      expected: null,
+      // Notices of an earlier episode (before a downgrade or reopen): the clock is running again and
+      // its next at-risk instant must still be handled (issue 10 item 9).
+      name: 'old notices of both kinds: still the next at-risk instant',
+      facts: [fact.marker('a', '2026-03-02T08:01:00Z', 'at-risk'), fact.marker('b', '2026-03-02T08:02:00Z', 'breached')],
+      expected: '2026-03-02T11:00:00.000Z',
     },
   ])('$name', ({ facts, expected }) => {
-    expect(computeNextCheckAt(clock(facts, '2026-03-02T09:30:00Z'))).toBe(expected);
+    const now = '2026-03-02T09:30:00Z';
+    expect(computeNextCheckAt(clock(facts, now), new Date(now))).toBe(expected);
+  });
+
+  it('is just after the deadline once at risk and notified, and now when a notice is owed', () => {
+    const notified = clock([fact.marker('sweep:at-risk', '2026-03-02T11:05:00Z', 'at-risk')], '2026-03-02T11:10:00Z');
+    expect(computeNextCheckAt(notified, new Date('2026-03-02T11:10:00Z'))).toBe('2026-03-02T12:00:00.001Z');
+    const owed = clock([], '2026-03-02T11:10:00Z');
+    expect(computeNextCheckAt(owed, new Date('2026-03-02T11:10:00Z'))).toBe('2026-03-02T11:10:00.000Z');
+    const breachedAndNotified = clock([fact.marker('sweep:breached', '2026-03-02T12:05:00Z', 'breached')], '2026-03-02T12:10:00Z');
+    expect(computeNextCheckAt(breachedAndNotified, new Date('2026-03-02T12:10:00Z'))).toBeNull();
   });
 });
 

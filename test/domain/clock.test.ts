@@ -264,13 +264,13 @@ describe('derived details', () => {
     expect(run([], '2026-03-02T09:00:00Z', { terms: { priorityClass: 'P4' } }).response).toBeNull();
   });
 
-  it('records the at-risk instant and the earliest notification of each kind', () => {
+  it('records the at-risk instant and the latest notification of each kind', () => {
     const record = run(
       [fact.marker('sweep:at-risk', '2026-03-02T11:05:00Z', 'at-risk'), fact.marker('other-at-risk', '2026-03-02T11:01:00Z', 'at-risk')],
       '2026-03-02T11:10:00Z',
     );
     expect(record.atRiskAt).toBe('2026-03-02T11:00:00.000Z');
-    expect(record.markers).toEqual({ atRiskNotifiedAt: '2026-03-02T11:01:00.000Z', breachedNotifiedAt: null });
+    expect(record.markers).toEqual({ atRiskNotifiedAt: '2026-03-02T11:05:00.000Z', breachedNotifiedAt: null });
     expect(record.history.filter((f) => f.kind === 'marker')).toHaveLength(1);
   });
 
@@ -512,7 +512,7 @@ describe('history cap', () => {
     const reference = unfolded(facts, terms);
     expect(record.checkpoint).not.toBeNull();
     expect(record.history.length).toBeLessThanOrEqual(CLOCK_RECORD_LIMITS.maxFacts);
-    expect(JSON.stringify(record).length).toBeLessThanOrEqual(CLOCK_RECORD_LIMITS.maxRecordChars);
+    expect(Buffer.byteLength(JSON.stringify(record), 'utf8')).toBeLessThanOrEqual(CLOCK_RECORD_LIMITS.maxRecordBytes);
     expect({ state: record.state, deadline: record.deadline, outcome: record.outcome, atRiskAt: record.atRiskAt }).toEqual({
       state: reference.state,
       deadline: reference.deadline,

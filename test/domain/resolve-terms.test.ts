@@ -122,7 +122,9 @@ describe('resolveTerms: covered requests', () => {
     // resolution target but a 10-minute response target: Initech is then the stricter one.
     const tied: ContractDatabase = {
       ...db,
-      levels: db.levels.map((l) => (l.id === 'bronze' ? { ...l, targets: { ...l.targets, P3: { resolutionMinutes: 1440, responseMinutes: 10 } } } : l)),
+      levels: db.levels.map((l) =>
+        l.id === 'bronze' ? { ...l, revisions: l.revisions.map((r) => ({ ...r, targets: { ...r.targets, P3: { resolutionMinutes: 1440, responseMinutes: 10 } } })) } : l,
+      ),
     };
     expect(termsOf(resolveTerms(tied, request({ organizations: [ACME, INITECH] }), MARCH)).contract?.id).toBe('initech');
     expect(termsOf(resolveTerms(db, request({ organizations: [ACME, INITECH] }), MARCH)).contract?.id).toBe('acme');
@@ -301,5 +303,51 @@ describe('resolveTerms properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('resolveTerms: level revisions (issue 12.8)', () => {
+  it.each([
+    { name: 'the last minute of 2026 in Amsterdam uses the revision from 2024', at: '2026-12-31T22:59:00Z', minutes: 240, from: '2024-01-01' },
+    { name: 'the first minute of 2027 in Amsterdam uses the revision from 2027 (still 2026 in UTC)', at: '2026-12-31T23:00:00Z', minutes: 180, from: '2027-01-01' },
+    { name: 'a date long before the first revision uses the first revision', at: '2026-01-05T10:00:00Z', minutes: 240, from: '2024-01-01' },
+  ])('$name', ({ at, minutes, from }) => {
+    const terms = termsOf(resolveTerms(db, request({ requestTypeId: '12', priority: 'Highest' }), new Date(at)));
+    expect(terms.level.id).toBe('gold');
+    expect(terms.resolutionMinutes).toBe(minutes);
+    expect(terms.explanation.find((s) => s.kind === 'level')).toMatchObject({ revisionFrom: from });
+  });
+
+  it('uses the fallback level revision in force too', () => {
+    const terms = termsOf(resolveTerms(db, request({ organizations: [] }), MARCH));
+    expect(terms.explanation.find((s) => s.kind === 'fallback')).toMatchObject({ level: { id: 'best-effort' }, revisionFrom: '2024-01-01' });
+  });
+});
+
+describe('resolveTerms: a bespoke calendar for some classes only (issue 12.8)', () => {
+  // Initech's network: Bronze, with a 24x7 calendar for P1 outages only.
+  const initechNetwork = (priority: string) => termsOf(resolveTerms(db, request({ organizations: [INITECH], components: ['Router'], priority }), MARCH));
+
+  it('counts P1 in the bespoke 24x7 calendar, and carries the office calendar for the other classes', () => {
+    const terms = initechNetwork('Highest');
+    expect(terms).toMatchObject({ service: { id: 'network' }, bespoke: true, calendarRef: { id: '24x7' }, resolutionMinutes: 960 });
+    expect(terms.otherClassCalendars).toEqual([{ classes: ['P2', 'P3', 'P4', 'P5'], calendarRef: { id: 'nl-business', name: 'Business hours NL' }, calendar: expect.objectContaining({ timeZone: 'Europe/Amsterdam' }) }]);
+    expect(terms.explanation.find((s) => s.kind === 'calendar')).toMatchObject({ calendar: { id: '24x7' }, bespoke: true });
+  });
+
+  it('counts P3 in the level calendar, and carries the 24x7 calendar for P1', () => {
+    const terms = initechNetwork('Medium');
+    expect(terms).toMatchObject({ calendarRef: { id: 'nl-business' }, resolutionMinutes: 2880 });
+    expect(terms.otherClassCalendars).toEqual([{ classes: ['P1'], calendarRef: { id: '24x7', name: '24x7' }, calendar: expect.objectContaining({ timeZone: 'UTC' }) }]);
+    expect(terms.explanation.find((s) => s.kind === 'calendar')).toMatchObject({ calendar: { id: 'nl-business' }, bespoke: false });
+  });
+
+  it('carries no other calendars when every class counts in the same one', () => {
+    expect(termsOf(resolveTerms(db, request({ components: ['Firewall'], priority: 'Medium' }), MARCH)).otherClassCalendars).toBeUndefined();
+  });
+
+  it('strips holiday names from the frozen calendar (names are for people; the record stays small)', () => {
+    const terms = termsOf(resolveTerms(db, request({ organizations: [INITECH], components: ['Router'], priority: 'Medium' }), MARCH));
+    expect(terms.calendar.holidays).toEqual(['2026-04-06', '2026-04-27', '2026-05-14', '2026-05-25', { yearly: '12-25' }, { yearly: '12-26' }]);
   });
 });

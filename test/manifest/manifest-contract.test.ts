@@ -84,9 +84,9 @@ describe('manifest.yml', () => {
       'read:jira-work': 'issue, changelog, fields, comments, properties, permissions, product events',
       'write:jira-work': 'issue property contract-clock, internal comments, notify',
       'read:jira-user': 'myself: the agent time zone and locale shown in the panel',
-      'storage:app': 'the contract database, open-clock index and compliance aggregates in KVS',
+      'storage:app': 'the contract database in KVS; the clocks, their due index, outcomes and aggregates as custom entities',
       'write:app-data:jira': 'the read-only "Contract deadline" custom field value',
-      'read:servicedesk-request': 'request types, organizations of a request and of a customer',
+      'read:servicedesk-request': 'request types, organizations of a request and of a customer, the service projects the sweep repairs in',
       'write:servicedesk-request': 'public replies to the customer from "Tell the customer"',
     };
     expect([...manifest.permissions.scopes].sort()).toEqual(Object.keys(justified).sort());

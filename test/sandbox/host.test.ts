@@ -153,6 +153,18 @@ describe('a request raised in the portal, end to end', () => {
     expect(answer).toMatchObject({ ok: true, value: { ok: true, data: { issueKey } } });
   });
 
+  it.each(['constructor', '__proto__', 'toString'])('invoke of the function key %s answers the envelope\'s clear error, not a 500 or the context', async (functionKey) => {
+    const { agent } = users();
+    const response = await post(
+      '/sandbox/api/invoke',
+      { frame: { moduleKey: 'contract-clock-panel', issueKey }, functionKey, payload: {} },
+      { cookie: `sandbox-user=${encodeURIComponent(agent.accountId)}` },
+    );
+    expect(response.status).toBe(200);
+    const answer: unknown = await response.json();
+    expect(answer).toEqual({ ok: true, value: { ok: false, error: { code: 'not-found', message: expect.stringContaining(functionKey) } } });
+  });
+
   it('rejects invoke for a module the manifest does not have', async () => {
     const response = await post('/sandbox/api/invoke', { frame: { moduleKey: 'nope' }, functionKey: 'x', payload: {} });
     expect(response.status).toBe(404);

@@ -12,6 +12,7 @@ import { createEventDispatcher, type EventTimers, type ForgeJiraEvent } from '..
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
 import { createJiraApp } from '../../sandbox/jira/jira-server';
 import { searchIssues } from '../../sandbox/jira/jira-search';
+import { repairJql } from '../../src/app/sweep-open-clocks';
 import { seedBaseSite, type BaseSite } from '../../sandbox/jira/jira-seed';
 import { formatJiraDateTime, formatJsmDate, zonedWallTimeToMs } from '../../sandbox/jira/jira-time';
 
@@ -99,6 +100,8 @@ describe('JQL', () => {
     ['an absolute date in the viewer\'s zone', 'created >= "2026-04-04" ORDER BY key ASC', [k4, k5, k6]],
     ['a relative date', 'created > -2d ORDER BY key ASC', [k5, k6]],
     ['an indexed property by alias', 'contractState = running', [k1]],
+    ['an indexed property that is EMPTY (no property at all)', 'contractState IS EMPTY ORDER BY key ASC', [k5, k6]],
+    ['NOT IN on a property never matches EMPTY, as in Jira', 'contractState not in (running, "at-risk") ORDER BY key ASC', [k3, k4]],
     ['a property path', 'issue.property[contract-clock].terms.level.name = Gold ORDER BY key ASC', [k1, k3]],
     ['a property date (viewer in Amsterdam: 13:00 is 11:00 UTC)', 'issue.property[contract-clock].deadline < "2026-04-03 13:00" ORDER BY key ASC', [k1, k2]],
     ['an unindexed property path matches nothing', 'issue.property[contract-clock].secret = x', []],
@@ -111,6 +114,17 @@ describe('JQL', () => {
     ['ORDER BY the deadline alias: EMPTY first descending', 'project = ITS ORDER BY contractDeadline DESC', [k6, k5, k3, k4, k1, k2]],
   ])('%s: %s', (_name, jql, expected) => {
     expect(keys(jql)).toEqual(expected);
+  });
+
+  it('answers the sweep\'s repair search: requests without a record, and records that contradict the status', () => {
+    const projectId = model.findProject('ITS')?.id ?? '';
+    expect(keys(repairJql([projectId]))).toEqual([k5, k6]);
+    put(k1, { state: 'running', deadline: '2026-04-03T10:00:00Z' });
+    model.transitionIssue(agent, k1, 'Resolve'); // resolved, but its record still says running
+    put(k6, { state: 'met' }); // a record that says met on an open request
+    expect(keys(repairJql([projectId]))).toEqual([k1, k5, k6]);
+    // A project that no longer exists is a 400, as in Jira (the sweep looks the projects up again).
+    expect(() => keys(repairJql(['99999']))).toThrow("The value '99999' does not exist for the field 'project'.");
   });
 
   it('keeps internal comments out of a customer\'s text search', () => {

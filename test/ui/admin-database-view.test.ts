@@ -124,7 +124,7 @@ describe('names, emptiness, sizes and money', () => {
   it('knows an empty database', () => {
     expect(isEmptyDatabase(buildEmptyDatabase())).toBe(true);
     expect(isEmptyDatabase(buildDemoDatabase())).toBe(false);
-    expect(isEmptyDatabase(contractDatabaseSchema.parse({ schemaVersion: 1, services: [{ id: 's', name: 'S' }] }))).toBe(false);
+    expect(isEmptyDatabase(contractDatabaseSchema.parse({ schemaVersion: 2, services: [{ id: 's', name: 'S' }] }))).toBe(false);
   });
 
   it.each<[number, string, string]>([
@@ -137,8 +137,9 @@ describe('names, emptiness, sizes and money', () => {
   });
 
   it('formats money in its currency and the locale', () => {
-    expect(formatMoney({ amount: 1250, currency: 'EUR' }, 'en-GB')).toBe('€1,250.00');
-    expect(formatMoney({ amount: 520, currency: 'USD' }, 'en-US')).toBe('$520.00');
+    expect(formatMoney(125_000, 'EUR', 'en-GB')).toBe('€1,250.00');
+    expect(formatMoney(52_000, 'USD', 'en-US')).toBe('$520.00');
+    expect(formatMoney(52_000, 'JPY', 'en-US')).toBe('¥52,000');
   });
 
   it('counts UTF-8 bytes as the import limit does', () => {

@@ -7,6 +7,7 @@
 import {
   ADMIN_RESOLVER_KEYS,
   adminGetDataSchema,
+  auditLogDataSchema,
   exportDataSchema,
   jiraOptionsDataSchema,
   rebuildDataSchema,
@@ -28,6 +29,7 @@ const answers = {
   [ADMIN_RESOLVER_KEYS.save]: envelopeSchema(saveDataSchema),
   [ADMIN_RESOLVER_KEYS.import]: envelopeSchema(saveDataSchema),
   [ADMIN_RESOLVER_KEYS.export]: envelopeSchema(exportDataSchema),
+  [ADMIN_RESOLVER_KEYS.auditLog]: envelopeSchema(auditLogDataSchema),
   [ADMIN_RESOLVER_KEYS.jiraOptions]: envelopeSchema(jiraOptionsDataSchema),
   [ADMIN_RESOLVER_KEYS.rebuildAggregates]: envelopeSchema(rebuildDataSchema),
 };
@@ -61,39 +63,49 @@ describe('mock admin backend', () => {
 
   it('validates the demo database and lists the errors of a broken one with their paths', () => {
     const backend = createMockAdminBackend({ scenario: 'found' });
-    expect(backend.handle(ADMIN_RESOLVER_KEYS.validate, { database: buildDemoDatabase() })).toEqual({ ok: true, data: { valid: true, errors: [] } });
-    const answer = parse(ADMIN_RESOLVER_KEYS.validate, backend.handle(ADMIN_RESOLVER_KEYS.validate, { database: brokenDemo() }));
+    expect(backend.handle(ADMIN_RESOLVER_KEYS.validate, { database: buildDemoDatabase(), revision: 1 })).toEqual({ ok: true, data: { valid: true, errors: [] } });
+    const answer = parse(ADMIN_RESOLVER_KEYS.validate, backend.handle(ADMIN_RESOLVER_KEYS.validate, { database: brokenDemo(), revision: 1 }));
     expect(answer.ok && !answer.data.valid && answer.data.errors.map((e) => e.path)).toEqual(['contracts.0.versions.0.effectiveFrom', 'contracts.0.versions.0.coveredServices.0.levelId']);
   });
 
   it('saves nothing when the document has errors and answers invalid-input with field errors', () => {
     const backend = createMockAdminBackend({ scenario: 'found' });
     const before = get(backend);
-    const answer = parse(ADMIN_RESOLVER_KEYS.save, backend.handle(ADMIN_RESOLVER_KEYS.save, { database: { schemaVersion: 1, levels: [{ id: 'gold' }] } }));
+    const answer = parse(ADMIN_RESOLVER_KEYS.save, backend.handle(ADMIN_RESOLVER_KEYS.save, { database: { schemaVersion: 2, levels: [{ id: 'gold' }] }, revision: 1 }));
     expect(answer.ok).toBe(false);
     if (answer.ok) return;
     expect(answer.error.code).toBe('invalid-input');
-    expect(Object.keys(answer.error.fieldErrors ?? {})).toEqual(expect.arrayContaining(['levels.0.name', 'levels.0.calendarId']));
+    expect(Object.keys(answer.error.fieldErrors ?? {})).toEqual(expect.arrayContaining(['levels.0.name', 'levels.0.revisions']));
     expect(get(backend)).toEqual(before);
+  });
+
+  it('refuses a save from an older revision than the stored one, and saves from the current one', () => {
+    const backend = createMockAdminBackend({ scenario: 'found' });
+    const database = { ...buildDemoDatabase(), settings: { ...buildDemoDatabase().settings, atRiskThresholdPercent: 80 } };
+    expect(backend.handle(ADMIN_RESOLVER_KEYS.save, { database, revision: 0 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(parse(ADMIN_RESOLVER_KEYS.save, backend.handle(ADMIN_RESOLVER_KEYS.save, { database, revision: 1 }))).toMatchObject({ ok: true, data: { revision: 2, changes: ['Settings: at-risk threshold 75 % → 80 %'] } });
+    expect(parse(ADMIN_RESOLVER_KEYS.auditLog, backend.handle(ADMIN_RESOLVER_KEYS.auditLog, {}))).toMatchObject({ ok: true, data: { entries: [{ revision: 2, action: 'save' }] } });
   });
 
   it('imports: not JSON is one error at "json"; a good document is stored; the same again is unchanged', () => {
     const backend = createMockAdminBackend({ scenario: 'missing' });
-    const notJson = parse(ADMIN_RESOLVER_KEYS.import, backend.handle(ADMIN_RESOLVER_KEYS.import, { json: '{"schemaVersion": 1,' }));
+    const notJson = parse(ADMIN_RESOLVER_KEYS.import, backend.handle(ADMIN_RESOLVER_KEYS.import, { json: '{"schemaVersion": 1,', revision: 0 }));
     expect(!notJson.ok && Object.keys(notJson.error.fieldErrors ?? {})).toEqual(['json']);
     expect(get(backend).status).toBe('missing');
 
     const json = JSON.stringify(buildDemoDatabase());
-    expect(parse(ADMIN_RESOLVER_KEYS.import, backend.handle(ADMIN_RESOLVER_KEYS.import, { json }))).toMatchObject({ ok: true, data: { unchanged: false, summary: { contracts: 6 } } });
+    expect(parse(ADMIN_RESOLVER_KEYS.import, backend.handle(ADMIN_RESOLVER_KEYS.import, { json, revision: 0 }))).toMatchObject({ ok: true, data: { unchanged: false, summary: { contracts: 6 } } });
     expect(get(backend).status).toBe('found');
-    expect(parse(ADMIN_RESOLVER_KEYS.import, backend.handle(ADMIN_RESOLVER_KEYS.import, { json }))).toMatchObject({ ok: true, data: { unchanged: true } });
+    expect(parse(ADMIN_RESOLVER_KEYS.import, backend.handle(ADMIN_RESOLVER_KEYS.import, { json, revision: 1 }))).toMatchObject({ ok: true, data: { unchanged: true } });
   });
 
-  it('exports the stored database as a JSON file', () => {
+  it('exports the stored database as a backup file, which imports back unchanged', () => {
     const backend = createMockAdminBackend({ scenario: 'found', today: '2026-11-02' });
     const answer = parse(ADMIN_RESOLVER_KEYS.export, backend.handle(ADMIN_RESOLVER_KEYS.export, {}));
-    expect(answer.ok && answer.data.fileName).toBe('contract-database-2026-11-02.json');
-    expect(answer.ok && (JSON.parse(answer.data.json) as unknown)).toEqual(get(backend).database);
+    if (!answer.ok) throw new Error(answer.error.message);
+    expect(answer.data.fileName).toBe('contract-database-2026-11-02-r1.json');
+    expect(JSON.parse(answer.data.json)).toMatchObject({ format: 'contract-clock-backup', revision: 1, database: get(backend).database });
+    expect(parse(ADMIN_RESOLVER_KEYS.import, backend.handle(ADMIN_RESOLVER_KEYS.import, { json: answer.data.json, revision: 1 }))).toMatchObject({ ok: true, data: { unchanged: true } });
   });
 
   it('answers Jira names and rebuild jobs in the shared shape', () => {
@@ -109,7 +121,7 @@ describe('mock admin backend', () => {
     for (const key of Object.values(ADMIN_RESOLVER_KEYS)) expect(forbidden.handle(key, {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const unavailable = createMockAdminBackend({ scenario: 'found', failActions: 'unavailable' });
     expect(get(unavailable).status).toBe('found');
-    expect(unavailable.handle(ADMIN_RESOLVER_KEYS.save, { database: {} })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(unavailable.handle(ADMIN_RESOLVER_KEYS.save, { database: {}, revision: 1 })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });
 
@@ -128,9 +140,9 @@ describe('mock and real resolver agree', () => {
     const invoke = await real();
     const mock = createMockAdminBackend({ scenario: 'missing' });
     const document = brokenDemo();
-    expect(await invoke(ADMIN_RESOLVER_KEYS.validate, { database: document })).toEqual(mock.handle(ADMIN_RESOLVER_KEYS.validate, { database: document }));
-    const realImport = parse(ADMIN_RESOLVER_KEYS.import, await invoke(ADMIN_RESOLVER_KEYS.import, { json: '[' }));
-    const mockImport = parse(ADMIN_RESOLVER_KEYS.import, mock.handle(ADMIN_RESOLVER_KEYS.import, { json: '[' }));
+    expect(await invoke(ADMIN_RESOLVER_KEYS.validate, { database: document, revision: 1 })).toEqual(mock.handle(ADMIN_RESOLVER_KEYS.validate, { database: document, revision: 0 }));
+    const realImport = parse(ADMIN_RESOLVER_KEYS.import, await invoke(ADMIN_RESOLVER_KEYS.import, { json: '[', revision: 1 }));
+    const mockImport = parse(ADMIN_RESOLVER_KEYS.import, mock.handle(ADMIN_RESOLVER_KEYS.import, { json: '[', revision: 0 }));
     expect(!realImport.ok && Object.keys(realImport.error.fieldErrors ?? {})).toEqual(!mockImport.ok && Object.keys(mockImport.error.fieldErrors ?? {}));
   });
 });

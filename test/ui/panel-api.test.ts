@@ -3,7 +3,7 @@
  * non-empty reasons and messages with limits, whole positive minutes with a maximum, issue keys,
  * revisions) and the answer schemas, including every dev fixture the harness shows.
  */
-import { envelopeSchema } from '../../src/contract/envelope';
+import { envelopeSchema, flattenIssues } from '../../src/contract/envelope';
 import {
   actionResultSchema,
   extendPayloadSchema,
@@ -42,8 +42,20 @@ describe('resolver keys', () => {
     expect(Object.keys(panelApi).sort()).toEqual(Object.values(PANEL_RESOLVER_KEYS).sort());
   });
 
-  it('panel/get takes no input and ignores what the UI might send', () => {
-    expect(panelGetPayloadSchema.parse({ issueKey: 'SUP-1' })).toEqual({});
+  it('panel/get takes no input: the issue comes from the Forge context, and an unknown key is an error naming it (issue 10.5)', () => {
+    expect(panelGetPayloadSchema.parse({})).toEqual({});
+    const result = panelGetPayloadSchema.safeParse({ issueKey: 'SUP-1' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['issueKey'], message: "Unknown field 'issueKey'." })]);
+  });
+
+  it.each([
+    ['panel/pause', pausePayloadSchema, { issueKey: 'SUP-1', revision: 1, reason: 'x', reasn: 'y' }, 'reasn', "Unknown field 'reasn' (did you mean 'reason'?)."],
+    ['panel/extend', extendPayloadSchema, { issueKey: 'SUP-1', revision: 1, minutes: 30, reason: 'x', minute: 30 }, 'minute', "Unknown field 'minute' (did you mean 'minutes'?)."],
+  ] as const)('%s refuses an unknown key, naming it', (_key, schema, payload, key, message) => {
+    const result = schema.safeParse(payload);
+    expect(result.success).toBe(false);
+    expect(result.error === undefined ? {} : flattenIssues(result.error.issues)).toEqual({ [key]: [message] });
   });
 });
 

@@ -3,7 +3,7 @@
  * (optionally) its changelog; page through a changelog; search issues with their clock property.
  *
  * Endpoints (Jira Cloud platform REST v3): GET /rest/api/3/issue/{issueIdOrKey},
- * GET /rest/api/3/issue/{issueIdOrKey}/changelog, POST /rest/api/3/search/jql. Scope read:jira-work.
+ * GET /rest/api/3/issue/{issueIdOrKey}/changelog (all pages, or one page from a position), POST /rest/api/3/search/jql. Scope read:jira-work.
  * What this module may not do: write anything, log, or decide about clocks.
  */
 import { z } from 'zod';
@@ -16,7 +16,14 @@ import {
   parseJiraDateTime,
   type JiraChangelog,
 } from '../../contract/jira-api';
-import { CONTRACT_CLOCK_PROPERTY_KEY, type FieldChange, type GetChangelog, type GetIssue, type SearchIssuesWithClock } from '../../app/jira-ports';
+import {
+  CONTRACT_CLOCK_PROPERTY_KEY,
+  type FieldChange,
+  type GetChangelog,
+  type GetChangelogPage,
+  type GetIssue,
+  type SearchIssuesWithClock,
+} from '../../app/jira-ports';
 import { httpError, isSuccess, parseJsonBody, parseWith, type JiraCaller } from './jira-call';
 import { jiraPath, type JiraRequest } from './jira-transport';
 
@@ -66,7 +73,12 @@ export function flattenChangelog(histories: readonly JiraChangelog[], fieldIds?:
 }
 
 /** @example const { getIssue } = createIssueCalls(caller); */
-export function createIssueCalls(caller: JiraCaller): { getIssue: GetIssue; getChangelog: GetChangelog; searchIssuesWithClock: SearchIssuesWithClock } {
+export function createIssueCalls(caller: JiraCaller): {
+  getIssue: GetIssue;
+  getChangelog: GetChangelog;
+  getChangelogPage: GetChangelogPage;
+  searchIssuesWithClock: SearchIssuesWithClock;
+} {
   const getIssue: GetIssue = async (issueIdOrKey, options = {}) => {
     const fieldIds = options.fieldIds;
     const customFields = [fieldIds?.requestType, fieldIds?.organizations, fieldIds?.contractDeadline].filter(
@@ -111,6 +123,8 @@ export function createIssueCalls(caller: JiraCaller): { getIssue: GetIssue; getC
         : {
             changes: flattenChangelog(embedded.histories),
             complete: embedded.total === undefined || embedded.total <= embedded.histories.length,
+            total: embedded.total ?? embedded.histories.length,
+            lastEntryId: embedded.histories.at(-1)?.id ?? null,
           };
 
     return {
@@ -149,6 +163,25 @@ export function createIssueCalls(caller: JiraCaller): { getIssue: GetIssue; getC
     return flattenChangelog(histories, options.fieldIds);
   };
 
+  const getChangelogPage: GetChangelogPage = async (issueIdOrKey, page) => {
+    const maxResults = page.maxResults ?? CHANGELOG_PAGE_SIZE;
+    const answer = await caller.call(
+      {
+        method: 'GET',
+        path: jiraPath`/rest/api/3/issue/${issueIdOrKey}/changelog`,
+        query: { startAt: String(page.startAt), maxResults: String(maxResults) },
+      },
+      jiraChangelogPageSchema,
+    );
+    return {
+      startAt: answer.startAt,
+      total: answer.total ?? answer.startAt + answer.values.length,
+      isLast: answer.isLast,
+      // One entry's items share its instant; flattening per entry keeps Jira's entry order.
+      entries: answer.values.map((history) => ({ id: history.id, changes: flattenChangelog([history]) })),
+    };
+  };
+
   const searchIssuesWithClock: SearchIssuesWithClock = async (jql, page = {}) => {
     const body = {
       jql,
@@ -168,5 +201,5 @@ export function createIssueCalls(caller: JiraCaller): { getIssue: GetIssue; getC
     };
   };
 
-  return { getIssue, getChangelog, searchIssuesWithClock };
+  return { getIssue, getChangelog, getChangelogPage, searchIssuesWithClock };
 }

@@ -372,3 +372,21 @@ export async function* scanPrefix(
     cursor = page.nextCursor;
   } while (cursor !== undefined);
 }
+
+/**
+ * Every item an entity query selects, page by page, in index order.
+ *
+ * @example for await (const { key, value } of scanEntity(store, { entity: 'compliance-aggregate', index: 'month', where })) { … }
+ */
+export async function* scanEntity(
+  store: KeyValueStore,
+  request: Omit<EntityQueryRequest, 'cursor' | 'limit'>,
+  pageSize: number = KVS_LIMITS.maxQueryLimit,
+): AsyncGenerator<StoredEntry, void, undefined> {
+  let cursor: string | undefined;
+  do {
+    const page: QueryPage = await store.queryEntity(cursor === undefined ? { ...request, limit: pageSize } : { ...request, limit: pageSize, cursor });
+    yield* page.entries;
+    cursor = page.nextCursor;
+  } while (cursor !== undefined);
+}

@@ -7,12 +7,31 @@
  * | `doc:<document>`                         | manifest of a chunked document (typed-value.ts)  |
  * | `doc-chunk:<document>:<generation>:<n>`  | chunk n of one generation of that document       |
  * | `settings`                               | app settings                                     |
- * | `open-clock:<issueId>`                   | one entry per running clock, paged by the sweep  |
- * | `agg:<yyyy-mm>:<customerId>`             | compliance aggregate of a month and customer     |
- * | `agg-contrib:<issueId>`                  | what one issue contributed to the aggregates     |
- * | `event-seen:<issueId>:<eventId>`         | a processed event (dedupe)                       |
  * | `jira-field:<name>`                      | cached Jira field id (e.g. of "Contract deadline")|
  * | `rebuild-job:<jobId>`                    | progress of an aggregate rebuild job             |
+ * | `aggregates-reconciled`                  | when the aggregates were last reconciled         |
+ * | `sweep-state`                            | the sweep's bookkeeping (service projects, migration) |
+ * | `event-seen:<issueId>:<eventId>`         | a processed event (dedupe)                       |
+ * | legacy `open-clock:<issueId>`            | the old sweep index; read only to migrate (ADR 0018) |
+ * | legacy `agg:<yyyy-mm>:<customerId>`      | the old aggregates; deleted by the migration     |
+ * | legacy `agg-contrib:<issueId>`           | the old per-issue contribution; read only to migrate |
+ *
+ * Custom entity items (app-entities.ts) have their own key space per entity:
+ *
+ * | entity                 | key                         | holds                                    |
+ * |------------------------|-----------------------------|------------------------------------------|
+ * | `issue-clock`          | `<issueId>`                 | the app's state of one request's clock   |
+ * | `clock-due`            | `<issueId>`                 | when the sweep must look at that clock   |
+ * | `issue-outcome`        | `<issueId>`                 | what the request counts in the aggregates|
+ * | `compliance-aggregate` | `<yyyy-mm>:<customerId>`    | counters of one month and customer       |
+ *
+ * Custom entity items (manifest.yml `app.storage.entities`, conditional writes, ADR 0009):
+ *
+ * | entity / key                             | holds                                            |
+ * |------------------------------------------|--------------------------------------------------|
+ * | `contract-database` / `current`          | the database's commit pointer: revision, chunks  |
+ * | `contract-terms` / `bucket-<nn>`         | terms-resolution slice of the organizations whose id hashes to nn |
+ * | `database-audit` / `<revision, 10 digits>` | the audit entry of one save or import          |
  *
  * Ids are embedded with `encodeKeySegment`: letters, digits, `.`, `_` and `-` stay as they are, every
  * other character becomes `#` plus the hex of its UTF-8 bytes. The result satisfies Forge's key format
@@ -27,8 +46,11 @@ import { assertValidKey, StorageError } from './key-value-store';
 export const DOCUMENT_NAMES = ['contract-database'] as const;
 export type DocumentName = (typeof DOCUMENT_NAMES)[number];
 
+/** Legacy (before ADR 0018): the old sweep index; read only to migrate. */
 export const OPEN_CLOCK_PREFIX = 'open-clock:';
+/** Legacy (before ADR 0018): the old aggregates; deleted once migrated. */
 export const AGGREGATE_PREFIX = 'agg:';
+/** Legacy (before ADR 0018): the old per-issue contributions; read only to migrate. */
 export const OUTCOME_CONTRIBUTION_PREFIX = 'agg-contrib:';
 export const PROCESSED_EVENT_PREFIX = 'event-seen:';
 export const JIRA_FIELD_PREFIX = 'jira-field:';
@@ -177,4 +199,77 @@ export function jiraFieldIdKey(fieldName: string): string {
 /** `rebuild-job:<jobId>` — progress of one aggregate rebuild. */
 export function rebuildJobKey(jobId: string): string {
   return built(`${REBUILD_JOB_PREFIX}${encodeKeySegment(jobId)}`);
+}
+
+/** `aggregates-reconciled` — when the aggregates were last reconciled with the outcomes. */
+export function aggregatesReconciledKey(): string {
+  return built('aggregates-reconciled');
+}
+
+/** `sweep-state` — the sweep's bookkeeping between runs. */
+export function sweepStateKey(): string {
+  return built('sweep-state');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom entities (manifest.yml `app.storage.entities`, app-entities.ts)
+
+/** The app's state of one request's clock (ADR 0016). */
+export const ISSUE_CLOCK_ENTITY = 'issue-clock';
+/** When the sweep must look at a clock (ADR 0017). */
+export const CLOCK_DUE_ENTITY = 'clock-due';
+/** What one request counts in the compliance aggregates. */
+export const ISSUE_OUTCOME_ENTITY = 'issue-outcome';
+/** The compliance counters of one month and customer. */
+export const COMPLIANCE_AGGREGATE_ENTITY = 'compliance-aggregate';
+
+/**
+ * `<issueId>` — the key of an issue's item in `issue-clock`, `clock-due` and `issue-outcome`.
+ *
+ * @example issueItemKey('10042') // '10042'
+ */
+export function issueItemKey(issueId: string): string {
+  return built(encodeKeySegment(issueId));
+}
+
+/** The issue id of an issue item key, or `undefined` when the key is not one. */
+export function parseIssueItemKey(key: string): string | undefined {
+  return decodeKeySegment(key);
+}
+
+/**
+ * `<yyyy-mm>:<customerId>` — the key of a `compliance-aggregate` item, and the `aggregateKey`
+ * attribute of the `issue-outcome` items counted in it. Sorts by month first.
+ *
+ * @example aggregateItemKey('2026-03', 'ACME Corp') // '2026-03:ACME#20Corp'
+ */
+export function aggregateItemKey(month: string, customerId: string): string {
+  return built(`${checkedMonth(month)}:${encodeKeySegment(customerId)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Custom entities of the contract database (contract-database-store.ts)
+
+/** The entity holding the contract database's commit pointer (one item). */
+export const CONTRACT_DATABASE_ENTITY = 'contract-database';
+/** The entity holding the terms-resolution slices, one item per organization bucket. */
+export const CONTRACT_TERMS_ENTITY = 'contract-terms';
+/** The entity holding the audit log of the contract database, one item per saved revision. */
+export const DATABASE_AUDIT_ENTITY = 'database-audit';
+
+/** `current` — the one item of the `contract-database` entity. */
+export function contractDatabasePointerKey(): string {
+  return built('current');
+}
+
+/** `bucket-<nn>` — the slice item of one organization bucket (0-based). */
+export function contractTermsBucketKey(bucket: number): string {
+  if (!Number.isInteger(bucket) || bucket < 0 || bucket > 9999) throw invalidId(`the bucket ${bucket}`, 'is not a whole number 0..9999');
+  return built(`bucket-${String(bucket).padStart(2, '0')}`);
+}
+
+/** `<revision>` zero-padded to 10 digits, so keys sort like revisions. */
+export function databaseAuditKey(revision: number): string {
+  if (!Number.isInteger(revision) || revision < 1 || revision > 2_147_483_647) throw invalidId(`the revision ${revision}`, 'is not a whole number 1..2^31-1');
+  return built(String(revision).padStart(10, '0'));
 }

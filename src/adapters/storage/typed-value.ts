@@ -134,6 +134,59 @@ export async function readEntity<T extends Versioned>(store: KeyValueStore, enti
   return parseStoredValue(`${entity}/${key}`, await store.getEntity(entity, key), schema);
 }
 
+/**
+ * A validated, unconditional `set` of an entity item (for items guarded by another item's condition
+ * in the same transaction, such as an index entry next to its revisioned owner).
+ */
+export function buildEntitySetOperation<T extends Versioned>(entity: string, key: string, schema: StoredSchema<T>, value: NoInfer<T>): StoreOperation {
+  return { type: 'set', key, entity, value: validateForWrite(`${entity}/${key}`, schema, value) };
+}
+
+/**
+ * A revisioned item as read for a conditional write: its parsed value (null when missing or
+ * unreadable) and the revision a write must find unchanged (null: the item must still have none).
+ */
+export interface RevisionedSnapshot<T> {
+  readonly value: T | null;
+  readonly revision: number | null;
+}
+
+/**
+ * Reads a revisioned item for a conditional write. A stored value that does not parse is answered as
+ * null with its revision when it has a readable one, so it is overwritten conditionally.
+ *
+ * @example const read = await readRevisioned(store, { entity: 'compliance-aggregate', key, schema });
+ */
+export async function readRevisioned<T extends Revisioned>(store: KeyValueStore, item: RevisionedItem<T>): Promise<RevisionedSnapshot<T>> {
+  const raw = await store.getEntity(item.entity, item.key);
+  const parsed = parseStoredValue(`${item.entity}/${item.key}`, raw, item.schema);
+  return parsed.status === 'found' ? { value: parsed.value, revision: parsed.value.revision } : { value: null, revision: revisionOf(raw) };
+}
+
+/** The conditions under which an item is still as it was read. */
+export function unchangedSince(snapshot: RevisionedSnapshot<unknown>): EntityCondition[] {
+  return snapshot.revision === null
+    ? [{ attribute: 'revision', condition: 'NOT_EXISTS' }]
+    : [{ attribute: 'revision', condition: 'EQUAL_TO', value: snapshot.revision }];
+}
+
+/**
+ * The conditional write of an item's next value (or its deletion for null): `revision` becomes the
+ * read revision + 1 whatever the value says, and the write holds only if nobody wrote since the read.
+ *
+ * @example const { operation } = revisionedWrite(item, read, { ...read.value, cells });
+ */
+export function revisionedWrite<T extends Revisioned>(
+  item: RevisionedItem<T>,
+  snapshot: RevisionedSnapshot<T>,
+  next: NoInfer<T> | null,
+): { operation: StoreOperation; value: T | null } {
+  const conditions = unchangedSince(snapshot);
+  if (next === null) return { operation: { type: 'delete', key: item.key, entity: item.entity, conditions }, value: null };
+  const value = validateForWrite(`${item.entity}/${item.key}`, item.schema, { ...next, revision: (snapshot.revision ?? 0) + 1 });
+  return { operation: { type: 'set', key: item.key, entity: item.entity, value, conditions }, value };
+}
+
 /** What an update wants written: the next value (or null to delete it) and writes that must land with it. */
 export interface RevisionedChange<T> {
   readonly next: T | null;
@@ -152,6 +205,16 @@ const defaultPause = (ms: number): Promise<void> =>
   new Promise((resolve) => {
     setTimeout(resolve, ms);
   });
+
+/**
+ * Waits before attempt `attempt` (> 1) of an optimistic write: writers that lost together would
+ * retry together, so a random pause (growing with the attempt, at most 200 ms) spreads them out.
+ *
+ * @example for (let attempt = 1; ; attempt += 1) { await pauseBeforeRetry(attempt); … }
+ */
+export async function pauseBeforeRetry(attempt: number, pause: (ms: number) => Promise<void> = defaultPause): Promise<void> {
+  if (attempt > 1) await pause(Math.random() * Math.min(200, 4 * 2 ** attempt));
+}
 
 export type RevisionedUpdateResult<T> =
   | { readonly status: 'written'; readonly value: T | null; readonly attempts: number }
@@ -180,29 +243,15 @@ export async function updateRevisionedEntity<T extends Revisioned>(
   options: RevisionedUpdateOptions = {},
 ): Promise<RevisionedUpdateResult<T>> {
   const maxAttempts = options.maxAttempts ?? 20;
-  const pause = options.pause ?? defaultPause;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    // Writers that lost together would retry together: a random pause spreads them out.
-    if (attempt > 1) await pause(Math.random() * Math.min(200, 4 * 2 ** attempt));
-    const raw = await store.getEntity(item.entity, item.key);
-    const parsed = parseStoredValue(`${item.entity}/${item.key}`, raw, item.schema);
-    const current = parsed.status === 'found' ? parsed.value : null;
-    const storedRevision = parsed.status === 'found' ? parsed.value.revision : revisionOf(raw);
-    const change = plan(current);
-    if (change === null) return { status: 'unchanged', value: current, attempts: attempt };
-    // No readable revision (nothing stored, or garbage without one): the item must still have none.
-    const condition: EntityCondition[] =
-      storedRevision === null
-        ? [{ attribute: 'revision', condition: 'NOT_EXISTS' }]
-        : [{ attribute: 'revision', condition: 'EQUAL_TO', value: storedRevision }];
-    const next = change.next === null ? null : validateForWrite(`${item.entity}/${item.key}`, item.schema, { ...change.next, revision: (storedRevision ?? 0) + 1 });
-    const write: StoreOperation =
-      next === null
-        ? { type: 'delete', key: item.key, entity: item.entity, conditions: condition }
-        : { type: 'set', key: item.key, entity: item.entity, value: next, conditions: condition };
+    await pauseBeforeRetry(attempt, options.pause);
+    const read = await readRevisioned(store, item);
+    const change = plan(read.value);
+    if (change === null) return { status: 'unchanged', value: read.value, attempts: attempt };
+    const { operation, value } = revisionedWrite(item, read, change.next);
     try {
-      await store.transact([write, ...(change.alongside ?? [])]);
-      return { status: 'written', value: next, attempts: attempt };
+      await store.transact([operation, ...(change.alongside ?? [])]);
+      return { status: 'written', value, attempts: attempt };
     } catch (error) {
       if (!isConditionFailed(error)) throw error;
     }
@@ -296,7 +345,7 @@ export function splitForChunks(text: string, budget: number = CHUNK_DATA_BYTES):
 }
 
 /** Packs operations into transactions within Forge's operation and payload limits, in order. */
-function packTransactions(operations: readonly StoreOperation[]): StoreOperation[][] {
+export function packTransactions(operations: readonly StoreOperation[]): StoreOperation[][] {
   const groups: StoreOperation[][] = [];
   let current: StoreOperation[] = [];
   let payload = 64;

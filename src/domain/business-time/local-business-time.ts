@@ -15,7 +15,7 @@
  *
  * Pure arithmetic on numbers (all exact integers far below 2^53); touches nothing else.
  */
-import { WEEKDAY_KEYS, parseIsoDate, parseTimeOfDay, type CalendarDefinition } from '../../contract/calendar';
+import { WEEKDAY_KEYS, holidayDates, parseTimeOfDay, type CalendarDefinition } from '../../contract/calendar';
 import { DAY_MS as CIVIL_DAY_MS, daysFromCivil, weekdayOfDay } from './civil-days';
 
 // Module-local copies: some CommonJS transpilers turn imported bindings into getter calls, and these
@@ -99,9 +99,10 @@ export class LocalBusinessTime {
       this.firstOfDay[weekday] = k;
     }
 
+    // Yearly holidays arrive here already expanded into dates (RECURRING_HOLIDAY_YEARS): queries see
+    // one sorted table whatever the mix, so they cost the same as before.
     const days = new Set<number>();
-    for (const text of definition.holidays ?? []) {
-      const date = parseIsoDate(text) ?? brokenTable();
+    for (const date of holidayDates(definition.holidays ?? [])) {
       const day = daysFromCivil(date.year, date.month, date.day);
       if ((dayTotals[weekdayOfDay(day)] ?? 0) > 0) days.add(day);
     }

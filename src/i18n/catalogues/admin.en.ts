@@ -56,6 +56,7 @@ export const adminEn = {
   'admin.calendars.aroundTheClock': '24/7',
   'admin.calendars.closed': 'Closed',
   'admin.calendars.holidays': 'Holidays',
+  'admin.calendars.yearly': 'every {day}',
   'admin.calendars.noHolidays': 'None',
 
   'admin.services.title': 'Services',
@@ -80,6 +81,8 @@ export const adminEn = {
   'admin.levels.response': 'First response',
   'admin.levels.prices': 'Monthly price per service',
   'admin.levels.noPrices': 'No prices set.',
+  'admin.levels.revisionFrom': 'From {date}',
+  'admin.levels.credits': 'Service credits per missed request: {rates}; at most {cap} % a month.',
 
   'admin.contracts.title': 'Contracts',
   'admin.contracts.empty': 'No contracts yet.',
@@ -99,7 +102,7 @@ export const adminEn = {
   'admin.contracts.pauseStatuses': 'Pause statuses',
   'admin.contracts.pauseFromSettings': 'As in the settings',
   'admin.contracts.noticeDate': 'Notice by',
-  'admin.contracts.renewalDate': 'Renews on',
+  'admin.contracts.endDate': 'Term ends',
   'admin.contracts.note': 'Note',
   'admin.contracts.coveredCaption': 'Services covered by version {version}',
   'admin.contracts.service': 'Service',
@@ -183,6 +186,9 @@ export const adminEn = {
   'admin.import.discardTitle': 'Replace your unsaved edits?',
   'admin.import.discardBody': 'The JSON editor holds unsaved edits. The import replaces them with the imported database.',
   'admin.import.confirm': 'Import and discard edits',
+  'admin.import.historyTitle': 'This backup changes terms that requests already used',
+  'admin.import.historyBody': 'Restoring it rewrites that history (listed below); the audit log records it.',
+  'admin.import.historyConfirm': 'Restore anyway',
 
   'admin.export.title': 'Export',
   'admin.export.help': 'Downloads the saved database as a JSON file: a backup, or a copy to import on another site.',
@@ -231,6 +237,7 @@ export const adminEn = {
   'admin.error.forbidden': 'Only Jira administrators can change the Contract Clock settings.',
   'admin.error.not-found': 'What this page asked for no longer exists. Reload the page.',
   'admin.error.conflict': 'The database changed meanwhile. Reload, then try again.',
+  'admin.error.confirmation-required': 'This needs your confirmation first; the reasons are listed below.',
   'admin.error.unavailable': 'Jira or the app storage did not answer. Try again in a moment.',
   'admin.error.internal': 'Something went wrong in Contract Clock.',
 } as const;

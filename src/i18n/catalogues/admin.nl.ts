@@ -58,6 +58,7 @@ export const adminNl: Translation<typeof adminEn> = {
   'admin.calendars.aroundTheClock': '24/7',
   'admin.calendars.closed': 'Gesloten',
   'admin.calendars.holidays': 'Feestdagen',
+  'admin.calendars.yearly': 'elk jaar {day}',
   'admin.calendars.noHolidays': 'Geen',
 
   'admin.services.title': 'Diensten',
@@ -82,6 +83,8 @@ export const adminNl: Translation<typeof adminEn> = {
   'admin.levels.response': 'Eerste reactie',
   'admin.levels.prices': 'Maandprijs per dienst',
   'admin.levels.noPrices': 'Geen prijzen ingesteld.',
+  'admin.levels.revisionFrom': 'Vanaf {date}',
+  'admin.levels.credits': 'Servicecredits per gemiste aanvraag: {rates}; hoogstens {cap} % per maand.',
 
   'admin.contracts.title': 'Contracten',
   'admin.contracts.empty': 'Nog geen contracten.',
@@ -101,7 +104,7 @@ export const adminNl: Translation<typeof adminEn> = {
   'admin.contracts.pauseStatuses': 'Pauzestatussen',
   'admin.contracts.pauseFromSettings': 'Zoals in de instellingen',
   'admin.contracts.noticeDate': 'Opzeggen vóór',
-  'admin.contracts.renewalDate': 'Verlengt op',
+  'admin.contracts.endDate': 'Looptijd tot en met',
   'admin.contracts.note': 'Notitie',
   'admin.contracts.coveredCaption': 'Diensten gedekt door versie {version}',
   'admin.contracts.service': 'Dienst',
@@ -185,6 +188,9 @@ export const adminNl: Translation<typeof adminEn> = {
   'admin.import.discardTitle': 'Je niet-opgeslagen wijzigingen vervangen?',
   'admin.import.discardBody': 'De JSON-editor bevat niet-opgeslagen wijzigingen. De import vervangt ze door de geïmporteerde database.',
   'admin.import.confirm': 'Importeren en wijzigingen weggooien',
+  'admin.import.historyTitle': 'Deze back-up wijzigt voorwaarden die aanvragen al gebruikten',
+  'admin.import.historyBody': 'Terugzetten herschrijft die geschiedenis (hieronder); het auditlog legt het vast.',
+  'admin.import.historyConfirm': 'Toch terugzetten',
 
   'admin.export.title': 'Exporteren',
   'admin.export.help': 'Downloadt de opgeslagen database als JSON-bestand: een reservekopie, of een kopie om op een andere site te importeren.',
@@ -233,6 +239,7 @@ export const adminNl: Translation<typeof adminEn> = {
   'admin.error.forbidden': 'Alleen Jira-beheerders kunnen de instellingen van Contract Clock wijzigen.',
   'admin.error.not-found': 'Wat deze pagina opvroeg bestaat niet meer. Laad de pagina opnieuw.',
   'admin.error.conflict': 'De database is intussen gewijzigd. Laad opnieuw en probeer het dan nog eens.',
+  'admin.error.confirmation-required': 'Dit vraagt eerst je bevestiging; de redenen staan hieronder.',
   'admin.error.unavailable': 'Jira of de opslag van de app gaf geen antwoord. Probeer het zo nog eens.',
   'admin.error.internal': 'Er ging iets mis in Contract Clock.',
 };

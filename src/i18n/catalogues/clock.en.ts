@@ -39,6 +39,7 @@ export const clockEn = {
   'problem.malformed-record': 'The stored contract clock was unreadable and has been rebuilt from the issue.',
   'problem.unsupported-schema-version': 'The contract clock was written by a newer version of Contract Clock.',
   'problem.calendar': 'The business calendar has no working time: no deadline can be computed.',
+  'problem.evaluation': 'No deadline can be computed for these terms (the target does not fit the calendar); check the contract database.',
 
   'instant.inZone': '{time} ({zone})',
 

@@ -40,6 +40,7 @@ export const clockNl: Translation<typeof clockEn> = {
   'problem.malformed-record': 'De opgeslagen contractklok was onleesbaar en is opnieuw opgebouwd uit de aanvraag.',
   'problem.unsupported-schema-version': 'De contractklok is geschreven door een nieuwere versie van Contract Clock.',
   'problem.calendar': 'De werkkalender heeft geen werktijd: er is geen deadline te berekenen.',
+  'problem.evaluation': 'Voor deze voorwaarden is geen deadline te berekenen (de streeftijd past niet in de werkkalender); controleer de contractdatabase.',
 
   'instant.inZone': '{time} ({zone})',
 

@@ -161,6 +161,7 @@ export const panelEn = {
   'error.forbidden': 'You do not have permission to do this.',
   'error.not-found': 'This issue or its contract record no longer exists.',
   'error.conflict': 'The issue changed meanwhile. Reload to see the current clock, then try again.',
+  'error.confirmation-required': 'This needs your confirmation before it is done.',
   'error.unavailable': 'Jira or the app storage did not answer. Try again in a moment.',
   'error.internal': 'Something went wrong in Contract Clock.',
 } as const;

@@ -162,6 +162,7 @@ export const panelNl: Translation<typeof panelEn> = {
   'error.forbidden': 'Je hebt geen toestemming om dit te doen.',
   'error.not-found': 'Dit issue of het contractrecord bestaat niet meer.',
   'error.conflict': 'Het issue is intussen gewijzigd. Laad opnieuw om de actuele klok te zien en probeer het dan nog eens.',
+  'error.confirmation-required': 'Dit vraagt eerst je bevestiging.',
   'error.unavailable': 'Jira of de opslag van de app gaf geen antwoord. Probeer het zo nog eens.',
   'error.internal': 'Er ging iets mis in Contract Clock.',
 };

@@ -12,7 +12,7 @@ export function buildDemoDatabase(): ContractDatabase {
 }
 
 export function buildEmptyDatabase(): ContractDatabase {
-  return contractDatabaseSchema.parse({ schemaVersion: 1 });
+  return contractDatabaseSchema.parse({ schemaVersion: 2 });
 }
 
 export const demoJiraOptions: JiraOptionsData = jiraOptionsDataSchema.parse({

@@ -1,13 +1,17 @@
 /**
  * Dev-only: answers the admin page's resolver keys in the browser the way src/entry/admin-resolver.ts
  * does — same payload and data schemas (src/contract/admin-api.ts), same validation
- * (parseContractDatabase), same envelope and `invalid-input` field errors — over an in-memory store.
+ * (parseContractDatabase), same envelope and `invalid-input` field errors, revisions (a save from an
+ * older revision is a `conflict`), backups and an audit log — over an in-memory store.
  * Scenarios pick the stored state (`found`, `missing`, `invalid`); `failLoad` / `failActions` make
  * calls answer an error code, `forbidden` included.
  */
-import { ADMIN_RESOLVER_KEYS, adminApi, type ValidationError } from '../../../src/contract/admin-api';
+import { contractDatabaseSummary } from '../../../src/app/admin-summary';
+import { ADMIN_RESOLVER_KEYS, adminApi, type AuditEntry, type SaveData, type ValidationError } from '../../../src/contract/admin-api';
+import { BACKUP_FORMAT, backupSchema } from '../../../src/contract/backup';
 import { parseContractDatabase, type ContractDatabase } from '../../../src/contract/contract-database';
 import { fail, flattenIssues, ok, type Envelope, type ErrorCode } from '../../../src/contract/envelope';
+import { describeDatabaseChanges } from '../../../src/domain/database-changes';
 import { buildDemoDatabase, buildEmptyDatabase, demoJiraOptions } from './fixtures';
 
 export const adminScenarios = ['found', 'missing', 'invalid'] as const;
@@ -28,19 +32,10 @@ const FAILURE_MESSAGES: Record<ErrorCode, string> = {
   forbidden: 'Only Jira administrators can change the contract database.',
   'not-found': 'Not found.',
   conflict: 'The contract database changed meanwhile.',
+  'confirmation-required': 'This backup would change terms that requests already used.',
   unavailable: 'Storage did not answer (HTTP 503 after 3 attempts).',
   internal: 'A broken invariant.',
 };
-
-function summarize(db: ContractDatabase) {
-  return {
-    calendars: db.calendars.length,
-    services: db.services.length,
-    levels: db.levels.length,
-    contracts: db.contracts.length,
-    customers: new Set(db.contracts.map((contract) => contract.customer.id)).size,
-  };
-}
 
 function invalid<T>(errors: readonly ValidationError[]): Envelope<T> {
   const fieldErrors: Record<string, string[]> = {};
@@ -49,16 +44,24 @@ function invalid<T>(errors: readonly ValidationError[]): Envelope<T> {
 }
 
 export function createMockAdminBackend(options: MockAdminOptions) {
-  let stored: { status: AdminScenario; database: ContractDatabase } =
-    options.scenario === 'found' ? { status: 'found', database: buildDemoDatabase() } : { status: options.scenario, database: buildEmptyDatabase() };
+  let stored: { status: AdminScenario; database: ContractDatabase; revision: number } =
+    options.scenario === 'found' ? { status: 'found', database: buildDemoDatabase(), revision: 1 } : { status: options.scenario, database: buildEmptyDatabase(), revision: 0 };
+  const auditLog: AuditEntry[] = [];
   let jobs = 0;
+  const at = `${options.today ?? '2026-10-05'}T09:00:00.000Z`;
 
-  function store(document: unknown): Envelope<{ unchanged: boolean; summary: ReturnType<typeof summarize> }> {
+  function store(document: unknown, revision: number, action: 'save' | 'import'): Envelope<SaveData> {
     const parsed = parseContractDatabase(document);
     if (!parsed.ok) return invalid(parsed.errors);
     const unchanged = stored.status === 'found' && JSON.stringify(stored.database) === JSON.stringify(parsed.database);
-    stored = { status: 'found', database: parsed.database };
-    return ok({ unchanged, summary: summarize(parsed.database) });
+    if (!unchanged && revision !== stored.revision) {
+      return fail('conflict', `Another administrator saved the contract database (revision ${String(stored.revision)}) after you loaded revision ${String(revision)}.`);
+    }
+    if (unchanged) return ok({ unchanged, revision: stored.revision, summary: contractDatabaseSummary(parsed.database), changes: [] });
+    const changes = describeDatabaseChanges(stored.database, parsed.database);
+    stored = { status: 'found', database: parsed.database, revision: stored.revision + 1 };
+    auditLog.unshift({ revision: stored.revision, at, by: 'mock-admin', action, changes: changes.slice(0, 20), changeCount: changes.length, notes: [] });
+    return ok({ unchanged, revision: stored.revision, summary: contractDatabaseSummary(parsed.database), changes });
   }
 
   function handle(functionKey: string, payload: unknown): Envelope<unknown> {
@@ -70,9 +73,11 @@ export function createMockAdminBackend(options: MockAdminOptions) {
       case ADMIN_RESOLVER_KEYS.get:
         return ok({
           status: stored.status,
-          detail: stored.status === 'invalid' ? 'contract-database: schemaVersion: Unsupported schemaVersion; expected 1.' : null,
+          detail: stored.status === 'invalid' ? 'contract-database: schemaVersion: Unsupported schemaVersion; expected 2.' : null,
           database: stored.database,
-          summary: summarize(stored.database),
+          revision: stored.revision,
+          savedAt: stored.revision === 0 ? null : at,
+          summary: contractDatabaseSummary(stored.database),
         });
       case ADMIN_RESOLVER_KEYS.validate: {
         const input = adminApi[ADMIN_RESOLVER_KEYS.validate].payload.safeParse(payload);
@@ -83,7 +88,7 @@ export function createMockAdminBackend(options: MockAdminOptions) {
       case ADMIN_RESOLVER_KEYS.save: {
         const input = adminApi[ADMIN_RESOLVER_KEYS.save].payload.safeParse(payload);
         if (!input.success) return fail('invalid-input', 'Invalid payload.', flattenIssues(input.error.issues));
-        return store(input.data.database);
+        return store(input.data.database, input.data.revision, 'save');
       }
       case ADMIN_RESOLVER_KEYS.import: {
         const input = adminApi[ADMIN_RESOLVER_KEYS.import].payload.safeParse(payload);
@@ -94,10 +99,15 @@ export function createMockAdminBackend(options: MockAdminOptions) {
         } catch (error: unknown) {
           return invalid([{ path: 'json', message: `The file is not valid JSON: ${error instanceof Error ? error.message : 'not JSON'}` }]);
         }
-        return store(document);
+        const backup = backupSchema.safeParse(document);
+        return store(backup.success ? backup.data.database : document, input.data.revision, 'import');
       }
-      case ADMIN_RESOLVER_KEYS.export:
-        return ok({ fileName: `contract-database-${options.today ?? '2026-10-05'}.json`, json: `${JSON.stringify(stored.database, null, 2)}\n` });
+      case ADMIN_RESOLVER_KEYS.export: {
+        const backup = { format: BACKUP_FORMAT, formatVersion: 1, exportedAt: at, revision: stored.revision, database: stored.database, auditLog };
+        return ok({ fileName: `contract-database-${options.today ?? '2026-10-05'}-r${String(stored.revision)}.json`, json: JSON.stringify(backup) });
+      }
+      case ADMIN_RESOLVER_KEYS.auditLog:
+        return ok({ entries: auditLog, nextCursor: null });
       case ADMIN_RESOLVER_KEYS.jiraOptions:
         return ok(demoJiraOptions);
       case ADMIN_RESOLVER_KEYS.rebuildAggregates:

@@ -7,15 +7,18 @@ import { ADMIN_RESOLVER_KEYS, adminApi } from '../../../src/contract/admin-api';
 import { invokeResolver } from '../../shared/forge-bridge';
 
 export const adminClient = {
-  /** The stored database (or the empty one), its status and summary counts. */
+  /** The stored database (or the empty one), its revision, status and summary. */
   get: () => invokeResolver(ADMIN_RESOLVER_KEYS.get, {}, adminApi[ADMIN_RESOLVER_KEYS.get].data),
-  /** Validates a whole document without saving it. */
-  validate: (database: unknown) => invokeResolver(ADMIN_RESOLVER_KEYS.validate, { database }, adminApi[ADMIN_RESOLVER_KEYS.validate].data),
-  /** Validates and saves a whole document; nothing is saved when anything is wrong. */
-  save: (database: unknown) => invokeResolver(ADMIN_RESOLVER_KEYS.save, { database }, adminApi[ADMIN_RESOLVER_KEYS.save].data),
-  /** Imports an exported JSON text (parsed and validated by the backend), replacing the database. */
-  import: (json: string) => invokeResolver(ADMIN_RESOLVER_KEYS.import, { json }, adminApi[ADMIN_RESOLVER_KEYS.import].data),
-  /** The stored database as a JSON file's name and text. */
+  /** Runs every check of a save (against the revision the page shows) without saving. */
+  validate: (database: unknown, revision: number) =>
+    invokeResolver(ADMIN_RESOLVER_KEYS.validate, { database, revision }, adminApi[ADMIN_RESOLVER_KEYS.validate].data),
+  /** Validates and saves a whole document; nothing is saved when anything is wrong or another admin saved first. */
+  save: (database: unknown, revision: number) =>
+    invokeResolver(ADMIN_RESOLVER_KEYS.save, { database, revision }, adminApi[ADMIN_RESOLVER_KEYS.save].data),
+  /** Restores a backup (or a bare database document), replacing the database; `confirmHistoryRewrite` after being asked. */
+  import: (json: string, revision: number, confirmHistoryRewrite = false) =>
+    invokeResolver(ADMIN_RESOLVER_KEYS.import, { json, revision, confirmHistoryRewrite }, adminApi[ADMIN_RESOLVER_KEYS.import].data),
+  /** A backup of the stored database and its audit log: a file name and compact JSON. */
   export: () => invokeResolver(ADMIN_RESOLVER_KEYS.export, {}, adminApi[ADMIN_RESOLVER_KEYS.export].data),
   /** Jira priorities, statuses and service desks with their request types. */
   jiraOptions: () => invokeResolver(ADMIN_RESOLVER_KEYS.jiraOptions, {}, adminApi[ADMIN_RESOLVER_KEYS.jiraOptions].data),

@@ -47,6 +47,8 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
   const [importText, setImportText] = useState('');
   const [importCheck, setImportCheck] = useState<DocumentCheck | null>(null);
   const [transferBusy, setTransferBusy] = useState<TransferBusy>(null);
+  /** The last import would rewrite history: the tab offers to restore it anyway. */
+  const [historyConfirmation, setHistoryConfirmation] = useState(false);
   const [rebuildBusy, setRebuildBusy] = useState(false);
   const [jira, setJira] = useState<JiraNamesLoad>({ status: 'idle' });
   const [results, setResults] = useState<Partial<Record<AdminTab, ActionResult>>>({});
@@ -98,7 +100,7 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
     const parsed = parseEditorText(text);
     if (parsed === null) return;
     setEditorBusy('validate');
-    const answer = await adminClient.validate(parsed.value);
+    const answer = await adminClient.validate(parsed.value, data.revision);
     setEditorBusy(null);
     if (!answer.ok) {
       reportFailure('editor', answer.error, parsed.value, text, setEditorCheck, 'admin.result.invalid');
@@ -119,7 +121,7 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
     const parsed = parseEditorText(text);
     if (parsed === null) return;
     setEditorBusy('save');
-    const answer = await adminClient.save(parsed.value);
+    const answer = await adminClient.save(parsed.value, data.revision);
     if (!answer.ok) {
       setEditorBusy(null);
       reportFailure('editor', answer.error, parsed.value, text, setEditorCheck, 'admin.result.saveInvalid');
@@ -169,19 +171,10 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
   }
 
   // ---- Import and export
-  async function runImport(): Promise<void> {
+  async function runImport(confirmHistoryRewrite = false): Promise<void> {
     const text = importText;
     if (text.trim() === '') {
       show('transfer', { appearance: 'warning', title: t('admin.import.empty'), lines: [] });
-      return;
-    }
-    const bytes = utf8Bytes(text);
-    if (bytes > ADMIN_LIMITS.importMaxBytes) {
-      show('transfer', {
-        appearance: 'error',
-        title: t('admin.import.tooLarge', { size: formatBytes(bytes, locale), max: formatBytes(ADMIN_LIMITS.importMaxBytes, locale) }),
-        lines: [],
-      });
       return;
     }
     const parsed = parseForSending(text);
@@ -190,10 +183,29 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
       show('transfer', { appearance: 'error', title: t('admin.result.importInvalid', { count: parsed.check.errors.length }), lines: [t('admin.result.syntax')] });
       return;
     }
+    // Sent as compact JSON: the limit counts content, not the indentation of a pretty-printed file.
+    const compact = JSON.stringify(parsed.value);
+    const bytes = utf8Bytes(compact);
+    if (bytes > ADMIN_LIMITS.importMaxBytes) {
+      show('transfer', {
+        appearance: 'error',
+        title: t('admin.import.tooLarge', { size: formatBytes(bytes, locale), max: formatBytes(ADMIN_LIMITS.importMaxBytes, locale) }),
+        lines: [],
+      });
+      return;
+    }
     setTransferBusy('import');
-    const answer = await adminClient.import(text);
+    setHistoryConfirmation(false);
+    const answer = await adminClient.import(compact, data.revision, confirmHistoryRewrite);
     if (!answer.ok) {
       setTransferBusy(null);
+      if (answer.error.code === 'confirmation-required') {
+        // History the backup would rewrite: listed like errors, with the choice to restore anyway.
+        setHistoryConfirmation(true);
+        setImportCheck({ errors: errorsOfAnswer(answer.error), document: parsed.value, text });
+        show('transfer', { appearance: 'warning', title: t('admin.import.historyTitle'), lines: [t('admin.import.historyBody')] });
+        return;
+      }
       reportFailure('transfer', answer.error, parsed.value, text, setImportCheck, 'admin.result.importInvalid');
       return;
     }
@@ -218,7 +230,8 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
       return;
     }
     const { fileName, json } = answer.data;
-    const blob = new Blob([json], { type: 'application/json' });
+    // The backup arrives compact (resolver answers are bounded); the file people keep is readable.
+    const blob = new Blob([formatJson(JSON.parse(json))], { type: 'application/json' });
     if (exportUrl.current !== null) URL.revokeObjectURL(exportUrl.current);
     const href = URL.createObjectURL(blob);
     exportUrl.current = href;
@@ -362,8 +375,13 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
           <div style={panelStyle}>
             <TransferTab
               importText={importText}
-              onImportTextChange={setImportText}
+              onImportTextChange={(text) => {
+                setImportText(text);
+                setHistoryConfirmation(false);
+              }}
               check={importCheck}
+              historyConfirmation={historyConfirmation}
+              onRestoreAnyway={() => void runImport(true)}
               busy={transferBusy}
               result={results.transfer ?? null}
               dirty={draft.dirty}

@@ -17,7 +17,7 @@ import type {
   PriorityMap,
   Service,
   Settings,
-} from '../../../src/contract/contract-database';
+} from '../../../src/contract/contract-database-shape';
 
 export interface WeekdayHours {
   day: WeekdayKey;
@@ -158,13 +158,12 @@ export function formatBytes(bytes: number, locale: string): string {
 }
 
 /**
- * An amount per month in its currency, e.g. "€1,250.00".
+ * An amount in minor units (cents) in its currency, e.g. "€1,250.00": src/contract/money.ts, which
+ * knows each currency's digits.
  *
- * @example formatMoney({ amount: 1250, currency: 'EUR' }, 'en-GB') // '€1,250.00'
+ * @example formatMoney(125000, 'EUR', 'en-GB') // '€1,250.00'
  */
-export function formatMoney(money: { amount: number; currency: string }, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(money.amount);
-}
+export { formatMoney } from '../../../src/contract/money';
 
 /**
  * The UTF-8 size of a text: what the import limit counts.

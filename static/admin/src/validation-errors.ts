@@ -42,7 +42,7 @@ export function listFieldErrors(fieldErrors: Readonly<Record<string, readonly st
  * @example errorsOfAnswer({ code: 'invalid-input', message: '…', fieldErrors: { a: ['x'] } }) // [{ path: 'a', message: 'x' }]
  */
 export function errorsOfAnswer(error: ResolverError): ListedError[] {
-  return error.code === 'invalid-input' ? listFieldErrors(error.fieldErrors) : [];
+  return error.code === 'invalid-input' || error.code === 'confirmation-required' ? listFieldErrors(error.fieldErrors) : [];
 }
 
 /**

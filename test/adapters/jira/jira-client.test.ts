@@ -284,12 +284,21 @@ describe('issue properties', () => {
     expect(calls[0]).toEqual({ method: 'PUT', path: '/rest/api/3/issue/SD-42/properties/contract-clock', query: undefined, body: record });
   });
 
-  it('refuses a value over Jira\'s 32 768-character limit before calling Jira', async () => {
+  it('refuses a value over Jira\'s 32 768-byte limit before calling Jira', async () => {
     const { jira, calls } = clientWith([]);
     await expect(jira.setIssueProperty('SD-42', 'contract-clock', { history: 'x'.repeat(32_760) })).rejects.toThrow(
-      'Issue property "contract-clock" is 32774 characters; Jira stores at most 32768',
+      'Issue property "contract-clock" is 32774 bytes; Jira stores at most 32768',
     );
     expect(calls).toHaveLength(0);
+  });
+
+  it('counts UTF-8 bytes, not characters: 12 000 characters of "é€" are 30 000 bytes… and 16 400 are too many', async () => {
+    const { jira, calls } = clientWith([respond(200)]);
+    await jira.setIssueProperty('SD-42', 'contract-clock', { reason: 'é€'.repeat(6_000) });
+    expect(calls).toHaveLength(1);
+    // 16 400 characters, far under 32 768 — but 41 000 bytes, which Jira refuses with 400.
+    await expect(jira.setIssueProperty('SD-42', 'contract-clock', { reason: 'é€'.repeat(8_200) })).rejects.toThrow(/is 410\d\d bytes/);
+    expect(calls).toHaveLength(1);
   });
 
   it('accepts a value of exactly 32 768 characters', async () => {

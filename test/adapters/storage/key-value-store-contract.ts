@@ -5,6 +5,7 @@
 import {
   isConditionFailed,
   KVS_LIMITS,
+  scanEntity,
   scanPrefix,
   StorageError,
   type KeyValueStore,
@@ -441,6 +442,12 @@ export function describeKeyValueStoreContract(name: string, create: () => Promis
             'i-3',
             'i-2',
           ]);
+        });
+
+        it('scanEntity walks every page of a query', async () => {
+          const seen: string[] = [];
+          for await (const entry of scanEntity(store, { entity: 'due-item', index: 'by-queue', partition: ['a'] }, 1)) seen.push(entry.key);
+          expect(seen).toEqual(['i-2', 'i-3', 'i-5']);
         });
 
         it('queries one partition of a partitioned index', async () => {

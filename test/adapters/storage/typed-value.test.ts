@@ -4,11 +4,15 @@ import { compileEntities } from '../../../src/adapters/storage/entity-rules';
 import { MemoryKvsStore } from '../../../src/adapters/storage/memory-kvs-store';
 import { documentChunkPrefix, documentManifestKey } from '../../../src/adapters/storage/storage-keys';
 import {
+  buildEntitySetOperation,
   buildSetOperation,
   parseStoredValue,
   readDocument,
   readEntity,
+  readRevisioned,
   readValue,
+  revisionedWrite,
+  unchangedSince,
   RevisionConflictError,
   splitForChunks,
   updateRevisionedEntity,
@@ -369,3 +373,44 @@ describe('updateRevisionedEntity (optimistic concurrency on a custom entity)', (
     await expect(updateRevisionedEntity(rival, item, increment, { maxAttempts: 3, pause: () => Promise.resolve() })).rejects.toBeInstanceOf(RevisionConflictError);
   });
 });
+
+describe('readRevisioned / revisionedWrite (the building blocks of multi-item conditional writes)', () => {
+  const docSchema = z.object({ schemaVersion: z.literal(1), revision: z.number().int().positive(), label: z.string() });
+  const item = { entity: 'revisioned-doc', key: 'doc', schema: docSchema };
+  const docStore = () =>
+    new MemoryKvsStore(
+      undefined,
+      compileEntities([{ name: 'revisioned-doc', attributes: { schemaVersion: { type: 'integer' }, revision: { type: 'integer' }, label: { type: 'string' } } }]),
+    );
+
+  it('creates only while nothing is stored, and updates only while the revision is the one read', async () => {
+    const store = docStore();
+    const empty = await readRevisioned(store, item);
+    expect(empty).toEqual({ value: null, revision: null });
+    await store.transact([revisionedWrite(item, empty, { schemaVersion: 1, revision: 99, label: 'a' }).operation]);
+    // The same stale read again: nothing is written.
+    await expect(store.transact([revisionedWrite(item, empty, { schemaVersion: 1, revision: 1, label: 'b' }).operation])).rejects.toMatchObject({ code: 'CONDITION_FAILED' });
+    const first = await readRevisioned(store, item);
+    expect(first).toEqual({ value: { schemaVersion: 1, revision: 1, label: 'a' }, revision: 1 });
+    await store.transact([revisionedWrite(item, first, { schemaVersion: 1, revision: 1, label: 'c' }).operation]);
+    await expect(store.transact([revisionedWrite(item, first, null).operation])).rejects.toMatchObject({ code: 'CONDITION_FAILED' });
+    await expect(readRevisioned(store, item)).resolves.toEqual({ value: { schemaVersion: 1, revision: 2, label: 'c' }, revision: 2 });
+  });
+
+  it('overwrites an unreadable item only on its own revision, and a check fails once the item moved on', async () => {
+    const store = docStore();
+    await store.transact([{ type: 'set', key: 'doc', entity: 'revisioned-doc', value: { revision: 7, label: 'garbage without a schemaVersion' } }]);
+    const read = await readRevisioned(store, item);
+    expect(read).toEqual({ value: null, revision: 7 });
+    const check = { type: 'check' as const, key: 'doc', entity: 'revisioned-doc', conditions: unchangedSince(read) };
+    await store.transact([check, revisionedWrite(item, read, { schemaVersion: 1, revision: 0, label: 'repaired' }).operation].slice(1));
+    await expect(store.transact([check])).rejects.toMatchObject({ code: 'CONDITION_FAILED' });
+    await expect(readRevisioned(store, item)).resolves.toMatchObject({ value: { label: 'repaired', revision: 8 } });
+  });
+
+  it('refuses to build a write of a value that does not match its schema', () => {
+    expect(() => revisionedWrite(item, { value: null, revision: null }, { schemaVersion: 1, revision: 1, label: 42 } as never)).toThrow(StoredValueError);
+    expect(() => buildEntitySetOperation('revisioned-doc', 'doc', docSchema, { schemaVersion: 2, revision: 1, label: 'x' } as never)).toThrow(StoredValueError);
+  });
+});
+

@@ -4,7 +4,8 @@
  */
 import { Fragment } from 'react';
 import { token } from '@atlaskit/tokens';
-import type { CalendarEntry } from '../../../../src/contract/contract-database';
+import type { Holiday } from '../../../../src/contract/calendar';
+import type { CalendarEntry } from '../../../../src/contract/contract-database-shape';
 import { useI18n } from '../messages';
 import { isAroundTheClock, weekdayHours, weeklyMinutes } from '../database-view';
 import { cell, chip, headerCell, numericCell, small, smallSubtlest, subtlest, table, tableFrame } from './admin-styles';
@@ -97,14 +98,22 @@ function ZoneName({ zone }: { zone: string }) {
   );
 }
 
-function Holidays({ holidays, format, none }: { holidays: readonly string[]; format: (date: string) => string; none: string }) {
+/** A holiday as people read it: "25 Dec 2026 — Christmas Day", "every 12-25 — Christmas Day". */
+function holidayText(holiday: Holiday, format: (date: string) => string, yearly: (monthDay: string) => string): string {
+  const [text, name] = typeof holiday === 'string' ? [format(holiday), undefined] : 'date' in holiday ? [format(holiday.date), holiday.name] : [yearly(holiday.yearly), holiday.name];
+  return name === undefined ? text : `${text} — ${name}`;
+}
+
+function Holidays({ holidays, format, none }: { holidays: readonly Holiday[]; format: (date: string) => string; none: string }) {
+  const { t } = useI18n();
   if (holidays.length === 0) return <span style={subtlest}>{none}</span>;
+  const yearly = (monthDay: string) => t('admin.calendars.yearly', { day: monthDay });
   return (
     <details className="admin-disclosure">
       <summary>{holidays.length}</summary>
       <ul style={{ margin: 0, paddingInlineStart: '1.2em', whiteSpace: 'nowrap' }}>
-        {[...holidays].sort().map((date) => (
-          <li key={date}>{format(date)}</li>
+        {holidays.map((holiday, index) => (
+          <li key={index}>{holidayText(holiday, format, yearly)}</li>
         ))}
       </ul>
     </details>

@@ -10,12 +10,13 @@ import Lozenge from '@atlaskit/lozenge';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import {
+  levelRevisionOn,
   PRIORITY_CLASSES,
   type Contract,
   type ContractVersion,
   type CoveredService,
   type ServiceLevel,
-} from '../../../../src/contract/contract-database';
+} from '../../../../src/contract/contract-database-shape';
 import { useI18n } from '../messages';
 import { filterContracts, formatMoney, nameOf, sortVersionsNewestFirst } from '../database-view';
 import {
@@ -43,6 +44,8 @@ const PAGE_SIZE = 20;
 export interface ContractsSectionProps {
   contracts: readonly Contract[];
   levels: readonly ServiceLevel[];
+  /** The database's currency, for contracts that name none. */
+  defaultCurrency: string;
   serviceNames: ReadonlyMap<string, string>;
   calendarNames: ReadonlyMap<string, string>;
 }
@@ -140,14 +143,21 @@ function ContractCard({ contract, ...names }: { contract: Contract } & Contracts
       </dl>
       <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
         {sortVersionsNewestFirst(contract.versions).map((version) => (
-          <VersionBlock key={version.version} contractId={contract.id} version={version} {...names} />
+          <VersionBlock key={version.version} contractId={contract.id} version={version} {...names} currency={contract.currency ?? names.defaultCurrency} />
         ))}
       </div>
     </article>
   );
 }
 
-function VersionBlock({ contractId, version, levels, serviceNames, calendarNames }: { contractId: string; version: ContractVersion } & Omit<ContractsSectionProps, 'contracts'>) {
+function VersionBlock({
+  contractId,
+  version,
+  levels,
+  serviceNames,
+  calendarNames,
+  currency,
+}: { contractId: string; version: ContractVersion; currency: string } & Omit<ContractsSectionProps, 'contracts'>) {
   const { t, localDate, locale } = useI18n();
   const range =
     version.effectiveTo === undefined
@@ -174,7 +184,7 @@ function VersionBlock({ contractId, version, levels, serviceNames, calendarNames
       </div>
       <dl style={factsRow}>
         {version.monthlyFee === undefined ? null : (
-          <Fact label={t('admin.contracts.fee')}>{t('admin.common.perMonth', { price: formatMoney(version.monthlyFee, locale) })}</Fact>
+          <Fact label={t('admin.contracts.fee')}>{t('admin.common.perMonth', { price: formatMoney(version.monthlyFee, currency, locale) })}</Fact>
         )}
         <Fact label={t('admin.contracts.defaultService')}>{nameOf(serviceNames, version.defaultServiceId)}</Fact>
         <Fact label={t('admin.contracts.pauseStatuses')}>
@@ -193,7 +203,7 @@ function VersionBlock({ contractId, version, levels, serviceNames, calendarNames
           )}
         </Fact>
         {version.noticeDate === undefined ? null : <Fact label={t('admin.contracts.noticeDate')}>{localDate(version.noticeDate)}</Fact>}
-        {version.renewalDate === undefined ? null : <Fact label={t('admin.contracts.renewalDate')}>{localDate(version.renewalDate)}</Fact>}
+        {version.endDate === undefined ? null : <Fact label={t('admin.contracts.endDate')}>{localDate(version.endDate)}</Fact>}
       </dl>
       {version.note === undefined ? null : (
         <p style={{ margin: 0, color: token('color.text.subtle') }}>
@@ -228,6 +238,8 @@ function VersionBlock({ contractId, version, levels, serviceNames, calendarNames
                 level={levels.find((level) => level.id === covered.levelId)}
                 serviceNames={serviceNames}
                 calendarNames={calendarNames}
+                currency={currency}
+                versionStart={version.effectiveFrom}
               />
             ))}
           </tbody>
@@ -253,13 +265,16 @@ interface CoveredRowProps {
   level: ServiceLevel | undefined;
   serviceNames: ReadonlyMap<string, string>;
   calendarNames: ReadonlyMap<string, string>;
+  currency: string;
+  /** The version's first day: the level price shown is the one of the level revision in force then. */
+  versionStart: string;
 }
 
-function CoveredRow({ covered, isDefault, level, serviceNames, calendarNames }: CoveredRowProps) {
+function CoveredRow({ covered, isDefault, level, serviceNames, calendarNames, currency, versionStart }: CoveredRowProps) {
   const i18n = useI18n();
   const { t, locale } = i18n;
   const { bespoke } = covered;
-  const price = bespoke?.monthlyPrice ?? level?.monthlyPrices[covered.serviceId];
+  const price = bespoke?.monthlyPrice ?? (level === undefined ? undefined : levelRevisionOn(level, versionStart).monthlyPrices[covered.serviceId]);
   const overrides = bespoke === undefined ? [] : PRIORITY_CLASSES.flatMap((priorityClass) => {
     const target = bespoke.targets[priorityClass];
     return target === undefined ? [] : [{ priorityClass, text: describeTarget(i18n, target) }];
@@ -287,14 +302,17 @@ function CoveredRow({ covered, isDefault, level, serviceNames, calendarNames }: 
               <span key={priorityClass}>{t('admin.target.override', { class: priorityClass, target: text })}</span>
             ))}
             {bespoke.calendarId === undefined ? null : (
-              <span>{t('admin.contracts.bespokeCalendar', { name: nameOf(calendarNames, bespoke.calendarId) })}</span>
+              <span>
+                {t('admin.contracts.bespokeCalendar', { name: nameOf(calendarNames, bespoke.calendarId) })}
+                {bespoke.calendarClasses === undefined ? null : ` (${bespoke.calendarClasses.join(', ')})`}
+              </span>
             )}
             {bespoke.note === undefined ? null : <span style={smallSubtlest}>{bespoke.note}</span>}
           </div>
         )}
       </td>
       <td style={{ ...cell, textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
-        {price === undefined ? <span style={subtlest}>—</span> : t('admin.common.perMonth', { price: formatMoney(price, locale) })}
+        {price === undefined ? <span style={subtlest}>—</span> : t('admin.common.perMonth', { price: formatMoney(price, currency, locale) })}
       </td>
     </tr>
   );

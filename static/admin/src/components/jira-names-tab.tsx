@@ -13,7 +13,7 @@ import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { JiraOptionsData } from '../../../../src/contract/admin-api';
-import type { ContractDatabase } from '../../../../src/contract/contract-database';
+import type { ContractDatabase } from '../../../../src/contract/contract-database-shape';
 import type { ResolverError } from '../../../../src/contract/envelope';
 import { useI18n } from '../messages';
 import { failureResult } from '../action-result';

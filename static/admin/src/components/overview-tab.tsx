@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { ContractDatabase } from '../../../../src/contract/contract-database';
+import type { ContractDatabase } from '../../../../src/contract/contract-database-shape';
 import { useI18n } from '../messages';
 import { Notice } from '../../../shared/ui/notice';
 import { indexNames, isEmptyDatabase } from '../database-view';
@@ -54,8 +54,8 @@ export function OverviewTab({ database, dirty, requestTypeNames, onOpenEditor }:
       ) : null}
       <CalendarsSection calendars={database.calendars} />
       <ServicesSection services={database.services} requestTypeNames={requestTypeNames} />
-      <LevelsSection levels={database.levels} calendarNames={names.calendarNames} serviceNames={names.serviceNames} />
-      <ContractsSection contracts={database.contracts} levels={database.levels} serviceNames={names.serviceNames} calendarNames={names.calendarNames} />
+      <LevelsSection levels={database.levels} defaultCurrency={database.settings.currency} calendarNames={names.calendarNames} serviceNames={names.serviceNames} />
+      <ContractsSection contracts={database.contracts} levels={database.levels} defaultCurrency={database.settings.currency} serviceNames={names.serviceNames} calendarNames={names.calendarNames} />
       <SettingsSection settings={database.settings} levelNames={names.levelNames} />
     </div>
   );

@@ -2,7 +2,7 @@
  * Overview of the service catalogue in matching order, with each service's recognition rule:
  * request type ids (named when the Jira names are loaded), components and labels.
  */
-import type { Service } from '../../../../src/contract/contract-database';
+import type { Service } from '../../../../src/contract/contract-database-shape';
 import { useI18n } from '../messages';
 import { cell, chip, chipList, headerCell, numericCell, smallSubtlest, subtle, subtlest, table, tableFrame } from './admin-styles';
 import { OverviewSection } from './overview-section';

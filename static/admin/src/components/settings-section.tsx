@@ -5,7 +5,7 @@
  */
 import Heading from '@atlaskit/heading';
 import { token } from '@atlaskit/tokens';
-import { MESSAGE_TEMPLATE_KINDS, type Settings } from '../../../../src/contract/contract-database';
+import { MESSAGE_TEMPLATE_KINDS, type Settings } from '../../../../src/contract/contract-database-shape';
 import { useI18n } from '../messages';
 import { nameOf } from '../database-view';
 import { cell, chip, chipList, definition, definitionGrid, headerCell, smallSubtlest, subtlest, table, tableFrame, term } from './admin-styles';

@@ -1,7 +1,9 @@
 /**
- * The "Import and export" tab. Import: choose a .json file (read with FileReader into the text
- * area) or paste, then `admin/import`; every error is listed with its path and nothing changes.
- * Export: `admin/export`, downloaded as a file through a Blob link.
+ * The "Import and export" tab. Import (restore a backup): choose a .json file (read with FileReader
+ * into the text area) or paste, then `admin/import`; every error is listed with its path and nothing
+ * changes. A backup that would rewrite history requests already used is listed the same way, with
+ * "Restore anyway". Export: `admin/export` (the database and its audit log), downloaded as a file
+ * through a Blob link.
  */
 import { useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -33,6 +35,9 @@ export interface TransferTabProps {
   result: ActionResult | null;
   /** The JSON editor holds unsaved edits, which an import replaces. */
   dirty: boolean;
+  /** The last import would rewrite history (the list says what): offer to restore anyway. */
+  historyConfirmation: boolean;
+  onRestoreAnyway: () => void;
   onImport: () => void;
   onExport: () => void;
 }
@@ -53,7 +58,7 @@ export function TransferTab(props: TransferTabProps) {
   );
 }
 
-function ImportCard({ importText, onImportTextChange, check, busy, dirty, onImport }: TransferTabProps) {
+function ImportCard({ importText, onImportTextChange, check, busy, dirty, historyConfirmation, onRestoreAnyway, onImport }: TransferTabProps) {
   const { t, locale } = useI18n();
   const fileInput = useRef<HTMLInputElement>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
@@ -187,10 +192,15 @@ function ImportCard({ importText, onImportTextChange, check, busy, dirty, onImpo
           {t('admin.import.discardBody')}
         </Notice>
       ) : null}
-      <div>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.100') }}>
         <Button ref={confirm.trigger} appearance="primary" onClick={startImport} isLoading={busy === 'import'} isDisabled={busy !== null || confirm.open} testId="import-button">
           {t('admin.import.button')}
         </Button>
+        {historyConfirmation ? (
+          <Button appearance="warning" onClick={onRestoreAnyway} isDisabled={busy !== null} testId="import-restore-anyway-button">
+            {t('admin.import.historyConfirm')}
+          </Button>
+        ) : null}
       </div>
       {check !== null && errors.length > 0 ? (
         <ValidationErrorList
