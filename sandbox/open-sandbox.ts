@@ -155,8 +155,17 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       appAccountId: model.app.accountId,
       log,
       ...(options.delivery === undefined ? {} : { delivery: options.delivery }),
+      onEventSettled: (event) => {
+        database.site.eventDelivered(event).catch((error: unknown) => {
+          log.warn('sandbox', 'could not forget a delivered event; it will be delivered again after a restart', { error: describeError(error) });
+        });
+      },
     });
     const active = runtime;
+    // events Jira committed but the app never got (the sandbox stopped, or was killed, first)
+    const undelivered = database.site.undeliveredEvents();
+    if (undelivered.length > 0) log.info('sandbox', `delivering ${undelivered.length} events that were not delivered before the sandbox stopped`);
+    for (const event of undelivered) model.events.emit(event);
     if (options.schedule !== false) active.start();
     const persist = async (): Promise<void> => {
       try {

@@ -46,7 +46,7 @@ import {
   type TransitionDef,
 } from './jira-catalog';
 import { badRequest, fieldErrors, forbidden, issueNotFound, JiraError, notFound } from './jira-errors';
-import { buildCommentedEvent, buildCreatedEvent, buildUpdatedEvent, ForgeEventEmitter } from './jira-events';
+import { buildCommentedEvent, buildCreatedEvent, buildUpdatedEvent, ForgeEventEmitter, type ForgeJiraEvent } from './jira-events';
 import {
   jiraSiteStateSchema,
   type AppFieldValue,
@@ -237,6 +237,8 @@ export interface SiteChanges {
   /** property keys set or deleted, per issue (the issue's `properties` says which) */
   readonly properties: ReadonlyMap<IssueRecord, ReadonlySet<string>>;
   readonly notifications: readonly NotificationRecord[];
+  /** product events fired by the changes: kept until they are delivered (a crash must not swallow them) */
+  readonly events: readonly ForgeJiraEvent[];
 }
 
 interface PendingChanges {
@@ -246,10 +248,11 @@ interface PendingChanges {
   changelog: { issueId: string; entry: ChangelogRecord }[];
   properties: Map<IssueRecord, Set<string>>;
   notifications: NotificationRecord[];
+  events: ForgeJiraEvent[];
 }
 
 function noChanges(): PendingChanges {
-  return { collections: new Set(), issues: new Set(), comments: [], changelog: [], properties: new Map(), notifications: [] };
+  return { collections: new Set(), issues: new Set(), comments: [], changelog: [], properties: new Map(), notifications: [], events: [] };
 }
 
 function hex(serial: number, width: number): string {
@@ -388,12 +391,13 @@ export class JiraModel {
     p.changelog.push(...changes.changelog);
     for (const [issue, keys] of changes.properties) for (const key of keys) this.touchedProperty(issue, key);
     p.notifications.push(...changes.notifications);
+    p.events.push(...changes.events);
   }
 
   /** Whether anything changed since the last `takeChanges()`. */
   hasChanges(): boolean {
     const p = this.pending;
-    return p.collections.size + p.issues.size + p.comments.length + p.changelog.length + p.properties.size + p.notifications.length > 0;
+    return p.collections.size + p.issues.size + p.comments.length + p.changelog.length + p.properties.size + p.notifications.length + p.events.length > 0;
   }
 
   /** The counters the next ids come from. */
@@ -404,6 +408,12 @@ export class JiraModel {
   /** Every user's consent to the app acting as them. */
   consents(): readonly JiraSiteState['consents'][number][] {
     return this.state.consents;
+  }
+
+  /** Fires a product event, and keeps it with the pending changes (it is written with them). */
+  private emit(event: ForgeJiraEvent): void {
+    this.pending.events.push(event);
+    this.events.emit(event);
   }
 
   private touched(collection: SiteCollection): void {
@@ -1059,7 +1069,7 @@ export class JiraModel {
     this.indexIssue(issue);
     this.touchedIssue(issue);
     for (const key of Object.keys(issue.properties)) this.touchedProperty(issue, key);
-    this.events.emit(buildCreatedEvent(this, issue, actor));
+    this.emit(buildCreatedEvent(this, issue, actor));
     return cloneJson(issue);
   }
 
@@ -1394,7 +1404,7 @@ export class JiraModel {
     issue.updatedMs = now;
     this.touchedIssue(issue);
     this.pending.changelog.push({ issueId: issue.id, entry });
-    this.events.emit(buildUpdatedEvent(this, issue, actor, entry, statuses));
+    this.emit(buildUpdatedEvent(this, issue, actor, entry, statuses));
     return cloneJson(entry);
   }
 
@@ -1442,7 +1452,7 @@ export class JiraModel {
     issue.updatedMs = now;
     this.touchedIssue(issue);
     this.pending.comments.push({ issueId: issue.id, comment });
-    this.events.emit(buildCommentedEvent(this, issue, actor, comment));
+    this.emit(buildCommentedEvent(this, issue, actor, comment));
     this.runCommentAutomations(actor, issue, comment);
     return cloneJson(comment);
   }

@@ -6,16 +6,23 @@
  * organizations, consents, counters) that changed — so the cost of a write does not grow with the
  * site, nor with an issue's history. Opening reads the whole site back into a model.
  *
+ * The product events a change fires are written with it, to `jira_event_outbox`, and removed once
+ * delivered (`eventDelivered`): a crash between the answer and the delivery does not swallow them —
+ * the sandbox delivers what is left when it starts again (`undeliveredEvents`), as Forge's event
+ * pipeline delivers an event Jira committed "at least once".
+ *
  * Tables (created when missing): `jira_collections(name, value)`, `jira_issues(id, key, value)`,
  * `jira_comments(id, issue_id, value)`, `jira_changelog(id, issue_id, value)`,
- * `jira_issue_properties(issue_id, key, position, value)`, `jira_notifications(id, issue_id, value)`;
- * values are JSON. Ids are Jira's numeric ids, so rows come back in creation order.
+ * `jira_issue_properties(issue_id, key, position, value)`, `jira_notifications(id, issue_id, value)`,
+ * `jira_event_outbox(id, event)`; values are JSON. Ids are Jira's numeric ids, so rows come back in
+ * creation order.
  *
  * Touches only its own tables of the database it is given.
  */
 import { z } from 'zod';
 import { durableWrite, type SqliteDatabase } from '../../src/adapters/storage/sqlite-database';
 import type { JiraModel, SiteChanges, SiteCollection } from './jira-model';
+import { forgeJiraEventSchema, type ForgeJiraEvent } from './jira-events';
 import type { IssueRecord, JiraSiteState } from './jira-state';
 
 const SCHEMA = `
@@ -30,6 +37,7 @@ const SCHEMA = `
     PRIMARY KEY (issue_id, key)
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS jira_notifications (id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS jira_event_outbox (id INTEGER PRIMARY KEY AUTOINCREMENT, event TEXT NOT NULL);
 `;
 
 const collectionNames: readonly SiteCollection[] = ['users', 'projects', 'serviceDesks', 'organizations', 'consents', 'counters'];
@@ -79,6 +87,10 @@ function collectionOf(model: JiraModel, name: SiteCollection): unknown {
  */
 export class JiraSiteStore {
   private readonly statements;
+  /** outbox row of each event written or read back, until it is delivered */
+  private readonly outboxIds = new WeakMap<ForgeJiraEvent, number>();
+  /** events delivered before their change was written (a change made outside a request): not to be kept */
+  private readonly deliveredEarly = new WeakSet<ForgeJiraEvent>();
 
   constructor(private readonly db: SqliteDatabase) {
     db.exec(SCHEMA);
@@ -99,6 +111,9 @@ export class JiraSiteStore {
       issueByKey: db.prepare('SELECT value FROM jira_issues WHERE key = ?'),
       propertyOf: db.prepare('SELECT value FROM jira_issue_properties WHERE issue_id = ? AND key = ?'),
       countIssues: db.prepare('SELECT COUNT(*) AS count FROM jira_issues'),
+      putEvent: db.prepare('INSERT INTO jira_event_outbox (event) VALUES (?)'),
+      removeEvent: db.prepare('DELETE FROM jira_event_outbox WHERE id = ?'),
+      outbox: db.prepare('SELECT id, event FROM jira_event_outbox ORDER BY id'),
     };
   }
 
@@ -136,6 +151,7 @@ export class JiraSiteStore {
           changelog: issues.flatMap((issue) => issue.changelog.map((entry) => ({ issueId: issue.id, entry }))),
           properties: new Map(issues.map((issue) => [issue, new Set(Object.keys(issue.properties))])),
           notifications: state.notifications,
+          events: [],
         },
         (name) => state[name],
       );
@@ -192,6 +208,30 @@ export class JiraSiteStore {
     };
   }
 
+  /**
+   * The events written with their changes and not yet delivered (oldest first), to be delivered
+   * again; each is removed by `eventDelivered` like a new one.
+   */
+  undeliveredEvents(): ForgeJiraEvent[] {
+    return this.statements.outbox.all().map((raw) => {
+      const row = z.object({ id: z.number(), event: z.string() }).parse(raw);
+      const event = forgeJiraEventSchema.parse(JSON.parse(row.event));
+      this.outboxIds.set(event, row.id);
+      return event;
+    });
+  }
+
+  /** Forgets a delivered event (its handler ran, whatever it answered). Resolves once that is durable. */
+  async eventDelivered(event: ForgeJiraEvent): Promise<void> {
+    const id = this.outboxIds.get(event);
+    if (id === undefined) {
+      this.deliveredEarly.add(event);
+      return;
+    }
+    this.outboxIds.delete(event);
+    await durableWrite(this.db, () => this.statements.removeEvent.run(id));
+  }
+
   /** How many issues are stored (the soak's check that nothing acknowledged was lost). */
   issueCount(): number {
     return countRowSchema.parse(this.statements.countIssues.get()).count;
@@ -221,6 +261,9 @@ export class JiraSiteStore {
         }
       }
       for (const notification of changes.notifications) s.putNotification.run(Number(notification.id), Number(notification.issueId), JSON.stringify(notification));
+      for (const event of changes.events) {
+        if (!this.deliveredEarly.has(event)) this.outboxIds.set(event, Number(s.putEvent.run(JSON.stringify(event)).lastInsertRowid));
+      }
     })();
   }
 }

@@ -22,7 +22,7 @@
  */
 import type { ResolverCall } from '../bridge/forge-context';
 import type { MovableClock } from '../clock';
-import type { ForgeEventEmitter } from '../jira/jira-events';
+import type { ForgeEventEmitter, ForgeJiraEvent } from '../jira/jira-events';
 import { defaultDeliveryOptions, startEventDelivery, type DeliveryOptions, type EventDelivery, type TriggerHandler } from './event-delivery';
 import { invocationLimitMs, runInvocation, type InvocationKind } from './invocation-limits';
 import { createJobQueue, type JobQueue, type ResolverDefinitions } from './job-queue';
@@ -73,6 +73,8 @@ export interface ForgeRuntimeInput {
   runScheduledOnClockChange?: boolean;
   /** background invocations (triggers, scheduled, consumers) running at once; default 8 */
   maxBackgroundInvocations?: number;
+  /** told when a product event's delivery is over (the sandbox then forgets it: jira-site-store.ts) */
+  onEventSettled?: (event: ForgeJiraEvent) => void;
 }
 
 /** Turns for background invocations: `take` resolves when one is free; `give` hands it back. */
@@ -169,6 +171,7 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
     context: invocationContext,
     options: input.delivery ?? defaultDeliveryOptions,
     log,
+    ...(input.onEventSettled === undefined ? {} : { onSettled: input.onEventSettled }),
   });
 
   const jobs: JobQueue = createJobQueue({

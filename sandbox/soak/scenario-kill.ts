@@ -6,16 +6,17 @@
  *
  * 1. its database, opened from outside, must hold every write it acknowledged (requests, comments,
  *    transitions);
- * 2. the sandbox is started again on the same data; after one sweep cycle (the clock moved five
- *    minutes: Forge's `fiveMinute` scheduled trigger) every request must have its record again, and
- *    the record must agree with the issue (resolved requests met or missed, waiting ones paused or
- *    breached): the created and updated events the kill swallowed are the sweep's to repair.
+ * 2. the sandbox is started again on the same data; it delivers the product events it had committed
+ *    but not delivered (jira-site-store.ts keeps them until their handler ran), and after one sweep
+ *    cycle (the clock moved five minutes: Forge's `fiveMinute` scheduled trigger) every request must
+ *    have its record, in agreement with the issue (resolved requests met or missed, waiting ones
+ *    paused or breached) — also those whose handler the kill stopped half-way.
  */
 import { z } from 'zod';
 import { CLOCK_RECORD_PROPERTY_KEY } from '../../src/contract/clock-record';
 import type { JiraModel } from '../jira/jira-model';
 import { createSeededRandom } from '../runtime/seeded-random';
-import { freshDataDir, readStoredSite, startSandboxChild, type ScenarioResult } from './soak-support';
+import { freshDataDir, readStoredSite, startSandboxChild, undeliveredEventCount, type ScenarioResult } from './soak-support';
 
 export interface KillOptions {
   acknowledgedBeforeKill: number;
@@ -127,7 +128,9 @@ export async function runKillScenario(options: KillOptions): Promise<ScenarioRes
   if (lost > 0) failures.push(`kill: ${lost} acknowledged writes were lost (e.g. ${[...lostCreates, ...lostComments.map((c) => c.commentId)].slice(0, 5).join(', ')})`);
   const requests = stored.issues().filter((i) => i.requestTypeId !== null).map((i) => i.key);
   const beforeSweep = requests.filter((key) => disagreement(stored, key) !== null);
-  console.log(`  ${requests.length} requests stored; ${beforeSweep.length} without an up-to-date record (events lost with the process)`);
+  console.log(
+    `  ${requests.length} requests stored; ${beforeSweep.length} without an up-to-date record; ${undeliveredEventCount(dataDir)} product events committed but not yet delivered`,
+  );
 
   // 2. restart, one sweep cycle
   const second = await startSandboxChild(dataDir);
@@ -135,7 +138,7 @@ export async function runKillScenario(options: KillOptions): Promise<ScenarioRes
     const started = performance.now();
     await second.client.advanceClock(fiveMinutes, true);
     await second.client.settle();
-    console.log(`  restarted; one sweep cycle took ${Math.round(performance.now() - started)} ms`);
+    console.log(`  restarted: the undelivered events delivered and one sweep cycle run in ${Math.round(performance.now() - started)} ms`);
   } finally {
     await second.stop();
   }

@@ -96,6 +96,16 @@ export function readStoredSite(dataDir: string): JiraModel {
   }
 }
 
+/** How many product events the sandbox of `dataDir` committed but had not delivered yet. */
+export function undeliveredEventCount(dataDir: string): number {
+  const database = openSandboxDatabase(stateFiles(dataDir).database);
+  try {
+    return database.site.undeliveredEvents().length;
+  } finally {
+    database.close();
+  }
+}
+
 /** Every value the app has stored (KVS entries and custom entity items), read through a connection of our own. */
 export function readStoredAppData(dataDir: string): { key: string; entity: string | null; value: unknown }[] {
   const database = openSandboxDatabase(stateFiles(dataDir).database);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openSqliteDatabase, type SqliteDatabase } from '../../src/adapters/storage/sqlite-database';
 import { readJiraAppDefinition } from '../../sandbox/jira/jira-app-definition';
+import type { ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
 import { seedBaseSite, type BaseSite } from '../../sandbox/jira/jira-seed';
 import { JiraSiteStore } from '../../sandbox/jira/jira-site-store';
@@ -107,11 +108,49 @@ describe('JiraSiteStore', () => {
       model.setIssueProperty(model.app.accountId, key, 'contract-clock', { state: 'running' });
       await store.persist(model);
     })).toBe(1);
-    // one edit: the issue row and one changelog row
+    // one edit: the issue row, its changelog entry, the id counters and the event it fires (until delivered)
     expect(await rowsWritten(db, async () => {
       model.setPriority(site.users.sanne.accountId, key, 'Highest');
       await store.persist(model);
-    })).toBe(3);
+    })).toBe(4);
+  });
+
+  it('keeps the events a change fires until they are delivered, for a restarted sandbox to deliver', async () => {
+    const { file, store } = openStore();
+    const { model } = newModel();
+    const site = seedBaseSite(model);
+    await store.persist(model);
+    const fired: ForgeJiraEvent[] = [];
+    model.events.on((event) => fired.push(event));
+    const key = raise(model, site, 'Printer jams');
+    model.addComment(site.users.sanne.accountId, key, { body: 'On it', internal: false });
+    await store.persist(model);
+    expect(fired).toHaveLength(2);
+    const [created, commented] = fired;
+    if (created === undefined || commented === undefined) throw new Error('two events expected');
+    // the created event was delivered; the commented one was not when the process died
+    await store.eventDelivered(created);
+    const reopened = openStore(file).store;
+    const undelivered = reopened.undeliveredEvents();
+    expect(undelivered).toEqual([commented]);
+    const [again] = undelivered;
+    if (again === undefined) throw new Error('one event expected');
+    await reopened.eventDelivered(again);
+    expect(openStore(file).store.undeliveredEvents()).toEqual([]);
+  });
+
+  it('does not keep an event that was delivered before its change was written', async () => {
+    const { store } = openStore();
+    const { model } = newModel();
+    const site = seedBaseSite(model);
+    const fired: ForgeJiraEvent[] = [];
+    model.events.on((event) => fired.push(event));
+    raise(model, site, 'Changed outside a request');
+    const [created] = fired;
+    if (created === undefined) throw new Error('an event expected');
+    await store.eventDelivered(created);
+    await store.persist(model);
+    expect(store.undeliveredEvents()).toEqual([]);
   });
 
   it('keeps the changes pending when the write fails, and writes them with the next one', async () => {
