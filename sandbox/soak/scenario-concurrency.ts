@@ -301,6 +301,9 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
   let missingNotes = 0;
   const examples: string[] = [];
   const noteExamples: string[] = [];
+  const missingExamples: string[] = [];
+  let notesA = 0;
+  let notesB = 0;
   for (let request = 0; request < options.requests; request += 1) {
     const chaoticKey = chaoticRun.keys.get(request);
     const sequentialKey = sequentialRun.keys.get(request);
@@ -331,7 +334,13 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
         if (noteExamples.length < 3) noteExamples.push(`${n} times instead of ${expected}, on ${chaoticKey}: ${message.slice(0, 160)}`);
       }
     }
-    for (const [message, n] of messagesB) missingNotes += Math.max(0, n - (messagesA.get(message) ?? 0));
+    for (const [message, n] of messagesB) {
+      const missing = Math.max(0, n - (messagesA.get(message) ?? 0));
+      missingNotes += missing;
+      if (missing > 0 && missingExamples.length < 2) missingExamples.push(`missing on ${chaoticKey}: ${message.slice(0, 160)}`);
+    }
+    notesA += [...messagesA.values()].reduce((sum, n) => sum + n, 0);
+    notesB += [...messagesB.values()].reduce((sum, n) => sum + n, 0);
   }
   const aggregatesA = storedAggregates(chaoticDir);
   const aggregatesB = storedAggregates(sequentialDir);
@@ -344,6 +353,7 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
       ['requests without a record (lost)', noRecord],
       ['records that differ (lost updates)', differentRecord],
       ['compliance aggregates that differ', `${differentAggregates.length} of ${aggregateKeys.size}`],
+      ['notes and notifications sent', `${notesA} vs ${notesB}`],
       ['notes / notifications twice (double)', double],
       ['notes / notifications not in the recomputation (false)', falseNotes],
       ['notes missing (a 503 POST is not retried, ADR 0011)', missingNotes],
@@ -351,7 +361,7 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
       ['Jira-side differences (the soak itself)', `${statusDifferences} statuses, ${userOutcomeDifferences.length} operations`],
     ],
   );
-  for (const example of [...examples, ...noteExamples]) console.log(`    ${example}`);
+  for (const example of [...examples, ...noteExamples, ...missingExamples]) console.log(`    ${example}`);
   for (const d of panelDifferences.slice(0, 3)) console.log(`    panel ${d.op.kind === 'panel' ? d.op.action : ''} on request ${d.op.request}: chaotic ${d.chaotic ?? '?'}, sequential ${d.sequential ?? '?'}`);
   for (const k of differentAggregates.slice(0, 3)) console.log(`    aggregate ${k}: chaotic ${aggregatesA.get(k) ?? 'none'}\n      sequential ${aggregatesB.get(k) ?? 'none'}`);
 
