@@ -13,9 +13,10 @@
  * told about is already durable (open-sandbox.ts writes it to SQLite). Injected faults
  * (jira-faults.ts) apply to the app's requests only. No Jira logic here: that is jira-routes.ts.
  */
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type HTTPMethods } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { JiraModel } from './jira-model';
 import type { FaultInjector } from './jira-faults';
+import { JIRA_METHODS, jiraMethodSchema, methodsByPath, routerPath } from './jira-router';
 import {
   answerUnrouted,
   EMULATED_ROUTES,
@@ -30,9 +31,6 @@ import {
 /** Jira refuses bodies this large; so does the emulator (protects the sandbox from runaway clients). */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-/** The methods a path may be asked with; those a route does not define are answered 405. */
-const ALL_METHODS: readonly HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
-
 export interface JiraApiOptions {
   /** the site to serve (a function: the sandbox replaces its model on reset) */
   model: () => JiraModel;
@@ -45,11 +43,6 @@ export interface JiraApiOptions {
 export interface JiraApi {
   /** Answers a request under /rest/ that no route served (the owner's not-found handler calls it). */
   answerNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply;
-}
-
-/** `{issueIdOrKey}` → `:issueIdOrKey` */
-function fastifyPath(pattern: string): string {
-  return pattern.replace(/\{([^}]+)\}/g, ':$1');
 }
 
 function toJiraRequest(request: FastifyRequest): JiraHttpRequest {
@@ -122,14 +115,11 @@ export function registerJiraApi(app: FastifyInstance, options: JiraApiOptions): 
         .header('content-type', 'application/json;charset=UTF-8')
         .send(JSON.stringify({ errorMessages: [status === 500 ? `Internal server error: ${error.message}` : error.message], errors: {} }));
     });
-    const methodsByPath = new Map<string, Set<string>>();
     for (const route of EMULATED_ROUTES) {
-      const url = fastifyPath(route.pattern);
-      methodsByPath.set(url, (methodsByPath.get(url) ?? new Set()).add(route.method));
-      scope.route({ method: route.method, url, exposeHeadRoute: false, bodyLimit: MAX_BODY_BYTES, handler: answerRoute(route) });
+      scope.route({ method: jiraMethodSchema.parse(route.method), url: routerPath(route.pattern), exposeHeadRoute: false, bodyLimit: MAX_BODY_BYTES, handler: answerRoute(route) });
     }
-    for (const [url, defined] of methodsByPath) {
-      const others = ALL_METHODS.filter((m) => !defined.has(m));
+    for (const [url, defined] of methodsByPath()) {
+      const others = JIRA_METHODS.filter((m) => !defined.has(m));
       scope.route({
         method: others,
         url,

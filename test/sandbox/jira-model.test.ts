@@ -11,6 +11,7 @@ import { JiraError } from '../../sandbox/jira/jira-errors';
 import { createEventDispatcher, type EventTimers, type ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
 import { createJiraApp } from '../../sandbox/jira/jira-server';
+import { createInProcessFetch } from '../../sandbox/runtime/in-process-fetch';
 import { searchIssues } from '../../sandbox/jira/jira-search';
 import { repairJql } from '../../src/app/sweep-open-clocks';
 import { seedBaseSite, type BaseSite } from '../../sandbox/jira/jira-seed';
@@ -383,6 +384,40 @@ describe('manifest and in-process requests', () => {
     expect(readJiraAppDefinition({ manifestPath: path.join(dir, 'manifest.yml') })).toMatchObject({ appId: 'abc', customFields: [], indexedProperties: [] });
     writeFileSync(path.join(dir, 'manifest.yml'), 'modules: {}\n');
     expect(() => readJiraAppDefinition({ manifestPath: path.join(dir, 'manifest.yml') })).toThrow();
+  });
+
+  it('answers a request in process exactly as over Fastify', async () => {
+    // two identical sites: the same writes give the same ids
+    const twin = () => {
+      const { model, site } = newSite();
+      const issue = model.createRequest(site.users.alice.accountId, { serviceDeskId: site.serviceDesk.id, requestTypeId: site.requestTypes.other.id, summary: 'x' });
+      return { model, issue };
+    };
+    const overHttp = twin();
+    const { model, issue } = twin();
+    const app = createJiraApp({ model: () => overHttp.model });
+    const inProcess = createInProcessFetch(model);
+    const asApp = { authorization: `Bearer ${model.appToken}` };
+    const requests: { method: string; url: string; headers?: Record<string, string>; body?: string }[] = [
+      { method: 'GET', url: `/rest/api/3/issue/${issue.key}?fields=summary,status` },
+      { method: 'GET', url: `/rest/api/2/issue/${issue.key}/` },
+      { method: 'GET', url: '/rest/api/3/nothing?x=1' },
+      { method: 'DELETE', url: '/rest/api/3/myself' },
+      { method: 'HEAD', url: '/rest/api/3/myself' },
+      { method: 'PROPFIND', url: '/rest/api/3/myself' },
+      { method: 'POST', url: '/rest/api/3/issue', headers: { 'content-type': 'application/json' }, body: '{oops' },
+      { method: 'POST', url: `/rest/api/3/issue/${issue.key}/comment`, headers: { 'content-type': 'text/plain' }, body: 'hello' },
+      { method: 'POST', url: `/rest/servicedeskapi/request/${issue.key}/comment`, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"body":"hi","public":true}' },
+      { method: 'PUT', url: `/rest/api/3/issue/${issue.key}/properties/a%20b`, headers: { ...asApp, 'content-type': 'application/json' }, body: '{"n":1}' },
+      { method: 'GET', url: `/rest/api/3/issue/${issue.key}/properties/a%20b`, headers: asApp },
+      { method: 'GET', url: '/rest/api/3/myself', headers: { authorization: 'Basic bm9ib2R5QGV4YW1wbGUuY29tOng=' } },
+    ];
+    for (const r of requests) {
+      const viaFastify = await app.inject({ method: r.method as 'GET', url: r.url, headers: r.headers ?? {}, ...(r.body === undefined ? {} : { payload: r.body }) });
+      const viaFetch = await inProcess(`http://jira.test${r.url}`, { method: r.method, headers: r.headers ?? {}, ...(r.body === undefined ? {} : { body: r.body }) });
+      const text = await viaFetch.text();
+      expect({ request: `${r.method} ${r.url}`, status: viaFetch.status, body: text }).toEqual({ request: `${r.method} ${r.url}`, status: viaFastify.statusCode, body: viaFastify.body });
+    }
   });
 
   it('handles requests without a socket, through the same Fastify routes', async () => {

@@ -136,6 +136,20 @@ describe('the sandbox refuses other origins and other content types', () => {
     expect(status).toBe(403);
   });
 
+  it('moves the clock without waiting for the sweep when asked (settle: false), and reports its memory', async () => {
+    const own = { origin: sandbox.url, 'content-type': 'application/json' };
+    const before = sandbox.clock.now().getTime();
+    const moved = await post('/sandbox/api/clock', JSON.stringify({ action: 'advance', ms: 300_000, settle: false }), own);
+    expect(moved.status).toBe(200);
+    expect(sandbox.clock.now().getTime()).toBe(before + 300_000);
+    const refused = await post('/sandbox/api/clock', JSON.stringify({ action: 'advance', ms: 1, settle: 'no' }), own);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ message: expect.stringContaining('settle') });
+    const state = (await (await fetch(`${sandbox.url}/sandbox/api/state`)).json()) as { value: { memory: { rssMb: number; heapUsedMb: number } } };
+    expect(state.value.memory.rssMb).toBeGreaterThan(state.value.memory.heapUsedMb);
+    expect(state.value.memory.heapUsedMb).toBeGreaterThan(1);
+  });
+
   it('still serves its pages to a link followed from another site', async () => {
     const response = await fetch(`${sandbox.url}/portal`, { headers: { 'sec-fetch-site': 'cross-site' } });
     expect(response.status).toBe(200);
