@@ -1,0 +1,80 @@
+/**
+ * English texts the managers' surfaces share — the dashboard gadget (static/gadget) and the review
+ * report (static/reports): periods, figures, verdicts, the trend, errors. The source of the
+ * `compliance` keys and their ICU arguments.
+ *
+ * Data only: no imports (the UI build compiles this module to message ASTs).
+ */
+export const complianceEn = {
+  'compliance.loading': 'Loading the figures…',
+  'compliance.loadFailed': 'The figures could not be loaded',
+  'compliance.forbidden.title': 'Only Jira admins and service project agents can see these figures',
+  'compliance.forbidden.body': 'Compliance figures show every customer’s agreements. Ask a Jira admin for agent access to the service project if you need them.',
+
+  'compliance.customer': 'Customer',
+  'compliance.customer.all': 'All customers',
+  'compliance.service': 'Service',
+  'compliance.service.all': 'All services',
+  'compliance.service.none': 'No service',
+  'compliance.level': 'Level',
+  'compliance.level.all': 'All levels',
+  'compliance.priority': 'Priority',
+  'compliance.period': 'Period',
+  'compliance.period.from': 'From month',
+  'compliance.period.to': 'Through month',
+  'compliance.period.invalid': 'The last month is before the first month.',
+  'compliance.preset.this-month': 'This month',
+  'compliance.preset.last-month': 'Last month',
+  'compliance.preset.this-quarter': 'This quarter',
+  'compliance.preset.last-quarter': 'Last quarter',
+  'compliance.preset.this-year': 'This year',
+  'compliance.preset.last-year': 'Last year',
+  'compliance.preset.custom': 'Custom range',
+  'compliance.periodName.quarter': 'Q{quarter, number} {year}',
+  'compliance.periodName.year': '{year}',
+  'compliance.periodName.range': '{from} – {to}',
+  'compliance.periodDates': '{start} – {end}',
+
+  'compliance.onTime': 'On time',
+  'compliance.firstResponse': 'First response',
+  'compliance.resolved': 'Resolved',
+  'compliance.met': 'Met',
+  'compliance.missed': 'Missed',
+  'compliance.extensions': 'Extensions',
+  'compliance.objective': 'Objective',
+  'compliance.objective.none': 'every request',
+  'compliance.notApplicable': '—',
+  'compliance.figures.detail': '{met, number} of {resolved, plural, one {# resolved request} other {# resolved requests}} on time',
+  'compliance.figures.nothing': 'No requests resolved',
+  'compliance.response.detail': '{met, number} of {total, number} answered in time',
+
+  'compliance.headline.gold': 'All Gold agreements met',
+  'compliance.headline.levels': 'All {levels} agreements met',
+  'compliance.headline.yes': 'Yes',
+  'compliance.headline.no': 'No',
+  'compliance.headline.missed': '{count, plural, one {# missed} other {# missed}}',
+  'compliance.headline.notApplicable': 'No Gold request resolved',
+  'compliance.verdict.met': 'Met',
+  'compliance.verdict.notMet': 'Not met',
+  'compliance.verdict.none': 'No requests',
+
+  'compliance.dimension.level': 'Level',
+  'compliance.dimension.service': 'Service',
+  'compliance.dimension.priorityClass': 'Priority',
+
+  'compliance.trend.title': 'Trend per month',
+  'compliance.trend.showTable': 'Show as table',
+  'compliance.trend.showChart': 'Show as chart',
+  'compliance.trend.chartLabel': 'On time per month. {summary}',
+  'compliance.trend.point': '{month}: {percent}',
+  'compliance.trend.pointEmpty': '{month}: no requests resolved',
+  'compliance.trend.month': 'Month',
+  'compliance.trend.legendResolution': 'Resolution on time',
+  'compliance.trend.legendResponse': 'First response on time',
+
+  'compliance.overdue': '{duration} overdue',
+  'compliance.stillOpen': 'Still open',
+  'compliance.reconciled': 'Figures last reconciled with the requests on {when}.',
+  'compliance.neverReconciled': 'The figures were never rebuilt from the requests; an admin can do so in the Contract Clock settings.',
+  'compliance.withoutContract': '{count, plural, one {# request} other {# requests}} without a contract resolved in this period: counted apart, never in a percentage.',
+} as const;
