@@ -17,3 +17,5 @@ export { onRebuildEvent } from './entry/on-rebuild-event';
 // resolvers, one per UI surface
 export { panelResolver } from './entry/panel-resolver';
 export { adminResolver } from './entry/admin-resolver';
+export { gadgetResolver } from './entry/gadget-resolver';
+export { reportsResolver } from './entry/reports-resolver';

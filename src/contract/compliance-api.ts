@@ -7,8 +7,7 @@
  * Pure zod: no I/O, no Forge imports, no clock — bundled into the browser.
  */
 import { z } from 'zod';
-import { reportMonthSchema } from './compliance-aggregate';
-import { entityIdSchema, localDateSchema, priorityClassSchema } from './contract-database';
+import { dateSchema, idSchema, monthSchema, priorityClassOfReportSchema } from './report-primitives';
 import { contractInForceSchema } from './contracts-in-force';
 import { periodChoiceSchema, periodPresetSchema, reportPeriodSchema } from './report-period';
 
@@ -42,10 +41,10 @@ const issueKeySchema = z.string().regex(/^[A-Z][A-Z0-9_]*-[1-9][0-9]*$/);
  */
 export const gadgetConfigurationSchema = z.object({
   /** null: every customer. */
-  customerId: entityIdSchema.nullable().default(null),
+  customerId: idSchema.nullable().default(null),
   period: periodChoiceSchema.default({ kind: 'preset', preset: 'last-quarter' }),
-  serviceId: entityIdSchema.nullable().default(null),
-  levelId: entityIdSchema.nullable().default(null),
+  serviceId: idSchema.nullable().default(null),
+  levelId: idSchema.nullable().default(null),
   /** Minutes between automatic refreshes (Jira reads this field of the submitted configuration). */
   refresh: z.number().int().positive().max(1440).optional(),
 });
@@ -125,14 +124,14 @@ export const breakdownSchema = z.object({
 export type Breakdown = z.infer<typeof breakdownSchema>;
 
 /** One month of the trend. */
-export const trendPointSchema = z.object({ month: reportMonthSchema, figures: complianceFiguresSchema });
+export const trendPointSchema = z.object({ month: monthSchema, figures: complianceFiguresSchema });
 export type TrendPoint = z.infer<typeof trendPointSchema>;
 
 /** The resolved period with its local dates (first and last day, inclusive). */
 export const resolvedPeriodSchema = reportPeriodSchema.and(
   z.object({
-    start: localDateSchema,
-    end: localDateSchema,
+    start: dateSchema,
+    end: dateSchema,
     preset: periodPresetSchema.nullable(),
   }),
 );
@@ -148,7 +147,7 @@ export const breachSchema = z.object({
   customer: refSchema.nullable(),
   service: refSchema.nullable(),
   level: refSchema,
-  priorityClass: priorityClassSchema,
+  priorityClass: priorityClassOfReportSchema,
   deadline: instantSchema,
   /** null: still open. */
   resolvedAt: instantSchema.nullable(),
@@ -197,7 +196,7 @@ export type GadgetOptions = z.infer<typeof gadgetOptionsSchema>;
 
 export const reportQuerySchema = z.object({
   /** null: every customer. */
-  customerId: entityIdSchema.nullable(),
+  customerId: idSchema.nullable(),
   period: periodChoiceSchema,
 });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
@@ -210,7 +209,7 @@ export const volumeRowSchema = z.object({
   customer: refSchema,
   service: refSchema,
   level: refSchema,
-  priorityClass: priorityClassSchema,
+  priorityClass: priorityClassOfReportSchema,
   objectivePercent: z.number().nullable(),
   figures: complianceFiguresSchema,
 });

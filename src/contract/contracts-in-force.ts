@@ -8,7 +8,7 @@
  * Pure zod: no I/O, no Forge imports, no clock — bundled into the browser.
  */
 import { z } from 'zod';
-import { localDateSchema, moneySchema, priorityClassSchema } from './contract-database';
+import { amountSchema, dateSchema, priorityClassOfReportSchema } from './report-primitives';
 
 const refSchema = z.object({ id: z.string().min(1), name: z.string() });
 
@@ -24,7 +24,7 @@ export const coverageHoursSchema = z.object({
 export type CoverageHours = z.infer<typeof coverageHoursSchema>;
 
 export const termTargetSchema = z.object({
-  priorityClass: priorityClassSchema,
+  priorityClass: priorityClassOfReportSchema,
   resolutionMinutes: z.number().int().positive(),
   responseMinutes: z.number().int().positive().nullable(),
   /** Bespoke terms override the level's target for this class. */
@@ -44,7 +44,7 @@ export const serviceTermsInForceSchema = z.object({
   /** The coverage hours: the calendar the targets count in. */
   calendar: refSchema.extend({ hours: coverageHoursSchema, bespoke: z.boolean() }),
   /** The monthly price of this service at this level (or the bespoke price); null when none is set. */
-  monthlyPrice: moneySchema.nullable(),
+  monthlyPrice: amountSchema.nullable(),
   priceBespoke: z.boolean(),
   /** This is the version's default service (requests no rule recognises). */
   isDefault: z.boolean(),
@@ -53,11 +53,11 @@ export type ServiceTermsInForce = z.infer<typeof serviceTermsInForceSchema>;
 
 export const contractVersionInForceSchema = z.object({
   version: z.number().int().positive(),
-  effectiveFrom: localDateSchema,
-  effectiveTo: localDateSchema.nullable(),
-  monthlyFee: moneySchema.nullable(),
-  noticeDate: localDateSchema.nullable(),
-  renewalDate: localDateSchema.nullable(),
+  effectiveFrom: dateSchema,
+  effectiveTo: dateSchema.nullable(),
+  monthlyFee: amountSchema.nullable(),
+  noticeDate: dateSchema.nullable(),
+  renewalDate: dateSchema.nullable(),
   note: z.string().nullable(),
   services: z.array(serviceTermsInForceSchema),
 });

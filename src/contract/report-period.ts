@@ -7,7 +7,7 @@
  * Pure zod: no I/O, no Forge imports, no clock — bundled into the browser too.
  */
 import { z } from 'zod';
-import { reportMonthSchema } from './compliance-aggregate';
+import { monthSchema } from './report-primitives';
 
 /** At most three years in one report: the trend shows every month of the period. */
 export const REPORT_PERIOD_MAX_MONTHS = 36;
@@ -25,7 +25,7 @@ export function monthSpan(from: string, to: string): number {
 
 /** A period of whole months, e.g. `{ from: '2026-07', to: '2026-09' }` for Q3 2026. */
 export const reportPeriodSchema = z
-  .object({ from: reportMonthSchema, to: reportMonthSchema })
+  .object({ from: monthSchema, to: monthSchema })
   .superRefine((period, ctx) => {
     const months = monthSpan(period.from, period.to);
     if (months < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last month is before the first month.' });

@@ -26,6 +26,8 @@ import {
   jiraPropertyKeysSchema,
   jiraStatusListSchema,
   jiraSearchPageSchema,
+  jiraIssueDigestPageSchema,
+  jiraApproximateCountSchema,
   jsmCommentCreateBodySchema,
   jsmCommentSchema,
   jsmCustomerRequestSchema,
@@ -221,6 +223,16 @@ export interface IssueSnapshot {
   readonly changelog: { readonly changes: readonly FieldChange[]; readonly complete: boolean } | null;
 }
 
+/** An issue as a search lists it for reports: identity, summary, project and the clock property. */
+export interface IssueDigest {
+  readonly id: string;
+  readonly key: string;
+  readonly summary: string;
+  readonly project: { readonly id: string; readonly key: string } | null;
+  readonly resolvedAt: Date | null;
+  readonly contractClock: { readonly value: unknown } | null;
+}
+
 export interface CommentSnapshot {
   readonly id: string;
   readonly authorAccountId: string | null;
@@ -303,6 +315,19 @@ export interface JiraClient {
     jql: string,
     page?: { readonly nextPageToken?: string; readonly maxResults?: number },
   ): Promise<{ issues: { id: string; key: string; contractClock: { readonly value: unknown } | null }[]; nextPageToken: string | null }>;
+  /**
+   * POST /rest/api/3/search/jql — one page of issues matching `jql` with summary, project, resolution
+   * date and the `contract-clock` property (the review report's missed requests). Scope: read:jira-work.
+   */
+  searchIssueDigests(
+    jql: string,
+    page?: { readonly nextPageToken?: string; readonly maxResults?: number },
+  ): Promise<{ issues: IssueDigest[]; nextPageToken: string | null }>;
+  /**
+   * POST /rest/api/3/search/approximate-count — how many issues match `jql` (for the caller, as user).
+   * Jira calls it an estimate: recent changes may not be counted yet. Scope: read:jira-work.
+   */
+  countIssues(jql: string): Promise<number>;
   /** GET /rest/api/3/field. Scope: read:jira-work. */
   listFields(): Promise<JiraField[]>;
   /** GET /rest/api/3/field, then `findFieldIds`. Scope: read:jira-work. Cache the answer: it rarely changes. */
@@ -888,6 +913,37 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
         }),
         nextPageToken: answer.isLast === true ? null : (answer.nextPageToken ?? null),
       };
+    },
+
+    async searchIssueDigests(jql, page = {}) {
+      const body = {
+        jql,
+        fields: ['summary', 'project', 'resolutiondate'],
+        properties: [CONTRACT_CLOCK_PROPERTY_KEY],
+        maxResults: page.maxResults ?? 100,
+        ...(page.nextPageToken === undefined ? {} : { nextPageToken: page.nextPageToken }),
+      };
+      const answer = await call({ method: 'POST', path: jiraPath`/rest/api/3/search/jql`, body }, jiraIssueDigestPageSchema);
+      return {
+        issues: answer.issues.map((issue) => {
+          const properties = issue.properties ?? {};
+          const has = Object.prototype.hasOwnProperty.call(properties, CONTRACT_CLOCK_PROPERTY_KEY);
+          return {
+            id: issue.id,
+            key: issue.key,
+            summary: issue.fields?.summary ?? '',
+            project: issue.fields?.project === undefined ? null : { id: issue.fields.project.id, key: issue.fields.project.key },
+            resolvedAt: issue.fields?.resolutiondate ?? null,
+            contractClock: has ? { value: properties[CONTRACT_CLOCK_PROPERTY_KEY] } : null,
+          };
+        }),
+        nextPageToken: answer.isLast === true ? null : (answer.nextPageToken ?? null),
+      };
+    },
+
+    async countIssues(jql) {
+      const answer = await call({ method: 'POST', path: jiraPath`/rest/api/3/search/approximate-count`, body: { jql } }, jiraApproximateCountSchema);
+      return answer.count;
     },
 
     async listStatuses() {
