@@ -11,6 +11,13 @@ export const complianceEn = {
   'compliance.forbidden.title': 'Only Jira admins and service project agents can see these figures',
   'compliance.forbidden.body': 'Compliance figures show every customer’s agreements. Ask a Jira admin for agent access to the service project if you need them.',
 
+  'compliance.error.invalid-input': 'The request was not valid.',
+  'compliance.error.forbidden': 'You may not see these figures.',
+  'compliance.error.not-found': 'What you asked for does not exist (any more).',
+  'compliance.error.conflict': 'Something changed meanwhile; load the figures again.',
+  'compliance.error.unavailable': 'Jira or the app storage did not answer. Try again in a moment.',
+  'compliance.error.internal': 'Something went wrong in Contract Clock. The error has been logged.',
+
   'compliance.customer': 'Customer',
   'compliance.customer.all': 'All customers',
   'compliance.service': 'Service',
@@ -23,6 +30,8 @@ export const complianceEn = {
   'compliance.period.from': 'From month',
   'compliance.period.to': 'Through month',
   'compliance.period.invalid': 'The last month is before the first month.',
+  'compliance.period.incomplete': 'Pick the first and the last month.',
+  'compliance.period.tooLong': 'A report covers at most {max, number} months.',
   'compliance.preset.this-month': 'This month',
   'compliance.preset.last-month': 'Last month',
   'compliance.preset.this-quarter': 'This quarter',

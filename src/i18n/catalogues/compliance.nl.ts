@@ -12,6 +12,13 @@ export const complianceNl: Translation<typeof complianceEn> = {
   'compliance.forbidden.title': 'Alleen Jira-beheerders en agents van de serviceprojecten zien deze cijfers',
   'compliance.forbidden.body': 'De cijfers tonen de afspraken van alle klanten. Vraag een Jira-beheerder om agenttoegang tot het serviceproject als je ze nodig hebt.',
 
+  'compliance.error.invalid-input': 'Het verzoek was niet geldig.',
+  'compliance.error.forbidden': 'Je mag deze cijfers niet zien.',
+  'compliance.error.not-found': 'Wat je vroeg bestaat niet (meer).',
+  'compliance.error.conflict': 'Er is intussen iets veranderd; laad de cijfers opnieuw.',
+  'compliance.error.unavailable': 'Jira of de opslag van de app gaf geen antwoord. Probeer het zo opnieuw.',
+  'compliance.error.internal': 'Er ging iets mis in Contract Clock. De fout is vastgelegd.',
+
   'compliance.customer': 'Klant',
   'compliance.customer.all': 'Alle klanten',
   'compliance.service': 'Dienst',
@@ -24,6 +31,8 @@ export const complianceNl: Translation<typeof complianceEn> = {
   'compliance.period.from': 'Vanaf maand',
   'compliance.period.to': 'Tot en met maand',
   'compliance.period.invalid': 'De laatste maand ligt vóór de eerste maand.',
+  'compliance.period.incomplete': 'Kies de eerste en de laatste maand.',
+  'compliance.period.tooLong': 'Een rapport beslaat hoogstens {max, number} maanden.',
   'compliance.preset.this-month': 'Deze maand',
   'compliance.preset.last-month': 'Vorige maand',
   'compliance.preset.this-quarter': 'Dit kwartaal',
