@@ -55,6 +55,7 @@ export const complianceEn = {
   'compliance.notApplicable': '—',
   'compliance.figures.detail': '{met, number} of {resolved, plural, one {# resolved request} other {# resolved requests}} on time',
   'compliance.figures.nothing': 'No requests resolved',
+  'compliance.response.none': 'No first-response target in this period',
   'compliance.response.detail': '{met, number} of {total, number} answered in time',
 
   'compliance.headline.gold': 'All Gold agreements met',

@@ -56,6 +56,7 @@ export const complianceNl: Translation<typeof complianceEn> = {
   'compliance.notApplicable': '—',
   'compliance.figures.detail': '{met, number} van {resolved, plural, one {# opgelost verzoek} other {# opgeloste verzoeken}} op tijd',
   'compliance.figures.nothing': 'Geen verzoeken opgelost',
+  'compliance.response.none': 'Geen streeftijd voor eerste reactie in deze periode',
   'compliance.response.detail': '{met, number} van {total, number} op tijd beantwoord',
 
   'compliance.headline.gold': 'Alle Gold-afspraken gehaald',

@@ -123,7 +123,11 @@ function Headline({ i18n, view }: { i18n: GadgetI18n; view: GadgetViewModel }) {
       <Stat
         label={t('compliance.firstResponse')}
         value={percentText(i18n, figures.responsePercent)}
-        detail={t('compliance.response.detail', { met: figures.responseMet, total: figures.responseMet + figures.responseMissed })}
+        detail={
+          figures.responseMet + figures.responseMissed === 0
+            ? t('compliance.response.none')
+            : t('compliance.response.detail', { met: figures.responseMet, total: figures.responseMet + figures.responseMissed })
+        }
         testId="gadget-first-response"
       />
       <Stat
