@@ -3,6 +3,9 @@
  * configuration Jira saved for it, and the choices its edit view offers (`gadget/options`). Numbers
  * come from the aggregates (never from scanning issues); the open counts from Jira's count of the
  * same JQL the links open (as the caller); the worst breaches from a bounded search of the records.
+ * Storage: the contract database and the month pages of the aggregates, nothing else (issue 8's goal
+ * is at most 10 reads for a quarter of 200 customers; when the figures were last reconciled is the
+ * review report's to say).
  * Every call checks the caller first (compliance-access.ts).
  */
 import { fail, ok, type Envelope } from '../contract/envelope';
@@ -22,7 +25,6 @@ import { checkComplianceAccess, COMPLIANCE_FORBIDDEN } from './compliance-access
 import { breachesJql, openStateJql, type JqlScope, type OpenState } from './compliance-jql';
 import { findWorstBreaches } from './compliance-records';
 import type { AppDeps } from './deps';
-import { readLastReconciledAt } from './last-reconciled';
 import { readComplianceAggregates } from './read-compliance-aggregates';
 import { loadReportContracts } from './report-contracts';
 
@@ -49,10 +51,9 @@ export async function loadGadgetView(deps: AppDeps, caller: ComplianceCaller, co
   const period = resolvePeriodChoice(configuration.period, localDateOf(now, caller.timeZone));
   const scope: ReportScope = { period, customerId: configuration.customerId, serviceId: configuration.serviceId, levelId: configuration.levelId };
 
-  const [contracts, read, lastReconciledAt] = await Promise.all([
+  const [contracts, read] = await Promise.all([
     loadReportContracts(deps.store, { period, customerId: configuration.customerId, withTerms: false }),
     readComplianceAggregates(deps.store, { from: period.from, to: period.to, ...(configuration.customerId === null ? {} : { customerId: configuration.customerId }) }),
-    readLastReconciledAt(deps.store),
   ]);
   const customer = refIn(contracts.customers, configuration.customerId);
   const service = refIn(contracts.services, configuration.serviceId);
@@ -89,7 +90,6 @@ export async function loadGadgetView(deps: AppDeps, caller: ComplianceCaller, co
     worstBreaches: worst.breaches,
     worstBreachesIncomplete: !worst.complete,
     withoutContract: withoutContractCount(read.aggregates, scope),
-    lastReconciledAt,
     hasContracts: contracts.hasContracts,
   });
 }

@@ -11,7 +11,6 @@ import {
   combineHeadlines,
   emptyFigures,
   formatCsv,
-  levelVerdictsOf,
   summarizeBreakdown,
   summarizeCustomers,
   summarizeTrend,
@@ -71,14 +70,11 @@ export async function loadReviewReport(deps: AppDeps, caller: ComplianceCaller, 
   const figures = totalFigures(aggregates, scope);
   const current = summarizeCustomers(aggregates, catalogue, scope);
   const before = new Map(summarizeCustomers(aggregates, catalogue, previousScope).map((s) => [s.customer.id, s] as const));
-  const customerSummaries = current.map((summary) => {
-    const customerScope: ReportScope = { ...previousScope, customerId: summary.customer.id };
-    return {
-      ...summary,
-      previous: before.get(summary.customer.id)?.figures ?? emptyFigures(),
-      previousLevels: levelVerdictsOf(aggregates, catalogue, customerScope),
-    };
-  });
+  const customerSummaries = current.map((summary) => ({
+    ...summary,
+    previous: before.get(summary.customer.id)?.figures ?? emptyFigures(),
+    previousLevels: before.get(summary.customer.id)?.levels ?? [],
+  }));
   return ok({
     query,
     period: { ...period, ...periodDates(period), preset: query.period.kind === 'preset' ? query.period.preset : null },

@@ -176,8 +176,6 @@ export const gadgetViewSchema = z.object({
   worstBreachesIncomplete: z.boolean(),
   /** Requests resolved in the period without contract terms: counted apart, never in a percentage. */
   withoutContract: z.number().int().nonnegative(),
-  /** When the aggregates were last rebuilt from the records (the latest finished rebuild). */
-  lastReconciledAt: instantSchema.nullable(),
   /** The contract database is empty: the gadget explains where to start. */
   hasContracts: z.boolean(),
 });

@@ -276,14 +276,6 @@ export function summarizeCustomers(aggregates: readonly ComplianceAggregate[], c
   return worstFirst(summaries, (s) => s.figures.onTimePercent, (s) => s.customer.name);
 }
 
-/**
- * Level verdicts of one customer in scope (empty list when nothing was resolved): the report's
- * previous-period comparison.
- */
-export function levelVerdictsOf(aggregates: readonly ComplianceAggregate[], catalogue: ReportCatalogue, scope: ReportScope): LevelVerdict[] {
-  return verdictsOf(sumBy(aggregates, scope, (_m, _c, cell) => cell.levelId), catalogue);
-}
-
 const CLASS_ORDER = (key: string): number => PRIORITY_CLASSES.indexOf(key as PriorityClass);
 
 /**

@@ -3,7 +3,7 @@
  * "All Gold agreements met"; a line per customer; what is open now (each count a link to the same
  * JQL search in Jira's issue navigator); the worst breaches (links to the requests); the monthly
  * trend (chart or table); on time per level, service and priority class; and the footnotes
- * (requests without a contract, when the figures were last reconciled). Clear empty states.
+ * (requests without a contract, the way to the review report). Clear empty states.
  */
 import { useState, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
@@ -387,9 +387,6 @@ function Footnotes({ i18n, view }: { i18n: GadgetI18n; view: GadgetViewModel }) 
   return (
     <footer style={{ display: 'flex', flexDirection: 'column', gap: token('space.050'), ...subtleStyle }}>
       {view.withoutContract > 0 ? <div data-testid="gadget-without-contract">{t('compliance.withoutContract', { count: view.withoutContract })}</div> : null}
-      <div data-testid="gadget-reconciled">
-        {view.lastReconciledAt === null ? t('compliance.neverReconciled') : t('compliance.reconciled', { when: i18n.instant(view.lastReconciledAt, i18n.timeZone) })}
-      </div>
       <div className="cc-no-print">
         <button
           type="button"
