@@ -19,7 +19,7 @@ import { CSV_COLUMNS } from '../../src/contract/compliance-api';
 import { clockRecordSchema, type ClockRecord } from '../../src/contract/clock-record';
 import { issueOutcomeOf } from '../../src/domain/compliance';
 import { saveScreenshot, screenshotDir } from './support/browser';
-import { readGadget, reportsFrame, waitForGadgetView, waitForReport } from './support/compliance-pages';
+import { readGadget, waitForGadgetView, waitForReport } from './support/compliance-pages';
 import { actAs, normalizeText, openPage, waitForReloadAfter } from './support/host-pages';
 import type { E2eSandbox } from './support/sandbox';
 import { useSandboxAndBrowser } from './support/session';
@@ -183,6 +183,23 @@ describe('the dashboard gadget', () => {
     await page.reload();
     expect((await readGadget(page, '10001')).scope).toBe('Globex Retail · Gold (New York) — Aug 2026 – Sep 2026');
   });
+
+  it('says clearly when nothing was resolved in its period', async () => {
+    const { sbx, page } = started();
+    await actAs(page.context(), sbx.url, sbx.users.tom);
+    // as the edit view would save it: a year before the demo's history
+    const saved = await fetch(`${sbx.url}/sandbox/api/gadget-configuration`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `sandbox-user=${encodeURIComponent(sbx.users.tom.accountId)}` },
+      body: JSON.stringify({ gadgetId: '10002', configuration: { customerId: 'acme', period: { kind: 'preset', preset: 'last-year' } } }),
+    });
+    expect(saved.status).toBe(200);
+    await page.goto(`${sbx.url}/dashboard`);
+    const frame = await waitForGadgetView(page, '10002');
+    expect(normalizeText(await frame.getByTestId('gadget-empty').innerText())).toContain('No requests resolved in 2025');
+    expect(await frame.getByTestId('gadget-customers').count()).toBe(0);
+    await saveScreenshot(page, 'compliance-gadget-empty');
+  });
 });
 
 describe('the review report', () => {
@@ -304,7 +321,6 @@ describe('the review report', () => {
     // the rebuild reconciles to exactly the same figures
     const { met, missed } = q3Counts(sbx);
     expect(normalizeText(await frame.getByTestId('report-on-time-value').innerText())).toBe(`${((met / (met + missed)) * 100).toFixed(1).replace('.', ',')}%`);
-    await reportsFrame(page).getByTestId('report-reconciled').scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'compliance-report-reconciled');
   });
 });
