@@ -4,7 +4,7 @@
  * saving there stores the configuration for that gadget only and shows its view again. Pure rendering.
  */
 import { html, type SafeHtml } from '../html';
-import { renderFrame, renderNotBuilt, renderPage, type EmbeddedFrame } from '../layout';
+import { renderFrame, renderPage, type EmbeddedFrame } from '../layout';
 import type { PageChrome } from '../view-models';
 
 export interface DashboardGadgetView {
@@ -45,7 +45,3 @@ export function renderDashboardPage(input: DashboardPageInput): SafeHtml {
   return renderPage({ chrome: input.chrome, body, frames });
 }
 
-/** The notice for a dashboard without the app's gadget module. */
-export function renderNoGadget(surface: string, detail: SafeHtml): SafeHtml {
-  return renderNotBuilt(surface, detail);
-}
