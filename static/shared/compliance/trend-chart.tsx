@@ -1,6 +1,6 @@
 /**
  * The monthly trend: on time for resolution and first response per month, as grouped bars drawn
- * with visx (SVG; docs/adr/0011-charting-library.md), and the same figures as a table — the
+ * with visx (SVG; docs/adr/0022-charting-library.md), and the same figures as a table — the
  * accessible alternative, one click away, and always printed. The SVG is an image with a text
  * summary of every month for screen readers. Colours are design tokens, so light and dark work.
  */
