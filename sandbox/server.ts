@@ -2,10 +2,12 @@
  * The sandbox's one HTTP server (Fastify, 127.0.0.1): it mounts
  *
  * - `/rest/…` — the Jira emulator's REST API (Jira Cloud v3 + servicedeskapi), handled by the emulator
- * - `/`, `/browse/KEY`, `/dashboard`, `/admin`, `/portal`, `/portal/KEY`, `/activity` — host pages
+ * - `/`, `/browse/KEY`, `/dashboard`, `/reports`, `/issues/?jql=`, `/admin`, `/portal`, `/portal/KEY`,
+ *   `/activity` — host pages
  * - `/sandbox/frames/<resource>/…` — the Custom UI bundles, with the bridge shim injected
  * - `/sandbox/assets/…` — design tokens, host stylesheet and script
- * - `/sandbox/api/…` — the sandbox's own API: clock, current user, theme, invoke, settle, state, reset
+ * - `/sandbox/api/…` — the sandbox's own API: clock, current user, theme, invoke, settle, state, reset,
+ *   gadget-configuration (what a gadget's edit view submitted)
  *
  * The current sandbox user is a cookie (`sandbox-user`, read and set by @fastify/cookie); pages and
  * `invoke` act as that user, and the host's browser code calls `/rest/…` with that user's Basic
@@ -33,10 +35,13 @@ import { colorModeSchema, loadTokensCss, type ColorMode } from './bridge/theme';
 import type { MovableClock } from './clock';
 import { hostClientScript } from './host/host-client-script';
 import { hostCss } from './host/host-css';
+import type { DashboardStore, GadgetInstance } from './host/dashboard-store';
 import type { HostData } from './host/host-data';
 import { html, type SafeHtml } from './host/html';
 import { hostCssPath, hostScriptPath, renderNotBuilt, type EmbeddedFrame } from './host/layout';
 import { activityViews, renderActivityPage, type ActivityView } from './host/pages/activity-page';
+import { renderDashboardPage, type DashboardGadgetView } from './host/pages/dashboard-page';
+import { renderIssuesPage } from './host/pages/issues-page';
 import { renderPortalPage, renderPortalRequestPage } from './host/pages/portal-page';
 import { queueViews, renderQueuePage, type QueueView } from './host/pages/queue-page';
 import { renderRequestPage } from './host/pages/request-page';
@@ -55,6 +60,8 @@ export interface SandboxServices {
   clock: MovableClock;
   modules: ManifestModules;
   data: HostData;
+  /** the dashboard's gadgets and the configuration saved for each */
+  dashboard: DashboardStore;
   log: SandboxLog;
   /** cloudId, appId, environmentId; siteUrl is filled in from the listening address */
   site: Omit<SiteInfo, 'siteUrl'>;
@@ -188,9 +195,11 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   for (const module of modules.uiModules) {
     if (module.type === 'jira:adminPage') modulePages[module.key] = '/admin';
     if (module.type === 'jira:dashboardGadget') modulePages[module.key] = '/dashboard';
+    if (module.type === 'jira:globalPage') modulePages[module.key] = '/reports';
   }
 
   const siteInfo = (): SiteInfo => ({ ...services.site, siteUrl: baseUrl });
+  const gadgetRef = (instance: GadgetInstance) => ({ id: instance.id, dashboardId: services.dashboard.dashboardId, configuration: instance.configuration });
 
   const currentUser = (req: FastifyRequest): HostUser => {
     const id = req.cookies[userCookie];
@@ -209,6 +218,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     users: data.listUsers(),
     colorMode: currentColorMode(req),
     projectName: data.projectName(),
+    projectKey: data.projectKey(),
     modulePages,
   });
   const contextUser = (user: HostUser): ContextUser => ({
@@ -225,8 +235,9 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     issue: IssueRef | null,
     surface: string,
     layout: { autoResize: boolean; minHeight: number },
+    gadget?: { instance: GadgetInstance; entryPoint: 'view' | 'edit' },
   ): { frame: EmbeddedFrame } | { notice: SafeHtml } => {
-    const module = findUiModule(modules, type);
+    const module = gadget === undefined ? findUiModule(modules, type) : (modules.uiModules.find((m) => m.key === gadget.instance.moduleKey) ?? null);
     if (module === null) {
       return {
         notice: renderNotBuilt(
@@ -245,8 +256,19 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     }
     frameSerial += 1;
     const frameId = `frame-${frameSerial}`;
-    const descriptor = { moduleKey: module.key, ...(issue === null ? {} : { issueKey: issue.key }) };
-    const context = buildFrontendContext({ site: siteInfo(), module, user: contextUser(chrome.user), issue, colorMode: chrome.colorMode });
+    const descriptor = {
+      moduleKey: module.key,
+      ...(issue === null ? {} : { issueKey: issue.key }),
+      ...(gadget === undefined ? {} : { gadgetId: gadget.instance.id, entryPoint: gadget.entryPoint }),
+    };
+    const context = buildFrontendContext({
+      site: siteInfo(),
+      module,
+      user: contextUser(chrome.user),
+      issue,
+      colorMode: chrome.colorMode,
+      ...(gadget === undefined ? {} : { entryPoint: gadget.entryPoint, gadget: gadgetRef(gadget.instance) }),
+    });
     return {
       frame: {
         frameId,
@@ -331,24 +353,56 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     );
   };
 
-  const pageDashboard = (req: FastifyRequest, reply: FastifyReply): FastifyReply => {
+  const pageDashboard = (req: FastifyRequest, reply: FastifyReply, url: URL): FastifyReply => {
     const chrome = chromeFor(req, 'Dashboard', 'dashboard');
     if (chrome.user.role === 'customer') {
       return reply.redirect('/portal');
     }
-    const content = frameFor('jira:dashboardGadget', chrome, null, 'Contract compliance gadget', { autoResize: true, minHeight: 320 });
+    const editing = url.searchParams.get('edit');
+    const module = findUiModule(modules, 'jira:dashboardGadget');
+    const gadgets: DashboardGadgetView[] = services.dashboard.list().map((instance) => {
+      const entryPoint = instance.id === editing ? ('edit' as const) : ('view' as const);
+      return {
+        gadgetId: instance.id,
+        title: modules.uiModules.find((m) => m.key === instance.moduleKey)?.title ?? instance.moduleKey,
+        editing: entryPoint === 'edit',
+        content: frameFor('jira:dashboardGadget', chrome, null, 'Contract compliance gadget', { autoResize: true, minHeight: 240 }, { instance, entryPoint }),
+      };
+    });
+    const missing =
+      module === null
+        ? renderNotBuilt('Contract compliance gadget', html`manifest.yml declares no <code>jira:dashboardGadget</code> module yet. It appears here once the app ships it.`)
+        : null;
+    return sendHtml(reply, 200, renderDashboardPage({ chrome, dashboardName: 'Service management dashboard', gadgets, missing }));
+  };
+
+  const pageReports = (req: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const chrome = chromeFor(req, 'Contract reviews', 'reports');
+    if (chrome.user.role === 'customer') {
+      return reply.redirect('/portal');
+    }
+    const content = frameFor('jira:globalPage', chrome, null, 'Contract reviews', { autoResize: true, minHeight: 480 });
     return sendHtml(
       reply,
       200,
       renderSurfacePage({
         chrome,
-        breadcrumbs: html`Dashboards / Service management`,
-        heading: 'Service management dashboard',
-        intro: 'How many requests were resolved on time, per customer, service and level.',
+        breadcrumbs: html`Apps / Contract Clock`,
+        heading: 'Contract reviews',
+        intro: '',
         content,
-        framed: true,
+        framed: false,
       }),
     );
+  };
+
+  const pageIssues = (req: FastifyRequest, reply: FastifyReply, url: URL): FastifyReply => {
+    const chrome = chromeFor(req, 'Search', 'issues');
+    if (chrome.user.role === 'customer') {
+      return reply.redirect('/portal');
+    }
+    const jql = url.searchParams.get('jql') ?? `project = ${data.projectKey()} ORDER BY created DESC`;
+    return sendHtml(reply, 200, renderIssuesPage({ chrome, jql, result: data.searchRequests(chrome.user, jql, 100) }));
   };
 
   const pagePortal = (req: FastifyRequest, reply: FastifyReply, url: URL): FastifyReply => {
@@ -467,6 +521,12 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
       issue = data.issueRef(input.frame.issueKey);
       if (issue === null) throw new HttpError(404, `Issue ${input.frame.issueKey} does not exist.`);
     }
+    let gadget: GadgetInstance | null = null;
+    if (module.type === 'jira:dashboardGadget') {
+      // the platform, not the frame, vouches for which gadget and which configuration
+      gadget = input.frame.gadgetId === undefined ? null : services.dashboard.find(input.frame.gadgetId);
+      if (gadget === null || gadget.moduleKey !== module.key) throw new HttpError(404, `The dashboard has no gadget ${input.frame.gadgetId ?? '(none)'} of ${module.key}.`);
+    }
     const user = currentUser(req);
     const call = buildResolverCall(
       {
@@ -476,6 +536,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         issue,
         colorMode: currentColorMode(req),
         ...(input.frame.entryPoint === undefined ? {} : { entryPoint: input.frame.entryPoint }),
+        ...(gadget === null ? {} : { gadget: gadgetRef(gadget) }),
       },
       input.functionKey,
       input.payload,
@@ -582,6 +643,20 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
       await services.runtime.settle();
       return answer(reply, services.runtime.stats());
     });
+    api.post('/sandbox/api/gadget-configuration', (req, reply) => {
+      const { gadgetId, configuration } = parseWith(
+        z.object({ gadgetId: z.string().regex(/^\d+$/), configuration: z.record(z.string(), z.unknown()) }),
+        req.body,
+      );
+      if (currentUser(req).role === 'customer') throw new HttpError(403, 'Customers cannot change dashboard gadgets.');
+      try {
+        services.dashboard.saveConfiguration(gadgetId, configuration);
+      } catch (error) {
+        throw new HttpError(error instanceof RangeError ? 400 : 500, error instanceof Error ? error.message : String(error));
+      }
+      log.info('dashboard', `gadget ${gadgetId} configured`);
+      return answer(reply, { gadgetId });
+    });
     api.post('/sandbox/api/reset', async (_req, reply) => {
       if (services.reset === undefined) throw new HttpError(404, 'This sandbox does not offer a reset.');
       await services.reset();
@@ -606,7 +681,10 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   const keyParam = (req: FastifyRequest): string => z.object({ key: z.string() }).parse(req.params).key;
   const issueKey = /^[A-Z][A-Z0-9_]*-\d+$/;
   app.get('/', (req, reply) => pageQueue(req, reply, urlOf(req)));
-  app.get('/dashboard', (req, reply) => pageDashboard(req, reply));
+  app.get('/dashboard', (req, reply) => pageDashboard(req, reply, urlOf(req)));
+  app.get('/reports', (req, reply) => pageReports(req, reply));
+  // `/issues/?jql=` as Jira links it (the router ignores the trailing slash)
+  app.get('/issues', (req, reply) => pageIssues(req, reply, urlOf(req)));
   app.get('/admin', (req, reply) => pageAdmin(req, reply));
   app.get('/portal', (req, reply) => pagePortal(req, reply, urlOf(req)));
   app.get('/activity', (req, reply) => pageActivity(req, reply, urlOf(req)));

@@ -4,7 +4,8 @@
  *
  * - `state/` — the live site: `sandbox.db` (SQLite: the emulated Jira site and the app's storage,
  *   durable before a request is answered; `-wal` and `-shm` are SQLite's companions), `clock.json`
- *   (the movable clock), `origin.json` (which demo it came from)
+ *   (the movable clock), `origin.json` (which demo it came from), `dashboard.json` (the dashboard's
+ *   gadgets and their configuration)
  * - `demo/<hash>/` — the generated demo, keyed by a hash of the sources that produce it:
  *   `sandbox.db` (a complete, closed sandbox database) and `demo.json` (when "now" is, counts)
  *
@@ -38,6 +39,8 @@ export interface SiteFiles {
   origin: string;
   /** the site file of sandboxes from before SQLite */
   preSqliteSite: string;
+  /** the dashboard's gadgets and their saved configurations (host/dashboard-store.ts) */
+  dashboard: string;
 }
 
 export function stateFiles(dataDir: string): SiteFiles {
@@ -48,6 +51,7 @@ export function stateFiles(dataDir: string): SiteFiles {
     clock: path.join(dir, 'clock.json'),
     origin: path.join(dir, 'origin.json'),
     preSqliteSite: path.join(dir, 'jira-site.json'),
+    dashboard: path.join(dir, 'dashboard.json'),
   };
 }
 
