@@ -31,7 +31,9 @@ export function methodsByPath(): Map<string, Set<JiraMethod>> {
 
 export type JiraRouteMatch = { route: EmulatedRoute; params: Record<string, string> } | 'method-not-allowed' | 'not-found';
 
-const storeSchema = z.number().int();
+// find-my-way keeps a route's store as `store || null`: an index of 0 would come back null, so the
+// index travels in an object
+const storeSchema = z.object({ index: z.number().int() });
 
 /**
  * @example createJiraRouter().match('GET', '/rest/api/3/issue/ITS-1') // { route, params: { issueIdOrKey: 'ITS-1' } }
@@ -40,11 +42,11 @@ export function createJiraRouter(): { match(method: string, path: string): JiraR
   const router = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: true });
   const noop = (): void => undefined;
   EMULATED_ROUTES.forEach((route, index) => {
-    router.on(jiraMethodSchema.parse(route.method), routerPath(route.pattern), noop, index);
+    router.on(jiraMethodSchema.parse(route.method), routerPath(route.pattern), noop, { index });
   });
   for (const [path, defined] of methodsByPath()) {
     const others = JIRA_METHODS.filter((m) => !defined.has(m));
-    if (others.length > 0) router.on(others, path, noop, -1);
+    if (others.length > 0) router.on(others, path, noop, { index: -1 });
   }
   return {
     match: (method, path) => {
@@ -52,7 +54,7 @@ export function createJiraRouter(): { match(method: string, path: string): JiraR
       const known = jiraMethodSchema.safeParse(method.toUpperCase());
       const found = known.success ? router.find(known.data, path) : null;
       if (found === null) return 'not-found';
-      const index = storeSchema.parse(found.store);
+      const { index } = storeSchema.parse(found.store);
       const route = EMULATED_ROUTES[index];
       if (route === undefined) return 'method-not-allowed';
       const params: Record<string, string> = {};

@@ -11,6 +11,8 @@ import { JiraError } from '../../sandbox/jira/jira-errors';
 import { createEventDispatcher, type EventTimers, type ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
 import { createJiraApp } from '../../sandbox/jira/jira-server';
+import { createJiraRouter } from '../../sandbox/jira/jira-router';
+import { EMULATED_ROUTES } from '../../sandbox/jira/jira-routes';
 import { createInProcessFetch } from '../../sandbox/runtime/in-process-fetch';
 import { searchIssues } from '../../sandbox/jira/jira-search';
 import { repairJql } from '../../src/app/sweep-open-clocks';
@@ -384,6 +386,18 @@ describe('manifest and in-process requests', () => {
     expect(readJiraAppDefinition({ manifestPath: path.join(dir, 'manifest.yml') })).toMatchObject({ appId: 'abc', customFields: [], indexedProperties: [] });
     writeFileSync(path.join(dir, 'manifest.yml'), 'modules: {}\n');
     expect(() => readJiraAppDefinition({ manifestPath: path.join(dir, 'manifest.yml') })).toThrow();
+  });
+
+  it('routes every emulated route in process to itself, the first one included', () => {
+    const router = createJiraRouter();
+    const misrouted = EMULATED_ROUTES.flatMap((route, index) => {
+      const url = route.pattern.replace(/\{[^}]+\}/g, 'p1');
+      const match = router.match(route.method, url);
+      // a filled-in pattern may be a static route's path too; then that route is the right answer
+      const expected = EMULATED_ROUTES.find((r) => r.method === route.method && r.pattern === url) ?? route;
+      return typeof match === 'object' && match.route === expected ? [] : [`${index}: ${route.method} ${route.pattern} → ${typeof match === 'string' ? match : match.route.pattern}`];
+    });
+    expect(misrouted).toEqual([]);
   });
 
   it('answers a request in process exactly as over Fastify', async () => {
