@@ -199,6 +199,11 @@ export type DeleteIssueProperty = (issueIdOrKey: string, propertyKey: string) =>
 export type SetContractDeadline = (input: SetContractDeadlineInput) => Promise<void>;
 /** One comment with its visibility. Scope read:jira-work. */
 export type GetComment = (issueIdOrKey: string, commentId: string) => Promise<CommentSnapshot>;
+/**
+ * The issue's earliest comments, oldest first, each with its visibility (at most `maxResults`).
+ * Scope read:jira-work.
+ */
+export type ListFirstComments = (issueIdOrKey: string, maxResults: number) => Promise<CommentSnapshot[]>;
 /** A JSM public reply or internal note (a POST: never retried after a possible delivery). Scope write:servicedesk-request. */
 export type AddRequestComment = (
   issueIdOrKey: string,
@@ -242,6 +247,7 @@ export interface JiraAsApp {
   readonly deleteIssueProperty: DeleteIssueProperty;
   readonly setContractDeadline: SetContractDeadline;
   readonly getComment: GetComment;
+  readonly listFirstComments: ListFirstComments;
   readonly addRequestComment: AddRequestComment;
   readonly notifyIssue: NotifyIssue;
   readonly getUserLocale: GetUserLocale;

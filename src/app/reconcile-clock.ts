@@ -22,7 +22,7 @@ import type { ClockErrorReason, ClockFact, ClockRecord, IssueStatus, StatusCateg
 import type { ChangelogCursor, IssueClockItem } from '../contract/clock-storage';
 import { applyFacts, parseClockRecord, rebuildClockRecord, startClock } from '../domain/clock';
 import { planSweep } from '../domain/clock-view';
-import { NO_STORED_CLOCK, readStoredClock, writeClock, type ClockPlan } from './clock-store';
+import { NO_STORED_CLOCK, readStoredClock, writeClock, type ClockPlan, type StoredClock } from './clock-store';
 import { loadContractTerms, type ContractTerms } from './contract-terms';
 import type { AppDeps } from './deps';
 import { commentFacts, creationStatusOf, needsContractTerms, translateChangelog } from './issue-facts';
@@ -67,10 +67,10 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
   // Not a customer request (a Jira Software or business project): no clock, no property, no field,
   // no storage entry. The manifest's filters keep such events away; this keeps any caller honest.
   if (!isServiceRequest(issue)) return { kind: 'not-a-request' };
-  const comment = options.commentId === undefined ? [] : commentFacts(await deps.jiraAsApp.getComment(issue.id, options.commentId), issue);
   // A created event for an issue without the property: nothing can be stored yet (the property is
   // written before storage), so the read is skipped and the write checks that nothing is stored.
   let stored = trigger === 'created' && issue.contractClock === null ? NO_STORED_CLOCK : await readStoredClock(deps.store, issue.id);
+  const comment = options.commentId === undefined ? [] : await readCommentFacts(deps, issue, options.commentId, stored);
   let contract: ContractTerms | null = null;
   for (let round = 1; round <= 3; round += 1) {
     const start = stored.value === null ? await prepareStart(deps.store, issue) : null;
@@ -107,6 +107,27 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
 
 // ---------------------------------------------------------------------------------------------
 // Preparing (I/O) and planning (pure)
+
+/** How many of a request's earliest comments a commented event reads while no first response is recorded. */
+export const FIRST_COMMENTS_READ = 50;
+
+/**
+ * The first-response facts a commented event brings. While the clock has recorded no first response,
+ * the event reads the request's earliest comments rather than only the one it names: an earlier
+ * comment whose own event was lost or failed (Forge does not retry a trigger that threw) would
+ * otherwise never count, and a later reply would be taken as the first (the soak's ITS-3). Only the
+ * earliest public agent comment is kept by the clock, so reading more than one is harmless. Either
+ * way the event costs one Jira call.
+ */
+async function readCommentFacts(deps: AppDeps, issue: IssueSnapshot, commentId: string, stored: StoredClock): Promise<ClockFact[]> {
+  const record = stored.value?.record ?? null;
+  const awaitingResponse = record === null || (record.response !== null && record.response.respondedAt === null);
+  if (!awaitingResponse) return commentFacts(await deps.jiraAsApp.getComment(issue.id, commentId), issue);
+  const comments = await deps.jiraAsApp.listFirstComments(issue.id, FIRST_COMMENTS_READ);
+  // The named comment may lie beyond the first page on a long conversation: read it too.
+  const named = comments.some((c) => c.id === commentId) || comments.length < FIRST_COMMENTS_READ ? [] : [await deps.jiraAsApp.getComment(issue.id, commentId)];
+  return [...comments, ...named].flatMap((c) => commentFacts(c, issue));
+}
 
 /** How a request without a stored clock gets one. */
 type Start =

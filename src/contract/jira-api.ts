@@ -278,6 +278,14 @@ export const jiraCommentSchema = z.object({
 });
 export type JiraComment = z.infer<typeof jiraCommentSchema>;
 
+/** GET /rest/api/3/issue/{issueIdOrKey}/comment?orderBy=created&expand=properties (PageOfComments). */
+export const jiraCommentPageSchema = z.object({
+  startAt: z.number().int().nonnegative(),
+  maxResults: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  comments: z.array(jiraCommentSchema),
+});
+
 /** JSM's date object: `{ iso8601, jira, friendly, epochMillis }`; epochMillis is the unambiguous one. */
 export const jsmDateSchema = z.object({
   epochMillis: z.number().int(),

@@ -10,6 +10,7 @@ import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/app/jira-ports';
 import { clockRecordSchema, type ClockFact } from '../../src/contract/clock-record';
 import type { Envelope } from '../../src/contract/envelope';
 import { panelViewSchema } from '../../src/contract/panel-api';
+import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
 import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createHarness, type Harness } from './app-harness';
@@ -184,6 +185,44 @@ describe('the sweep reconciles from the issue before it notifies (item 2)', () =
       expect(propertyOf(h, key).state).toBe('running');
       expect((await storedClockOf(h, key)).record).toEqual(propertyOf(h, key));
     }
+  });
+});
+
+describe('a lost commented event does not move the first response', () => {
+  it("takes the earliest agent reply as the first response when that reply's own event was lost (the soak's ITS-3)", async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'email');
+    await deliverAll(h);
+    expect((await storedClockOf(h, key)).record.response?.respondedAt).toBeNull();
+    h.advance(10);
+    const first = h.model.addComment(h.site.users.sanne.accountId, key, { body: 'We are on it.' });
+    expect(takeEvents(h)).toHaveLength(1); // lost: never delivered (Forge does not retry a failed trigger)
+    h.advance(120);
+    h.model.addComment(h.site.users.tom.accountId, key, { body: 'Still on it.' });
+    await deliverAll(h);
+    const response = (await storedClockOf(h, key)).record.response;
+    expect(response?.respondedAt).toBe(new Date(first.createdMs).toISOString());
+    const replies = (await storedClockOf(h, key)).record.history.filter((f) => f.kind === 'public-comment');
+    expect(replies.map((f) => f.id)).toEqual([`comment:${first.id}`]);
+    expect(propertyOf(h, key).response?.respondedAt).toBe(new Date(first.createdMs).toISOString());
+  });
+
+  it('reads only the named comment once a first response is recorded (one Jira call either way)', async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'email');
+    h.model.addComment(h.site.users.sanne.accountId, key, { body: 'We are on it.' });
+    await deliverAll(h);
+    expect((await storedClockOf(h, key)).record.response?.respondedAt).not.toBeNull();
+    const calls: string[] = [];
+    const real = h.deps.jiraAsApp;
+    const counting: typeof real = {
+      ...real,
+      getComment: (...args) => (calls.push('getComment'), real.getComment(...args)),
+      listFirstComments: (...args) => (calls.push('listFirstComments'), real.listFirstComments(...args)),
+    };
+    h.model.addComment(h.site.users.tom.accountId, key, { body: 'Update: the mailbox is back.' });
+    for (const event of takeEvents(h)) await createOnIssueCommented({ ...h.deps, jiraAsApp: counting })(event);
+    expect(calls).toEqual(['getComment']);
   });
 });
 

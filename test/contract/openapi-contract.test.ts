@@ -101,6 +101,7 @@ describe("the client's calls, made against the emulator, are documented requests
     await asApp.getChangelog(issue.id);
     await asApp.getChangelogPage(issue.id, { startAt: 0, maxResults: 10 });
     await asApp.getComment(issue.id, comment.id);
+    await asApp.listFirstComments(issue.id, 50);
     await asApp.setIssueProperty(issue.id, CONTRACT_CLOCK_PROPERTY_KEY, { schemaVersion: 1, state: 'running', deadline: '2026-10-05T11:30:00.000Z' });
     await asApp.deleteIssueProperty(issue.id, CONTRACT_CLOCK_PROPERTY_KEY);
     await asApp.setContractDeadline({ fieldIdOrKey: fieldIds.contractDeadline ?? '', issueId: issue.id, deadline: new Date('2026-10-05T11:30:00Z') });
@@ -123,6 +124,7 @@ describe("the client's calls, made against the emulator, are documented requests
         'deleteIssueProperty',
         'getChangeLogs',
         'getComment',
+        'getComments',
         'getCurrentUser',
         'getFields',
         'getIssue',
