@@ -39,6 +39,9 @@ function duplicatedAndShuffled(events: readonly ForgeJiraEvent[], seed: number):
   return all;
 }
 
+// Each case runs dozens of handlers through the emulator: seconds on a quiet machine, more on a shared one.
+jest.setTimeout(60_000);
+
 describe('compliance aggregates under concurrent resolutions', () => {
   it('counts 24 resolutions of one customer in one month, delivered at once, exactly once each', async () => {
     const h = await createHarness();
