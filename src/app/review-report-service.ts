@@ -6,6 +6,7 @@
  * only for projects the caller may browse); the contracts from report-contracts.ts.
  */
 import type { CsvExport, ReportQuery, ReviewReport } from '../contract/compliance-api';
+import { creditTotals, formatCreditsCsv } from '../domain/credit-report';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import {
   combineHeadlines,
@@ -68,6 +69,7 @@ export async function loadReviewReport(deps: AppDeps, caller: ComplianceCaller, 
   ]);
 
   const figures = totalFigures(aggregates, scope);
+  const credits = contracts.credits(aggregates, scope);
   const current = summarizeCustomers(aggregates, catalogue, scope);
   const before = new Map(summarizeCustomers(aggregates, catalogue, previousScope).map((s) => [s.customer.id, s] as const));
   const customerSummaries = current.map((summary) => ({
@@ -94,6 +96,8 @@ export async function loadReviewReport(deps: AppDeps, caller: ComplianceCaller, 
     missedMismatch: !missed.complete || missed.counted !== figures.missed,
     uncovered: uncovered.uncovered,
     withoutContract: withoutContractCount(aggregates, scope),
+    credits,
+    creditTotals: creditTotals(credits),
   });
 }
 
@@ -110,4 +114,23 @@ export async function exportReviewCsv(deps: AppDeps, caller: ComplianceCaller, q
   const rows = volumeRows(read.aggregates, contracts.catalogue, scope);
   const who = query.customerId ?? 'all-customers';
   return ok({ fileName: `contract-review-${who}-${period.from}-to-${period.to}.csv`, csv: formatCsv(rows, period), rows: rows.length });
+}
+
+/**
+ * `reports/export-credits-csv`: the service credits of the report's customer(s) and period, one row
+ * per customer × service × month (issue 14.4's columns, header row first) — the rows the report's
+ * credits section shows.
+ */
+export async function exportCreditsCsv(deps: AppDeps, caller: ComplianceCaller, query: ReportQuery): Promise<Envelope<CsvExport>> {
+  const access = await checkComplianceAccess(deps, caller.accountId);
+  if (!access.allowed) return fail('forbidden', COMPLIANCE_FORBIDDEN);
+  const scope = scopeOf(query, localDateOf(deps.now(), caller.timeZone));
+  const { period } = scope;
+  const [contracts, read] = await Promise.all([
+    loadReportContracts(deps.store, { period, customerId: query.customerId, withTerms: false }),
+    readComplianceAggregates(deps.store, { from: period.from, to: period.to, ...(query.customerId === null ? {} : { customerId: query.customerId }) }),
+  ]);
+  const rows = contracts.credits(read.aggregates, scope);
+  const who = query.customerId ?? 'all-customers';
+  return ok({ fileName: `service-credits-${who}-${period.from}-to-${period.to}.csv`, csv: formatCreditsCsv(rows), rows: rows.length });
 }
