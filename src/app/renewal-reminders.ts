@@ -35,7 +35,7 @@ import { formatLocalDate } from '../i18n/format';
 import { reminderEn } from '../i18n/catalogues/reminder.en';
 import { reminderNl } from '../i18n/catalogues/reminder.nl';
 import { createTranslator, defineMessages } from '../i18n/messages';
-import { jqlString } from './compliance-jql';
+import { customerRequestsJql } from './compliance-jql';
 import { loadContractDatabase } from './contract-database-store';
 import type { AppDeps } from './deps';
 import { isJiraError } from './jira-ports';
@@ -113,7 +113,7 @@ type SendOutcome = { kind: 'sent'; issueKey: string } | { kind: 'claimed-elsewhe
 async function sendOne(deps: AppDeps, db: ContractDatabase, reminder: NoticeReminder, now: Date): Promise<SendOutcome> {
   const { contract, version, noticeDate, accountManagerAccountId } = reminder;
   const fields = { contractId: contract.id, version: version.version };
-  const found = await deps.jiraAsApp.searchIssuesWithClock(`contractCustomer = ${jqlString(contract.customer.name)} ORDER BY created DESC`, { maxResults: 1 });
+  const found = await deps.jiraAsApp.searchIssuesWithClock(customerRequestsJql(contract.customer.name), { maxResults: 1 });
   const carrier = found.issues[0];
   if (carrier === undefined) {
     deps.log.warn('notice reminder: no request of the customer to send it on; tried again next run', fields);

@@ -22,6 +22,7 @@ import { creditRows } from '../domain/credit-report';
 import { upcomingRenewals } from '../domain/renewals';
 import { contractValue } from '../domain/contract-value';
 import { periodDates } from '../domain/report-period';
+import { customerRequestsJql } from './compliance-jql';
 import { loadContractDatabase } from './contract-database-store';
 
 export interface ReportContracts {
@@ -63,7 +64,8 @@ export async function loadReportContracts(
     fallbackLevelName: database.levels.find((l) => l.id === database.settings.fallbackLevelId)?.name ?? null,
     inForce: query.withTerms ? contractsInForce(database, query.period, query.customerId) : [],
     credits: (aggregates, scope) => creditRows(aggregates, database, scope),
-    renewals: (now, customerId) => upcomingRenewals(database, now, { horizonDays: RENEWALS_HORIZON_DAYS, customerId }),
+    renewals: (now, customerId) =>
+      upcomingRenewals(database, now, { horizonDays: RENEWALS_HORIZON_DAYS, customerId }).map((renewal) => ({ ...renewal, requestsJql: customerRequestsJql(renewal.customer.name) })),
   };
 }
 

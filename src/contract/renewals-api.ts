@@ -32,6 +32,8 @@ export const renewalSchema = z.object({
   end: renewalDateSchema.nullable(),
   /** What the version is worth a month today (services and fee); null when nothing is priced. */
   monthlyValue: amountSchema.nullable(),
+  /** JQL of the customer's requests (newest first), for a link to the issue navigator. */
+  requestsJql: z.string().min(1),
 });
 export type Renewal = z.infer<typeof renewalSchema>;
 

@@ -13,6 +13,9 @@ import type { Renewal } from '../contract/renewals-api';
 import { versionValueOn } from './contract-value';
 import { localDateOf } from './local-date';
 
+/** A renewal as the domain finds it; the app adds the links. */
+export type UpcomingRenewal = Omit<Renewal, 'requestsJql'>;
+
 /** Days from one local date to another (`YYYY-MM-DD`); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
   const day = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
@@ -36,8 +39,8 @@ function versionCurrent(version: ContractVersion, today: string): boolean {
  * @example upcomingRenewals(db, new Date('2026-10-05T08:00:00Z'), { horizonDays: 90 })[0]
  * // { customer: { id: 'acme', … }, notice: { date: '2026-10-31', days: 26 }, end: { date: '2026-12-31', days: 87 }, … }
  */
-export function upcomingRenewals(db: ContractDatabase, now: Date, options: { readonly horizonDays: number; readonly customerId?: string | null }): Renewal[] {
-  const out: { renewal: Renewal; next: string }[] = [];
+export function upcomingRenewals(db: ContractDatabase, now: Date, options: { readonly horizonDays: number; readonly customerId?: string | null }): UpcomingRenewal[] {
+  const out: { renewal: UpcomingRenewal; next: string }[] = [];
   for (const contract of db.contracts) {
     if (options.customerId !== undefined && options.customerId !== null && contract.customer.id !== options.customerId) continue;
     const today = localDateOf(now, contract.timeZone);
@@ -66,7 +69,7 @@ function renewalOf(
   today: string,
   notice: Renewal['notice'],
   end: Renewal['end'],
-): Renewal {
+): UpcomingRenewal {
   const valueDate = version.effectiveFrom > today ? version.effectiveFrom : today;
   const monthlyMinor = versionValueOn(db, version, valueDate).monthlyMinor;
   return {

@@ -10,6 +10,7 @@ export const reportsEn = {
   'reports.exporting': 'Exporting…',
   'reports.exported': 'Downloaded {fileName} ({rows, plural, one {# row} other {# rows}}).',
   'reports.exportFailed': 'The CSV could not be exported',
+  'reports.exportCredits': 'Export credits CSV',
   'reports.print': 'Print',
 
   'reports.document.title': 'Contract review: {customer}, {period}',
@@ -22,6 +23,7 @@ export const reportsEn = {
   'reports.section.contracts': 'Contracts in force',
   'reports.section.volume': 'Volume and on time',
   'reports.section.trend': 'Trend',
+  'reports.section.credits': 'Service credits',
   'reports.section.missed': 'Missed requests',
   'reports.section.uncovered': 'Requests without a contract',
 
@@ -51,6 +53,13 @@ export const reportsEn = {
   'reports.contract.default': 'default service',
   'reports.contract.holidays': '{count, plural, one {# holiday} other {# holidays}}',
   'reports.contract.bespoke': 'Bespoke',
+  'reports.contract.value': 'Contract value',
+  'reports.contract.valueIntro': 'What each version is worth: the covered services’ monthly prices plus the monthly fee; a year is twelve months. A new level price starts a new line.',
+  'reports.contract.valueFrom': 'From',
+  'reports.contract.valueTo': 'Through',
+  'reports.contract.perMonth': 'Per month',
+  'reports.contract.perYear': 'Per year',
+  'reports.contract.unpriced': 'Without a price: {services}',
 
   'reports.volume.intro': 'Requests resolved in the period, by the terms in force at their resolution. These rows are the CSV export.',
 
@@ -65,6 +74,18 @@ export const reportsEn = {
   'reports.missed.someone': 'an agent',
   'reports.missed.search': 'Open these requests in the issue navigator',
   'reports.missed.mismatch': 'The figures count {expected, plural, one {# missed request} other {# missed requests}}, and {found, plural, one {# was} other {# were}} found on the requests you may see. If that is not a matter of permissions, the figures may be out of date: an admin can rebuild them in the Contract Clock settings.',
+
+  'reports.credits.intro': 'Per service and month: the percentage of the monthly price the missed requests earn under the credit rule in force that month (per missed request by priority class, up to the cap), rounded half to even on the cent. These rows are the credits CSV.',
+  'reports.credits.none': 'No service credits are due in this period.',
+  'reports.credits.month': 'Month',
+  'reports.credits.missed': 'Missed',
+  'reports.credits.percent': 'Credit',
+  'reports.credits.capped': 'capped at {cap}',
+  'reports.credits.price': 'Monthly price',
+  'reports.credits.amount': 'Credit due',
+  'reports.credits.noPrice': 'no price agreed',
+  'reports.credits.total': 'Total credits due',
+  'reports.credits.byClass': '{count, number} × {priorityClass}',
 
   'reports.uncovered.intro': 'Resolved in the period without a customer contract: listed apart, never counted in a percentage.',
   'reports.uncovered.none': 'Every request resolved in this period was covered by a contract.',

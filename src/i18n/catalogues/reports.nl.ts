@@ -12,6 +12,7 @@ export const reportsNl: Translation<typeof reportsEn> = {
   'reports.exporting': 'Exporteren…',
   'reports.exported': '{fileName} gedownload ({rows, plural, one {# regel} other {# regels}}).',
   'reports.exportFailed': 'De CSV kon niet worden geëxporteerd',
+  'reports.exportCredits': 'Servicecredits exporteren (CSV)',
   'reports.print': 'Afdrukken',
 
   'reports.document.title': 'Contractreview: {customer}, {period}',
@@ -24,6 +25,7 @@ export const reportsNl: Translation<typeof reportsEn> = {
   'reports.section.contracts': 'Geldende contracten',
   'reports.section.volume': 'Volume en op tijd',
   'reports.section.trend': 'Verloop',
+  'reports.section.credits': 'Servicecredits',
   'reports.section.missed': 'Gemiste verzoeken',
   'reports.section.uncovered': 'Verzoeken zonder contract',
 
@@ -53,6 +55,13 @@ export const reportsNl: Translation<typeof reportsEn> = {
   'reports.contract.default': 'standaarddienst',
   'reports.contract.holidays': '{count, plural, one {# feestdag} other {# feestdagen}}',
   'reports.contract.bespoke': 'Maatwerk',
+  'reports.contract.value': 'Contractwaarde',
+  'reports.contract.valueIntro': 'Wat elke versie waard is: de maandprijzen van de gedekte diensten plus de vaste maandvergoeding; een jaar is twaalf maanden. Een nieuwe prijs van een niveau begint een nieuwe regel.',
+  'reports.contract.valueFrom': 'Vanaf',
+  'reports.contract.valueTo': 'Tot en met',
+  'reports.contract.perMonth': 'Per maand',
+  'reports.contract.perYear': 'Per jaar',
+  'reports.contract.unpriced': 'Zonder prijs: {services}',
 
   'reports.volume.intro': 'In de periode opgeloste verzoeken, naar de voorwaarden bij hun oplossing. Deze regels vormen de CSV-export.',
 
@@ -67,6 +76,18 @@ export const reportsNl: Translation<typeof reportsEn> = {
   'reports.missed.someone': 'een agent',
   'reports.missed.search': 'Deze verzoeken openen in de issuenavigator',
   'reports.missed.mismatch': 'De cijfers tellen {expected, plural, one {# gemist verzoek} other {# gemiste verzoeken}}, en op de verzoeken die je mag zien {found, plural, one {is er # gevonden} other {zijn er # gevonden}}. Ligt dat niet aan rechten, dan zijn de cijfers mogelijk verouderd: een beheerder kan ze opnieuw opbouwen in de instellingen van Contract Clock.',
+
+  'reports.credits.intro': 'Per dienst en maand: het percentage van de maandprijs dat de gemiste verzoeken opleveren volgens de creditregeling van die maand (per gemist verzoek naar prioriteitsklasse, tot het plafond), afgerond op de cent, bij een halve cent naar de even cent. Deze regels vormen de credits-CSV.',
+  'reports.credits.none': 'In deze periode zijn geen servicecredits verschuldigd.',
+  'reports.credits.month': 'Maand',
+  'reports.credits.missed': 'Gemist',
+  'reports.credits.percent': 'Credit',
+  'reports.credits.capped': 'begrensd op {cap}',
+  'reports.credits.price': 'Maandprijs',
+  'reports.credits.amount': 'Verschuldigd credit',
+  'reports.credits.noPrice': 'geen prijs afgesproken',
+  'reports.credits.total': 'Totaal verschuldigde credits',
+  'reports.credits.byClass': '{count, number} × {priorityClass}',
 
   'reports.uncovered.intro': 'In de periode opgelost zonder klantcontract: apart vermeld, nooit in een percentage geteld.',
   'reports.uncovered.none': 'Elk in deze periode opgelost verzoek viel onder een contract.',
