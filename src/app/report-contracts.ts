@@ -19,7 +19,7 @@ import type { CreditRow } from '../contract/compliance-api';
 import { RENEWALS_HORIZON_DAYS, type Renewal } from '../contract/renewals-api';
 import { catalogueOf, type ReportCatalogue, type ReportScope } from '../domain/compliance-report';
 import { creditRows } from '../domain/credit-report';
-import { upcomingRenewals } from '../domain/renewals';
+import { noticeReminders, upcomingRenewals, type NoticeReminder } from '../domain/renewals';
 import { contractValue } from '../domain/contract-value';
 import { periodDates } from '../domain/report-period';
 import { customerRequestsJql } from './compliance-jql';
@@ -41,6 +41,10 @@ export interface ReportContracts {
   readonly credits: (aggregates: readonly ComplianceAggregate[], scope: ReportScope) => CreditRow[];
   /** The contract versions whose notice date or end of term falls within the next 90 days (issue 14.3). */
   readonly renewals: (now: Date, customerId: string | null) => Renewal[];
+  /** The notice reminders of contracts that ask for one, whose notice date has not passed (issue 14.3). */
+  readonly reminders: (now: Date) => NoticeReminder[];
+  /** A contract's account manager (account id), or null. */
+  readonly accountManagerOf: (contractId: string) => string | null;
 }
 
 /**
@@ -66,6 +70,8 @@ export async function loadReportContracts(
     credits: (aggregates, scope) => creditRows(aggregates, database, scope),
     renewals: (now, customerId) =>
       upcomingRenewals(database, now, { horizonDays: RENEWALS_HORIZON_DAYS, customerId }).map((renewal) => ({ ...renewal, requestsJql: customerRequestsJql(renewal.customer.name) })),
+    reminders: (now) => noticeReminders(database, now),
+    accountManagerOf: (contractId) => database.contracts.find((c) => c.id === contractId)?.accountManagerAccountId ?? null,
   };
 }
 

@@ -3,7 +3,9 @@
  * a period (`reports/get`) and its CSV (`reports/export-csv`). The figures come from the aggregates
  * through src/domain/compliance-report.ts — the same functions the gadget uses, so the page, the CSV
  * and the gadget agree; the missed and uncovered requests from the records (JQL as the app, kept
- * only for projects the caller may browse); the contracts from report-contracts.ts.
+ * only for projects the caller may browse); the contracts from report-contracts.ts; the service
+ * credits (credit-report.ts) and the renewals in the next 90 days with their notice reminders
+ * (renewals-overview.ts).
  */
 import type { CsvExport, ReportQuery, ReviewReport } from '../contract/compliance-api';
 import { creditTotals, formatCreditsCsv } from '../domain/credit-report';
@@ -30,6 +32,7 @@ import type { ComplianceCaller } from './gadget-service';
 import { readLastReconciledAt } from './last-reconciled';
 import { readComplianceAggregates } from './read-compliance-aggregates';
 import { loadReportContracts } from './report-contracts';
+import { renewalsOverview } from './renewals-overview';
 
 /** How far the report searches the records (pages of 100). */
 export const REPORT_LIMITS = { recordSearchPages: 20 } as const;
@@ -58,7 +61,8 @@ export async function loadReviewReport(deps: AppDeps, caller: ComplianceCaller, 
   const recordScope = { ...scope, browsableProjectIds: access.browsableProjectIds };
   const jqlScope = { customerName: customer?.name ?? null, serviceName: null, levelName: null };
 
-  const [missed, uncovered] = await Promise.all([
+  const now = deps.now();
+  const [missed, uncovered, renewals] = await Promise.all([
     findMissedRequests(deps, missedJql(period, jqlScope), recordScope, { maxPages: REPORT_LIMITS.recordSearchPages }),
     query.customerId === null
       ? findUncoveredRequests(deps, withoutContractJql(period, contracts.fallbackLevelName), recordScope, {
@@ -66,6 +70,11 @@ export async function loadReviewReport(deps: AppDeps, caller: ComplianceCaller, 
           readerTimeZone: caller.timeZone,
         })
       : Promise.resolve({ uncovered: [], complete: true }),
+    renewalsOverview(deps, caller.accountId, {
+      renewals: contracts.renewals(now, query.customerId),
+      reminders: contracts.reminders(now),
+      accountManagerOf: contracts.accountManagerOf,
+    }),
   ]);
 
   const figures = totalFigures(aggregates, scope);
@@ -98,6 +107,7 @@ export async function loadReviewReport(deps: AppDeps, caller: ComplianceCaller, 
     withoutContract: withoutContractCount(aggregates, scope),
     credits,
     creditTotals: creditTotals(credits),
+    renewals,
   });
 }
 

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { amountSchema, dateSchema, idSchema, monthSchema, priorityClassOfReportSchema } from './report-primitives';
-import { renewalSchema } from './renewals-api';
+import { adminRenewalSchema, renewalSchema } from './renewals-api';
 import { contractInForceSchema } from './contracts-in-force';
 import { periodChoiceSchema, periodPresetSchema, reportPeriodSchema } from './report-period';
 
@@ -301,6 +301,8 @@ export const reviewReportSchema = z.object({
   credits: z.array(creditRowSchema),
   /** The credits' sum per currency, largest first. */
   creditTotals: z.array(amountSchema),
+  /** Contracts (of the customer, or all) whose notice date or end of term falls in the next 90 days, with account manager and notice reminder. */
+  renewals: z.array(adminRenewalSchema),
 });
 export type ReviewReport = z.infer<typeof reviewReportSchema>;
 

@@ -11,7 +11,9 @@
 import { JiraError } from '../../src/app/jira-ports';
 import { readReminderItems, sendNoticeReminders } from '../../src/app/renewal-reminders';
 import { startSweep } from '../../src/app/sweep-open-clocks';
+import { REPORTS_RESOLVER_KEYS, reviewReportSchema, type ReviewReport } from '../../src/contract/compliance-api';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
+import { createReportsResolver } from '../../src/entry/reports-resolver';
 import { createOnSweepEvent, SWEEP_METHOD } from '../../src/entry/on-sweep-event';
 import type { ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { createHarness, type Harness } from './app-harness';
@@ -129,5 +131,53 @@ describe('the notice reminder', () => {
     expect((await sendNoticeReminders(h.deps)).due).toBe(0);
     expect(h.jiraCalls).toEqual([]);
     expect(h.store.operations.every((op) => !op.includes('renewal-reminder'))).toBe(true);
+  });
+});
+
+describe('the review page’s renewals list', () => {
+  async function report(h: Harness, customerId: string | null = null): Promise<ReviewReport> {
+    const answer: unknown = await createReportsResolver(h.deps)(
+      { call: { functionKey: REPORTS_RESOLVER_KEYS.get, payload: { customerId, period: { kind: 'preset', preset: 'last-quarter' } } }, context: { moduleKey: 'contract-clock-reviews', extension: { type: 'jira:globalPage' }, timezone: 'Europe/Amsterdam' } },
+      { principal: { accountId: h.site.users.tom.accountId } } as never,
+    );
+    const envelope = answer as { ok: boolean; data?: unknown; error?: unknown };
+    if (!envelope.ok) throw new Error(JSON.stringify(envelope.error));
+    return reviewReportSchema.parse(envelope.data);
+  }
+
+  it('lists the contracts with notice or end in 90 days, soonest first, with the account manager and the reminder’s state', async () => {
+    const h = await createHarness(new Date('2026-09-20T07:30:00Z'));
+    await raiseAcmeRequest(h, 'Mailbox full');
+    let renewals = (await report(h)).renewals;
+    // 20 September: notice by 31 October is 41 days away, the reminder (30 days before) is on 1 October.
+    const acme = renewals.find((r) => r.contract.id === 'acme-2026');
+    expect(acme).toMatchObject({
+      customer: { id: 'acme', name: 'Acme Logistics' },
+      notice: { date: '2026-10-31', days: 41 },
+      end: null, // 31 December is 102 days away: beyond the horizon
+      accountManager: { id: h.site.users.admin.accountId, name: 'Ada de Boer' },
+      reminder: { days: 30, on: '2026-10-01', status: 'scheduled', sentAt: null, issueKey: null },
+      requestsJql: 'contractCustomer = "Acme Logistics" ORDER BY created DESC',
+    });
+    const next = renewals.map((r) => r.notice?.date ?? r.end?.date ?? '');
+    expect(next).toEqual([...next].sort());
+    expect(renewals.every((r) => (r.notice?.days ?? 0) <= 90 && (r.end?.days ?? 0) <= 90)).toBe(true);
+
+    // 1 October, before the hourly run: due; after it: sent, on the request, with the time.
+    h.clock.now = new Date('2026-10-01T06:10:00Z');
+    expect((await report(h)).renewals.find((r) => r.contract.id === 'acme-2026')?.reminder?.status).toBe('due');
+    await sendNoticeReminders(h.deps);
+    renewals = (await report(h, 'acme')).renewals;
+    expect(renewals.map((r) => r.contract.id)).toEqual(['acme-2026']);
+    expect(renewals[0]?.reminder).toMatchObject({ status: 'sent', sentAt: '2026-10-01T06:10:00.000Z', issueKey: expect.stringMatching(/^[A-Z]+-\d+$/) });
+  });
+
+  it('shows a reminder whose notification got no answer as unknown (never sent again)', async () => {
+    const h = await createHarness(new Date('2026-10-05T07:30:00Z'));
+    await raiseAcmeRequest(h, 'Mailbox full');
+    const lost = new JiraError('no answer', { kind: 'network', method: 'POST', path: '/rest/api/3/issue/ITS-1/notify', status: undefined, errorMessages: [], fieldErrors: {}, issues: [] });
+    await sendNoticeReminders({ ...h.deps, jiraAsApp: { ...h.deps.jiraAsApp, notifyIssue: () => Promise.reject(lost) } });
+    const acme = (await report(h, 'acme')).renewals[0];
+    expect(acme?.reminder).toMatchObject({ status: 'unknown', sentAt: '2026-10-05T07:30:00.000Z' });
   });
 });

@@ -3,7 +3,8 @@
  * printed: summary (on time against the previous period, "All Gold agreements met", per customer),
  * objectives per level, the contracts in force (versions, services × levels with targets, coverage
  * hours and monthly prices, bespoke terms marked, and what each version is worth per month and per
- * year), volume per service / level / priority class (the CSV's rows), the monthly trend, the service
+ * year), the contracts whose notice date or end of term is in the next 90 days (account manager,
+ * notice reminder), volume per service / level / priority class (the CSV's rows), the monthly trend, the service
  * credits due per service and month (the credits CSV's rows), every missed request with its
  * extensions, and the requests without a contract. Shows what the backend computed; formats only.
  */
@@ -12,6 +13,7 @@ import { token } from '@atlaskit/tokens';
 import type { ComplianceFigures, CreditRow, LevelVerdict, MissedRequest, ReviewReport, VolumeRow } from '../../../src/contract/compliance-api';
 import type { ContractInForce, TermTarget } from '../../../src/contract/contracts-in-force';
 import { REPORT_PRIORITY_CLASSES } from '../../../src/contract/report-primitives';
+import { RENEWALS_HORIZON_DAYS, type AdminRenewal } from '../../../src/contract/renewals-api';
 import { headlineTitle, monthLabel, moneyText, percentText, periodDatesText, periodName } from '../../shared/compliance/compliance-i18n';
 import { sectionHeadingStyle, subtleStyle, tableStyle, tdNumStyle, tdStyle, thNumStyle, thStyle } from '../../shared/compliance/table-styles';
 import { TrendChart } from '../../shared/compliance/trend-chart';
@@ -48,6 +50,7 @@ export function ReportDocument({ i18n, report }: { i18n: ReportsI18n; report: Re
       <SummarySection i18n={i18n} report={report} />
       <LevelsSection i18n={i18n} report={report} />
       <ContractsSection i18n={i18n} contracts={report.contracts} />
+      <RenewalsSection i18n={i18n} renewals={report.renewals} />
       <VolumeSection i18n={i18n} report={report} />
       <Section id="trend" title={t('reports.section.trend')}>
         <TrendChart i18n={i18n} points={report.trend} testId="report-trend" />
@@ -531,6 +534,88 @@ function CreditsSection({ i18n, report }: { i18n: ReportsI18n; report: ReviewRep
                 </tr>
               ))}
             </tfoot>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function reminderText(i18n: ReportsI18n, renewal: AdminRenewal): string {
+  const { t } = i18n;
+  const reminder = renewal.reminder;
+  if (reminder === null) return t('reports.renewals.reminder.none');
+  const sent = reminder.sentAt === null ? '' : i18n.instant(reminder.sentAt, renewal.timeZone);
+  switch (reminder.status) {
+    case 'scheduled':
+      return t('reports.renewals.reminder.scheduled', { date: i18n.localDate(reminder.on), days: reminder.days });
+    case 'due':
+      return t('reports.renewals.reminder.due', { date: i18n.localDate(reminder.on) });
+    case 'sent':
+      return t('reports.renewals.reminder.sent', { date: sent, issueKey: reminder.issueKey ?? '' });
+    case 'unknown':
+      return t('reports.renewals.reminder.unknown', { date: sent, issueKey: reminder.issueKey ?? '' });
+  }
+}
+
+function RenewalDate({ i18n, value }: { i18n: ReportsI18n; value: AdminRenewal['notice'] }) {
+  if (value === null) return <span style={subtleStyle}>{i18n.t('compliance.notApplicable')}</span>;
+  return (
+    <>
+      {i18n.localDate(value.date)}
+      <div style={{ ...subtleStyle, ...(value.days <= 30 ? { color: token('color.text.warning') } : {}) }}>{i18n.t('reports.renewals.in', { days: value.days })}</div>
+    </>
+  );
+}
+
+/** Today's list: contracts whose notice date or end of term is near, with the reminder's state. */
+function RenewalsSection({ i18n, renewals }: { i18n: ReportsI18n; renewals: readonly AdminRenewal[] }) {
+  const { t, locale } = i18n;
+  return (
+    <Section id="renewals" title={t('reports.section.renewals', { days: RENEWALS_HORIZON_DAYS })}>
+      <p style={{ ...subtleStyle, margin: 0 }}>{t('reports.renewals.intro', { days: RENEWALS_HORIZON_DAYS })}</p>
+      {renewals.length === 0 ? (
+        <p data-testid="report-renewals-none" style={{ margin: 0 }}>{t('reports.renewals.none', { days: RENEWALS_HORIZON_DAYS })}</p>
+      ) : (
+        <div style={{ overflowX: 'auto' }}>
+          <table data-testid="report-renewals" style={tableStyle}>
+            <thead>
+              <tr>
+                <th scope="col" style={thStyle}>{t('compliance.customer')}</th>
+                <th scope="col" style={thStyle}>{t('reports.renewals.notice')}</th>
+                <th scope="col" style={thStyle}>{t('reports.renewals.end')}</th>
+                <th scope="col" style={thNumStyle}>{t('reports.renewals.value')}</th>
+                <th scope="col" style={thStyle}>{t('reports.renewals.manager')}</th>
+                <th scope="col" style={thStyle}>{t('reports.renewals.reminder')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {renewals.map((renewal) => (
+                <tr key={`${renewal.contract.id}-${String(renewal.version)}`} data-contract={renewal.contract.id} data-reminder={renewal.reminder?.status ?? 'none'}>
+                  <th scope="row" style={tdStyle}>
+                    <a
+                      href={issueNavigatorPath(renewal.requestsJql)}
+                      className="cc-link"
+                      aria-label={t('reports.renewals.requests', { customer: renewal.customer.name })}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        void navigateHost(issueNavigatorPath(renewal.requestsJql));
+                      }}
+                    >
+                      {renewal.customer.name}
+                    </a>
+                    <div style={subtleStyle}>
+                      {renewal.contract.name} · {t('reports.renewals.version', { version: renewal.version })}
+                    </div>
+                  </th>
+                  <td style={tdStyle}><RenewalDate i18n={i18n} value={renewal.notice} /></td>
+                  <td style={tdStyle}><RenewalDate i18n={i18n} value={renewal.end} /></td>
+                  <td style={tdNumStyle} data-amount-minor={renewal.monthlyValue?.amountMinor ?? ''}>{renewal.monthlyValue === null ? t('compliance.notApplicable') : moneyText(locale, renewal.monthlyValue)}</td>
+                  <td style={tdStyle}>{renewal.accountManager?.name ?? <span style={subtleStyle}>{t('reports.renewals.noManager')}</span>}</td>
+                  <td style={tdStyle} data-testid={`report-renewal-reminder-${renewal.contract.id}`}>{reminderText(i18n, renewal)}</td>
+                </tr>
+              ))}
+            </tbody>
           </table>
         </div>
       )}
