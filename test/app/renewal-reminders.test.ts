@@ -15,7 +15,6 @@ import { REPORTS_RESOLVER_KEYS, reviewReportSchema, type ReviewReport } from '..
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createReportsResolver } from '../../src/entry/reports-resolver';
 import { createOnSweepEvent, SWEEP_METHOD } from '../../src/entry/on-sweep-event';
-import type { ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { createHarness, type Harness } from './app-harness';
 
 jest.setTimeout(60_000);
@@ -23,7 +22,7 @@ jest.setTimeout(60_000);
 async function raiseAcmeRequest(h: Harness, summary: string): Promise<string> {
   const key = h.model.createRequest(h.site.users.alice.accountId, { serviceDeskId: h.site.serviceDesk.id, requestTypeId: h.site.requestTypes.email.id, summary }).key;
   const created = createOnIssueCreated(h.deps);
-  for (const event of h.events.splice(0)) if (event.eventType === 'avi:jira:created:issue') await created(event as ForgeJiraEvent);
+  for (const event of h.events.splice(0)) if (event.eventType === 'avi:jira:created:issue') await created(event);
   return key;
 }
 
