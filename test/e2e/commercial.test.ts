@@ -11,6 +11,8 @@
  * the credit in exact integer arithmetic — Σ percent per missed request by priority class, capped, ×
  * the monthly price, rounded half to even on minor units — without the app's credit code.
  *
+ * Also the panel of a request the contract does not cover (Stark's network: billable by the hour).
+ *
  * The demo (sandbox/demo): "now" is Monday 5 October 2026 09:30 Amsterdam; the page opens on Q3 2026.
  * Tom is an English agent, Sanne a Dutch agent, Ada the Dutch Jira admin and Acme's account manager.
  */
@@ -23,7 +25,7 @@ import { contractDatabaseSchema, type ContractDatabase } from '../../src/contrac
 import { issueOutcomeOf } from '../../src/domain/compliance';
 import { savePartScreenshot, saveScreenshot } from './support/browser';
 import { waitForGadgetView, waitForReport } from './support/compliance-pages';
-import { actAs, normalizeText, openPage } from './support/host-pages';
+import { actAs, normalizeText, openPage, openRequestPanel, panelFrame } from './support/host-pages';
 import type { E2eSandbox } from './support/sandbox';
 import { useSandboxAndBrowser } from './support/session';
 
@@ -324,5 +326,33 @@ describe('notice and renewals', () => {
     expect(normalizeText(await list.locator('li[data-contract="acme-2026"]').innerText())).toContain('notice by Oct 31, 2026 (in 26 days)');
     await list.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'commercial-gadget-renewals-en');
+  });
+});
+
+describe('a request the contract does not cover', () => {
+  /** A Stark network request: its contract does not cover the network (reason in the record). */
+  function starkNetworkRequest(sbx: E2eSandbox): string {
+    for (const issue of sbx.sandbox.model().issues()) {
+      const parsed = clockRecordSchema.safeParse(issue.properties['contract-clock']);
+      if (!parsed.success || parsed.data.uncovered === null) continue;
+      const rejected = parsed.data.uncovered.explanation.some((step) => step.kind === 'contract-rejected' && step.reason === 'service-not-covered' && step.contract.id === 'stark-basis');
+      if (rejected) return issue.key;
+    }
+    throw new Error('The demo has no Stark network request.');
+  }
+
+  it.each([
+    ['tom', 'Not covered by the contract: billable at €85.00 / hour', 'en'],
+    ['sanne', 'Niet gedekt door het contract: factureerbaar tegen € 85,00 / uur', 'nl'],
+  ] as const)('shows %s what it is billable at, in the agent’s language', async (agent, title, language) => {
+    const { sbx, page } = started();
+    await actAs(page.context(), sbx.url, sbx.users[agent]);
+    const key = starkNetworkRequest(sbx);
+    const panel = await openRequestPanel(page, sbx.url, key);
+    expect(panel.state).toBe('uncovered');
+    const notice = panelFrame(page).getByTestId('panel-out-of-contract');
+    expect(normalizeText(await notice.innerText())).toContain(title);
+    expect(normalizeText(await notice.innerText())).toContain('Stark Manufacturing — basis');
+    await saveScreenshot(page, `commercial-panel-out-of-contract-${language}`);
   });
 });
