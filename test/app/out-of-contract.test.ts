@@ -5,19 +5,19 @@
  * contract's currency; a covered request, and one without any contract, show none. In the demo,
  * Acme's contract has € 95 / hour out of contract; here it stops covering Printing.
  */
+import type { ContractDatabaseInput } from '../../src/contract/contract-database';
 import type { Envelope } from '../../src/contract/envelope';
 import { panelViewSchema, type PanelView } from '../../src/contract/panel-api';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createHarness, type Harness } from './app-harness';
 
-type Demo = Parameters<NonNullable<Parameters<typeof createHarness>[1]>['database']>[1];
 
 /** The demo database without Printing in Acme's contract; `printerRate` gives the printer request type its own rate. */
 function withoutPrinting(printerRate?: { perRequest: number }) {
-  return (site: Harness['site'], demo: Demo): Demo => {
+  return (site: Harness['site'], demo: ContractDatabaseInput): ContractDatabaseInput => {
     const db = structuredClone(demo);
-    const acme = db.contracts.find((c) => c.id === 'acme-2026');
+    const acme = db.contracts?.find((c) => c.id === 'acme-2026');
     const version = acme?.versions[0];
     if (version === undefined) throw new Error('the demo has no Acme contract');
     version.coveredServices = version.coveredServices.filter((c) => c.serviceId !== 'printing');
