@@ -376,6 +376,8 @@ export function buildDemoContractDatabase(site: BaseSite): ContractDatabaseInput
             effectiveFrom: '2026-01-01',
             coveredServices: covered('bronze', 'email', 'printing', 'workplace'),
             defaultServiceId: 'workplace',
+            // The network is not covered: such requests are billable (the panel says so).
+            outOfContractRates: { default: { hourly: eur(85) } },
           },
         ],
       },

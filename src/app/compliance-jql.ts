@@ -82,3 +82,12 @@ export function withoutContractJql(period: ReportPeriod, fallbackLevelName: stri
   const which = fallbackLevelName === null ? 'contractState = "uncovered"' : `(contractState = "uncovered" OR contractLevel = ${jqlString(fallbackLevelName)})`;
   return `${which} AND resolved >= "${from}" AND resolved < "${until}" ORDER BY resolved ASC`;
 }
+
+/**
+ * A customer's requests with a contract clock, newest first (the renewals lists link to it).
+ *
+ * @example customerRequestsJql('Acme Logistics') // 'contractCustomer = "Acme Logistics" ORDER BY created DESC'
+ */
+export function customerRequestsJql(customerName: string): string {
+  return `contractCustomer = ${jqlString(customerName)} ORDER BY created DESC`;
+}

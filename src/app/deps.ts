@@ -27,8 +27,8 @@ export interface RebuildJob {
  */
 export interface SweepJob {
   readonly [key: string]: unknown;
-  /** `due`: the due clocks of one shard; `issues`: the clocks of these issues. */
-  readonly kind: 'due' | 'issues';
+  /** `due`: the due clocks of one shard; `issues`: the clocks of these issues; `renewals`: the notice reminders due. */
+  readonly kind: 'due' | 'issues' | 'renewals';
 }
 
 export interface AppDeps {

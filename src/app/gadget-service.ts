@@ -91,6 +91,7 @@ export async function loadGadgetView(deps: AppDeps, caller: ComplianceCaller, co
     worstBreachesIncomplete: !worst.complete,
     withoutContract: withoutContractCount(read.aggregates, scope),
     hasContracts: contracts.hasContracts,
+    renewals: contracts.renewals(now, configuration.customerId),
   });
 }
 

@@ -114,6 +114,7 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
       displayNames,
       customerLocale,
       now,
+      requestTypeId: issue.requestType?.id ?? null,
     }),
   );
 }

@@ -21,6 +21,7 @@ import type {
 import { compileCalendarOnce } from '../domain/calendar-cache';
 import { addBusinessMinutes } from '../domain/business-time';
 import { describeClock, listClockActions, type TargetProgress } from '../domain/clock-view';
+import { outOfContractRate } from '../domain/out-of-contract';
 import { renderCustomerTemplate } from '../i18n/customer-template';
 import { selectLanguage } from '../i18n/messages';
 import { textFor, type ReaderText } from './reader-text';
@@ -50,6 +51,8 @@ export interface PanelViewInput {
    */
   readonly customerLocale: string | null;
   readonly now: Date;
+  /** The request's JSM request type id (its own out-of-contract rate); null when it has none. */
+  readonly requestTypeId?: string | null;
 }
 
 const STATE: Readonly<Record<ClockRecord['state'], PanelState>> = {
@@ -86,6 +89,7 @@ export function presentPanelView(input: PanelViewInput): PanelView {
       drafts: { expected: null, missed: null, language: customer.language, languageOf: customer.languageOf },
       can: { postMessage: viewer.canComment, reapply: viewer.canEditClock, pause: false, resume: false, extend: false },
       problem: null,
+      outOfContract: null,
     };
   }
   const view = describeClock(record, input.now);
@@ -115,6 +119,7 @@ export function presentPanelView(input: PanelViewInput): PanelView {
       extend: viewer.canEditClock && actions.extend,
     },
     problem: record.error === null ? null : text.t(`problem.${record.error.reason}`),
+    outOfContract: outOfContractRate(input.database, record, input.requestTypeId ?? null),
   };
 }
 

@@ -12,10 +12,17 @@ import type { NamedRef } from '../contract/compliance-api';
 import type { Contract, ContractDatabase, ContractVersion, CoveredService, PriorityClass } from '../contract/contract-database';
 import { levelRevisionOn, PRIORITY_CLASSES } from '../contract/contract-database';
 import type { Holiday } from '../contract/calendar';
-import { WEEKDAYS, type ContractInForce, type CoverageHours, type HolidayInForce, type ServiceTermsInForce } from '../contract/contracts-in-force';
+import { WEEKDAYS, type ContractInForce, type CoverageHours, type HolidayInForce, type ServiceTermsInForce, type VersionValue } from '../contract/contracts-in-force';
 import type { ReportPeriod } from '../contract/report-period';
-import { catalogueOf, type ReportCatalogue } from '../domain/compliance-report';
+import type { ComplianceAggregate } from '../contract/compliance-aggregate';
+import type { CreditRow } from '../contract/compliance-api';
+import { RENEWALS_HORIZON_DAYS, type Renewal } from '../contract/renewals-api';
+import { catalogueOf, type ReportCatalogue, type ReportScope } from '../domain/compliance-report';
+import { creditRows } from '../domain/credit-report';
+import { noticeReminders, upcomingRenewals, type NoticeReminder } from '../domain/renewals';
+import { contractValue } from '../domain/contract-value';
 import { periodDates } from '../domain/report-period';
+import { customerRequestsJql } from './compliance-jql';
 import { loadContractDatabase } from './contract-database-store';
 
 export interface ReportContracts {
@@ -30,6 +37,14 @@ export interface ReportContracts {
   readonly fallbackLevelName: string | null;
   /** The contract versions in force during the period (of the customer, or all), when asked for. */
   readonly inForce: ContractInForce[];
+  /** The service credits due for aggregates in a scope, priced by the terms of each month (issue 14.4). */
+  readonly credits: (aggregates: readonly ComplianceAggregate[], scope: ReportScope) => CreditRow[];
+  /** The contract versions whose notice date or end of term falls within the next 90 days (issue 14.3). */
+  readonly renewals: (now: Date, customerId: string | null) => Renewal[];
+  /** The notice reminders of contracts that ask for one, whose notice date has not passed (issue 14.3). */
+  readonly reminders: (now: Date) => NoticeReminder[];
+  /** A contract's account manager (account id), or null. */
+  readonly accountManagerOf: (contractId: string) => string | null;
 }
 
 /**
@@ -52,6 +67,11 @@ export async function loadReportContracts(
     hasContracts: database.contracts.length > 0,
     fallbackLevelName: database.levels.find((l) => l.id === database.settings.fallbackLevelId)?.name ?? null,
     inForce: query.withTerms ? contractsInForce(database, query.period, query.customerId) : [],
+    credits: (aggregates, scope) => creditRows(aggregates, database, scope),
+    renewals: (now, customerId) =>
+      upcomingRenewals(database, now, { horizonDays: RENEWALS_HORIZON_DAYS, customerId }).map((renewal) => ({ ...renewal, requestsJql: customerRequestsJql(renewal.customer.name) })),
+    reminders: (now) => noticeReminders(database, now),
+    accountManagerOf: (contractId) => database.contracts.find((c) => c.id === contractId)?.accountManagerAccountId ?? null,
   };
 }
 
@@ -70,6 +90,7 @@ export function contractsInForce(db: ContractDatabase, period: ReportPeriod, cus
       .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
     if (versions.length === 0) continue;
     const currency = contract.currency ?? db.settings.currency;
+    const value = contractValue(db, contract);
     out.push({
       customer: { id: contract.customer.id, name: contract.customer.name },
       contract: { id: contract.id, name: contract.name },
@@ -86,11 +107,26 @@ export function contractsInForce(db: ContractDatabase, period: ReportPeriod, cus
           endDate: version.endDate ?? null,
           note: version.note ?? null,
           services: version.coveredServices.map((covered) => serviceTermsOf(db, contract, version, covered, termsDate)),
+          value: valueOf(db, value.versions.find((v) => v.version === version.version), currency),
         };
       }),
     });
   }
   return out.sort((a, b) => a.customer.name.localeCompare(b.customer.name) || a.contract.name.localeCompare(b.contract.name));
+}
+
+/** A version's value in the report's shape: amounts with their currency, unpriced services named. */
+function valueOf(db: ContractDatabase, value: ReturnType<typeof contractValue>['versions'][number] | undefined, currency: string): VersionValue {
+  if (value === undefined) return { periods: [], unpricedServices: [] };
+  return {
+    periods: value.periods.map((period) => ({
+      from: period.from,
+      to: period.to,
+      monthly: { amountMinor: period.monthlyMinor, currency },
+      yearly: { amountMinor: period.yearlyMinor, currency },
+    })),
+    unpricedServices: value.unpricedServiceIds.map((id) => ({ id, name: db.services.find((s) => s.id === id)?.name ?? id })),
+  };
 }
 
 function weekOf(week: Partial<Record<(typeof WEEKDAYS)[number], [string, string][] | undefined>> | undefined): CoverageHours['week'] {

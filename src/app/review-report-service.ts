@@ -3,9 +3,12 @@
  * a period (`reports/get`) and its CSV (`reports/export-csv`). The figures come from the aggregates
  * through src/domain/compliance-report.ts — the same functions the gadget uses, so the page, the CSV
  * and the gadget agree; the missed and uncovered requests from the records (JQL as the app, kept
- * only for projects the caller may browse); the contracts from report-contracts.ts.
+ * only for projects the caller may browse); the contracts from report-contracts.ts; the service
+ * credits (credit-report.ts) and the renewals in the next 90 days with their notice reminders
+ * (renewals-overview.ts).
  */
 import type { CsvExport, ReportQuery, ReviewReport } from '../contract/compliance-api';
+import { creditTotals, formatCreditsCsv } from '../domain/credit-report';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import {
   combineHeadlines,
@@ -29,6 +32,7 @@ import type { ComplianceCaller } from './gadget-service';
 import { readLastReconciledAt } from './last-reconciled';
 import { readComplianceAggregates } from './read-compliance-aggregates';
 import { loadReportContracts } from './report-contracts';
+import { renewalsOverview } from './renewals-overview';
 
 /** How far the report searches the records (pages of 100). */
 export const REPORT_LIMITS = { recordSearchPages: 20 } as const;
@@ -57,7 +61,8 @@ export async function loadReviewReport(deps: AppDeps, caller: ComplianceCaller, 
   const recordScope = { ...scope, browsableProjectIds: access.browsableProjectIds };
   const jqlScope = { customerName: customer?.name ?? null, serviceName: null, levelName: null };
 
-  const [missed, uncovered] = await Promise.all([
+  const now = deps.now();
+  const [missed, uncovered, renewals] = await Promise.all([
     findMissedRequests(deps, missedJql(period, jqlScope), recordScope, { maxPages: REPORT_LIMITS.recordSearchPages }),
     query.customerId === null
       ? findUncoveredRequests(deps, withoutContractJql(period, contracts.fallbackLevelName), recordScope, {
@@ -65,9 +70,15 @@ export async function loadReviewReport(deps: AppDeps, caller: ComplianceCaller, 
           readerTimeZone: caller.timeZone,
         })
       : Promise.resolve({ uncovered: [], complete: true }),
+    renewalsOverview(deps, caller.accountId, {
+      renewals: contracts.renewals(now, query.customerId),
+      reminders: contracts.reminders(now),
+      accountManagerOf: contracts.accountManagerOf,
+    }),
   ]);
 
   const figures = totalFigures(aggregates, scope);
+  const credits = contracts.credits(aggregates, scope);
   const current = summarizeCustomers(aggregates, catalogue, scope);
   const before = new Map(summarizeCustomers(aggregates, catalogue, previousScope).map((s) => [s.customer.id, s] as const));
   const customerSummaries = current.map((summary) => ({
@@ -94,6 +105,9 @@ export async function loadReviewReport(deps: AppDeps, caller: ComplianceCaller, 
     missedMismatch: !missed.complete || missed.counted !== figures.missed,
     uncovered: uncovered.uncovered,
     withoutContract: withoutContractCount(aggregates, scope),
+    credits,
+    creditTotals: creditTotals(credits),
+    renewals,
   });
 }
 
@@ -110,4 +124,23 @@ export async function exportReviewCsv(deps: AppDeps, caller: ComplianceCaller, q
   const rows = volumeRows(read.aggregates, contracts.catalogue, scope);
   const who = query.customerId ?? 'all-customers';
   return ok({ fileName: `contract-review-${who}-${period.from}-to-${period.to}.csv`, csv: formatCsv(rows, period), rows: rows.length });
+}
+
+/**
+ * `reports/export-credits-csv`: the service credits of the report's customer(s) and period, one row
+ * per customer × service × month (issue 14.4's columns, header row first) — the rows the report's
+ * credits section shows.
+ */
+export async function exportCreditsCsv(deps: AppDeps, caller: ComplianceCaller, query: ReportQuery): Promise<Envelope<CsvExport>> {
+  const access = await checkComplianceAccess(deps, caller.accountId);
+  if (!access.allowed) return fail('forbidden', COMPLIANCE_FORBIDDEN);
+  const scope = scopeOf(query, localDateOf(deps.now(), caller.timeZone));
+  const { period } = scope;
+  const [contracts, read] = await Promise.all([
+    loadReportContracts(deps.store, { period, customerId: query.customerId, withTerms: false }),
+    readComplianceAggregates(deps.store, { from: period.from, to: period.to, ...(query.customerId === null ? {} : { customerId: query.customerId }) }),
+  ]);
+  const rows = contracts.credits(read.aggregates, scope);
+  const who = query.customerId ?? 'all-customers';
+  return ok({ fileName: `service-credits-${who}-${period.from}-to-${period.to}.csv`, csv: formatCreditsCsv(rows), rows: rows.length });
 }

@@ -7,6 +7,8 @@
  *   closed state contradicts the issue's status — a lost or failed event), and, while installs
  *   still hold them, issues of the old storage format to adopt (ADR 0018). It pushes that work to
  *   the `contract-clock-sweep` queue: the due clocks' ids when they are few, else one job per shard.
+ * - Once an hour it also queues a `renewals` job: the notice reminders to account managers that are
+ *   due (renewal-reminders.ts, ADR 0024).
  * - `runSweepJob`, the queue consumer, reconciles each clock from the issue's current state
  *   (reconcile-clock.ts, `trigger: 'sweep'`) — so a late "resolved" never yields a false breach
  *   notice — and sends the notice owed, once. It works within a time budget, a few clocks at a time,
@@ -66,8 +68,15 @@ export const sweepJobSchema = z.discriminatedUnion('kind', [
     reason: z.enum(['due', 'repair', 'adopt']),
     issueIds: z.array(z.string().regex(/^\d{1,18}$/)).min(1).max(SWEEP_BATCH),
   }),
+  // The notice reminders due now (renewal-reminders.ts, ADR 0024): at most one job an hour.
+  z.object({ kind: z.literal('renewals'), asOf: instantSchema }),
 ]);
 export type SweepJobBody = z.infer<typeof sweepJobSchema>;
+/** The jobs that reconcile clocks. */
+export type ClockSweepJob = Exclude<SweepJobBody, { kind: 'renewals' }>;
+
+/** The scheduled trigger queues a `renewals` job when the last one was queued in an earlier hour. */
+const RENEWALS_EVERY_MS = 60 * 60_000;
 
 /** The sweep's bookkeeping between runs. */
 const sweepStateSchema = z.object({
@@ -76,6 +85,8 @@ const sweepStateSchema = z.object({
   serviceProjects: z.object({ ids: z.array(z.string()), at: instantSchema }).nullable(),
   /** `done` once no key of the old storage format is left (ADR 0018). */
   legacy: z.enum(['pending', 'done']),
+  /** When the last `renewals` job was queued (absent: never). */
+  renewalsQueuedAt: instantSchema.optional(),
 });
 type SweepState = z.infer<typeof sweepStateSchema>;
 
@@ -83,6 +94,8 @@ export interface SweepStartReport {
   readonly due: number;
   readonly repair: number;
   readonly adopt: number;
+  /** A `renewals` job was queued (once an hour). */
+  readonly renewals: boolean;
   readonly jobs: number;
 }
 
@@ -136,9 +149,18 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
     }
   }
 
+  // The notice reminders are looked at once an hour, in the hour's first sweep: a reminder is due
+  // from the start of a day in its contract's zone, and the job reads the whole contract database.
+  const hour = Math.floor(now.getTime() / RENEWALS_EVERY_MS);
+  const renewals = state.renewalsQueuedAt === undefined || Math.floor(Date.parse(state.renewalsQueuedAt) / RENEWALS_EVERY_MS) !== hour;
+  if (renewals) {
+    jobs.push({ kind: 'renewals', asOf: now.toISOString() });
+    state = { ...state, renewalsQueuedAt: now.toISOString() };
+  }
+
   if (jobs.length > 0) await deps.enqueueSweep(jobs);
   if (state !== before) await writeValue(deps.store, sweepStateKey(), sweepStateSchema, state);
-  return { due: due.length === 'many' ? -1 : due.items.length, repair: repair.length, adopt: adopt.length, jobs: jobs.length };
+  return { due: due.length === 'many' ? -1 : due.items.length, repair: repair.length, adopt: adopt.length, renewals, jobs: jobs.length };
 }
 
 /** The due clocks, when they are few; `many` when one page does not hold them. */
@@ -237,7 +259,7 @@ export interface SweepJobReport {
  *
  * @example await runSweepJob(deps, { kind: 'due', shard: 3, asOf: now.toISOString() });
  */
-export async function runSweepJob(deps: AppDeps, job: SweepJobBody, budgetMs: number = SWEEP_JOB_BUDGET_MS): Promise<SweepJobReport> {
+export async function runSweepJob(deps: AppDeps, job: ClockSweepJob, budgetMs: number = SWEEP_JOB_BUDGET_MS): Promise<SweepJobReport> {
   const started = Date.now();
   const outOfTime = (): boolean => Date.now() - started > budgetMs;
   const notified: { issueId: string; kind: 'at-risk' | 'breached' }[] = [];

@@ -7,7 +7,8 @@
  * Pure zod: no I/O, no Forge imports, no clock — bundled into the browser.
  */
 import { z } from 'zod';
-import { dateSchema, idSchema, monthSchema, priorityClassOfReportSchema } from './report-primitives';
+import { amountSchema, dateSchema, idSchema, monthSchema, priorityClassOfReportSchema } from './report-primitives';
+import { adminRenewalSchema, renewalSchema } from './renewals-api';
 import { contractInForceSchema } from './contracts-in-force';
 import { periodChoiceSchema, periodPresetSchema, reportPeriodSchema } from './report-period';
 
@@ -23,6 +24,8 @@ export const GADGET_RESOLVER_KEYS = {
 export const REPORTS_RESOLVER_KEYS = {
   get: 'reports/get',
   exportCsv: 'reports/export-csv',
+  /** The service credits of the report's customer(s) and period as CSV (issue 14.4). */
+  exportCreditsCsv: 'reports/export-credits-csv',
 } as const;
 
 /** The id used for "no customer / no service" in aggregates (see compliance-aggregate.ts). */
@@ -178,6 +181,8 @@ export const gadgetViewSchema = z.object({
   withoutContract: z.number().int().nonnegative(),
   /** The contract database is empty: the gadget explains where to start. */
   hasContracts: z.boolean(),
+  /** Contracts in scope whose notice date or end of term falls in the next 90 days, soonest first. */
+  renewals: z.array(renewalSchema),
 });
 export type GadgetView = z.infer<typeof gadgetViewSchema>;
 
@@ -237,6 +242,36 @@ export const uncoveredRequestSchema = z.object({
 });
 export type UncoveredRequest = z.infer<typeof uncoveredRequestSchema>;
 
+/**
+ * The service credit of one customer × service × month (issue 14.4): the missed requests of that
+ * service resolved in that month (the report's counting rules), per priority class, and the credit
+ * the terms in force that month give for them — `min(cap, Σ percent) × monthly price`, rounded
+ * half-even on minor units (src/domain/service-credits.ts). A row exists for every customer ×
+ * service × month with a missed request under terms that carry a credit rule; also a CSV row.
+ */
+export const creditRowSchema = z.object({
+  customer: refSchema,
+  service: refSchema,
+  month: monthSchema,
+  /** The contract (and version) whose terms gave the rule and the price. */
+  contract: refSchema,
+  version: z.number().int().positive(),
+  /** The level the service is covered at; `bespoke` when the rule or price is the contract's own. */
+  level: refSchema,
+  bespoke: z.boolean(),
+  missed: z.number().int().positive(),
+  missedByClass: z.partialRecord(priorityClassOfReportSchema, z.number().int().positive()),
+  /** The percentage credited, capped; exact hundredths. */
+  creditPercent: z.number().min(0).max(100),
+  capPercent: z.number().min(0).max(100),
+  capped: z.boolean(),
+  /** The service's monthly price that month; null when none is agreed (then no amount can be given). */
+  monthlyPrice: amountSchema.nullable(),
+  /** The credit; null without a monthly price. */
+  credit: amountSchema.nullable(),
+});
+export type CreditRow = z.infer<typeof creditRowSchema>;
+
 export const reviewReportSchema = z.object({
   query: reportQuerySchema,
   period: resolvedPeriodSchema,
@@ -262,6 +297,12 @@ export const reviewReportSchema = z.object({
   uncovered: z.array(uncoveredRequestSchema),
   /** Requests without contract terms that had a clock (best effort), from the aggregates. */
   withoutContract: z.number().int().nonnegative(),
+  /** Service credits due per customer × service × month of the period (the credits CSV's rows). */
+  credits: z.array(creditRowSchema),
+  /** The credits' sum per currency, largest first. */
+  creditTotals: z.array(amountSchema),
+  /** Contracts (of the customer, or all) whose notice date or end of term falls in the next 90 days, with account manager and notice reminder. */
+  renewals: z.array(adminRenewalSchema),
 });
 export type ReviewReport = z.infer<typeof reviewReportSchema>;
 
@@ -286,3 +327,10 @@ export const CSV_COLUMNS = [
   'response_missed',
   'extensions',
 ] as const;
+
+/**
+ * The credits CSV's columns, in order and named exactly as issue 14 asks. Amounts are decimal
+ * strings with the currency's minor-unit digits and a point (`67.50`, `500` for JPY); percentages
+ * have two decimals (`12.50`) — docs/adr/0025-service-credits-terms-and-csv.md.
+ */
+export const CREDITS_CSV_COLUMNS = ['customer', 'service', 'month', 'missed', 'credit_percent', 'monthly_price', 'credit_amount', 'currency'] as const;

@@ -62,6 +62,26 @@ export const serviceTermsInForceSchema = z.object({
 });
 export type ServiceTermsInForce = z.infer<typeof serviceTermsInForceSchema>;
 
+/**
+ * What a version is worth (issue 14.2): the covered services' monthly prices plus the fee, per
+ * month and per year (twelve months), in periods — a level revision with other prices during the
+ * version starts a new period (src/domain/contract-value.ts).
+ */
+export const versionValueSchema = z.object({
+  periods: z.array(
+    z.object({
+      from: dateSchema,
+      /** null: open-ended. */
+      to: dateSchema.nullable(),
+      monthly: amountSchema,
+      yearly: amountSchema,
+    }),
+  ),
+  /** Covered services without any price in some period: the value leaves them out. */
+  unpricedServices: z.array(refSchema),
+});
+export type VersionValue = z.infer<typeof versionValueSchema>;
+
 export const contractVersionInForceSchema = z.object({
   version: z.number().int().positive(),
   effectiveFrom: dateSchema,
@@ -72,6 +92,7 @@ export const contractVersionInForceSchema = z.object({
   endDate: dateSchema.nullable(),
   note: z.string().nullable(),
   services: z.array(serviceTermsInForceSchema),
+  value: versionValueSchema,
 });
 export type ContractVersionInForce = z.infer<typeof contractVersionInForceSchema>;
 

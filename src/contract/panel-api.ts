@@ -203,6 +203,22 @@ export type PanelPermissions = z.infer<typeof panelPermissionsSchema>;
 export const panelGetPayloadSchema = strictObject({});
 export type PanelGetPayload = z.infer<typeof panelGetPayloadSchema>;
 
+/** An amount in minor units of an ISO 4217 currency. */
+const moneySchema = z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) });
+
+/**
+ * What the request costs when the customer's contract does not cover its service (issue 14.1): the
+ * contract's out-of-contract rate, for this request type when it has its own.
+ */
+export const outOfContractRateSchema = z.object({
+  contract: z.object({ id: z.string().min(1), name: z.string() }),
+  hourly: moneySchema.nullable(),
+  perRequest: moneySchema.nullable(),
+  /** The rate is the one the contract names for this request type. */
+  requestType: z.boolean(),
+});
+export type OutOfContractRate = z.infer<typeof outOfContractRateSchema>;
+
 /** Everything the panel shows, in one answer. */
 export const panelViewSchema = z.object({
   issueKey: issueKeySchema,
@@ -228,6 +244,8 @@ export const panelViewSchema = z.object({
   can: panelPermissionsSchema,
   /** For state `error`: what went wrong, in the agent's language (e.g. "the calendar has no business time"). */
   problem: z.string().nullable(),
+  /** The request's service is not covered by the customer's contract: what it is billable at; null otherwise. */
+  outOfContract: outOfContractRateSchema.nullable(),
 });
 export type PanelView = z.infer<typeof panelViewSchema>;
 

@@ -30,6 +30,7 @@ import type { ReportPeriod } from '../contract/report-period';
 import { businessMinutesBetween } from './business-time';
 import { compileCalendarOnce } from './calendar-cache';
 import { countingCalendarOf, percentOf } from './compliance';
+import { csvField } from './csv';
 import { monthsOf, periodDates } from './report-period';
 
 /** Which resolved requests a view counts. */
@@ -334,15 +335,6 @@ export function volumeRows(aggregates: readonly ComplianceAggregate[], catalogue
         a.level.name.localeCompare(b.level.name) ||
         CLASS_ORDER(a.priorityClass) - CLASS_ORDER(b.priorityClass),
     );
-}
-
-/** A CSV field (RFC 4180), with text that a spreadsheet would run as a formula made inert. */
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return String(value);
-  // OWASP "CSV injection": a cell starting with = + - @ (or a tab / CR) is read as a formula.
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

@@ -89,3 +89,11 @@ export async function countedOutcomes(h: Harness): Promise<{ met: number; breach
 export function comparable(record: ClockRecord): unknown {
   return { ...record, evaluatedAt: null, revision: null };
 }
+
+/**
+ * The notifications the sweep sent about a request's clock (subject `<KEY>: contract deadline …`),
+ * leaving out a contract's notice reminder, which may go out on the same request (ADR 0024).
+ */
+export function clockNotifications(h: Harness, key: string): ReturnType<Harness['model']['notifications']>[number][] {
+  return h.model.notifications().filter((n) => n.issueKey === key && n.source === 'notify-api' && n.subject.startsWith(`${key}: `));
+}

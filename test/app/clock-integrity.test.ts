@@ -15,6 +15,7 @@ import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createHarness, type Harness } from './app-harness';
 import {
+  clockNotifications,
   countedOutcomes,
   deliver,
   deliverAll,
@@ -40,7 +41,7 @@ function appNotes(h: Harness, key: string): string[] {
 }
 
 function notices(h: Harness, key: string): number {
-  return h.model.notifications().filter((n) => n.issueKey === key && n.source === 'notify-api').length;
+  return clockNotifications(h, key).length;
 }
 
 describe('app-only facts live in app storage; the property is a projection (item 1)', () => {

@@ -10,6 +10,7 @@ import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
 import { createHarness } from './app-harness';
 import {
   aggregatesOf,
+  clockNotifications,
   comparable,
   countedOutcomes,
   deliver,
@@ -203,7 +204,7 @@ describe('the contract clock through the real handlers', () => {
     const notes = (issue?.comments ?? []).filter((c) => c.authorId === h.model.appUser().accountId);
     expect(notes).toHaveLength(2);
     expect(notes.every((c) => c.internal)).toBe(true);
-    expect(h.model.notifications().filter((n) => n.issueKey === key && n.source === 'notify-api')).toHaveLength(2);
+    expect(clockNotifications(h, key)).toHaveLength(2);
   });
 
   it('keeps storage and the aggregates where they were when the property write fails, and catches up on the next delivery', async () => {

@@ -5,7 +5,8 @@
  * extension, events delivered late, twice and out of order — after which the review report, its CSV
  * and the gadget must equal a recomputation from the `contract-clock` properties read back through
  * JQL, and count by the issue's rules (last resolution, the calendar's zone, the terms at resolution,
- * requests without a contract apart).
+ * requests without a contract apart), and its service credits and their CSV price exactly the missed
+ * requests.
  */
 import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/app/jira-ports';
 import { readComplianceAggregates } from '../../src/app/read-compliance-aggregates';
@@ -54,6 +55,7 @@ describe('who sees the compliance views', () => {
     ['gadget', GADGET_RESOLVER_KEYS.options, {}],
     ['reports', REPORTS_RESOLVER_KEYS.get, Q3],
     ['reports', REPORTS_RESOLVER_KEYS.exportCsv, Q3],
+    ['reports', REPORTS_RESOLVER_KEYS.exportCreditsCsv, Q3],
   ] as const;
 
   it.each(cases)('%s %s: Jira admins and agents yes, customers and anonymous visitors no', async (surface, key, payload) => {
@@ -299,6 +301,29 @@ describe('a quarter of history: the report equals a recomputation from the recor
     expect(view.worstBreaches.map((b) => [b.issueKey, b.overdueMinutes])).toEqual([
       [keys.D, 180],
       [keys.B, 120],
+    ]);
+  });
+
+  it('prices the missed requests as service credits per customer × service × month, and exports them', async () => {
+    // B: Acme's network, Gold P1, late in July: 10 % of € 600. D: Globex's e-mail, Gold (New York) P1,
+    // late in July: 10 % of $ 520. Every other request was on time.
+    expect(report.credits.map((row) => [row.customer.id, row.service.id, row.month, row.missed, row.creditPercent, row.monthlyPrice, row.credit])).toEqual([
+      ['acme', 'network', '2026-07', 1, 10, { amountMinor: 60_000, currency: 'EUR' }, { amountMinor: 6_000, currency: 'EUR' }],
+      ['globex', 'email', '2026-07', 1, 10, { amountMinor: 52_000, currency: 'USD' }, { amountMinor: 5_200, currency: 'USD' }],
+    ]);
+    expect(report.creditTotals).toEqual([
+      { amountMinor: 6_000, currency: 'EUR' },
+      { amountMinor: 5_200, currency: 'USD' },
+    ]);
+    const exported = await call(createReportsResolver(h.deps), REPORTS_RESOLVER_KEYS.exportCreditsCsv, Q3, h.site.users.sanne.accountId, { type: 'jira:globalPage' });
+    if (!exported.ok) throw new Error(JSON.stringify(exported.error));
+    const csv = csvExportSchema.parse(exported.data);
+    expect(csv.fileName).toBe('service-credits-all-customers-2026-07-to-2026-09.csv');
+    expect(csv.csv.split('\r\n')).toEqual([
+      'customer,service,month,missed,credit_percent,monthly_price,credit_amount,currency',
+      'Acme Logistics,Network,2026-07,1,10.00,600.00,60.00,EUR',
+      'Globex Retail,E-mail,2026-07,1,10.00,520.00,52.00,USD',
+      '',
     ]);
   });
 

@@ -15,6 +15,7 @@ import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { adfToText } from '../../sandbox/jira/jira-adf';
 import { createHarness, type Harness } from './app-harness';
+import { clockNotifications } from './clock-helpers';
 
 type Person = keyof Harness['site']['users'];
 
@@ -84,7 +85,7 @@ describe('the sweep', () => {
     // one sweep cycle as Forge runs it: the scheduled trigger, then the queue consumer
     const sweep = () => h.sweep();
     const notes = () => (h.model.findIssue(issue.key)?.comments ?? []).filter((c) => c.authorId === h.model.appUser().accountId).map((c) => adfToText(c.body));
-    const subjects = () => h.model.notifications().filter((n) => n.issueKey === issue.key && n.source === 'notify-api').map((n) => n.subject);
+    const subjects = () => clockNotifications(h, issue.key).map((n) => n.subject);
 
     h.clock.now = new Date(deadline - 30 * 60_000);
     await sweep();

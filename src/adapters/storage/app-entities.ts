@@ -13,6 +13,8 @@
  * - `compliance-aggregate`: the counters of one month and customer, revisioned, indexed by month.
  * - `contract-database`, `contract-terms`, `database-audit`: the contract database's commit pointer,
  *   its per-organization terms slices and its audit log (ADR 0021).
+ * - `renewal-reminder`: one notice reminder to an account manager (contract version and notice
+ *   date), claimed conditionally before it is sent so it goes out once (ADR 0024); indexed by notice date.
  *
  * Data only: the rules are in entity-rules.ts, the item schemas in src/contract/clock-storage.ts and
  * in the modules that write the contract database.
@@ -94,6 +96,23 @@ export const APP_STORAGE_ENTITIES: readonly EntityDefinition[] = [
       content: { type: 'any' },
       contractOrder: { type: 'any' },
     },
+  },
+  // Notice reminders to account managers, claimed conditionally so each goes out once (ADR 0024).
+  {
+    name: 'renewal-reminder',
+    attributes: {
+      schemaVersion: { type: 'integer' },
+      contractId: { type: 'string' },
+      version: { type: 'integer' },
+      noticeDate: { type: 'string' },
+      status: { type: 'string' },
+      claimId: { type: 'string' },
+      claimedAt: { type: 'string' },
+      sentAt: { type: 'string' },
+      issueKey: { type: 'string' },
+      accountManager: { type: 'string' },
+    },
+    indexes: ['noticeDate'],
   },
   // The audit log of the contract database: one entry per saved revision, newest first by `revision`.
   {

@@ -273,3 +273,21 @@ export function databaseAuditKey(revision: number): string {
   if (!Number.isInteger(revision) || revision < 1 || revision > 2_147_483_647) throw invalidId(`the revision ${revision}`, 'is not a whole number 1..2^31-1');
   return built(String(revision).padStart(10, '0'));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Notice reminders (renewal-reminders.ts, ADR 0024)
+
+/** One notice reminder to an account manager, claimed before it is sent. */
+export const RENEWAL_REMINDER_ENTITY = 'renewal-reminder';
+
+/**
+ * `<contractId>:<version>:<noticeDate>` — the key of a `renewal-reminder` item: one reminder per
+ * contract version and notice date (a changed notice date is a new reminder).
+ *
+ * @example renewalReminderKey('acme-2026', 1, '2026-10-31') // 'acme-2026:1:2026-10-31'
+ */
+export function renewalReminderKey(contractId: string, version: number, noticeDate: string): string {
+  if (!Number.isInteger(version) || version < 1) throw invalidId(`the version ${version}`, 'is not a whole number from 1');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(noticeDate)) throw invalidId(`the notice date ${noticeDate}`, 'is not a date YYYY-MM-DD');
+  return built(`${encodeKeySegment(contractId)}:${String(version)}:${noticeDate}`);
+}

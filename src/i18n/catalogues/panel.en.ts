@@ -53,6 +53,10 @@ export const panelEn = {
   'uncovered.body': 'This request has no contract deadline. The explanation below shows why.',
   'uncovered.settings': 'Open Contract Clock settings',
   'uncovered.askAdmin': 'A Jira administrator can add a contract for this customer in the Contract Clock settings.',
+  'outOfContract.hourly': 'Not covered by the contract: billable at {amount} / hour',
+  'outOfContract.perRequest': 'Not covered by the contract: billable at {amount} per request',
+  'outOfContract.both': 'Not covered by the contract: billable at {hourly} / hour; {perRequest} per request',
+  'outOfContract.source': '{requestType, select, true {The rate of {contract} for this request type.} other {The out-of-contract rate of {contract}.}}',
 
   'problem.title': 'The contract clock could not be computed',
   'problem.unknown': 'No details were given.',

@@ -54,6 +54,10 @@ export const panelNl: Translation<typeof panelEn> = {
   'uncovered.body': 'Dit verzoek heeft geen contractdeadline. De uitleg hieronder laat zien waarom.',
   'uncovered.settings': 'Instellingen van Contract Clock openen',
   'uncovered.askAdmin': 'Een Jira-beheerder kan in de instellingen van Contract Clock een contract voor deze klant toevoegen.',
+  'outOfContract.hourly': 'Niet gedekt door het contract: factureerbaar tegen {amount} / uur',
+  'outOfContract.perRequest': 'Niet gedekt door het contract: factureerbaar tegen {amount} per verzoek',
+  'outOfContract.both': 'Niet gedekt door het contract: factureerbaar tegen {hourly} / uur; {perRequest} per verzoek',
+  'outOfContract.source': '{requestType, select, true {Het tarief van {contract} voor dit soort verzoek.} other {Het tarief buiten contract van {contract}.}}',
 
   'problem.title': 'De contractklok kon niet worden berekend',
   'problem.unknown': 'Er is geen toelichting gegeven.',

@@ -2,13 +2,15 @@
  * The gadget's view, from one `gadget/get` call: the scope and period; on time and first response;
  * "All Gold agreements met"; a line per customer; what is open now (each count a link to the same
  * JQL search in Jira's issue navigator); the worst breaches (links to the requests); the monthly
- * trend (chart or table); on time per level, service and priority class; and the footnotes
- * (requests without a contract, the way to the review report). Clear empty states.
+ * trend (chart or table); on time per level, service and priority class; the contracts whose notice
+ * date or end of term falls in the next 90 days (issue 14.3), each a link to the customer's requests;
+ * and the footnotes (requests without a contract, the way to the review report). Clear empty states.
  */
 import { useState, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
 import type { BreakdownRow, CustomerSummary, GadgetView as GadgetViewModel, HeadlineVerdict } from '../../../src/contract/compliance-api';
-import { headlineTitle, percentText, periodDatesText, periodName, type ComplianceI18n } from '../../shared/compliance/compliance-i18n';
+import { RENEWALS_HORIZON_DAYS, type Renewal } from '../../../src/contract/renewals-api';
+import { headlineTitle, moneyText, percentText, periodDatesText, periodName, type ComplianceI18n } from '../../shared/compliance/compliance-i18n';
 import { LoadError, LoadingState, useResolverLoad } from '../../shared/compliance/load-state';
 import { sectionHeadingStyle, subtleStyle, tableStyle, tdNumStyle, tdStyle, thNumStyle, thStyle } from '../../shared/compliance/table-styles';
 import { TrendChart } from '../../shared/compliance/trend-chart';
@@ -53,6 +55,7 @@ function GadgetBody({ i18n, view, siteUrl }: { i18n: GadgetI18n; view: GadgetVie
       )}
       <OpenNow i18n={i18n} view={view} siteUrl={siteUrl} />
       <WorstBreaches i18n={i18n} view={view} siteUrl={siteUrl} />
+      {view.hasContracts ? <Renewals i18n={i18n} renewals={view.renewals} siteUrl={siteUrl} /> : null}
       {nothingResolved ? null : (
         <>
           <TrendChart i18n={i18n} points={view.trend} objectivePercent={objectiveInView(view)} testId="gadget-trend" />
@@ -308,6 +311,56 @@ function WorstBreaches({ i18n, view, siteUrl }: { i18n: GadgetI18n; view: Gadget
         </ol>
       )}
       {view.worstBreachesIncomplete ? <p style={{ ...subtleStyle, margin: 0 }}>{t('gadget.worst.incomplete')}</p> : null}
+    </section>
+  );
+}
+
+function renewalDatesText(i18n: GadgetI18n, renewal: Renewal): string {
+  const { t } = i18n;
+  return [
+    renewal.notice === null ? null : t('gadget.renewals.notice', { date: i18n.localDate(renewal.notice.date), days: renewal.notice.days }),
+    renewal.end === null ? null : t('gadget.renewals.end', { date: i18n.localDate(renewal.end.date), days: renewal.end.days }),
+  ]
+    .filter((part): part is string => part !== null)
+    .join(' · ');
+}
+
+/** Contracts whose notice date or end of term is near, soonest first (the backend's order). */
+function Renewals({ i18n, renewals, siteUrl }: { i18n: GadgetI18n; renewals: readonly Renewal[]; siteUrl: string }) {
+  const { t, locale } = i18n;
+  return (
+    <section aria-labelledby="gadget-renewals-heading" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+      <h2 id="gadget-renewals-heading" style={sectionHeadingStyle}>
+        {t('gadget.renewals.title', { days: RENEWALS_HORIZON_DAYS })}
+      </h2>
+      {renewals.length === 0 ? (
+        <p data-testid="gadget-renewals-none" style={{ ...subtleStyle, margin: 0 }}>
+          {t('gadget.renewals.none', { days: RENEWALS_HORIZON_DAYS })}
+        </p>
+      ) : (
+        <ul data-testid="gadget-renewals" style={{ margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: token('space.075') }}>
+          {renewals.map((renewal) => {
+            const path = issueNavigatorPath(renewal.requestsJql);
+            const noticeSoon = renewal.notice !== null && renewal.notice.days <= 30;
+            return (
+              <li key={`${renewal.contract.id}-${String(renewal.version)}`} data-contract={renewal.contract.id} style={{ display: 'flex', justifyContent: 'space-between', gap: token('space.100'), flexWrap: 'wrap' }}>
+                <div style={{ minWidth: 0 }}>
+                  <HostLink siteUrl={siteUrl} path={path} navigate={() => navigateHost(path)} testId={`gadget-renewal-${renewal.contract.id}`} label={t('gadget.renewals.linkLabel', { customer: renewal.customer.name })}>
+                    {renewal.customer.name}
+                  </HostLink>{' '}
+                  <span style={subtleStyle}>{renewal.contract.name}</span>
+                  <div style={{ ...subtleStyle, ...(noticeSoon ? { color: token('color.text.warning') } : {}) }}>{renewalDatesText(i18n, renewal)}</div>
+                </div>
+                {renewal.monthlyValue === null ? null : (
+                  <div style={{ ...subtleStyle, whiteSpace: 'nowrap' }} data-amount-minor={renewal.monthlyValue.amountMinor}>
+                    {t('gadget.renewals.value', { amount: moneyText(locale, renewal.monthlyValue) })}
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </section>
   );
 }

@@ -142,6 +142,7 @@ export function buildScenarioView(
     drafts: drafts(language, say(language, 'Wednesday 2 December, 10:50', 'woensdag 2 december, 10:50'), say(language, 'Wednesday 2 December, 15:00', 'woensdag 2 december, 15:00')),
     can: allowRunning,
     problem: null,
+    outOfContract: null,
   };
 
   switch (scenario) {

@@ -9,7 +9,8 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import type { PanelView } from '../../../src/contract/panel-api';
+import type { OutOfContractRate, PanelView } from '../../../src/contract/panel-api';
+import { formatMoney } from '../../../src/contract/money';
 import { navigateToModule } from '../../shared/forge-bridge';
 import { useI18n } from './messages';
 import { Disclosure } from '../../shared/ui/disclosure';
@@ -112,6 +113,7 @@ function PanelBody({ view, refreshing, refreshError, reload }: PanelBodyProps) {
       <StatusSummary ref={status} view={view} />
 
       {view.state === 'uncovered' ? <UncoveredNotice isJiraAdmin={view.viewer.isJiraAdmin} /> : null}
+      {view.outOfContract === null ? null : <OutOfContractNotice rate={view.outOfContract} />}
       {view.state === 'error' ? (
         <Notice appearance="error" title={t('problem.title')} testId="panel-problem">
           {view.problem ?? t('problem.unknown')}
@@ -176,6 +178,23 @@ function PanelBody({ view, refreshing, refreshError, reload }: PanelBodyProps) {
         </Disclosure>
       </div>
     </>
+  );
+}
+
+/** "Not covered by the contract: billable at € 95 / hour" (issue 14.1), in the agent's locale. */
+function OutOfContractNotice({ rate }: { rate: OutOfContractRate }) {
+  const { t, locale } = useI18n();
+  const money = (amount: { amountMinor: number; currency: string }): string => formatMoney(amount.amountMinor, amount.currency, locale);
+  const { hourly, perRequest } = rate;
+  let title: string;
+  if (hourly !== null && perRequest !== null) title = t('outOfContract.both', { hourly: money(hourly), perRequest: money(perRequest) });
+  else if (hourly !== null) title = t('outOfContract.hourly', { amount: money(hourly) });
+  else if (perRequest !== null) title = t('outOfContract.perRequest', { amount: money(perRequest) });
+  else return null;
+  return (
+    <Notice appearance="warning" title={title} testId="panel-out-of-contract">
+      <div>{t('outOfContract.source', { contract: rate.contract.name, requestType: rate.requestType ? 'true' : 'false' })}</div>
+    </Notice>
   );
 }
 

@@ -2,15 +2,19 @@
  * The review document for the meeting with the customer, in sections that each start a new page when
  * printed: summary (on time against the previous period, "All Gold agreements met", per customer),
  * objectives per level, the contracts in force (versions, services × levels with targets, coverage
- * hours and monthly prices, bespoke terms marked), volume per service / level / priority class (the
- * CSV's rows), the monthly trend, every missed request with its extensions, and the requests without
- * a contract. Shows what the backend computed; formats only.
+ * hours and monthly prices, bespoke terms marked, and what each version is worth per month and per
+ * year), the contracts whose notice date or end of term is in the next 90 days (account manager,
+ * notice reminder), volume per service / level / priority class (the CSV's rows), the monthly trend, the service
+ * credits due per service and month (the credits CSV's rows), every missed request with its
+ * extensions, and the requests without a contract. Shows what the backend computed; formats only.
  */
 import type { ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
-import type { ComplianceFigures, LevelVerdict, MissedRequest, ReviewReport, VolumeRow } from '../../../src/contract/compliance-api';
+import type { ComplianceFigures, CreditRow, LevelVerdict, MissedRequest, ReviewReport, VolumeRow } from '../../../src/contract/compliance-api';
 import type { ContractInForce, TermTarget } from '../../../src/contract/contracts-in-force';
-import { headlineTitle, moneyText, percentText, periodDatesText, periodName } from '../../shared/compliance/compliance-i18n';
+import { REPORT_PRIORITY_CLASSES } from '../../../src/contract/report-primitives';
+import { RENEWALS_HORIZON_DAYS, type AdminRenewal } from '../../../src/contract/renewals-api';
+import { headlineTitle, monthLabel, moneyText, percentText, periodDatesText, periodName } from '../../shared/compliance/compliance-i18n';
 import { sectionHeadingStyle, subtleStyle, tableStyle, tdNumStyle, tdStyle, thNumStyle, thStyle } from '../../shared/compliance/table-styles';
 import { TrendChart } from '../../shared/compliance/trend-chart';
 import { issueNavigatorPath, navigateHost, openIssue } from '../../shared/forge-view';
@@ -46,10 +50,12 @@ export function ReportDocument({ i18n, report }: { i18n: ReportsI18n; report: Re
       <SummarySection i18n={i18n} report={report} />
       <LevelsSection i18n={i18n} report={report} />
       <ContractsSection i18n={i18n} contracts={report.contracts} />
+      <RenewalsSection i18n={i18n} renewals={report.renewals} />
       <VolumeSection i18n={i18n} report={report} />
       <Section id="trend" title={t('reports.section.trend')}>
         <TrendChart i18n={i18n} points={report.trend} testId="report-trend" />
       </Section>
+      <CreditsSection i18n={i18n} report={report} />
       <MissedSection i18n={i18n} report={report} />
       <UncoveredSection i18n={i18n} report={report} />
     </article>
@@ -217,7 +223,8 @@ function ContractsSection({ i18n, contracts }: { i18n: ReportsI18n; contracts: r
   const { t, locale } = i18n;
   return (
     <Section id="contracts" title={t('reports.section.contracts')}>
-      {contracts.length === 0 ? <p style={{ margin: 0 }}>{t('reports.contract.none')}</p> : <p style={{ ...subtleStyle, margin: 0 }}>{t('reports.contract.targetsNote')}</p>}
+      {contracts.length === 0 ? <p style={{ margin: 0 }}>{t('reports.contract.none')}</p> : <ContractValues i18n={i18n} contracts={contracts} />}
+      {contracts.length === 0 ? null : <p style={{ ...subtleStyle, margin: 0 }}>{t('reports.contract.targetsNote')}</p>}
       {contracts.map((contract) => (
         <div key={contract.contract.id} className="cc-report-contract" data-testid={`report-contract-${contract.contract.id}`} style={{ display: 'flex', flexDirection: 'column', gap: token('space.150') }}>
           <h3 style={{ ...sectionHeadingStyle, font: token('font.heading.small') }}>
@@ -310,6 +317,58 @@ function ContractsSection({ i18n, contracts }: { i18n: ReportsI18n; contracts: r
         </div>
       ))}
     </Section>
+  );
+}
+
+/** What every version in force is worth per month and per year: one line per price period. */
+function ContractValues({ i18n, contracts }: { i18n: ReportsI18n; contracts: readonly ContractInForce[] }) {
+  const { t, locale } = i18n;
+  const rows = contracts.flatMap((contract) =>
+    contract.versions.flatMap((version) =>
+      version.value.periods.map((period, index) => ({ contract, version, period, first: index === 0 })),
+    ),
+  );
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: token('space.075') }}>
+      <h3 style={{ ...sectionHeadingStyle, font: token('font.heading.small') }}>{t('reports.contract.value')}</h3>
+      <p style={{ ...subtleStyle, margin: 0 }}>{t('reports.contract.valueIntro')}</p>
+      <div style={{ overflowX: 'auto' }}>
+        <table data-testid="report-contract-values" style={tableStyle}>
+          <thead>
+            <tr>
+              <th scope="col" style={thStyle}>{t('compliance.customer')}</th>
+              <th scope="col" style={thStyle}>{t('reports.contract.valueFrom')}</th>
+              <th scope="col" style={thStyle}>{t('reports.contract.valueTo')}</th>
+              <th scope="col" style={thNumStyle}>{t('reports.contract.perMonth')}</th>
+              <th scope="col" style={thNumStyle}>{t('reports.contract.perYear')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ contract, version, period, first }) => (
+              <tr key={`${contract.contract.id}-${String(version.version)}-${period.from}`} data-contract={contract.contract.id} data-version={version.version}>
+                <th scope="row" style={tdStyle}>
+                  {first ? (
+                    <>
+                      {contract.customer.name}
+                      <div style={subtleStyle}>{t('reports.contract.version', { version: version.version, from: i18n.localDate(version.effectiveFrom), to: version.effectiveTo === null ? t('reports.contract.openEnded') : i18n.localDate(version.effectiveTo) })}</div>
+                      {version.value.unpricedServices.length > 0 ? (
+                        <div style={{ ...subtleStyle, color: token('color.text.warning') }}>
+                          {t('reports.contract.unpriced', { services: new Intl.ListFormat(locale, { type: 'conjunction' }).format(version.value.unpricedServices.map((s) => s.name)) })}
+                        </div>
+                      ) : null}
+                    </>
+                  ) : null}
+                </th>
+                <td style={tdStyle}>{i18n.localDate(period.from)}</td>
+                <td style={tdStyle}>{period.to === null ? t('reports.contract.openEnded') : i18n.localDate(period.to)}</td>
+                <td style={tdNumStyle} data-amount-minor={period.monthly.amountMinor}>{moneyText(locale, period.monthly)}</td>
+                <td style={tdNumStyle} data-amount-minor={period.yearly.amountMinor}>{moneyText(locale, period.yearly)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
   );
 }
 
@@ -409,6 +468,158 @@ function BreakdownTable({ i18n, title, rows, testId }: { i18n: ReportsI18n; titl
         ))}
       </tbody>
     </table>
+  );
+}
+
+function missedByClassText(i18n: ReportsI18n, row: CreditRow): string {
+  return REPORT_PRIORITY_CLASSES.flatMap((priorityClass) => {
+    const count = row.missedByClass[priorityClass];
+    return count === undefined ? [] : [i18n.t('reports.credits.byClass', { count, priorityClass })];
+  }).join(' · ');
+}
+
+function CreditsSection({ i18n, report }: { i18n: ReportsI18n; report: ReviewReport }) {
+  const { t, locale } = i18n;
+  const allCustomers = report.customer === null;
+  return (
+    <Section id="credits" title={t('reports.section.credits')}>
+      <p style={{ ...subtleStyle, margin: 0 }}>{t('reports.credits.intro')}</p>
+      {report.credits.length === 0 ? (
+        <p data-testid="report-credits-none" style={{ margin: 0 }}>{t('reports.credits.none')}</p>
+      ) : (
+        <div style={{ overflowX: 'auto' }}>
+          <table data-testid="report-credits" style={tableStyle}>
+            <thead>
+              <tr>
+                {allCustomers ? <th scope="col" style={thStyle}>{t('compliance.customer')}</th> : null}
+                <th scope="col" style={thStyle}>{t('compliance.service')}</th>
+                <th scope="col" style={thStyle}>{t('reports.credits.month')}</th>
+                <th scope="col" style={thStyle}>{t('compliance.level')}</th>
+                <th scope="col" style={thNumStyle}>{t('reports.credits.missed')}</th>
+                <th scope="col" style={thNumStyle}>{t('reports.credits.percent')}</th>
+                <th scope="col" style={thNumStyle}>{t('reports.credits.price')}</th>
+                <th scope="col" style={thNumStyle}>{t('reports.credits.amount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.credits.map((row) => (
+                <tr key={`${row.customer.id}-${row.service.id}-${row.month}`} data-row={`${row.customer.id}|${row.service.id}|${row.month}`}>
+                  {allCustomers ? <th scope="row" style={tdStyle}>{row.customer.name}</th> : null}
+                  <td style={tdStyle}>{row.service.name}</td>
+                  <td style={{ ...tdStyle, whiteSpace: 'nowrap' }}>{monthLabel(locale, row.month, 'long')}</td>
+                  <td style={tdStyle}>
+                    {row.level.name}
+                    {row.bespoke ? <div><BespokeMark i18n={i18n} /></div> : null}
+                  </td>
+                  <td style={tdNumStyle}>
+                    {row.missed}
+                    <div style={subtleStyle}>{missedByClassText(i18n, row)}</div>
+                  </td>
+                  <td style={tdNumStyle} data-credit-percent={row.creditPercent}>
+                    {percentText(i18n, row.creditPercent, 2)}
+                    {row.capped ? <div style={subtleStyle}>{t('reports.credits.capped', { cap: percentText(i18n, row.capPercent, 2) })}</div> : null}
+                  </td>
+                  <td style={tdNumStyle}>{row.monthlyPrice === null ? t('reports.credits.noPrice') : moneyText(locale, row.monthlyPrice)}</td>
+                  <td style={{ ...tdNumStyle, fontWeight: token('font.weight.semibold') }} data-amount-minor={row.credit?.amountMinor ?? ''}>
+                    {row.credit === null ? t('compliance.notApplicable') : moneyText(locale, row.credit)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              {report.creditTotals.map((total) => (
+                <tr key={total.currency} data-testid="report-credits-total" data-currency={total.currency}>
+                  <th scope="row" colSpan={allCustomers ? 7 : 6} style={{ ...tdStyle, textAlign: 'right' }}>{t('reports.credits.total')}</th>
+                  <td style={{ ...tdNumStyle, fontWeight: token('font.weight.bold') }} data-amount-minor={total.amountMinor}>{moneyText(locale, total)}</td>
+                </tr>
+              ))}
+            </tfoot>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function reminderText(i18n: ReportsI18n, renewal: AdminRenewal): string {
+  const { t } = i18n;
+  const reminder = renewal.reminder;
+  if (reminder === null) return t('reports.renewals.reminder.none');
+  const sent = reminder.sentAt === null ? '' : i18n.instant(reminder.sentAt, renewal.timeZone);
+  switch (reminder.status) {
+    case 'scheduled':
+      return t('reports.renewals.reminder.scheduled', { date: i18n.localDate(reminder.on), days: reminder.days });
+    case 'due':
+      return t('reports.renewals.reminder.due', { date: i18n.localDate(reminder.on) });
+    case 'sent':
+      return t('reports.renewals.reminder.sent', { date: sent, issueKey: reminder.issueKey ?? '' });
+    case 'unknown':
+      return t('reports.renewals.reminder.unknown', { date: sent, issueKey: reminder.issueKey ?? '' });
+  }
+}
+
+function RenewalDate({ i18n, value }: { i18n: ReportsI18n; value: AdminRenewal['notice'] }) {
+  if (value === null) return <span style={subtleStyle}>{i18n.t('compliance.notApplicable')}</span>;
+  return (
+    <>
+      {i18n.localDate(value.date)}
+      <div style={{ ...subtleStyle, ...(value.days <= 30 ? { color: token('color.text.warning') } : {}) }}>{i18n.t('reports.renewals.in', { days: value.days })}</div>
+    </>
+  );
+}
+
+/** Today's list: contracts whose notice date or end of term is near, with the reminder's state. */
+function RenewalsSection({ i18n, renewals }: { i18n: ReportsI18n; renewals: readonly AdminRenewal[] }) {
+  const { t, locale } = i18n;
+  return (
+    <Section id="renewals" title={t('reports.section.renewals', { days: RENEWALS_HORIZON_DAYS })}>
+      <p style={{ ...subtleStyle, margin: 0 }}>{t('reports.renewals.intro', { days: RENEWALS_HORIZON_DAYS })}</p>
+      {renewals.length === 0 ? (
+        <p data-testid="report-renewals-none" style={{ margin: 0 }}>{t('reports.renewals.none', { days: RENEWALS_HORIZON_DAYS })}</p>
+      ) : (
+        <div style={{ overflowX: 'auto' }}>
+          <table data-testid="report-renewals" style={tableStyle}>
+            <thead>
+              <tr>
+                <th scope="col" style={thStyle}>{t('compliance.customer')}</th>
+                <th scope="col" style={thStyle}>{t('reports.renewals.notice')}</th>
+                <th scope="col" style={thStyle}>{t('reports.renewals.end')}</th>
+                <th scope="col" style={thNumStyle}>{t('reports.renewals.value')}</th>
+                <th scope="col" style={thStyle}>{t('reports.renewals.manager')}</th>
+                <th scope="col" style={thStyle}>{t('reports.renewals.reminder')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {renewals.map((renewal) => (
+                <tr key={`${renewal.contract.id}-${String(renewal.version)}`} data-contract={renewal.contract.id} data-reminder={renewal.reminder?.status ?? 'none'}>
+                  <th scope="row" style={tdStyle}>
+                    <a
+                      href={issueNavigatorPath(renewal.requestsJql)}
+                      className="cc-link"
+                      aria-label={t('reports.renewals.requests', { customer: renewal.customer.name })}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        void navigateHost(issueNavigatorPath(renewal.requestsJql));
+                      }}
+                    >
+                      {renewal.customer.name}
+                    </a>
+                    <div style={subtleStyle}>
+                      {renewal.contract.name} · {t('reports.renewals.version', { version: renewal.version })}
+                    </div>
+                  </th>
+                  <td style={tdStyle}><RenewalDate i18n={i18n} value={renewal.notice} /></td>
+                  <td style={tdStyle}><RenewalDate i18n={i18n} value={renewal.end} /></td>
+                  <td style={tdNumStyle} data-amount-minor={renewal.monthlyValue?.amountMinor ?? ''}>{renewal.monthlyValue === null ? t('compliance.notApplicable') : moneyText(locale, renewal.monthlyValue)}</td>
+                  <td style={tdStyle}>{renewal.accountManager?.name ?? <span style={subtleStyle}>{t('reports.renewals.noManager')}</span>}</td>
+                  <td style={tdStyle} data-testid={`report-renewal-reminder-${renewal.contract.id}`}>{reminderText(i18n, renewal)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
   );
 }
 

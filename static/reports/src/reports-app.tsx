@@ -2,7 +2,8 @@
  * The "Contract reviews" page: pick a customer (or all) and a period; the page opens on the last full
  * quarter for every customer, so it is useful before any click. Below the controls, the review
  * document (report-document.tsx) from one `reports/get` call; Export CSV asks `reports/export-csv`
- * for the same query and downloads the file; Print opens the browser's print dialog on the
+ * for the same query and downloads the file, Export credits CSV likewise the service credits
+ * (`reports/export-credits-csv`); Print opens the browser's print dialog on the
  * document's A4 print layout.
  */
 import { useRef, useState } from 'react';
@@ -51,16 +52,16 @@ export function ReportsApp() {
 
 function Controls({ i18n, query, report, onChange }: { i18n: ReportsI18n; query: ReportQuery; report: ReviewReport | null; onChange: (query: ReportQuery) => void }) {
   const { t } = i18n;
-  const [exporting, setExporting] = useState(false);
+  const [exporting, setExporting] = useState<'volume' | 'credits' | null>(null);
   const [exportResult, setExportResult] = useState<{ ok: true; text: string } | { ok: false; text: string } | null>(null);
   const downloadRef = useRef<HTMLAnchorElement>(null);
   const customers = report?.customers ?? [];
 
-  const exportCsv = async (): Promise<void> => {
-    setExporting(true);
+  const exportCsv = async (which: 'volume' | 'credits'): Promise<void> => {
+    setExporting(which);
     setExportResult(null);
-    const answer = await reportsClient.exportCsv(query);
-    setExporting(false);
+    const answer = await (which === 'volume' ? reportsClient.exportCsv(query) : reportsClient.exportCreditsCsv(query));
+    setExporting(null);
     if (!answer.ok) {
       setExportResult({ ok: false, text: t(`compliance.error.${answer.error.code}`) });
       return;
@@ -104,8 +105,11 @@ function Controls({ i18n, query, report, onChange }: { i18n: ReportsI18n; query:
           }}
         />
         <div style={{ display: 'flex', gap: token('space.100'), marginLeft: 'auto' }}>
-          <Button onClick={() => void exportCsv()} isDisabled={report === null || exporting} testId="report-export-csv">
-            {exporting ? t('reports.exporting') : t('reports.exportCsv')}
+          <Button onClick={() => void exportCsv('volume')} isDisabled={report === null || exporting !== null} testId="report-export-csv">
+            {exporting === 'volume' ? t('reports.exporting') : t('reports.exportCsv')}
+          </Button>
+          <Button onClick={() => void exportCsv('credits')} isDisabled={report === null || exporting !== null} testId="report-export-credits">
+            {exporting === 'credits' ? t('reports.exporting') : t('reports.exportCredits')}
           </Button>
           <Button
             appearance="primary"

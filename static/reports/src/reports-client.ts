@@ -8,4 +8,5 @@ import { invokeResolver } from '../../shared/forge-bridge';
 export const reportsClient = {
   get: (query: ReportQuery) => invokeResolver(REPORTS_RESOLVER_KEYS.get, query, reviewReportSchema),
   exportCsv: (query: ReportQuery) => invokeResolver(REPORTS_RESOLVER_KEYS.exportCsv, query, csvExportSchema),
+  exportCreditsCsv: (query: ReportQuery) => invokeResolver(REPORTS_RESOLVER_KEYS.exportCreditsCsv, query, csvExportSchema),
 };

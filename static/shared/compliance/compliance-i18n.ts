@@ -40,10 +40,11 @@ export function periodDatesText(i18n: ComplianceI18n, period: { start: string; e
   return i18n.t('compliance.periodDates', { start: i18n.localDate(period.start), end: i18n.localDate(period.end) });
 }
 
-/** `93.4%` with one decimal, or the "not applicable" dash. */
-export function percentText(i18n: ComplianceI18n, percent: number | null): string {
+/** `93.4%` with one decimal (or up to `maxDecimals`, for exact percentages like a credit's 2.5 %), or the "not applicable" dash. */
+export function percentText(i18n: ComplianceI18n, percent: number | null, maxDecimals = 1): string {
   if (percent === null) return i18n.t('compliance.notApplicable');
-  return new Intl.NumberFormat(i18n.locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(percent / 100);
+  const minimumFractionDigits = maxDecimals === 1 ? 1 : 0;
+  return new Intl.NumberFormat(i18n.locale, { style: 'percent', minimumFractionDigits, maximumFractionDigits: maxDecimals }).format(percent / 100);
 }
 
 /** `€ 1.250,00` / `€1,250.00` in the reader's locale, from minor units. */

@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -102,5 +102,20 @@ export async function saveScreenshot(page: Page, name: string): Promise<string> 
   mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Saves a screenshot of one part of a page (a section of an app in its frame) as
+ * test-results/screenshots/<name>.png, at the page's width, and answers its path: readable where a
+ * full-page shot of a long document is not.
+ *
+ * @example await savePartScreenshot(frame.getByTestId('report-section-credits'), 'commercial-credits-section-en');
+ */
+export async function savePartScreenshot(part: Locator, name: string): Promise<string> {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw new Error(`Screenshot names are kebab-case: "${name}".`);
+  mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await part.screenshot({ path: file });
   return file;
 }
