@@ -269,6 +269,8 @@ export type ChangeCheck =
       /** Who saved the revision that overtook this change, and when (null when unknown). */
       readonly savedBy: string | null;
       readonly savedAt: string | null;
+      /** Found before anything was written (`loaded`), or when the commit's condition failed (`writing`). */
+      readonly phase: 'loaded' | 'writing';
     };
 
 /**
@@ -321,6 +323,7 @@ export async function checkDatabaseChange(store: KeyValueStore, change: Database
       currentRevision: current.revision,
       savedBy: current.savedBy,
       savedAt: current.savedAt,
+      phase: 'loaded',
       message: staleMessage('loaded', { who: current.savedBy, at: current.savedAt, revision: current.revision, loaded: change.baseRevision }),
     };
   }
@@ -440,6 +443,7 @@ export async function saveContractDatabase(store: KeyValueStore, change: Databas
           currentRevision: now?.revision ?? current.revision,
           savedBy: now?.savedBy ?? null,
           savedAt: now?.savedAt ?? null,
+          phase: 'writing',
           message: staleMessage('writing', { who: now?.savedBy ?? null, at: now?.savedAt ?? null, revision: now?.revision ?? current.revision, loaded: change.baseRevision }),
         };
       }

@@ -255,3 +255,53 @@ function nextDate(date: string): string {
   const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + 86_400_000;
   return new Date(day).toISOString().slice(0, 10);
 }
+
+/** What of a database is history at `now`, per entity: what the forms show as fixed (ADR 0019). */
+export interface HistoryLocks {
+  /** Per contract id: its "today" (in its zone) and the numbers of the versions that have started. */
+  readonly contracts: Readonly<Record<string, { readonly today: string; readonly startedVersions: readonly number[] }>>;
+  /** Per level id: its "today" (UTC+14), whether requests may have used it, and the revisions that are fixed. */
+  readonly levels: Readonly<Record<string, { readonly today: string; readonly inUse: boolean; readonly fixedRevisions: readonly string[] }>>;
+  /** Per calendar id: its "today" (in its zone) and whether terms in force use it (zone and weekly hours fixed). */
+  readonly calendars: Readonly<Record<string, { readonly today: string; readonly inUse: boolean }>>;
+}
+
+/**
+ * What `findHistoryConflicts` protects, per entity, so the forms can show it as fixed and offer a new
+ * version or revision from a date instead: started contract versions, the revisions of levels in use
+ * (the earliest one too, which applies before its date), and the calendars those use.
+ *
+ * @example historyLocks(db, now).contracts['acme'] // { today: '2026-10-05', startedVersions: [1, 2] }
+ */
+export function historyLocks(db: ContractDatabase, now: Date): HistoryLocks {
+  const usedLevels = new Set<string>(db.settings.fallbackLevelId === null ? [] : [db.settings.fallbackLevelId]);
+  const usedCalendars = new Set<string>();
+  const contracts: Record<string, { today: string; startedVersions: number[] }> = {};
+  for (const contract of db.contracts) {
+    const today = localDateOf(now, contract.timeZone);
+    const started = contract.versions.filter((v) => v.effectiveFrom <= today);
+    contracts[contract.id] = { today, startedVersions: started.map((v) => v.version).sort((a, b) => a - b) };
+    for (const version of started) {
+      for (const covered of version.coveredServices) {
+        usedLevels.add(covered.levelId);
+        if (covered.bespoke?.calendarId !== undefined) usedCalendars.add(covered.bespoke.calendarId);
+      }
+    }
+  }
+  const levelToday = localDateOf(now, EARLIEST_ZONE);
+  const levels: Record<string, { today: string; inUse: boolean; fixedRevisions: string[] }> = {};
+  for (const level of db.levels) {
+    const inUse = usedLevels.has(level.id);
+    let fixed: LevelRevision[] = [];
+    if (inUse) {
+      const started = level.revisions.filter((r) => r.effectiveFrom <= levelToday);
+      const earliest = level.revisions.reduce<LevelRevision | undefined>((a, b) => (a === undefined || b.effectiveFrom < a.effectiveFrom ? b : a), undefined);
+      fixed = started.length > 0 ? started : earliest === undefined ? [] : [earliest];
+      for (const revision of fixed) usedCalendars.add(revision.calendarId);
+    }
+    levels[level.id] = { today: levelToday, inUse, fixedRevisions: fixed.map((r) => r.effectiveFrom).sort() };
+  }
+  const calendars: Record<string, { today: string; inUse: boolean }> = {};
+  for (const calendar of db.calendars) calendars[calendar.id] = { today: localDateOf(now, calendar.timeZone), inUse: usedCalendars.has(calendar.id) };
+  return { contracts, levels, calendars };
+}

@@ -114,6 +114,9 @@ describe("the client's calls, made against the emulator, are documented requests
     await agent.getMyself();
     await agent.getUserDisplayName(site.users.alice.accountId);
     await asUser(site.users.admin.accountId).listPriorities();
+    // the settings page's pickers
+    await asUser(site.users.admin.accountId).listLabels(10);
+    await asUser(site.users.admin.accountId).listProjectComponents(site.project.id);
 
     const platform = exchanges.filter((e) => e.path.startsWith('/rest/api/'));
     const operations = new Set(platform.map((e) => findOperation(e.method, e.path)?.operationId ?? `${e.method} ${e.path}`));
@@ -124,10 +127,12 @@ describe("the client's calls, made against the emulator, are documented requests
         'getChangeLogs',
         'getComment',
         'getCurrentUser',
+        'getAllLabels',
         'getFields',
         'getIssue',
         'getMyPermissions',
         'getPriorities',
+        'getProjectComponents',
         'getStatuses',
         'getUser',
         'notify',
