@@ -19,3 +19,5 @@ export { onReapplyEvent } from './entry/on-reapply-event';
 // resolvers, one per UI surface
 export { panelResolver } from './entry/panel-resolver';
 export { adminResolver } from './entry/admin-resolver';
+export { gadgetResolver } from './entry/gadget-resolver';
+export { reportsResolver } from './entry/reports-resolver';
