@@ -21,6 +21,7 @@
  */
 import { z } from 'zod';
 import { priorityClassSchema } from './building-blocks';
+import { holidaySchema } from './calendar';
 import { CONTRACT_DATABASE_LIMITS, contractDatabaseShape } from './contract-database-shape';
 import { explanationStepSchema } from './panel-api';
 import { strictObject } from './strict-object';
@@ -38,6 +39,7 @@ export const ADMIN_RESOLVER_KEYS = {
   reapplyPreview: 'admin/reapply-preview',
   reapplyApply: 'admin/reapply-apply',
   reapplyStatus: 'admin/reapply-status',
+  parseIcs: 'admin/parse-ics',
 } as const;
 export type AdminResolverKey = (typeof ADMIN_RESOLVER_KEYS)[keyof typeof ADMIN_RESOLVER_KEYS];
 
@@ -258,6 +260,12 @@ export const reapplyApplyPayloadSchema = strictObject({
 export const reapplyStatusPayloadSchema = strictObject({ jobId: z.string().min(1).max(100) });
 export const reapplyDataSchema = z.object({ job: reapplyJobDataSchema });
 
+/** An iCalendar file's text, read in the browser (at most 1 MB). */
+export const parseIcsPayloadSchema = strictObject({
+  text: z.string().min(1, 'text: the file is empty.').max(1_000_000, 'text: the file is larger than 1 MB.'),
+});
+export const parseIcsDataSchema = z.object({ holidays: z.array(holidaySchema), skipped: z.number().int().nonnegative() });
+
 export const validateDataSchema = z.object({ valid: z.boolean(), errors: z.array(validationErrorSchema) });
 export type ValidateData = z.infer<typeof validateDataSchema>;
 
@@ -319,4 +327,5 @@ export const adminApi = {
   [ADMIN_RESOLVER_KEYS.reapplyPreview]: { payload: emptyPayloadSchema, data: reapplyDataSchema },
   [ADMIN_RESOLVER_KEYS.reapplyApply]: { payload: reapplyApplyPayloadSchema, data: reapplyDataSchema },
   [ADMIN_RESOLVER_KEYS.reapplyStatus]: { payload: reapplyStatusPayloadSchema, data: reapplyDataSchema },
+  [ADMIN_RESOLVER_KEYS.parseIcs]: { payload: parseIcsPayloadSchema, data: parseIcsDataSchema },
 } as const;

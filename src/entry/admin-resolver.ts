@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { previewDraft } from '../app/admin-preview';
+import { holidaysFromIcs } from '../app/holidays-from-ics';
 import { contractDatabaseSummary } from '../app/admin-summary';
 import {
   checkDatabaseChange,
@@ -342,6 +343,14 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
         asAdmin(call, async () => {
           const job = await readReapplyJob(call.deps, call.payload.jobId);
           return job === null ? fail('not-found', 'There is no such re-apply job.') : ok({ job: jobData(job) });
+        }),
+    }),
+    [ADMIN_RESOLVER_KEYS.parseIcs]: defineResolver({
+      payload: adminApi[ADMIN_RESOLVER_KEYS.parseIcs].payload,
+      run: (call) =>
+        asAdmin(call, () => {
+          const read = holidaysFromIcs(call.payload.text);
+          return Promise.resolve(read.ok ? ok({ holidays: read.holidays, skipped: read.skipped }) : fail('invalid-input', read.message, { text: [read.message] }));
         }),
     }),
     [ADMIN_RESOLVER_KEYS.rebuildAggregates]: defineResolver({

@@ -10,6 +10,7 @@ import {
   auditLogDataSchema,
   exportDataSchema,
   jiraOptionsDataSchema,
+  parseIcsDataSchema,
   previewDataSchema,
   reapplyDataSchema,
   rebuildDataSchema,
@@ -38,6 +39,7 @@ const answers = {
   [ADMIN_RESOLVER_KEYS.reapplyPreview]: envelopeSchema(reapplyDataSchema),
   [ADMIN_RESOLVER_KEYS.reapplyApply]: envelopeSchema(reapplyDataSchema),
   [ADMIN_RESOLVER_KEYS.reapplyStatus]: envelopeSchema(reapplyDataSchema),
+  [ADMIN_RESOLVER_KEYS.parseIcs]: envelopeSchema(parseIcsDataSchema),
 };
 
 function parse<K extends Key>(key: K, answer: unknown): ReturnType<(typeof answers)[K]['parse']> {

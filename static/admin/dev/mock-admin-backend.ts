@@ -98,6 +98,8 @@ export function createMockAdminBackend(options: MockAdminOptions) {
           example: example === null ? null : { ...example, explanation: example.explanation.map((step) => ({ kind: 'service' as const, value: step.kind, because: null })) },
         });
       }
+      case ADMIN_RESOLVER_KEYS.parseIcs:
+        return ok({ holidays: [{ date: '2027-04-27', name: "King's Day" }, { yearly: '12-25', name: 'Christmas Day' }], skipped: 0 });
       case ADMIN_RESOLVER_KEYS.reapplyPreview:
       case ADMIN_RESOLVER_KEYS.reapplyApply:
       case ADMIN_RESOLVER_KEYS.reapplyStatus:
