@@ -36,7 +36,9 @@ function nameOf(event: ICAL.Event): string | undefined {
 export function holidaysFromIcs(text: string): IcsHolidays {
   let root: ICAL.Component;
   try {
-    root = new ICAL.Component(ICAL.parse(text));
+    const parsed: unknown = ICAL.parse(text);
+    if (!Array.isArray(parsed)) return { ok: false, message: 'The file is not an iCalendar file: it holds more than one calendar.' };
+    root = new ICAL.Component(parsed);
   } catch (error) {
     return { ok: false, message: `The file is not an iCalendar file: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -60,7 +62,7 @@ export function holidaysFromIcs(text: string): IcsHolidays {
     const name = nameOf(event);
     const rule = component.getFirstPropertyValue('rrule');
     if (rule instanceof ICAL.Recur) {
-      const yearly = rule.freq === 'YEARLY' && rule.until === null && rule.count === null && (rule.interval === 1 || rule.interval === undefined);
+      const yearly = rule.freq === 'YEARLY' && rule.until === null && rule.count === null && rule.interval === 1;
       const sameDay = Object.keys(rule.parts).every((part) => part === 'BYMONTH' || part === 'BYMONTHDAY');
       if (yearly && sameDay) {
         add(name === undefined ? { yearly: isoDate(start).slice(5) } : { yearly: isoDate(start).slice(5), name });
