@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { priorityClassSchema } from './building-blocks';
 import { holidaySchema } from './calendar';
 import { CONTRACT_DATABASE_LIMITS, contractDatabaseShape } from './contract-database-shape';
-import { explanationStepSchema } from './panel-api';
+import { explanationStepSchema } from './explanation';
 import { strictObject } from './strict-object';
 
 export const ADMIN_RESOLVER_KEYS = {
