@@ -235,7 +235,7 @@ function Holidays({ base }: { base: Path }) {
                     value={yearly ? 'yearly' : 'date'}
                     onChange={(event) => {
                       const name = holiday.name === undefined ? {} : { name: holiday.name };
-                      setOne(index, event.target.value === 'yearly' ? { yearly: 'date' in holiday ? holiday.date.slice(5) : holiday.yearly, ...name } : { date: `${String(new Date().getFullYear() + 1)}-${'yearly' in holiday ? holiday.yearly : '01-01'}`, ...name });
+                      setOne(index, event.target.value === 'yearly' ? { yearly: 'date' in holiday ? holiday.date.slice(5) : holiday.yearly, ...name } : { date: `${String(Number(editor.today.slice(0, 4)) + 1)}-${'yearly' in holiday ? holiday.yearly : '01-01'}`, ...name });
                     }}
                   >
                     <option value="date">{t('terms.holidays.once')}</option>
@@ -291,7 +291,7 @@ function Holidays({ base }: { base: Path }) {
         </tbody>
       </table>
       <div className="terms-row">
-        <Button onClick={() => { setAll([...holidays, { date: `${String(new Date().getFullYear() + 1)}-01-01` }]); }} testId="add-holiday">
+        <Button onClick={() => { setAll([...holidays, { date: `${String(Number(editor.today.slice(0, 4)) + 1)}-01-01` }]); }} testId="add-holiday">
           {t('terms.holidays.add')}
         </Button>
         <label className="terms-file">

@@ -147,7 +147,7 @@ export function ContractForm({ index }: { index: number }) {
   const at: Path = [...base, 'versions', versionIndex];
   const organizations = (editor.options?.organizations ?? []).map((org) => ({ value: org.id, label: org.name }));
   const statuses = (editor.options?.statuses ?? []).map((status) => ({ value: status.name, label: status.name }));
-  const today = lock?.today ?? new Date().toISOString().slice(0, 10);
+  const today = lock?.today ?? editor.today;
   return (
     <section className="terms-form" aria-labelledby="contract-heading" data-testid="contract-form">
       <h3 id="contract-heading">{contract.name || t('terms.untitled')}</h3>

@@ -16,6 +16,8 @@ export interface Editor {
   errors: readonly ValidationError[];
   options: JiraOptionsData | null;
   locks: HistoryLocksData;
+  /** The site's today (a local date), for new items and new versions. */
+  today: string;
   /** Reports (message) or clears (null) a field's own parse error. */
   setLocalError: (key: string, message: string | null) => void;
 }

@@ -29,8 +29,13 @@ type EntityTab = 'calendars' | 'services' | 'levels' | 'contracts';
 /** The admin page's module key (manifest.yml): the overview, JSON editor and import/export. */
 const ADMIN_MODULE_KEY = 'contract-clock-admin';
 
-function today(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+/**
+ * Today as the backend counts it (the history locks carry its date), so new items start on the
+ * site's today, not the browser's; the browser's date only when nothing is locked yet.
+ */
+function today(loaded: AdminGetData, timeZone: string): string {
+  const fromBackend = [...Object.values(loaded.locks.contracts), ...Object.values(loaded.locks.calendars), ...Object.values(loaded.locks.levels)][0]?.today;
+  return fromBackend ?? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 function failureLines(t: TermsTranslate, error: ResolverError): string[] {
@@ -96,8 +101,19 @@ export function TermsPage({ loaded, options, reload }: { loaded: AdminGetData; o
   const localCount = Object.keys(localErrors).length;
   const errorCount = errors.length + localCount;
   const editor: Editor = useMemo(
-    () => ({ db, update, set: (path, value) => { update(path, () => value); }, errors, options, locks: loaded.locks, setLocalError }),
-    [db, update, errors, options, loaded.locks, setLocalError],
+    () => ({
+      db,
+      update,
+      set: (path, value) => {
+        update(path, () => value);
+      },
+      errors,
+      options,
+      locks: loaded.locks,
+      today: today(loaded, timeZone),
+      setLocalError,
+    }),
+    [db, update, errors, options, loaded, timeZone, setLocalError],
   );
 
   async function save(): Promise<void> {
@@ -126,7 +142,7 @@ export function TermsPage({ loaded, options, reload }: { loaded: AdminGetData; o
     setResult(null);
   }
 
-  const now = today(timeZone);
+  const now = today(loaded, timeZone);
   function add(which: EntityTab): void {
     const name = t(`terms.new.${which}`);
     const item =
