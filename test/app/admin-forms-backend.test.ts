@@ -32,6 +32,8 @@ async function stored(h: Harness): Promise<{ database: ContractDatabase; revisio
   return { database: structuredClone(loaded.database), revision: loaded.revision };
 }
 
+/** The data of a successful answer, typed by the caller (it knows which resolver answered). */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the resolver's data type
 function data<T>(answer: Envelope<unknown>): T {
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
   return answer.data as T;
