@@ -130,6 +130,8 @@ export async function createBenchSite(options: { latencyMs: number; start?: Date
     jiraAsApp: client({ Authorization: `Bearer ${model.appToken}` }),
     // asUser as Forge makes it: through the app, so the emulator applies the manifest's scopes
     jiraAsUser: (accountId) => client({ Authorization: `Bearer ${model.appToken}`, 'X-Forge-As-User': accountId }),
+    // The benches never start a re-apply.
+    enqueueReapply: () => Promise.resolve(),
     enqueue: (jobs) => {
       rebuildJobs.push(...jobs);
       return Promise.resolve();

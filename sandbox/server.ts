@@ -193,7 +193,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   const resourceDirs = new Map(modules.uiModules.map((m) => [m.resource, m.resourceDir]));
   const modulePages: Record<string, string> = {};
   for (const module of modules.uiModules) {
-    if (module.type === 'jira:adminPage') modulePages[module.key] = '/admin';
+    if (module.type === 'jira:adminPage') modulePages[module.key] = module.useAsConfig ? '/admin/configure' : '/admin';
     if (module.type === 'jira:dashboardGadget') modulePages[module.key] = '/dashboard';
     if (module.type === 'jira:globalPage') modulePages[module.key] = '/reports';
   }
@@ -234,10 +234,13 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     chrome: PageChrome,
     issue: IssueRef | null,
     surface: string,
-    layout: { autoResize: boolean; minHeight: number },
+    layout: { autoResize: boolean; minHeight: number; config?: boolean },
     gadget?: { instance: GadgetInstance; entryPoint: 'view' | 'edit' },
   ): { frame: EmbeddedFrame } | { notice: SafeHtml } => {
-    const module = gadget === undefined ? findUiModule(modules, type) : (modules.uiModules.find((m) => m.key === gadget.instance.moduleKey) ?? null);
+    const module =
+      gadget === undefined
+        ? findUiModule(modules, type, { config: layout.config ?? false })
+        : (modules.uiModules.find((m) => m.key === gadget.instance.moduleKey) ?? null);
     if (module === null) {
       return {
         notice: renderNotBuilt(
@@ -333,20 +336,28 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     return sendHtml(reply, 200, renderRequestPage({ chrome, request, panel, panelTitle: module?.title ?? 'Contract Clock' }));
   };
 
-  const pageAdmin = (req: FastifyRequest, reply: FastifyReply): FastifyReply => {
+  /**
+   * The app's admin page (the sidebar entry, /admin) or its Configure page (`useAsConfig`, the
+   * Configure button in Manage apps, /admin/configure): Jira's /jira/settings/apps/[configure/]{appId}/{envId}.
+   */
+  const pageAdmin = (req: FastifyRequest, reply: FastifyReply, config: boolean): FastifyReply => {
     const chrome = chromeFor(req, 'Contract Clock settings', 'admin');
     if (chrome.user.role !== 'admin') {
       return sendHtml(reply, 403, renderMessagePage(chrome, 'You do not have access to this page', html`Only Jira admins can open app settings. Switch to the admin user in the top bar.`));
     }
-    const content = frameFor('jira:adminPage', chrome, null, 'Contract Clock settings', { autoResize: true, minHeight: 480 });
+    const content = frameFor('jira:adminPage', chrome, null, 'Contract Clock settings', { autoResize: true, minHeight: 480, config });
     return sendHtml(
       reply,
       200,
       renderSurfacePage({
         chrome,
-        breadcrumbs: html`Settings / Apps / Contract Clock`,
-        heading: 'Contract Clock',
-        intro: 'The contract database: calendars, services, service levels and customer contracts.',
+        breadcrumbs: config
+          ? html`Settings / Apps / <a href="/admin">Contract Clock</a> / Configure`
+          : html`Settings / Apps / Contract Clock · <a href="/admin/configure">Configure</a>`,
+        heading: config ? 'Contract Clock terms' : 'Contract Clock',
+        intro: config
+          ? 'Calendars, services, service levels and contracts in forms (the app’s Configure page in Manage apps).'
+          : 'The contract database: calendars, services, service levels and customer contracts.',
         content,
         framed: false,
       }),
@@ -685,7 +696,8 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   app.get('/reports', (req, reply) => pageReports(req, reply));
   // `/issues/?jql=` as Jira links it (the router ignores the trailing slash)
   app.get('/issues', (req, reply) => pageIssues(req, reply, urlOf(req)));
-  app.get('/admin', (req, reply) => pageAdmin(req, reply));
+  app.get('/admin', (req, reply) => pageAdmin(req, reply, false));
+  app.get('/admin/configure', (req, reply) => pageAdmin(req, reply, true));
   app.get('/portal', (req, reply) => pagePortal(req, reply, urlOf(req)));
   app.get('/activity', (req, reply) => pageActivity(req, reply, urlOf(req)));
   app.get('/browse/:key', (req, reply) => (issueKey.test(keyParam(req)) ? pageRequest(req, reply, keyParam(req)) : pageNotFound(req, reply)));

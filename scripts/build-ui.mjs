@@ -23,6 +23,14 @@ import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const staticDir = join(repoRoot, 'static');
 const featureGatesStandIn = join(staticDir, 'shared', 'feature-gates-off.ts');
+const validationMessages = join(repoRoot, 'src', 'contract', 'validation-message.ts');
+const validationKeysOnly = join(staticDir, 'shared', 'validation-keys-only.ts');
+
+/**
+ * Apps that only parse the backend's answers with the contract schemas, never show a schema's own
+ * message, and so build without the English validation catalogue (static/shared/validation-keys-only.ts).
+ */
+const APPS_WITHOUT_VALIDATION_TEXTS = new Set(['admin', 'terms']);
 
 /** The gzipped JS budget of every app, in bytes (1 kB = 1000 B, as vite prints). */
 const GZIP_BUDGET = 150_000;
@@ -80,6 +88,24 @@ function icuCataloguePlugin() {
 }
 
 /**
+ * Replaces whole modules, by resolved file, with stand-ins (used for the validation texts above).
+ * @param {Map<string, string>} replacements resolved file → stand-in file
+ * @returns {import('vite').Plugin}
+ */
+function standInPlugin(replacements) {
+  return {
+    name: 'contract-clock:stand-ins',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (importer === undefined || replacements.size === 0) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      const file = resolved?.id.split('?')[0];
+      return file !== undefined && replacements.has(file) ? (replacements.get(file) ?? null) : null;
+    },
+  };
+}
+
+/**
  * The app folders under static/ that have an index.html (static/shared is a library, not an app).
  * @returns {Promise<string[]>}
  */
@@ -114,7 +140,10 @@ export function createViteConfig(app, overrides = {}) {
     // transform would then emit jsxDEV calls that React's production runtime does not have.
     oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: false } },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [icuCataloguePlugin()],
+    plugins: [
+      icuCataloguePlugin(),
+      standInPlugin(new Map(APPS_WITHOUT_VALIDATION_TEXTS.has(app) ? [[validationMessages, validationKeysOnly]] : [])),
+    ],
     resolve: {
       alias: [
         // Atlaskit asks a Statsig feature-gate client that nobody initialises in a Forge iframe; the

@@ -27,6 +27,7 @@ const OPERATIONS = [
   ['get', '/rest/api/3/resolution'],
   ['get', '/rest/api/3/project/{projectIdOrKey}'],
   ['get', '/rest/api/3/project/{projectIdOrKey}/components'],
+  ['get', '/rest/api/3/label'],
   ['post', '/rest/api/3/issue'],
   ['get', '/rest/api/3/issue/{issueIdOrKey}'],
   ['put', '/rest/api/3/issue/{issueIdOrKey}'],

@@ -14,6 +14,7 @@ export { runSweep } from './entry/run-sweep';
 // consumer (@forge/events queues)
 export { onRebuildEvent } from './entry/on-rebuild-event';
 export { onSweepEvent } from './entry/on-sweep-event';
+export { onReapplyEvent } from './entry/on-reapply-event';
 
 // resolvers, one per UI surface
 export { panelResolver } from './entry/panel-resolver';

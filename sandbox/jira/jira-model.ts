@@ -920,6 +920,13 @@ export class JiraModel {
     return issue;
   }
 
+  /** Every label used on an issue of the site, sorted (what GET /rest/api/3/label lists). */
+  labels(): string[] {
+    const labels = new Set<string>();
+    for (const issue of this.issues()) for (const label of issue.labels) labels.add(label);
+    return [...labels].sort();
+  }
+
   issues(): readonly IssueRecord[] {
     return this.state.issues;
   }

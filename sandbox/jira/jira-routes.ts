@@ -591,6 +591,26 @@ function searchPriorities(ctx: Ctx): Result {
   });
 }
 
+/**
+ * GET /rest/api/3/label: the site's labels, paged with startAt / maxResults (at most 1000, Jira's
+ * default and maximum), answered as Atlassian's OpenAPI document describes PageBeanString
+ * (developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-labels, operation getAllLabels).
+ */
+function listLabels(ctx: Ctx): Result {
+  const startAt = ctx.query.int('startAt', 0);
+  const maxResults = ctx.query.int('maxResults', 1000, 1000);
+  const all = ctx.model.labels();
+  const values = all.slice(startAt, startAt + maxResults);
+  return ok({
+    self: `${ctx.model.baseUrl}/rest/api/3/label?maxResults=${maxResults}&startAt=${startAt}`,
+    maxResults,
+    startAt,
+    total: all.length,
+    isLast: startAt + values.length >= all.length,
+    values,
+  });
+}
+
 function getPriority(ctx: Ctx): Result {
   const priority = ctx.model.findPriority(param(ctx, 'id'));
   if (priority === undefined) throw notFound(`The priority with ID ${param(ctx, 'id')} does not exist.`);
@@ -895,6 +915,7 @@ const ROUTE_TABLE: [string, string, Handler][] = [
   ['GET', '/rest/api/3/statuscategory', (ctx) => ok(STATUS_CATEGORIES.map((c) => renderCategory(ctx.render, c)))],
   ['GET', '/rest/api/3/resolution', (ctx) => ok(ctx.model.resolutions().map((r) => renderResolution(ctx.render, r)))],
   ['GET', '/rest/api/3/project/{projectIdOrKey}', getProject],
+  ['GET', '/rest/api/3/label', listLabels],
   ['GET', '/rest/api/3/project/{projectIdOrKey}/components', (ctx) => {
     const project = ctx.model.getProject(param(ctx, 'projectIdOrKey'));
     return ok(project.components.map((c) => renderComponent(ctx.render, c, project)));

@@ -14,13 +14,14 @@ import { createFetchTransport } from '../../src/adapters/jira/fetch-transport';
 import { createJiraClient, type JiraClient } from '../../src/adapters/jira/jira-client';
 import type { JiraTransport } from '../../src/adapters/jira/jira-transport';
 import type { KeyValueStore } from '../../src/adapters/storage/key-value-store';
-import type { AppDeps, Logger, RebuildJob, SweepJob } from '../../src/app/deps';
+import type { AppDeps, Logger, ReapplyQueueJob, RebuildJob, SweepJob } from '../../src/app/deps';
 import { createAdminResolver } from '../../src/entry/admin-resolver';
 import { createGadgetResolver } from '../../src/entry/gadget-resolver';
 import { createReportsResolver } from '../../src/entry/reports-resolver';
 import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
+import { createOnReapplyEvent } from '../../src/entry/on-reapply-event';
 import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
 import { createOnSweepEvent } from '../../src/entry/on-sweep-event';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
@@ -52,6 +53,8 @@ export interface SandboxDepsInput {
   rebuildQueue: string;
   /** the queue `enqueueSweep` pushes to (manifest.yml consumer `queue`) */
   sweepQueue: string;
+  /** the queue `enqueueReapply` pushes to (manifest.yml consumer `queue`); default `contract-clock-reapply` */
+  reapplyQueue?: string;
   now: () => Date;
   log: SandboxLog;
   /** how requests reach the emulator; default the global fetch (real HTTP) */
@@ -148,6 +151,10 @@ export function createSandboxDeps(input: SandboxDepsInput): AppDeps {
       if (jobs.length > 0) input.pushJobs(input.sweepQueue, jobs.map((job) => ({ ...job })));
       return Promise.resolve();
     },
+    enqueueReapply: (jobs: readonly ReapplyQueueJob[]) => {
+      if (jobs.length > 0) input.pushJobs(input.reapplyQueue ?? 'contract-clock-reapply', jobs.map((job) => ({ ...job })));
+      return Promise.resolve();
+    },
     now: input.now,
     log: createAppLogger(input.log),
   };
@@ -196,6 +203,7 @@ const appFactories: Readonly<Record<string, (deps: AppDeps) => AppFunction>> = {
   runSweep: (deps) => ({ kind: 'handler', run: createRunSweep(deps) }),
   onRebuildEvent: (deps) => ({ kind: 'resolver', definitions: createOnRebuildEvent(deps) }),
   onSweepEvent: (deps) => ({ kind: 'resolver', definitions: createOnSweepEvent(deps) }),
+  onReapplyEvent: (deps) => ({ kind: 'resolver', definitions: createOnReapplyEvent(deps) }),
   panelResolver: (deps) => ({ kind: 'resolver', definitions: createPanelResolver(deps) }),
   adminResolver: (deps) => ({ kind: 'resolver', definitions: createAdminResolver(deps) }),
   gadgetResolver: (deps) => ({ kind: 'resolver', definitions: createGadgetResolver(deps) }),

@@ -19,6 +19,8 @@ const uiModuleSchema = z.object({
   resolver: z.object({ function: z.string() }).optional(),
   title: z.string().optional(),
   displayConditions: displayConditionsSchema.optional(),
+  /** `jira:adminPage`: the app's Configure page (Manage apps' Configure button), not in the sidebar. */
+  useAsConfig: z.boolean().optional(),
 });
 /** A trigger's `filter` (manifest reference, trigger module, "Filter reference"). */
 export const triggerFilterSchema = z.object({
@@ -66,6 +68,8 @@ export interface UiModule {
   resolverFunction: string | null;
   /** `displayConditions.jiraExpression`, when the module declares one */
   displayCondition: string | null;
+  /** An admin page with `useAsConfig: true`: opened by Configure, at /admin/configure in the sandbox. */
+  useAsConfig: boolean;
 }
 
 export interface ManifestModules {
@@ -107,6 +111,7 @@ export function readManifestModules(manifestPath = path.resolve(__dirname, '../.
         resourceDir,
         resolverFunction: module.resolver?.function ?? null,
         displayCondition: module.displayConditions?.jiraExpression ?? null,
+        useAsConfig: module.useAsConfig === true,
       });
     }
   }
@@ -125,9 +130,10 @@ export function readManifestModules(manifestPath = path.resolve(__dirname, '../.
   };
 }
 
-/** The first UI module of a type, or null when the manifest declares none (surface not built yet). */
-export function findUiModule(modules: ManifestModules, type: HostedModuleType): UiModule | null {
-  return modules.uiModules.find((m) => m.type === type) ?? null;
+/** The first UI module of a type (of the Configure pages with `config`), or null when the manifest declares none (surface not built yet). */
+export function findUiModule(modules: ManifestModules, type: HostedModuleType, which: { config?: boolean } = {}): UiModule | null {
+  const config = which.config ?? false;
+  return modules.uiModules.find((m) => m.type === type && m.useAsConfig === config) ?? null;
 }
 
 /**

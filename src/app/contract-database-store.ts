@@ -51,6 +51,7 @@ import {
   type ContractDatabase,
   type ContractDatabaseError,
 } from '../contract/contract-database';
+import { vt } from '../contract/validation-message';
 import { canonicalJson } from '../domain/calendar-cache';
 import { describeDatabaseChanges } from '../domain/database-changes';
 import { findHistoryConflicts } from '../domain/database-history';
@@ -109,6 +110,8 @@ interface LoadedBase {
   /** 0 before the first save of schema version 2. */
   readonly revision: number;
   readonly savedAt: string | null;
+  /** Who saved the stored revision (an account id, or `app`); null before the first save. */
+  readonly savedBy: string | null;
   readonly indexedRevision: number;
   /** True for a schema version 1 install (no pointer yet). */
   readonly legacy: boolean;
@@ -120,7 +123,7 @@ export type LoadedDatabase =
   | (LoadedBase & { readonly status: 'missing' })
   | (LoadedBase & { readonly status: 'invalid'; readonly detail: string });
 
-const NOTHING_STORED = { revision: 0, savedAt: null, indexedRevision: 0, legacy: false, chunks: null } as const;
+const NOTHING_STORED = { revision: 0, savedAt: null, savedBy: null, indexedRevision: 0, legacy: false, chunks: null } as const;
 
 async function readPointer(store: KeyValueStore): Promise<Pointer | 'missing' | 'invalid'> {
   const raw = await store.getEntity(CONTRACT_DATABASE_ENTITY, contractDatabasePointerKey());
@@ -159,6 +162,7 @@ export async function loadContractDatabase(store: KeyValueStore): Promise<Loaded
     const base = {
       revision: current.revision,
       savedAt: current.savedAt,
+      savedBy: current.savedBy,
       indexedRevision: current.indexedRevision,
       legacy: false,
       chunks: { generation: current.generation, count: current.chunkCount },
@@ -257,7 +261,28 @@ export type ChangeCheck =
   | { readonly ok: true; readonly database: ContractDatabase; readonly current: LoadedDatabase; readonly unchanged: boolean; readonly changes: string[]; readonly historyRewritten: string[]; readonly migrationNotes: string[]; readonly slices: TermsSlice[] }
   | { readonly ok: false; readonly kind: 'invalid'; readonly errors: ContractDatabaseError[] }
   | { readonly ok: false; readonly kind: 'history'; readonly errors: ContractDatabaseError[] }
-  | { readonly ok: false; readonly kind: 'stale'; readonly message: string; readonly currentRevision: number };
+  | {
+      readonly ok: false;
+      readonly kind: 'stale';
+      readonly message: string;
+      readonly currentRevision: number;
+      /** Who saved the revision that overtook this change, and when (null when unknown). */
+      readonly savedBy: string | null;
+      readonly savedAt: string | null;
+      /** Found before anything was written (`loaded`), or when the commit's condition failed (`writing`). */
+      readonly phase: 'loaded' | 'writing';
+    };
+
+/**
+ * The message of a change another admin's save overtook: who (a name, or the account id) saved which
+ * revision when, and that nothing was saved. `phase`: found before writing (`loaded`), or while writing.
+ *
+ * @example staleMessage('loaded', { who: 'Ada Admin', at: '2026-10-05T09:00:00.000Z', revision: 8, loaded: 7 })
+ */
+export function staleMessage(phase: 'loaded' | 'writing', facts: { who: string | null; at: string | null; revision: number; loaded: number }): string {
+  const values = { who: facts.who ?? '?', at: facts.at ?? '?', revision: facts.revision };
+  return phase === 'loaded' ? vt('validation.stale.loaded', { ...values, loaded: facts.loaded }) : vt('validation.stale.writing', values);
+}
 
 /** Slices that do not fit one storage item, as errors naming what makes them large. */
 function sliceProblems(slices: readonly TermsSlice[]): ContractDatabaseError[] {
@@ -268,7 +293,12 @@ function sliceProblems(slices: readonly TermsSlice[]): ContractDatabaseError[] {
     const largest = [...slice.database.contracts].sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0];
     errors.push({
       path: '(root)',
-      message: `The terms of ${slice.database.contracts.length} contracts (${largest === undefined ? 'and the catalogue' : `the largest '${largest.name}'`}) take ${Math.round(bytes / 1024)} KiB, more than one storage item holds (${Math.round(TERMS_SLICE_MAX_BYTES / 1024)} KiB): shorten notes, the service catalogue or long version histories.`,
+      message: vt('validation.sliceTooLarge', {
+        count: slice.database.contracts.length,
+        largest: largest?.name ?? '—',
+        size: Math.round(bytes / 1024),
+        max: Math.round(TERMS_SLICE_MAX_BYTES / 1024),
+      }),
     });
     if (errors.length >= 3) break;
   }
@@ -291,7 +321,10 @@ export async function checkDatabaseChange(store: KeyValueStore, change: Database
       ok: false,
       kind: 'stale',
       currentRevision: current.revision,
-      message: `Another administrator saved the contract database${current.savedAt === null ? '' : ` at ${current.savedAt}`} (revision ${current.revision}) after you loaded revision ${change.baseRevision}. Nothing was saved: reload to see their changes, then make yours again.`,
+      savedBy: current.savedBy,
+      savedAt: current.savedAt,
+      phase: 'loaded',
+      message: staleMessage('loaded', { who: current.savedBy, at: current.savedAt, revision: current.revision, loaded: change.baseRevision }),
     };
   }
   const conflicts = current.status === 'found' ? findHistoryConflicts(current.database, parsed.database, change.now) : [];
@@ -408,7 +441,10 @@ export async function saveContractDatabase(store: KeyValueStore, change: Databas
           ok: false,
           kind: 'stale',
           currentRevision: now?.revision ?? current.revision,
-          message: `Another administrator saved the contract database${now === null ? '' : ` at ${now.savedAt} (revision ${now.revision})`} while this save was being written. Nothing was saved: reload to see their changes, then make yours again.`,
+          savedBy: now?.savedBy ?? null,
+          savedAt: now?.savedAt ?? null,
+          phase: 'writing',
+          message: staleMessage('writing', { who: now?.savedBy ?? null, at: now?.savedAt ?? null, revision: now?.revision ?? current.revision, loaded: change.baseRevision }),
         };
       }
       throw error;
@@ -422,6 +458,7 @@ export async function saveContractDatabase(store: KeyValueStore, change: Databas
     database,
     revision,
     savedAt: pointer.savedAt,
+    savedBy: pointer.savedBy,
     indexedRevision: current.indexedRevision,
     legacy: false,
     chunks: { generation, count: pieces.length },

@@ -1,6 +1,6 @@
 /**
  * The dependencies every use case receives as a plain parameter (ADR 0002): storage, Jira as the
- * app and as the invoking user, the rebuild and sweep queues, the clock and a logger. Production builds them
+ * app and as the invoking user, the rebuild, sweep and re-apply queues, the clock and a logger. Production builds them
  * from Forge (src/entry/production-deps.ts); the sandbox and tests build them from local adapters.
  *
  * May not import @forge/*: this module is shared by Forge and the sandbox.
@@ -31,6 +31,15 @@ export interface SweepJob {
   readonly kind: 'due' | 'issues' | 'renewals';
 }
 
+/**
+ * One step of a re-apply to open requests, pushed to the `contract-clock-reapply` queue and parsed by
+ * its consumer (reapply-open-clocks.ts `reapplyStepSchema`).
+ */
+export interface ReapplyQueueJob {
+  readonly [key: string]: unknown;
+  readonly jobId: string;
+}
+
 export interface AppDeps {
   readonly store: KeyValueStore;
   /** Jira as the app: triggers, the sweep and the rebuild job. */
@@ -41,6 +50,8 @@ export interface AppDeps {
   readonly enqueue: (jobs: readonly RebuildJob[]) => Promise<void>;
   /** Pushes sweep jobs to the queue consumed by `onSweepEvent` (at most 50 per push, as Forge allows). */
   readonly enqueueSweep: (jobs: readonly SweepJob[]) => Promise<void>;
+  /** Pushes re-apply steps to the queue consumed by `onReapplyEvent`. */
+  readonly enqueueReapply: (jobs: readonly ReapplyQueueJob[]) => Promise<void>;
   /** "Now": the real clock in Forge, the movable clock in the sandbox. */
   readonly now: () => Date;
   readonly log: Logger;

@@ -233,6 +233,12 @@ export type ListStatuses = () => Promise<StatusOption[]>;
 export type ListServiceDesks = () => Promise<JsmServiceDesk[]>;
 /** Every request type of a service desk. Scope read:servicedesk-request. */
 export type ListRequestTypes = (serviceDeskId: string) => Promise<JsmRequestType[]>;
+/** The components of a project (by id or key). Scope read:jira-work. */
+export type ListProjectComponents = (projectIdOrKey: string) => Promise<{ id: string; name: string }[]>;
+/** The site's labels, in Jira's order, at most `limit` of them (`complete` false when there are more). Scope read:jira-work. */
+export type ListLabels = (limit: number) => Promise<{ labels: string[]; complete: boolean }>;
+/** Every JSM organization of the site the caller may see. Scope manage:servicedesk-customer. */
+export type ListOrganizations = () => Promise<JsmOrganization[]>;
 
 /** What the use cases call as the app (triggers, sweep, rebuild job, panel reads). */
 export interface JiraAsApp {
@@ -267,6 +273,10 @@ export interface JiraAsUser {
   readonly listStatuses: ListStatuses;
   readonly listServiceDesks: ListServiceDesks;
   readonly listRequestTypes: ListRequestTypes;
+  /** The admin page's pickers: components, labels and organizations of the site, as the admin sees them. */
+  readonly listProjectComponents: ListProjectComponents;
+  readonly listLabels: ListLabels;
+  readonly listOrganizations: ListOrganizations;
 }
 
 // ---------------------------------------------------------------------------------------------

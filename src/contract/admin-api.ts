@@ -20,7 +20,10 @@
  * Shared by backend and Custom UI; no I/O.
  */
 import { z } from 'zod';
+import { priorityClassSchema } from './building-blocks';
+import { holidaySchema } from './calendar';
 import { CONTRACT_DATABASE_LIMITS, contractDatabaseShape } from './contract-database-shape';
+import { explanationStepSchema } from './explanation';
 import { strictObject } from './strict-object';
 
 export const ADMIN_RESOLVER_KEYS = {
@@ -32,6 +35,11 @@ export const ADMIN_RESOLVER_KEYS = {
   auditLog: 'admin/audit-log',
   jiraOptions: 'admin/jira-options',
   rebuildAggregates: 'admin/rebuild-aggregates',
+  preview: 'admin/preview',
+  reapplyPreview: 'admin/reapply-preview',
+  reapplyApply: 'admin/reapply-apply',
+  reapplyStatus: 'admin/reapply-status',
+  parseIcs: 'admin/parse-ics',
 } as const;
 export type AdminResolverKey = (typeof ADMIN_RESOLVER_KEYS)[keyof typeof ADMIN_RESOLVER_KEYS];
 
@@ -141,6 +149,24 @@ export const databaseSummarySchema = z.object({
 });
 export type DatabaseSummary = z.infer<typeof databaseSummarySchema>;
 
+/** A health warning of the overview (issue 12.9); src/domain/database-health.ts computes them. */
+export const healthWarningSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('calendar-without-holidays'), calendarId: z.string(), calendarName: z.string(), year: z.number().int() }),
+  z.object({ kind: z.literal('notice-passed'), contractId: z.string(), contractName: z.string(), version: z.number().int(), noticeDate: z.string(), endDate: z.string().nullable() }),
+  z.object({ kind: z.literal('notice-near'), contractId: z.string(), contractName: z.string(), version: z.number().int(), noticeDate: z.string(), days: z.number().int() }),
+  z.object({ kind: z.literal('contract-expired'), contractId: z.string(), contractName: z.string(), endedOn: z.string(), organizations: z.number().int() }),
+  z.object({ kind: z.literal('level-without-objective'), levelId: z.string(), levelName: z.string() }),
+]);
+export type HealthWarningData = z.infer<typeof healthWarningSchema>;
+
+/** What the forms show as fixed, because requests used it (src/domain/database-history.ts historyLocks). */
+export const historyLocksSchema = z.object({
+  contracts: z.record(z.string(), z.object({ today: z.string(), startedVersions: z.array(z.number().int()) })),
+  levels: z.record(z.string(), z.object({ today: z.string(), inUse: z.boolean(), fixedRevisions: z.array(z.string()) })),
+  calendars: z.record(z.string(), z.object({ today: z.string(), inUse: z.boolean() })),
+});
+export type HistoryLocksData = z.infer<typeof historyLocksSchema>;
+
 export const adminGetDataSchema = z.object({
   /** `missing`: nothing saved yet (an empty database is shown); `invalid`: the stored one does not parse. */
   status: z.enum(['found', 'missing', 'invalid']),
@@ -151,8 +177,94 @@ export const adminGetDataSchema = z.object({
   revision: databaseRevisionSchema,
   savedAt: z.iso.datetime({ offset: true }).nullable(),
   summary: databaseSummarySchema,
+  /** Health warnings of the stored database now (issue 12.9). */
+  health: z.array(healthWarningSchema),
+  /** What requests already used, so the forms offer a new version or revision instead of an edit. */
+  locks: historyLocksSchema,
 });
 export type AdminGetData = z.infer<typeof adminGetDataSchema>;
+
+/** The example request of a preview, as terms resolution reads a request (names shown in the explanation). */
+export const exampleRequestSchema = strictObject({
+  organizations: z.array(strictObject({ id: z.string().min(1).max(64), name: z.string().max(255) })).max(100),
+  requestType: strictObject({ id: z.string().min(1).max(64), name: z.string().max(255) }).nullable(),
+  components: z.array(z.string().min(1).max(255)).max(50),
+  labels: z.array(z.string().min(1).max(255)).max(50),
+  priority: z.string().min(1).max(255).nullable(),
+});
+export type ExampleRequestData = z.infer<typeof exampleRequestSchema>;
+
+/** A draft, the revision it was made from, and an example request (null: no example). */
+export const previewPayloadSchema = strictObject({
+  database: z.unknown(),
+  revision: databaseRevisionSchema,
+  example: exampleRequestSchema.nullable().default(null),
+});
+
+export const previewDataSchema = z.object({
+  /** Every problem a save would refuse, in the caller's language; none: Save stores it. */
+  errors: z.array(validationErrorSchema),
+  /** Another admin saved since the page loaded. */
+  stale: z.boolean(),
+  /** What a save would change, as the audit log will read. */
+  changes: z.array(z.string()),
+  example: z
+    .object({
+      status: z.enum(['covered', 'fallback', 'uncovered']),
+      createdAt: z.string(),
+      deadline: z.string().nullable(),
+      responseDeadline: z.string().nullable(),
+      timeZone: z.string().nullable(),
+      calendar: z.object({ name: z.string(), timeZone: z.string() }).nullable(),
+      priorityClass: priorityClassSchema,
+      resolutionMinutes: z.number().int().nullable(),
+      responseMinutes: z.number().int().nullable(),
+      /** The explanation as the panel shows it, in the caller's language. */
+      explanation: z.array(explanationStepSchema),
+    })
+    .nullable(),
+});
+export type PreviewData = z.infer<typeof previewDataSchema>;
+
+/** A re-apply job as the page shows it (src/app/reapply-open-clocks.ts). */
+export const reapplyJobDataSchema = z.object({
+  jobId: z.string(),
+  kind: z.enum(['preview', 'apply']),
+  databaseRevision: z.number().int().nonnegative(),
+  previewJobId: z.string().nullable(),
+  startedBy: z.string(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  status: z.enum(['running', 'done', 'stale', 'failed']),
+  scanned: z.number().int().nonnegative(),
+  changed: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  earlier: z.number().int().nonnegative(),
+  later: z.number().int().nonnegative(),
+  mostEarlierMinutes: z.number().nonnegative(),
+  mostLaterMinutes: z.number().nonnegative(),
+  moves: z.array(
+    z.object({ issueKey: z.string(), from: z.string().nullable(), to: z.string().nullable(), fromTerms: z.string().nullable(), toTerms: z.string().nullable() }),
+  ),
+});
+export type ReapplyJobData = z.infer<typeof reapplyJobDataSchema>;
+
+export const reapplyApplyPayloadSchema = strictObject({
+  /** The finished preview this confirms: its revision must still be the stored one. */
+  previewJobId: z.string().min(1).max(100),
+  /** Why, for each request's history (the panel shows it). */
+  reason: z.string().trim().min(3, 'reason: say why, in a few words.').max(500),
+});
+export const reapplyStatusPayloadSchema = strictObject({ jobId: z.string().min(1).max(100) });
+export const reapplyDataSchema = z.object({ job: reapplyJobDataSchema });
+
+/** An iCalendar file's text, read in the browser (at most 1 MB). */
+export const parseIcsPayloadSchema = strictObject({
+  text: z.string().min(1, 'text: the file is empty.').max(1_000_000, 'text: the file is larger than 1 MB.'),
+});
+export const parseIcsDataSchema = z.object({ holidays: z.array(holidaySchema), skipped: z.number().int().nonnegative() });
 
 export const validateDataSchema = z.object({ valid: z.boolean(), errors: z.array(validationErrorSchema) });
 export type ValidateData = z.infer<typeof validateDataSchema>;
@@ -174,12 +286,27 @@ export type ExportData = z.infer<typeof exportDataSchema>;
 export const auditLogDataSchema = z.object({ entries: z.array(auditEntrySchema), nextCursor: z.string().nullable() });
 export type AuditLogData = z.infer<typeof auditLogDataSchema>;
 
+/** At most this many of the site's labels are offered (Jira lists them all; rules may name others). */
+export const JIRA_OPTIONS_LIMITS = { labels: 5000 } as const;
+
 export const jiraOptionsDataSchema = z.object({
   priorities: z.array(z.string()),
   statuses: z.array(z.object({ name: z.string(), category: z.string() })),
   serviceDesks: z.array(
-    z.object({ id: z.string(), name: z.string(), requestTypes: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      projectId: z.string(),
+      requestTypes: z.array(z.object({ id: z.string(), name: z.string() })),
+    }),
   ),
+  /** Component names of the service projects (a rule matches a name, case-insensitively), each with the projects that have it. */
+  components: z.array(z.object({ name: z.string(), projects: z.array(z.string()) })),
+  /** The site's labels (at most JIRA_OPTIONS_LIMITS.labels); `labelsComplete` false when there are more. */
+  labels: z.array(z.string()),
+  labelsComplete: z.boolean(),
+  /** The site's JSM organizations by name. */
+  organizations: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type JiraOptionsData = z.infer<typeof jiraOptionsDataSchema>;
 
@@ -196,4 +323,9 @@ export const adminApi = {
   [ADMIN_RESOLVER_KEYS.auditLog]: { payload: auditLogPayloadSchema, data: auditLogDataSchema },
   [ADMIN_RESOLVER_KEYS.jiraOptions]: { payload: emptyPayloadSchema, data: jiraOptionsDataSchema },
   [ADMIN_RESOLVER_KEYS.rebuildAggregates]: { payload: emptyPayloadSchema, data: rebuildDataSchema },
+  [ADMIN_RESOLVER_KEYS.preview]: { payload: previewPayloadSchema, data: previewDataSchema },
+  [ADMIN_RESOLVER_KEYS.reapplyPreview]: { payload: emptyPayloadSchema, data: reapplyDataSchema },
+  [ADMIN_RESOLVER_KEYS.reapplyApply]: { payload: reapplyApplyPayloadSchema, data: reapplyDataSchema },
+  [ADMIN_RESOLVER_KEYS.reapplyStatus]: { payload: reapplyStatusPayloadSchema, data: reapplyDataSchema },
+  [ADMIN_RESOLVER_KEYS.parseIcs]: { payload: parseIcsPayloadSchema, data: parseIcsDataSchema },
 } as const;

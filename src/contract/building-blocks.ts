@@ -8,22 +8,20 @@
  */
 import { z } from 'zod';
 import { isKnownTimeZone } from './calendar';
+import { vt } from './validation-message';
 
 /** An admin-chosen id: letters, digits, `_`, `.`, `-`; starts with a letter or digit; max 64. */
 export const entityIdSchema = z
   .string()
-  .regex(
-    /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
-    'Use 1–64 letters, digits, "_", "." or "-", starting with a letter or digit.',
-  );
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, vt('validation.id'));
 export type EntityId = z.infer<typeof entityIdSchema>;
 
 /** A calendar date without time or zone, `YYYY-MM-DD`, that exists (no 30 February). */
-export const localDateSchema = z.iso.date({ error: 'Use a real date as YYYY-MM-DD.' });
+export const localDateSchema = z.iso.date({ error: vt('validation.localDate') });
 export type LocalDate = z.infer<typeof localDateSchema>;
 
 /** An IANA time-zone name that `Intl` accepts, e.g. `Europe/Amsterdam`. */
-export const ianaTimeZoneSchema = z.string().min(1).refine(isKnownTimeZone, { error: 'Unknown time zone.' });
+export const ianaTimeZoneSchema = z.string().min(1, vt('validation.timeZone')).refine(isKnownTimeZone, { error: vt('validation.timeZone') });
 
 /** The app's priority classes, P1 the most urgent. */
 export const PRIORITY_CLASSES = ['P1', 'P2', 'P3', 'P4', 'P5'] as const;
@@ -31,4 +29,4 @@ export const priorityClassSchema = z.enum(PRIORITY_CLASSES);
 export type PriorityClass = z.infer<typeof priorityClassSchema>;
 
 /** A Jira status or priority name as Jira shows it (matched case-insensitively). */
-export const jiraNameSchema = z.string().trim().min(1).max(255);
+export const jiraNameSchema = z.string().trim().min(1, vt('validation.value.empty')).max(255, vt('validation.text.tooLong', { max: 255 }));

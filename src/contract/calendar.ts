@@ -17,6 +17,7 @@
  * });
  */
 import { z } from 'zod';
+import { vt } from './validation-message';
 
 /** Weekday keys in ISO order (Monday first); index 0..6 is the engine's weekday number. */
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -87,14 +88,14 @@ export function isKnownTimeZone(name: string): boolean {
 const timeOfDaySchema = z
   .string()
   .refine((text) => parseTimeOfDay(text) !== undefined, {
-    error: 'must be a time "HH:MM" from 00:00 to 24:00',
+    error: vt('validation.calendar.time'),
   });
 
 const intervalSchema = z.tuple([timeOfDaySchema, timeOfDaySchema]).superRefine(([start, end], ctx) => {
   const from = parseTimeOfDay(start);
   const to = parseTimeOfDay(end);
   if (from !== undefined && to !== undefined && from >= to) {
-    ctx.addIssue({ code: 'custom', message: `interval ${start}–${end}: start must be before end` });
+    ctx.addIssue({ code: 'custom', message: vt('validation.calendar.intervalOrder', { start, end }) });
   }
 });
 
@@ -113,7 +114,7 @@ const daySchema = z.array(intervalSchema).superRefine((intervals, ctx) => {
       ctx.addIssue({
         code: 'custom',
         path: [later.index],
-        message: `interval ${later.start}–${later.end} overlaps ${other.start}–${other.end}`,
+        message: vt('validation.calendar.overlap', { start: later.start, end: later.end, otherStart: other.start, otherEnd: other.end }),
       });
     }
   }
@@ -131,7 +132,7 @@ const weekSchema = z
   })
   .superRefine((week, ctx) => {
     const working = WEEKDAY_KEYS.some((key) => (week[key] ?? []).length > 0);
-    if (!working) ctx.addIssue({ code: 'custom', message: 'the week has no working time' });
+    if (!working) ctx.addIssue({ code: 'custom', message: vt('validation.calendar.noWorkingTime') });
   });
 
 /**
@@ -157,10 +158,10 @@ export function parseMonthDay(text: string): { month: number; day: number } | un
 export const RECURRING_HOLIDAY_YEARS: { readonly from: number; readonly to: number } = { from: 2000, to: 2199 };
 
 /** A holiday's name as people read it ("Christmas Day"). */
-export const holidayNameSchema = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
+export const holidayNameSchema = z.string().trim().min(1, vt('validation.name.empty')).max(120, vt('validation.text.tooLong', { max: 120 }));
 
 const holidayDateSchema = z.string().refine((text) => parseIsoDate(text) !== undefined, {
-  error: 'must be a real date "YYYY-MM-DD"',
+  error: vt('validation.localDate'),
 });
 
 /** A dated holiday with a name: `{ "date": "2026-12-26", "name": "Boxing Day" }`. */
@@ -169,7 +170,7 @@ export const namedHolidaySchema = z.strictObject({ date: holidayDateSchema, name
 /** A holiday on the same day every year: `{ "yearly": "12-25", "name": "Christmas Day" }`. */
 export const yearlyHolidaySchema = z.strictObject({
   yearly: z.string().refine((text) => parseMonthDay(text) !== undefined, {
-    error: 'must be a day of the year "MM-DD" such as "12-25"',
+    error: vt('validation.calendar.yearly'),
   }),
   name: holidayNameSchema.optional(),
 });
@@ -177,7 +178,7 @@ export const yearlyHolidaySchema = z.strictObject({
 /** One holiday: a date "YYYY-MM-DD", `{ date, name }` or `{ yearly: "MM-DD", name }`. */
 export const holidaySchema = z.union([holidayDateSchema, namedHolidaySchema, yearlyHolidaySchema], {
   // Only when no form fits at all; a value of one form gets that form's own, precise issue.
-  error: 'must be a date "YYYY-MM-DD", { "date": "YYYY-MM-DD", "name": "…" } or { "yearly": "MM-DD", "name": "…" }',
+  error: vt('validation.calendar.holiday'),
 });
 export type Holiday = z.infer<typeof holidaySchema>;
 
@@ -222,7 +223,7 @@ export function holidaysWithoutNames(holidays: readonly Holiday[]): Holiday[] {
  */
 export const calendarDefinitionSchema = z.strictObject({
   timeZone: z.string().refine(isKnownTimeZone, {
-    error: 'must be an IANA time zone name such as "Europe/Amsterdam"',
+    error: vt('validation.calendar.zone'),
   }),
   week: weekSchema,
   holidays: z.array(holidaySchema).optional(),

@@ -20,6 +20,7 @@ import {
 import { calendarDefinitionSchema } from './calendar';
 import { amountMinorSchema, currencyCodeSchema } from './money';
 import { strictObject } from './strict-object';
+import { vt } from './validation-message';
 
 /** The version of the document format; bumped (with a migration) on incompatible changes. */
 export const CONTRACT_DATABASE_SCHEMA_VERSION = 2;
@@ -78,16 +79,20 @@ export {
 } from './building-blocks';
 
 /** A name shown to people: trimmed, non-empty. */
-export const displayNameSchema = z.string().trim().min(1, 'Enter a name.').max(CONTRACT_DATABASE_LIMITS.nameMaxLength);
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, vt('validation.name.empty'))
+  .max(CONTRACT_DATABASE_LIMITS.nameMaxLength, vt('validation.text.tooLong', { max: CONTRACT_DATABASE_LIMITS.nameMaxLength }));
 
 /** A free text for people reading the contract later. */
-const noteSchema = z.string().max(CONTRACT_DATABASE_LIMITS.textMaxLength);
+const noteSchema = z.string().max(CONTRACT_DATABASE_LIMITS.textMaxLength, vt('validation.text.tooLong', { max: CONTRACT_DATABASE_LIMITS.textMaxLength }));
 
 /** An Atlassian account id, e.g. `5b10ac8d82e05b22cc7d4ef5` or `712020:1a2b…`. */
-export const atlassianAccountIdSchema = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, 'Use an Atlassian account id such as 5b10ac8d82e05b22cc7d4ef5.');
+export const atlassianAccountIdSchema = z.string().regex(/^[A-Za-z0-9:_-]{1,128}$/, vt('validation.accountId'));
 
 /** A colour as `#RRGGBB`, e.g. `#D4A017` for Gold. */
-export const hexColourSchema = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'Use a colour as #RRGGBB, e.g. #D4A017.');
+export const hexColourSchema = z.string().regex(/^#[0-9A-Fa-f]{6}$/, vt('validation.colour'));
 
 /** The colour a level gets when none is given: a neutral grey that reads in light and dark themes. */
 export const DEFAULT_LEVEL_COLOUR = '#6B778C';
@@ -98,15 +103,15 @@ export const DEFAULT_LEVEL_COLOUR = '#6B778C';
  */
 export const percentSchema = z
   .number()
-  .min(0, 'At least 0 %.')
-  .max(100, 'At most 100 %.')
-  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: 'At most two decimals.' });
+  .min(0, vt('validation.percent.min'))
+  .max(100, vt('validation.percent.max'))
+  .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, { error: vt('validation.percent.decimals') });
 
 const minutesSchema = z
   .number()
-  .int('Whole minutes only.')
-  .positive('A target must be at least one minute.')
-  .max(CONTRACT_DATABASE_LIMITS.targetMinutesMax, 'At most one year of minutes.');
+  .int(vt('validation.minutes.whole'))
+  .positive(vt('validation.minutes.positive'))
+  .max(CONTRACT_DATABASE_LIMITS.targetMinutesMax, vt('validation.minutes.max'));
 
 /**
  * The targets for one priority class, in business minutes of the level's (or bespoke) calendar.
@@ -116,7 +121,7 @@ export const targetSchema = strictObject({
   resolutionMinutes: minutesSchema,
   responseMinutes: minutesSchema.optional(),
 }).refine((t) => t.responseMinutes === undefined || t.responseMinutes <= t.resolutionMinutes, {
-  error: 'The first-response target cannot be longer than the resolution target.',
+  error: vt('validation.response.longer'),
   path: ['responseMinutes'],
 });
 export type Target = z.infer<typeof targetSchema>;
@@ -158,11 +163,13 @@ export const calendarEntrySchema = strictObject({
   id: entityIdSchema,
   name: displayNameSchema,
   ...calendarDefinitionSchema.shape,
-  holidays: calendarDefinitionSchema.shape.holidays.unwrap().max(CONTRACT_DATABASE_LIMITS.holidaysPerCalendar).optional(),
+  holidays: calendarDefinitionSchema.shape.holidays.unwrap().max(CONTRACT_DATABASE_LIMITS.holidaysPerCalendar, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.holidaysPerCalendar })).optional(),
 });
 export type CalendarEntry = z.infer<typeof calendarEntrySchema>;
 
-const ruleValuesSchema = z.array(z.string().trim().min(1).max(255)).max(CONTRACT_DATABASE_LIMITS.ruleValuesPerService);
+const ruleValuesSchema = z
+  .array(z.string().trim().min(1, vt('validation.value.empty')).max(255, vt('validation.text.tooLong', { max: 255 })))
+  .max(CONTRACT_DATABASE_LIMITS.ruleValuesPerService, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.ruleValuesPerService }));
 
 /**
  * How a service is recognised on a request: by JSM request type id (exact), component name or label
@@ -209,13 +216,13 @@ export const serviceLevelSchema = strictObject({
   /** How the level is shown (lozenges, charts): `#RRGGBB`. */
   colour: hexColourSchema.default(DEFAULT_LEVEL_COLOUR),
   /** The share of requests that must be resolved on time, e.g. 95; absent: every request must be. */
-  objectivePercent: z.number().min(0).max(100).optional(),
+  objectivePercent: z.number().min(0, vt('validation.percent.min')).max(100, vt('validation.percent.max')).optional(),
   /** The currency of the level's prices; absent: `settings.currency`. */
   currency: currencyCodeSchema.optional(),
   revisions: z
     .array(levelRevisionSchema)
-    .min(1, 'A level needs at least one revision.')
-    .max(CONTRACT_DATABASE_LIMITS.revisionsPerLevel),
+    .min(1, vt('validation.level.noRevision'))
+    .max(CONTRACT_DATABASE_LIMITS.revisionsPerLevel, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.revisionsPerLevel })),
 });
 export type ServiceLevel = z.infer<typeof serviceLevelSchema>;
 
@@ -261,7 +268,7 @@ export const bespokeTermsSchema = strictObject({
   /** A calendar of their own (e.g. 24x7); by default for every class, see `calendarClasses`. */
   calendarId: entityIdSchema.optional(),
   /** The classes the bespoke calendar applies to (e.g. ["P1"] for outages); absent: all of them. */
-  calendarClasses: z.array(priorityClassSchema).min(1, 'Name at least one class, or leave calendarClasses out.').optional(),
+  calendarClasses: z.array(priorityClassSchema).min(1, vt('validation.bespoke.noClass')).optional(),
   /** The monthly price of this service under this contract, in minor units of the contract's currency. */
   monthlyPrice: amountMinorSchema.optional(),
   credits: creditRuleSchema.optional(),
@@ -288,7 +295,7 @@ export type CoveredService = z.infer<typeof coveredServiceSchema>;
 export const rateSchema = strictObject({
   hourly: amountMinorSchema.optional(),
   perRequest: amountMinorSchema.optional(),
-}).refine((rate) => rate.hourly !== undefined || rate.perRequest !== undefined, { error: 'Give an hourly rate, a price per request, or both.' });
+}).refine((rate) => rate.hourly !== undefined || rate.perRequest !== undefined, { error: vt('validation.rate.empty') });
 export type Rate = z.infer<typeof rateSchema>;
 
 /** Out-of-contract rates: a general one and, per JSM request type id, its own. */
@@ -297,7 +304,7 @@ export const outOfContractRatesSchema = strictObject({
   byRequestType: z
     .record(z.string().trim().min(1).max(64), rateSchema)
     .refine((rates) => Object.keys(rates).length <= CONTRACT_DATABASE_LIMITS.requestTypeRates, {
-      error: `At most ${CONTRACT_DATABASE_LIMITS.requestTypeRates} request types.`,
+      error: vt('validation.rate.tooMany', { max: CONTRACT_DATABASE_LIMITS.requestTypeRates }),
     })
     .default({}),
 });
@@ -305,17 +312,17 @@ export type OutOfContractRates = z.infer<typeof outOfContractRatesSchema>;
 
 /** One version of a contract, in force from `effectiveFrom` through `effectiveTo` (inclusive, open when absent). */
 export const contractVersionSchema = strictObject({
-  version: z.number().int().positive(),
+  version: z.number().int(vt('validation.wholeNumber')).positive(vt('validation.wholeNumber')),
   effectiveFrom: localDateSchema,
   effectiveTo: localDateSchema.optional(),
   coveredServices: z
     .array(coveredServiceSchema)
-    .min(1, 'Cover at least one service.')
-    .max(CONTRACT_DATABASE_LIMITS.coveredServicesPerVersion),
+    .min(1, vt('validation.version.noService'))
+    .max(CONTRACT_DATABASE_LIMITS.coveredServicesPerVersion, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.coveredServicesPerVersion })),
   /** The service a request gets when no catalogue rule recognises it; must be covered. */
   defaultServiceId: entityIdSchema,
   /** Statuses in which the clock pauses; absent: the settings' pause statuses. */
-  pauseStatuses: z.array(jiraNameSchema).max(CONTRACT_DATABASE_LIMITS.pauseStatuses).optional(),
+  pauseStatuses: z.array(jiraNameSchema).max(CONTRACT_DATABASE_LIMITS.pauseStatuses, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.pauseStatuses })).optional(),
   /** A fixed monthly fee on top of the services' prices, in minor units of the contract's currency. */
   monthlyFee: amountMinorSchema.optional(),
   outOfContractRates: outOfContractRatesSchema.optional(),
@@ -332,9 +339,9 @@ export const customerSchema = strictObject({
   id: entityIdSchema,
   name: displayNameSchema,
   organizationIds: z
-    .array(z.string().trim().min(1).max(64))
-    .min(1, 'Name at least one JSM organization.')
-    .max(CONTRACT_DATABASE_LIMITS.organizationsPerContract),
+    .array(z.string().trim().min(1, vt('validation.value.empty')).max(64, vt('validation.text.tooLong', { max: 64 })))
+    .min(1, vt('validation.customer.noOrganization'))
+    .max(CONTRACT_DATABASE_LIMITS.organizationsPerContract, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.organizationsPerContract })),
 });
 export type Customer = z.infer<typeof customerSchema>;
 
@@ -352,11 +359,11 @@ export const contractSchema = strictObject({
   /** Who looks after the customer commercially (an Atlassian account id); notified about the notice date. */
   accountManagerAccountId: atlassianAccountIdSchema.optional(),
   /** Notify the account manager this many days before a version's notice date (once). */
-  noticeReminderDays: z.number().int().min(1, 'At least 1 day.').max(365, 'At most 365 days.').optional(),
+  noticeReminderDays: z.number().int(vt('validation.contract.reminderDays.min')).min(1, vt('validation.contract.reminderDays.min')).max(365, vt('validation.contract.reminderDays.max')).optional(),
   versions: z
     .array(contractVersionSchema)
-    .min(1, 'A contract needs at least one version.')
-    .max(CONTRACT_DATABASE_LIMITS.versionsPerContract),
+    .min(1, vt('validation.contract.noVersion'))
+    .max(CONTRACT_DATABASE_LIMITS.versionsPerContract, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.versionsPerContract })),
 });
 export type Contract = z.infer<typeof contractSchema>;
 
@@ -407,8 +414,8 @@ export function listPlaceholders(template: string): string[] {
 export const messageTemplateSchema = z
   .string()
   .trim()
-  .min(1, 'Enter a message.')
-  .max(CONTRACT_DATABASE_LIMITS.textMaxLength);
+  .min(1, vt('validation.settings.message.empty'))
+  .max(CONTRACT_DATABASE_LIMITS.textMaxLength, vt('validation.text.tooLong', { max: CONTRACT_DATABASE_LIMITS.textMaxLength }));
 
 /** The default English templates. */
 export const DEFAULT_MESSAGES_EN: Readonly<Record<MessageTemplateKind, string>> = {
@@ -453,9 +460,9 @@ export const settingsSchema = strictObject({
   /** The level ("best effort") for requests no contract covers; null: those are `uncovered`. */
   fallbackLevelId: entityIdSchema.nullable().default(null),
   /** A running clock is `at-risk` once this share of its resolution target is used. */
-  atRiskThresholdPercent: z.number().int().min(1).max(99).default(75),
+  atRiskThresholdPercent: z.number().int(vt('validation.atRisk')).min(1, vt('validation.atRisk')).max(99, vt('validation.atRisk')).default(75),
   /** Statuses in which the clock pauses, unless a contract version names its own. */
-  pauseStatuses: z.array(jiraNameSchema).max(CONTRACT_DATABASE_LIMITS.pauseStatuses).default([...DEFAULT_PAUSE_STATUSES]),
+  pauseStatuses: z.array(jiraNameSchema).max(CONTRACT_DATABASE_LIMITS.pauseStatuses, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.pauseStatuses })).default([...DEFAULT_PAUSE_STATUSES]),
   priorities: priorityMapSchema.prefault({}),
   messages: messageTemplatesSchema.prefault({}),
   /** The currency of contracts and levels that name none (ISO 4217). */
@@ -469,12 +476,12 @@ export type Settings = z.infer<typeof settingsSchema>;
 /** The document's structure: every object strict, defaults filled in; no cross-reference checks (./contract-database.ts adds them). */
 export const contractDatabaseShape = strictObject({
   schemaVersion: z.literal(CONTRACT_DATABASE_SCHEMA_VERSION, {
-    error: `Unsupported schemaVersion; expected ${CONTRACT_DATABASE_SCHEMA_VERSION} (version 1 documents are migrated).`,
+    error: vt('validation.schemaVersion', { version: CONTRACT_DATABASE_SCHEMA_VERSION }),
   }),
-  calendars: z.array(calendarEntrySchema).max(CONTRACT_DATABASE_LIMITS.calendars).default([]),
-  services: z.array(serviceSchema).max(CONTRACT_DATABASE_LIMITS.services).default([]),
-  levels: z.array(serviceLevelSchema).max(CONTRACT_DATABASE_LIMITS.levels).default([]),
-  contracts: z.array(contractSchema).max(CONTRACT_DATABASE_LIMITS.contracts).default([]),
+  calendars: z.array(calendarEntrySchema).max(CONTRACT_DATABASE_LIMITS.calendars, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.calendars })).default([]),
+  services: z.array(serviceSchema).max(CONTRACT_DATABASE_LIMITS.services, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.services })).default([]),
+  levels: z.array(serviceLevelSchema).max(CONTRACT_DATABASE_LIMITS.levels, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.levels })).default([]),
+  contracts: z.array(contractSchema).max(CONTRACT_DATABASE_LIMITS.contracts, vt('validation.tooMany', { max: CONTRACT_DATABASE_LIMITS.contracts })).default([]),
   settings: settingsSchema.prefault({}),
 });
 

@@ -53,6 +53,7 @@ import {
 } from './contract-database-shape';
 import { migrateContractDatabaseV1 } from './contract-database-v1';
 import { describeIssues, formatIssuePath } from './strict-object';
+import { vt, type ValidationKey } from './validation-message';
 
 export * from './contract-database-shape';
 
@@ -127,15 +128,18 @@ export function parseContractDatabase(input: unknown, strength: 'all-rules' | 's
 
 type Report = (path: (string | number)[], message: string) => void;
 
+/** The catalogue word naming a kind of entity in a message ("calendar", "pause status"). */
+type WhatKey = Extract<ValidationKey, `validation.what.${string}`>;
+
 
 /** Reports duplicate ids in a list and answers the items by id. */
-function collectIds<T extends { id: string }>(items: readonly T[], listName: string, what: string, report: Report): Map<string, T> {
+function collectIds<T extends { id: string }>(items: readonly T[], listName: string, what: WhatKey, report: Report): Map<string, T> {
   const firstIndex = new Map<string, number>();
   const byId = new Map<string, T>();
   items.forEach((item, i) => {
     const first = firstIndex.get(item.id);
     if (first !== undefined) {
-      report([listName, i, 'id'], `Duplicate ${what} id '${item.id}' (also ${listName}.${first}).`);
+      report([listName, i, 'id'], vt('validation.duplicateId', { what: vt(what), id: item.id, list: listName, first }));
     } else {
       firstIndex.set(item.id, i);
       byId.set(item.id, item);
@@ -208,11 +212,11 @@ interface CheckOptions {
 }
 
 /** Duplicate names (case-insensitive, trimmed) in a list, each reported at its position after the first. */
-function reportDuplicateNames(names: readonly string[], path: (string | number)[], what: string, report: Report): void {
+function reportDuplicateNames(names: readonly string[], path: (string | number)[], what: WhatKey, report: Report): void {
   const seen = new Set<string>();
   names.forEach((name, i) => {
     const key = name.trim().toLowerCase();
-    if (seen.has(key)) report([...path, i], `Duplicate ${what} '${name}'.`);
+    if (seen.has(key)) report([...path, i], vt('validation.duplicateName', { what: vt(what), name }));
     seen.add(key);
   });
 }
@@ -232,7 +236,7 @@ function checkParts(db: z.infer<typeof contractDatabaseShape>, report: Report): 
     level.revisions.forEach((revision, r) => {
       const first = seen.get(revision.effectiveFrom);
       if (first !== undefined) {
-        report(['levels', l, 'revisions', r, 'effectiveFrom'], `Another revision (revisions.${first}) is already in force from ${revision.effectiveFrom}.`);
+        report(['levels', l, 'revisions', r, 'effectiveFrom'], vt('validation.level.sameDate', { first, date: revision.effectiveFrom }));
       } else {
         seen.set(revision.effectiveFrom, r);
       }
@@ -241,52 +245,52 @@ function checkParts(db: z.infer<typeof contractDatabaseShape>, report: Report): 
   db.contracts.forEach((contract, c) => {
     if (contract.noticeReminderDays !== undefined) {
       if (contract.accountManagerAccountId === undefined) {
-        report(['contracts', c, 'accountManagerAccountId'], 'Name the account manager to remind of the notice date.');
+        report(['contracts', c, 'accountManagerAccountId'], vt('validation.contract.reminderWithoutManager'));
       }
       if (!contract.versions.some((v) => v.noticeDate !== undefined)) {
-        report(['contracts', c, 'noticeReminderDays'], 'No version has a notice date to remind of.');
+        report(['contracts', c, 'noticeReminderDays'], vt('validation.contract.reminderWithoutNotice'));
       }
     }
     contract.versions.forEach((v, i) => {
       const at = ['contracts', c, 'versions', i];
       // Dates are compared only when both are real dates: a malformed one already has its own issue.
       const real = (date: string | undefined): date is string => date !== undefined && parseIsoDate(date) !== undefined;
-      if (real(v.effectiveTo) && real(v.effectiveFrom) && v.effectiveTo < v.effectiveFrom) report([...at, 'effectiveTo'], 'The version ends before it starts.');
-      if (real(v.endDate) && real(v.effectiveFrom) && v.endDate < v.effectiveFrom) report([...at, 'endDate'], 'The term ends before the version starts.');
-      if (real(v.noticeDate) && real(v.endDate) && v.noticeDate > v.endDate) report([...at, 'noticeDate'], 'The notice date lies after the end of the term.');
+      if (real(v.effectiveTo) && real(v.effectiveFrom) && v.effectiveTo < v.effectiveFrom) report([...at, 'effectiveTo'], vt('validation.version.endsBeforeStart'));
+      if (real(v.endDate) && real(v.effectiveFrom) && v.endDate < v.effectiveFrom) report([...at, 'endDate'], vt('validation.version.termBeforeStart'));
+      if (real(v.noticeDate) && real(v.endDate) && v.noticeDate > v.endDate) report([...at, 'noticeDate'], vt('validation.version.noticeAfterEnd'));
       const seen = new Map<string, number>();
       v.coveredServices.forEach((covered, s) => {
         const first = seen.get(covered.serviceId);
         if (first !== undefined) {
-          report([...at, 'coveredServices', s, 'serviceId'], `Service '${covered.serviceId}' is already covered (coveredServices.${first}).`);
+          report([...at, 'coveredServices', s, 'serviceId'], vt('validation.version.serviceTwice', { id: covered.serviceId, first }));
         } else {
           seen.set(covered.serviceId, s);
         }
         const bespoke = covered.bespoke;
         if (bespoke?.calendarClasses === undefined) return;
         const where = [...at, 'coveredServices', s, 'bespoke', 'calendarClasses'];
-        if (bespoke.calendarId === undefined) report(where, 'calendarClasses limits a bespoke calendar: set calendarId too.');
+        if (bespoke.calendarId === undefined) report(where, vt('validation.bespoke.classesWithoutCalendar'));
         const classes = new Set<string>();
         bespoke.calendarClasses.forEach((priorityClass, k) => {
-          if (classes.has(priorityClass)) report([...where, k], `${priorityClass} is listed twice.`);
+          if (classes.has(priorityClass)) report([...where, k], vt('validation.bespoke.classTwice', { class: priorityClass }));
           classes.add(priorityClass);
         });
       });
-      if (!seen.has(v.defaultServiceId)) report([...at, 'defaultServiceId'], `The default service '${v.defaultServiceId}' is not among the covered services.`);
-      if (v.pauseStatuses !== undefined) reportDuplicateNames(v.pauseStatuses, [...at, 'pauseStatuses'], 'pause status', report);
+      if (!seen.has(v.defaultServiceId)) report([...at, 'defaultServiceId'], vt('validation.version.defaultNotCovered', { id: v.defaultServiceId }));
+      if (v.pauseStatuses !== undefined) reportDuplicateNames(v.pauseStatuses, [...at, 'pauseStatuses'], 'validation.what.pauseStatus', report);
     });
   });
   const { settings } = db;
-  reportDuplicateNames(settings.pauseStatuses, ['settings', 'pauseStatuses'], 'pause status', report);
+  reportDuplicateNames(settings.pauseStatuses, ['settings', 'pauseStatuses'], 'validation.what.pauseStatus', report);
   const names = Object.keys(settings.priorities.byJiraPriority);
   if (names.length > CONTRACT_DATABASE_LIMITS.jiraPriorities) {
-    report(['settings', 'priorities', 'byJiraPriority'], `At most ${CONTRACT_DATABASE_LIMITS.jiraPriorities} priorities.`);
+    report(['settings', 'priorities', 'byJiraPriority'], vt('validation.settings.priorityLimit', { max: CONTRACT_DATABASE_LIMITS.jiraPriorities }));
   }
   const mapped = new Map<string, string>();
   for (const name of names) {
     const key = name.trim().toLowerCase();
     const first = mapped.get(key);
-    if (first !== undefined) report(['settings', 'priorities', 'byJiraPriority', name], `Priority '${name}' is also mapped as '${first}'.`);
+    if (first !== undefined) report(['settings', 'priorities', 'byJiraPriority', name], vt('validation.settings.priorityTwice', { name, other: first }));
     else mapped.set(key, name);
   }
   for (const language of ['en', 'nl'] as const) {
@@ -295,21 +299,21 @@ function checkParts(db: z.infer<typeof contractDatabaseShape>, report: Report): 
       const path = ['settings', 'messages', language, kind];
       for (const name of listPlaceholders(text)) {
         if (!KNOWN_PLACEHOLDERS.has(name)) {
-          report(path, `Unknown placeholder {${name}}; use ${MESSAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
+          report(path, vt('validation.settings.placeholder', { placeholder: `{${name}}`, known: MESSAGE_PLACEHOLDERS.map((p) => `{${p}}`).join(', ') }));
         }
       }
       const required = REQUIRED_PLACEHOLDER[kind];
-      if (!listPlaceholders(text).includes(required)) report(path, `This message must contain {${required}}.`);
+      if (!listPlaceholders(text).includes(required)) report(path, vt('validation.settings.placeholderMissing', { placeholder: `{${required}}` }));
     }
   }
 }
 
 function checkDatabase(db: z.infer<typeof contractDatabaseShape>, options: CheckOptions, report: Report): void {
   checkParts(db, report);
-  const calendars = collectIds(db.calendars, 'calendars', 'calendar', report);
-  const services = collectIds(db.services, 'services', 'service', report);
-  const levels = collectIds(db.levels, 'levels', 'level', report);
-  collectIds(db.contracts, 'contracts', 'contract', report);
+  const calendars = collectIds(db.calendars, 'calendars', 'validation.what.calendar', report);
+  const services = collectIds(db.services, 'services', 'validation.what.service', report);
+  const levels = collectIds(db.levels, 'levels', 'validation.what.level', report);
+  collectIds(db.contracts, 'contracts', 'validation.what.contract', report);
 
   // Per calendar: the most business minutes a target may count (policy), and whether it ever runs dry.
   const horizonMinutes = new Map<string, number>();
@@ -318,17 +322,14 @@ function checkDatabase(db: z.infer<typeof contractDatabaseShape>, options: Check
     if (!options.policy) return;
     const idle = longestIdleStretchDays(calendar);
     if (idle >= CONTRACT_DATABASE_LIMITS.idleHorizonDays) {
-      report(['calendars', i, 'holidays'], `The holidays leave no working day for ${idle} days; a deadline must find business time within ${CONTRACT_DATABASE_LIMITS.idleHorizonDays} days.`);
+      report(['calendars', i, 'holidays'], vt('validation.calendar.idle', { days: idle, limit: CONTRACT_DATABASE_LIMITS.idleHorizonDays }));
     }
   });
   const checkReachable = (path: (string | number)[], minutes: number, calendarId: string): void => {
     const limit = horizonMinutes.get(calendarId);
     const calendar = calendars.get(calendarId);
     if (!options.policy || limit === undefined || calendar === undefined || minutes <= limit) return;
-    report(
-      path,
-      `${minutes} business minutes cannot be reached within 3 years of '${calendar.name}' (${limit / CONTRACT_DATABASE_LIMITS.targetHorizonWeeks} minutes a week): at most ${limit}.`,
-    );
+    report(path, vt('validation.unreachable', { minutes, calendar: calendar.name, weekly: limit / CONTRACT_DATABASE_LIMITS.targetHorizonWeeks, limit }));
   };
   const checkTargets = (path: (string | number)[], targets: Partial<TargetTable>, calendarFor: (c: PriorityClass) => string): void => {
     for (const priorityClass of PRIORITY_CLASSES) {
@@ -346,16 +347,16 @@ function checkDatabase(db: z.infer<typeof contractDatabaseShape>, options: Check
     currencyOfLevel.set(level.id, level.currency ?? db.settings.currency);
     level.revisions.forEach((revision, r) => {
       const at = ['levels', i, 'revisions', r];
-      if (!calendars.has(revision.calendarId)) report([...at, 'calendarId'], `Unknown calendar '${revision.calendarId}'.`);
+      if (!calendars.has(revision.calendarId)) report([...at, 'calendarId'], vt('validation.unknownCalendar', { id: revision.calendarId }));
       for (const serviceId of Object.keys(revision.monthlyPrices)) {
-        if (!services.has(serviceId)) report([...at, 'monthlyPrices', serviceId], `Unknown service '${serviceId}'.`);
+        if (!services.has(serviceId)) report([...at, 'monthlyPrices', serviceId], vt('validation.unknownService', { id: serviceId }));
       }
       checkTargets([...at, 'targets'], revision.targets, () => revision.calendarId);
     });
   });
 
   if (db.settings.fallbackLevelId !== null && !levels.has(db.settings.fallbackLevelId)) {
-    report(['settings', 'fallbackLevelId'], `Unknown level '${db.settings.fallbackLevelId}'.`);
+    report(['settings', 'fallbackLevelId'], vt('validation.unknownLevel', { id: db.settings.fallbackLevelId }));
   }
 
   const customerNames = new Map<string, { name: string; contractIndex: number }>();
@@ -364,14 +365,11 @@ function checkDatabase(db: z.infer<typeof contractDatabaseShape>, options: Check
     if (known === undefined) {
       customerNames.set(contract.customer.id, { name: contract.customer.name, contractIndex: c });
     } else if (known.name !== contract.customer.name) {
-      report(
-        ['contracts', c, 'customer', 'name'],
-        `Customer '${contract.customer.id}' is called '${known.name}' in contracts.${known.contractIndex}; use one name per customer id.`,
-      );
+      report(['contracts', c, 'customer', 'name'], vt('validation.customer.twoNames', { id: contract.customer.id, name: known.name, index: known.contractIndex }));
     }
     const orgs = new Set<string>();
     contract.customer.organizationIds.forEach((org, o) => {
-      if (orgs.has(org)) report(['contracts', c, 'customer', 'organizationIds', o], `Duplicate organization '${org}'.`);
+      if (orgs.has(org)) report(['contracts', c, 'customer', 'organizationIds', o], vt('validation.customer.organizationTwice', { id: org }));
       orgs.add(org);
     });
     const contractCurrency = contract.currency ?? db.settings.currency;
@@ -381,27 +379,24 @@ function checkDatabase(db: z.infer<typeof contractDatabaseShape>, options: Check
       const base = ['contracts', c, 'versions', v];
       const first = versionNumbers.get(version.version);
       if (first !== undefined) {
-        report([...base, 'version'], `Duplicate version number ${version.version} (also versions.${first}).`);
+        report([...base, 'version'], vt('validation.version.numberTwice', { version: version.version, first }));
       } else {
         versionNumbers.set(version.version, v);
       }
       version.coveredServices.forEach((covered, s) => {
         const at = [...base, 'coveredServices', s];
-        if (!services.has(covered.serviceId)) report([...at, 'serviceId'], `Unknown service '${covered.serviceId}'.`);
+        if (!services.has(covered.serviceId)) report([...at, 'serviceId'], vt('validation.unknownService', { id: covered.serviceId }));
         const level = levels.get(covered.levelId);
-        if (level === undefined) report([...at, 'levelId'], `Unknown level '${covered.levelId}'.`);
+        if (level === undefined) report([...at, 'levelId'], vt('validation.unknownLevel', { id: covered.levelId }));
         const bespoke = covered.bespoke;
         if (bespoke?.calendarId !== undefined && !calendars.has(bespoke.calendarId)) {
-          report([...at, 'bespoke', 'calendarId'], `Unknown calendar '${bespoke.calendarId}'.`);
+          report([...at, 'bespoke', 'calendarId'], vt('validation.unknownCalendar', { id: bespoke.calendarId }));
         }
         if (level === undefined) return;
         const levelCurrency = currencyOfLevel.get(level.id) ?? db.settings.currency;
         const levelPriced = level.revisions.some((revision) => revision.monthlyPrices[covered.serviceId] !== undefined);
         if (levelCurrency !== contractCurrency && levelPriced && bespoke?.monthlyPrice === undefined) {
-          report(
-            [...at, 'levelId'],
-            `Level '${level.name}' is priced in ${levelCurrency} and this contract in ${contractCurrency}: give the service its own price (bespoke.monthlyPrice) or use a level priced in ${contractCurrency}.`,
-          );
+          report([...at, 'levelId'], vt('validation.contract.currencyMismatch', { level: level.name, levelCurrency, contractCurrency }));
         }
         if (bespoke === undefined) return;
         // Bespoke targets and calendars: each class must be reachable in the calendar it counts in,
@@ -432,7 +427,7 @@ function checkDatabase(db: z.infer<typeof contractDatabaseShape>, options: Check
         if (end === undefined || end >= current.version.effectiveFrom) {
           report(
             ['contracts', c, 'versions', current.index, 'effectiveFrom'],
-            `Version ${current.version.version} overlaps version ${furthest.version.version} (${furthest.version.effectiveFrom} – ${end ?? 'open-ended'}).`,
+            vt('validation.version.overlap', { version: current.version.version, other: furthest.version.version, from: furthest.version.effectiveFrom, to: end ?? vt('validation.version.openEnded') }),
           );
         }
       }
@@ -443,10 +438,7 @@ function checkDatabase(db: z.infer<typeof contractDatabaseShape>, options: Check
   if (options.policy) {
     const bytes = utf8Length(JSON.stringify(db));
     if (bytes > CONTRACT_DATABASE_LIMITS.documentMaxBytes) {
-      report(
-        [],
-        `The contract database takes ${formatMegabytes(bytes)} as JSON; at most ${formatMegabytes(CONTRACT_DATABASE_LIMITS.documentMaxBytes)} can be stored, exported and imported back. Remove ended contracts or long notes.`,
-      );
+      report([], vt('validation.documentTooLarge', { size: formatMegabytes(bytes), max: formatMegabytes(CONTRACT_DATABASE_LIMITS.documentMaxBytes) }));
     }
   }
 }

@@ -412,6 +412,16 @@ export function jsmPageSchema<T extends z.ZodType>(item: T) {
   });
 }
 
+/** GET /rest/api/3/label: one page of the site's labels (platform paging). */
+export const jiraLabelPageSchema = z.object({
+  startAt: z.number().int().nonnegative(),
+  maxResults: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().optional(),
+  isLast: z.boolean(),
+  values: z.array(z.string()),
+});
+export type JiraLabelPage = z.infer<typeof jiraLabelPageSchema>;
+
 export const jsmServiceDeskSchema = z.object({
   id: z.string().min(1),
   projectId: z.string().min(1),

@@ -13,6 +13,7 @@
  * Pure: no I/O, no clock, no Forge; bundled into the browser too.
  */
 import { z } from 'zod';
+import { vt } from './validation-message';
 
 /** ISO 4217 currencies whose minor unit is not 2 digits (every other active code has 2). */
 const MINOR_DIGITS_EXCEPTIONS: Readonly<Record<string, number>> = {
@@ -64,15 +65,15 @@ export const MAX_AMOUNT_MINOR = 1_000_000_000_000;
 /** An ISO 4217 currency code such as `EUR`. */
 export const currencyCodeSchema = z
   .string()
-  .refine(isKnownCurrency, { error: 'Use an ISO 4217 currency code such as EUR or USD.' });
+  .refine(isKnownCurrency, { error: vt('validation.currency') });
 export type CurrencyCode = z.infer<typeof currencyCodeSchema>;
 
 /** An amount in minor units (e.g. 12500 = € 125.00): a whole number, not negative. */
 export const amountMinorSchema = z
   .number()
-  .int('Amounts are whole minor units (cents): 12500 means 125.00.')
-  .nonnegative('An amount cannot be negative.')
-  .max(MAX_AMOUNT_MINOR, 'The amount is too large.');
+  .int(vt('validation.amount.whole'))
+  .nonnegative(vt('validation.amount.negative'))
+  .max(MAX_AMOUNT_MINOR, vt('validation.amount.tooLarge'));
 export type AmountMinor = z.infer<typeof amountMinorSchema>;
 
 /**

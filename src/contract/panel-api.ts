@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { LANGUAGES } from '../i18n/messages';
 import { ianaTimeZoneSchema, localDateSchema, priorityClassSchema } from './building-blocks';
 import { envelopeSchema } from './envelope';
+import { explanationStepSchema } from './explanation';
 import { strictObject } from './strict-object';
 
 /** Resolver keys of the panel, namespaced `panel/...`. */
@@ -146,29 +147,9 @@ export const panelHistoryEntrySchema = z.object({
 });
 export type PanelHistoryEntry = z.infer<typeof panelHistoryEntrySchema>;
 
-export const explanationStepKindSchema = z.enum([
-  'customer',
-  'contract',
-  'service',
-  'level',
-  'priority',
-  'target',
-  'calendar',
-  'fallback', // no contract: the configured best-effort terms apply
-  'no-contract', // no contract and no fallback: uncovered
-]);
-export type ExplanationStepKind = z.infer<typeof explanationStepKindSchema>;
-
-/**
- * One step of "why these terms apply", e.g. kind `service`, value `E-mail`,
- * because `request type 'E-mail problem'`. Texts are composed by the backend in the agent's language.
- */
-export const explanationStepSchema = z.object({
-  kind: explanationStepKindSchema,
-  value: z.string().min(1),
-  because: z.string().nullable(),
-});
-export type ExplanationStep = z.infer<typeof explanationStepSchema>;
+// The explanation trail lives in ./explanation.ts (the admin page's preview shows it too, without
+// this module's panel schemas in its bundle).
+export { explanationStepKindSchema, explanationStepSchema, type ExplanationStep, type ExplanationStepKind } from './explanation';
 
 /**
  * "Tell the customer" drafts composed from the templates in the customer's language (the reporter's

@@ -8,6 +8,7 @@
  * Pure zod: no I/O, no Forge; bundled into the browser too.
  */
 import { z } from 'zod';
+import { vt } from './validation-message';
 
 /** How far a typo may be from a known key to be suggested (edits). */
 function maxDistance(key: string): number {
@@ -48,7 +49,7 @@ export function unknownKeyMessage(key: string, known: readonly string[]): string
       bestDistance = distance;
     }
   }
-  return best !== undefined && bestDistance <= maxDistance(key) ? `Unknown field '${key}' (did you mean '${best}'?).` : `Unknown field '${key}'.`;
+  return best !== undefined && bestDistance <= maxDistance(key) ? vt('validation.unknownFieldSuggestion', { key, suggestion: best }) : vt('validation.unknownField', { key });
 }
 
 /**
@@ -87,7 +88,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[
     const lines = issue.message.split('\n');
     issue.keys.forEach((key, index) => {
       const line = lines.length === issue.keys.length ? lines[index] : undefined;
-      out.push({ path: [...path, key], message: line ?? `Unknown field '${key}'.` });
+      out.push({ path: [...path, key], message: line ?? vt('validation.unknownField', { key }) });
     });
   }
   return out;

@@ -23,6 +23,7 @@
  */
 import { holidayDates, type Holiday } from '../contract/calendar';
 import type { CalendarEntry, Contract, ContractDatabase, ContractVersion, LevelRevision, ServiceLevel } from '../contract/contract-database';
+import { vt } from '../contract/validation-message';
 import { canonicalJson } from './calendar-cache';
 import { localDateOf } from './local-date';
 
@@ -101,18 +102,18 @@ function checkContract(
   if (next === undefined) {
     conflicts.push({
       path: 'contracts',
-      message: `Contract '${old.name}' (${old.id}) has been in force since ${first.effectiveFrom} and cannot be removed; end its last version with effectiveTo instead.`,
+      message: vt('validation.history.contractRemoved', { name: old.name, id: old.id, date: first.effectiveFrom }),
     });
     return;
   }
   const at = `contracts.${index}`;
   if (next.timeZone !== old.timeZone) {
-    conflicts.push({ path: `${at}.timeZone`, message: `Contract '${old.name}' has been in force since ${first.effectiveFrom}: its time zone (${old.timeZone}) cannot change.` });
+    conflicts.push({ path: `${at}.timeZone`, message: vt('validation.history.contractZone', { name: old.name, date: first.effectiveFrom, zone: old.timeZone }) });
   }
   const oldCurrency = old.currency ?? before.settings.currency;
   const newCurrency = next.currency ?? after.settings.currency;
   if (oldCurrency !== newCurrency) {
-    conflicts.push({ path: `${at}.currency`, message: `Contract '${old.name}' has been in force since ${first.effectiveFrom}: its currency (${oldCurrency}) cannot change.` });
+    conflicts.push({ path: `${at}.currency`, message: vt('validation.history.contractCurrency', { name: old.name, date: first.effectiveFrom, currency: oldCurrency }) });
   }
   for (const version of started) {
     const v = next.versions.findIndex((candidate) => candidate.version === version.version);
@@ -121,19 +122,19 @@ function checkContract(
     if (replacement === undefined) {
       conflicts.push({
         path: `${at}.versions`,
-        message: `Version ${version.version} of contract '${old.name}' has been in force since ${version.effectiveFrom} and cannot be removed.`,
+        message: vt('validation.history.versionRemoved', { version: version.version, name: old.name, date: version.effectiveFrom }),
       });
       continue;
     }
     if (replacement.effectiveFrom !== version.effectiveFrom) {
       conflicts.push({
         path: `${where}.effectiveFrom`,
-        message: `Version ${version.version} of contract '${old.name}' has been in force since ${version.effectiveFrom}: its start cannot move.`,
+        message: vt('validation.history.versionStart', { version: version.version, name: old.name, date: version.effectiveFrom }),
       });
     } else if (canonicalJson(termsOfVersion(replacement)) !== canonicalJson(termsOfVersion(version))) {
       conflicts.push({
         path: where,
-        message: `Version ${version.version} of contract '${old.name}' has been in force since ${version.effectiveFrom}: its terms cannot be edited. Add a new version from tomorrow or later with the new terms.`,
+        message: vt('validation.history.versionTerms', { version: version.version, name: old.name, date: version.effectiveFrom }),
       });
     }
     const oldEnd = version.effectiveTo;
@@ -145,7 +146,10 @@ function checkContract(
     if ((oldEndInPast || newEndInPast) && oldEnd !== newEnd) {
       conflicts.push({
         path: `${where}.effectiveTo`,
-        message: `Version ${version.version} of contract '${old.name}' ${oldEndInPast ? `ended on ${oldEnd}` : 'is in force'}: its end can move to ${today} or later only (requests of past days used it).`,
+        message:
+          oldEndInPast
+            ? vt('validation.history.versionEndedEnd', { version: version.version, name: old.name, end: oldEnd, today })
+            : vt('validation.history.versionInForceEnd', { version: version.version, name: old.name, today }),
       });
     }
   }
@@ -156,7 +160,7 @@ function checkContract(
     if (!known.has(version.version) || wasFuture) {
       conflicts.push({
         path: `${at}.versions.${v}.effectiveFrom`,
-        message: `Version ${version.version} of contract '${old.name}' would start on ${version.effectiveFrom}, but requests up to today (${today}) used other terms: a new version starts tomorrow at the earliest.`,
+        message: vt('validation.history.versionTooEarly', { version: version.version, name: old.name, date: version.effectiveFrom, today }),
       });
     }
   });
@@ -181,14 +185,14 @@ function checkLevels(
     const index = after.levels.findIndex((l) => l.id === old.id);
     const next: ServiceLevel | undefined = after.levels[index];
     if (next === undefined) {
-      conflicts.push({ path: 'levels', message: `Level '${old.name}' (${old.id}) has terms in force and cannot be removed.` });
+      conflicts.push({ path: 'levels', message: vt('validation.history.levelRemoved', { name: old.name, id: old.id }) });
       continue;
     }
     const at = `levels.${index}`;
     const oldCurrency = old.currency ?? before.settings.currency;
     const newCurrency = next.currency ?? after.settings.currency;
     if (oldCurrency !== newCurrency) {
-      conflicts.push({ path: `${at}.currency`, message: `Level '${old.name}' has terms in force: the currency of its prices (${oldCurrency}) cannot change.` });
+      conflicts.push({ path: `${at}.currency`, message: vt('validation.history.levelCurrency', { name: old.name, currency: oldCurrency }) });
     }
     for (const revision of inUse) {
       const r = next.revisions.findIndex((candidate) => candidate.effectiveFrom === revision.effectiveFrom);
@@ -196,12 +200,12 @@ function checkLevels(
       if (replacement === undefined) {
         conflicts.push({
           path: `${at}.revisions`,
-          message: `Level '${old.name}': the revision in force since ${revision.effectiveFrom} cannot be removed or moved.`,
+          message: vt('validation.history.revisionRemoved', { name: old.name, date: revision.effectiveFrom }),
         });
       } else if (canonicalJson(termsOfRevision(replacement)) !== canonicalJson(termsOfRevision(revision))) {
         conflicts.push({
           path: `${at}.revisions.${r}`,
-          message: `Level '${old.name}': the revision in force since ${revision.effectiveFrom} cannot be edited (requests on contracts in force use it). Add a revision from tomorrow or later with the new terms.`,
+          message: vt('validation.history.revisionTerms', { name: old.name, date: revision.effectiveFrom }),
         });
       }
     }
@@ -214,7 +218,7 @@ function checkLevels(
       if (startsTooEarly || (precedesEarliest && !kept.has(revision.effectiveFrom))) {
         conflicts.push({
           path: `${at}.revisions.${r}.effectiveFrom`,
-          message: `Level '${old.name}': a revision from ${revision.effectiveFrom} would change the terms of requests already created; a new revision starts tomorrow (${nextDate(today)}) at the earliest.`,
+          message: vt('validation.history.revisionTooEarly', { name: old.name, date: revision.effectiveFrom, tomorrow: nextDate(today) }),
         });
       }
     });
@@ -232,7 +236,7 @@ function checkCalendars(before: ContractDatabase, after: ContractDatabase, now: 
     if (next.timeZone !== old.timeZone || canonicalJson(next.week) !== canonicalJson(old.week)) {
       conflicts.push({
         path: next.timeZone !== old.timeZone ? `${at}.timeZone` : `${at}.week`,
-        message: `Calendar '${old.name}' is in use by terms in force: its time zone and weekly hours cannot change. Add a new calendar, and a level revision or contract version from tomorrow that uses it.`,
+        message: vt('validation.history.calendarWeek', { name: old.name }),
       });
     }
     const today = localDateOf(now, old.timeZone);
@@ -241,11 +245,8 @@ function checkCalendars(before: ContractDatabase, after: ContractDatabase, now: 
     if (canonicalJson(was) !== canonicalJson(is)) {
       const removed = was.filter((d) => !is.includes(d));
       const added = is.filter((d) => !was.includes(d));
-      const changes = [...added.slice(0, 3).map((d) => `${d} added`), ...removed.slice(0, 3).map((d) => `${d} removed`)].join(', ');
-      conflicts.push({
-        path: `${at}.holidays`,
-        message: `Calendar '${old.name}': holidays up to today (${today}) cannot change (${changes}); holidays of future dates can.`,
-      });
+      const dates = [...added.slice(0, 3).map((d) => `+${d}`), ...removed.slice(0, 3).map((d) => `−${d}`)].join(', ');
+      conflicts.push({ path: `${at}.holidays`, message: vt('validation.history.calendarHolidays', { name: old.name, today, dates }) });
     }
   }
 }
@@ -253,4 +254,54 @@ function checkCalendars(before: ContractDatabase, after: ContractDatabase, now: 
 function nextDate(date: string): string {
   const day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + 86_400_000;
   return new Date(day).toISOString().slice(0, 10);
+}
+
+/** What of a database is history at `now`, per entity: what the forms show as fixed (ADR 0019). */
+export interface HistoryLocks {
+  /** Per contract id: its "today" (in its zone) and the numbers of the versions that have started. */
+  readonly contracts: Readonly<Record<string, { readonly today: string; readonly startedVersions: readonly number[] }>>;
+  /** Per level id: its "today" (UTC+14), whether requests may have used it, and the revisions that are fixed. */
+  readonly levels: Readonly<Record<string, { readonly today: string; readonly inUse: boolean; readonly fixedRevisions: readonly string[] }>>;
+  /** Per calendar id: its "today" (in its zone) and whether terms in force use it (zone and weekly hours fixed). */
+  readonly calendars: Readonly<Record<string, { readonly today: string; readonly inUse: boolean }>>;
+}
+
+/**
+ * What `findHistoryConflicts` protects, per entity, so the forms can show it as fixed and offer a new
+ * version or revision from a date instead: started contract versions, the revisions of levels in use
+ * (the earliest one too, which applies before its date), and the calendars those use.
+ *
+ * @example historyLocks(db, now).contracts['acme'] // { today: '2026-10-05', startedVersions: [1, 2] }
+ */
+export function historyLocks(db: ContractDatabase, now: Date): HistoryLocks {
+  const usedLevels = new Set<string>(db.settings.fallbackLevelId === null ? [] : [db.settings.fallbackLevelId]);
+  const usedCalendars = new Set<string>();
+  const contracts: Record<string, { today: string; startedVersions: number[] }> = {};
+  for (const contract of db.contracts) {
+    const today = localDateOf(now, contract.timeZone);
+    const started = contract.versions.filter((v) => v.effectiveFrom <= today);
+    contracts[contract.id] = { today, startedVersions: started.map((v) => v.version).sort((a, b) => a - b) };
+    for (const version of started) {
+      for (const covered of version.coveredServices) {
+        usedLevels.add(covered.levelId);
+        if (covered.bespoke?.calendarId !== undefined) usedCalendars.add(covered.bespoke.calendarId);
+      }
+    }
+  }
+  const levelToday = localDateOf(now, EARLIEST_ZONE);
+  const levels: Record<string, { today: string; inUse: boolean; fixedRevisions: string[] }> = {};
+  for (const level of db.levels) {
+    const inUse = usedLevels.has(level.id);
+    let fixed: LevelRevision[] = [];
+    if (inUse) {
+      const started = level.revisions.filter((r) => r.effectiveFrom <= levelToday);
+      const earliest = level.revisions.reduce<LevelRevision | undefined>((a, b) => (a === undefined || b.effectiveFrom < a.effectiveFrom ? b : a), undefined);
+      fixed = started.length > 0 ? started : earliest === undefined ? [] : [earliest];
+      for (const revision of fixed) usedCalendars.add(revision.calendarId);
+    }
+    levels[level.id] = { today: levelToday, inUse, fixedRevisions: fixed.map((r) => r.effectiveFrom).sort() };
+  }
+  const calendars: Record<string, { today: string; inUse: boolean }> = {};
+  for (const calendar of db.calendars) calendars[calendar.id] = { today: localDateOf(now, calendar.timeZone), inUse: usedCalendars.has(calendar.id) };
+  return { contracts, levels, calendars };
 }

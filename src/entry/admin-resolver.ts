@@ -1,10 +1,16 @@
 /**
- * Resolvers of the admin settings page (`jira:adminPage`): the contract database as one JSON
- * document — read, validate, save, import (restore a backup), export (a backup with the audit log) —
- * and its audit log. Every key is for Jira administrators only, checked as the calling user on each
- * call. Validate, save and import run the same checks (src/app/contract-database-store.ts).
+ * Resolvers of the admin settings pages (`jira:adminPage` modules: the overview and the forms for
+ * calendars, services, levels and contracts): the contract database — read with its health warnings
+ * and what is fixed by history, validate, preview (checks, changes and an example deadline), save,
+ * import (restore a backup), export (a backup with the audit log) — its audit log, the site's names
+ * for the pickers, and the re-apply of the saved database to open requests. Every key is for Jira
+ * administrators only, checked as the calling user on each call. Validate, preview, save and import
+ * run the same checks (src/app/contract-database-store.ts); their messages come in the caller's
+ * language (src/i18n/validation-text.ts).
  */
 import { randomUUID } from 'node:crypto';
+import { previewDraft } from '../app/admin-preview';
+import { holidaysFromIcs } from '../app/holidays-from-ics';
 import { contractDatabaseSummary } from '../app/admin-summary';
 import {
   checkDatabaseChange,
@@ -13,14 +19,22 @@ import {
   loadContractDatabase,
   readAuditLog,
   saveContractDatabase,
+  staleMessage,
   type SaveDatabaseResult,
 } from '../app/contract-database-store';
 import type { DepsSource } from '../app/deps';
+import { isConsentRequired } from '../app/jira-ports';
+import { presentExplanation } from '../app/panel-view';
+import { readReapplyJob, startReapply, type ReapplyJob } from '../app/reapply-open-clocks';
+import { textFor } from '../app/reader-text';
 import { startRebuild } from '../app/rebuild-aggregates';
-import { ADMIN_RESOLVER_KEYS, adminApi, type SaveData, type ValidationError } from '../contract/admin-api';
+import { ADMIN_RESOLVER_KEYS, adminApi, JIRA_OPTIONS_LIMITS, type ReapplyJobData, type SaveData, type ValidationError } from '../contract/admin-api';
 import { BACKUP_FORMAT, backupSchema, type Backup } from '../contract/backup';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import { describeIssues, formatIssuePath } from '../contract/strict-object';
+import { checkDatabaseHealth } from '../domain/database-health';
+import { historyLocks } from '../domain/database-history';
+import { translateValidationMessage } from '../i18n/validation-text';
 import { productionDeps } from './production-deps';
 import { buildResolver, defineResolver, type ResolverCall } from './resolver-kit';
 
@@ -30,6 +44,11 @@ const FORBIDDEN = 'Only Jira administrators can change the contract database.';
 async function asAdmin<T>(call: ResolverCall<unknown>, then: () => Promise<Envelope<T>>): Promise<Envelope<T>> {
   const isAdmin = await call.deps.jiraAsUser(call.accountId).isJiraAdmin();
   return isAdmin ? then() : fail('forbidden', FORBIDDEN);
+}
+
+/** Validation errors in the caller's language (the Forge context's locale). */
+function localized(call: ResolverCall<unknown>, errors: readonly ValidationError[]): ValidationError[] {
+  return errors.map((error) => ({ path: error.path, message: translateValidationMessage(error.message, call.context.locale) }));
 }
 
 function fieldErrorsOf(errors: readonly ValidationError[]): Record<string, string[]> {
@@ -43,26 +62,49 @@ function invalid<T>(errors: readonly ValidationError[]): Envelope<T> {
   return fail('invalid-input', `The contract database has ${count} error${count === 1 ? '' : 's'}; nothing was saved.`, fieldErrorsOf(errors));
 }
 
+/** The display name of whoever saved (the account id when Jira does not tell). */
+async function nameOf(call: ResolverCall<unknown>, accountId: string | null): Promise<string | null> {
+  if (accountId === null || accountId === 'app') return accountId;
+  try {
+    return (await call.deps.jiraAsUser(call.accountId).getUserDisplayName(accountId)) ?? accountId;
+  } catch (error) {
+    if (isConsentRequired(error)) throw error;
+    return accountId;
+  }
+}
+
+/** A lost race, naming who saved when, in the caller's language. */
+async function staleFor(call: ResolverCall<unknown>, result: Extract<SaveDatabaseResult, { kind: 'stale' }>, loaded: number): Promise<string> {
+  const who = await nameOf(call, result.savedBy);
+  return translateValidationMessage(staleMessage(result.phase, { who, at: result.savedAt, revision: result.currentRevision, loaded }), call.context.locale);
+}
+
 /** The envelope of a save or import that did not go through. */
-function refused<T>(result: Exclude<SaveDatabaseResult, { ok: true }>, action: 'save' | 'import'): Envelope<T> {
+async function refused<T>(call: ResolverCall<unknown>, result: Exclude<SaveDatabaseResult, { ok: true }>, action: 'save' | 'import', loaded: number): Promise<Envelope<T>> {
   switch (result.kind) {
     case 'invalid':
-      return invalid(result.errors);
+      return invalid(localized(call, result.errors));
     case 'stale':
-      return fail('conflict', result.message);
+      return fail('conflict', await staleFor(call, result, loaded));
     case 'history':
       return action === 'import'
         ? fail(
             'confirmation-required',
             `This backup would change terms that requests already used (${result.errors.length} change${result.errors.length === 1 ? '' : 's'} listed). Nothing was restored; restore it anyway only if you mean to rewrite that history.`,
-            fieldErrorsOf(result.errors),
+            fieldErrorsOf(localized(call, result.errors)),
           )
         : fail(
             'invalid-input',
             `Terms in force cannot be edited (${result.errors.length} change${result.errors.length === 1 ? '' : 's'}); add a new version or level revision from tomorrow or later. Nothing was saved.`,
-            fieldErrorsOf(result.errors),
+            fieldErrorsOf(localized(call, result.errors)),
           );
   }
+}
+
+/** A stored re-apply job as the page reads it. */
+function jobData(job: ReapplyJob): ReapplyJobData {
+  const { schemaVersion: _version, reason: _reason, projectIds: _projects, steps: _steps, ...data } = job;
+  return data;
 }
 
 /** An error path of the database as a path in a backup file. */
@@ -88,7 +130,8 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
       run: (call) =>
         asAdmin(call, async () => {
           // Opening the page also finishes what an upgrade or a failed save left behind.
-          const loaded = await ensureContractStore(call.deps.store, call.deps.now());
+          const now = call.deps.now();
+          const loaded = await ensureContractStore(call.deps.store, now);
           return ok({
             status: loaded.status,
             detail: loaded.status === 'invalid' ? loaded.detail : null,
@@ -96,6 +139,8 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
             revision: loaded.revision,
             savedAt: loaded.savedAt,
             summary: contractDatabaseSummary(loaded.database),
+            health: checkDatabaseHealth(loaded.database, now),
+            locks: historyLocks(loaded.database, now),
           });
         }),
     }),
@@ -111,7 +156,7 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
             action: 'save',
           });
           if (check.ok) return ok({ valid: true, errors: [] });
-          const errors = check.kind === 'stale' ? [{ path: '(root)', message: check.message }] : check.errors;
+          const errors = check.kind === 'stale' ? [{ path: '(root)', message: await staleFor(call, check, call.payload.revision) }] : localized(call, check.errors);
           return ok({ valid: false, errors });
         }),
     }),
@@ -126,7 +171,7 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
             now: call.deps.now(),
             action: 'save',
           });
-          if (!saved.ok) return refused(saved, 'save');
+          if (!saved.ok) return refused(call, saved, 'save', call.payload.revision);
           call.deps.log.info('contract database saved', { unchanged: saved.unchanged, revision: saved.revision });
           return ok({ unchanged: saved.unchanged, revision: saved.revision, summary: contractDatabaseSummary(saved.database), changes: saved.changes });
         }),
@@ -143,7 +188,7 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
             return invalid([{ path: 'json', message: `The file is not valid JSON: ${reason}` }]);
           }
           const unpacked = documentOfImport(value);
-          if (!unpacked.ok) return invalid(unpacked.errors);
+          if (!unpacked.ok) return invalid(localized(call, unpacked.errors));
           const saved = await saveContractDatabase(call.deps.store, {
             input: unpacked.document,
             baseRevision: call.payload.revision,
@@ -154,7 +199,7 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
             notes: unpacked.backup === null ? [] : [`Restored the backup of revision ${unpacked.backup.revision}, exported ${unpacked.backup.exportedAt}.`],
           });
           // Errors name paths in the file: inside a backup, the database is under `database`.
-          if (!saved.ok) return refused(unpacked.backup === null || saved.kind === 'stale' ? saved : { ...saved, errors: saved.errors.map(inBackup) }, 'import');
+          if (!saved.ok) return refused(call, unpacked.backup === null || saved.kind === 'stale' ? saved : { ...saved, errors: saved.errors.map(inBackup) }, 'import', call.payload.revision);
           call.deps.log.info('contract database imported', { unchanged: saved.unchanged, revision: saved.revision });
           return ok({ unchanged: saved.unchanged, revision: saved.revision, summary: contractDatabaseSummary(saved.database), changes: saved.changes });
         }),
@@ -193,19 +238,119 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
       run: (call) =>
         asAdmin(call, async () => {
           const jira = call.deps.jiraAsUser(call.accountId);
-          const [priorities, statuses, desks] = await Promise.all([jira.listPriorities(), jira.listStatuses(), jira.listServiceDesks()]);
-          const serviceDesks = await Promise.all(
-            desks.map(async (desk) => ({
-              id: desk.id,
-              name: desk.projectName,
-              requestTypes: (await jira.listRequestTypes(desk.id)).map((t) => ({ id: t.id, name: t.name })),
-            })),
+          const [priorities, statuses, desks, labels, organizations] = await Promise.all([
+            jira.listPriorities(),
+            jira.listStatuses(),
+            jira.listServiceDesks(),
+            jira.listLabels(JIRA_OPTIONS_LIMITS.labels),
+            jira.listOrganizations(),
+          ]);
+          const perDesk = await Promise.all(
+            desks.map(async (desk) => {
+              const [types, components] = await Promise.all([jira.listRequestTypes(desk.id), jira.listProjectComponents(desk.projectId)]);
+              return { desk, types, components };
+            }),
           );
+          const components = new Map<string, { name: string; projects: string[] }>();
+          for (const { desk, components: list } of perDesk) {
+            for (const component of list) {
+              const key = component.name.trim().toLowerCase();
+              const entry = components.get(key) ?? { name: component.name, projects: [] };
+              if (!entry.projects.includes(desk.projectName)) entry.projects.push(desk.projectName);
+              components.set(key, entry);
+            }
+          }
+          const byName = (a: { name: string }, b: { name: string }): number => a.name.localeCompare(b.name);
           return ok({
             priorities: priorities.map((p) => p.name),
             statuses: statuses.map((s) => ({ name: s.name, category: s.category })),
-            serviceDesks,
+            serviceDesks: perDesk.map(({ desk, types }) => ({
+              id: desk.id,
+              name: desk.projectName,
+              projectId: desk.projectId,
+              requestTypes: types.map((t) => ({ id: t.id, name: t.name })),
+            })),
+            components: [...components.values()].sort(byName),
+            labels: labels.labels,
+            labelsComplete: labels.complete,
+            organizations: organizations.map((o) => ({ id: o.id, name: o.name })).sort(byName),
           });
+        }),
+    }),
+    [ADMIN_RESOLVER_KEYS.preview]: defineResolver({
+      payload: adminApi[ADMIN_RESOLVER_KEYS.preview].payload,
+      run: (call) =>
+        asAdmin(call, async () => {
+          const now = call.deps.now();
+          const preview = await previewDraft(
+            call.deps.store,
+            { input: call.payload.database, baseRevision: call.payload.revision, by: call.accountId, now },
+            call.payload.example,
+          );
+          const stale = preview.stale ? await checkDatabaseChange(call.deps.store, { input: call.payload.database, baseRevision: call.payload.revision, by: call.accountId, now, action: 'save' }) : null;
+          const errors =
+            stale !== null && !stale.ok && stale.kind === 'stale' ? [{ path: '(root)', message: await staleFor(call, stale, call.payload.revision) }] : localized(call, preview.errors);
+          const example = preview.example;
+          return ok({
+            errors,
+            stale: preview.stale,
+            changes: [...preview.changes],
+            example:
+              example === null
+                ? null
+                : {
+                    ...example,
+                    explanation: presentExplanation(example.explanation, textFor(call.context.locale)),
+                  },
+          });
+        }),
+    }),
+    [ADMIN_RESOLVER_KEYS.reapplyPreview]: defineResolver({
+      payload: adminApi[ADMIN_RESOLVER_KEYS.reapplyPreview].payload,
+      run: (call) =>
+        asAdmin(call, async () => {
+          const started = await startReapply(call.deps, { kind: 'preview', jobId: randomUUID(), by: call.accountId, reason: '' });
+          if (!started.ok) return fail('conflict', 'The re-apply preview could not start; reload the page.');
+          return ok({ job: jobData(started.job) });
+        }),
+    }),
+    [ADMIN_RESOLVER_KEYS.reapplyApply]: defineResolver({
+      payload: adminApi[ADMIN_RESOLVER_KEYS.reapplyApply].payload,
+      run: (call) =>
+        asAdmin(call, async () => {
+          const started = await startReapply(call.deps, {
+            kind: 'apply',
+            jobId: randomUUID(),
+            by: call.accountId,
+            reason: call.payload.reason,
+            previewJobId: call.payload.previewJobId,
+          });
+          if (!started.ok) {
+            const why = {
+              'no-preview': 'There is no such preview; preview the re-apply first.',
+              'preview-running': 'The preview is still running; wait until it is done.',
+              stale: 'The contract database was saved again after this preview; preview again before re-applying.',
+            }[started.reason];
+            return fail(started.reason === 'no-preview' ? 'not-found' : 'conflict', why);
+          }
+          call.deps.log.info('reapply started', { jobId: started.job.jobId, revision: started.job.databaseRevision });
+          return ok({ job: jobData(started.job) });
+        }),
+    }),
+    [ADMIN_RESOLVER_KEYS.reapplyStatus]: defineResolver({
+      payload: adminApi[ADMIN_RESOLVER_KEYS.reapplyStatus].payload,
+      run: (call) =>
+        asAdmin(call, async () => {
+          const job = await readReapplyJob(call.deps, call.payload.jobId);
+          return job === null ? fail('not-found', 'There is no such re-apply job.') : ok({ job: jobData(job) });
+        }),
+    }),
+    [ADMIN_RESOLVER_KEYS.parseIcs]: defineResolver({
+      payload: adminApi[ADMIN_RESOLVER_KEYS.parseIcs].payload,
+      run: (call) =>
+        asAdmin(call, () => {
+          const read = holidaysFromIcs(call.payload.text);
+          return Promise.resolve(read.ok ? ok({ holidays: read.holidays, skipped: read.skipped }) : fail('invalid-input', read.message, { text: [read.message] }));
         }),
     }),
     [ADMIN_RESOLVER_KEYS.rebuildAggregates]: defineResolver({

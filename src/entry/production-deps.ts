@@ -1,6 +1,6 @@
 /**
  * The production `AppDeps`: `@forge/kvs`, Jira through `requestJira` (as the app, or as the invoking
- * user), the `@forge/events` rebuild and sweep queues, the real clock and a JSON console logger.
+ * user), the `@forge/events` rebuild, sweep and re-apply queues, the real clock and a JSON console logger.
  *
  * Built lazily on first use, so importing an entry module (in tests or the sandbox) touches no Forge
  * runtime.
@@ -14,6 +14,7 @@ import { createConsoleLogger, type AppDeps } from '../app/deps';
 /** The queue keys of the `consumer` modules in manifest.yml. */
 export const REBUILD_QUEUE_KEY = 'contract-clock-rebuild';
 export const SWEEP_QUEUE_KEY = 'contract-clock-sweep';
+export const REAPPLY_QUEUE_KEY = 'contract-clock-reapply';
 
 /** Forge accepts at most 50 events per push (developer.atlassian.com/platform/forge/limits-async-events). */
 const EVENTS_PER_PUSH = 50;
@@ -29,6 +30,7 @@ export function productionDeps(): AppDeps {
 function buildProductionDeps(): AppDeps {
   const queue = new Queue({ key: REBUILD_QUEUE_KEY });
   const sweepQueue = new Queue({ key: SWEEP_QUEUE_KEY });
+  const reapplyQueue = new Queue({ key: REAPPLY_QUEUE_KEY });
   const clientOptions = { installation: forgeInstallation, retry: { remainingMs: forgeRemainingMs } };
   const jiraAsUser = createJiraClient({ transport: createForgeTransport({ actor: 'user' }), ...clientOptions });
   return {
@@ -43,6 +45,11 @@ function buildProductionDeps(): AppDeps {
     enqueueSweep: async (jobs) => {
       for (let i = 0; i < jobs.length; i += EVENTS_PER_PUSH) {
         await sweepQueue.push(jobs.slice(i, i + EVENTS_PER_PUSH).map((body) => ({ body: { ...body } })));
+      }
+    },
+    enqueueReapply: async (jobs) => {
+      for (let i = 0; i < jobs.length; i += EVENTS_PER_PUSH) {
+        await reapplyQueue.push(jobs.slice(i, i + EVENTS_PER_PUSH).map((body) => ({ body: { ...body } })));
       }
     },
     now: () => new Date(),

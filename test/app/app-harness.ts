@@ -8,7 +8,8 @@ import { createJiraClient, type JiraClient } from '../../src/adapters/jira/jira-
 import type { EntityQueryRequest, KeyValueStore, QueryRequest, StoreOperation, StorableValue } from '../../src/adapters/storage/key-value-store';
 import { MemoryKvsStore } from '../../src/adapters/storage/memory-kvs-store';
 import { saveContractDatabase } from '../../src/app/contract-database-store';
-import type { AppDeps, RebuildJob, SweepJob } from '../../src/app/deps';
+import type { AppDeps, ReapplyQueueJob, RebuildJob, SweepJob } from '../../src/app/deps';
+import { createOnReapplyEvent, REAPPLY_METHOD } from '../../src/entry/on-reapply-event';
 import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
 import { createOnSweepEvent, SWEEP_METHOD } from '../../src/entry/on-sweep-event';
 import { createRunSweep } from '../../src/entry/run-sweep';
@@ -74,6 +75,8 @@ export interface Harness {
   events: ForgeJiraEvent[];
   jobs: RebuildJob[];
   sweepJobs: SweepJob[];
+  /** Re-apply steps queued and not yet run (drainReapply runs them). */
+  reapplyJobs: ReapplyQueueJob[];
   /** The full client for a person calling Jira's REST API themselves (Basic auth), e.g. to forge a property. */
   restAs(accountId: string): JiraClient;
   clock: { now: Date };
@@ -86,6 +89,8 @@ export interface Harness {
   sweep(options?: { concurrency?: number }): Promise<void>;
   /** Runs queued rebuild jobs through the real consumer until none is left. */
   drainRebuild(): Promise<void>;
+  /** Runs queued re-apply steps through the real consumer until none is left. */
+  drainReapply(): Promise<void>;
 }
 
 /** What a @forge/events consumer receives for a pushed body (the sandbox's job queue sends the same). */
@@ -108,6 +113,7 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), op
   const events: ForgeJiraEvent[] = [];
   const jobs: RebuildJob[] = [];
   const sweepJobs: SweepJob[] = [];
+  const reapplyJobs: ReapplyQueueJob[] = [];
   model.events.on((event) => {
     events.push(event);
   });
@@ -138,6 +144,10 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), op
       sweepJobs.push(...more);
       return Promise.resolve();
     },
+    enqueueReapply: (more) => {
+      reapplyJobs.push(...more);
+      return Promise.resolve();
+    },
     now: () => clock.now,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   };
@@ -162,6 +172,7 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), op
     jobs,
     restAs,
     sweepJobs,
+    reapplyJobs,
     clock,
     advance(minutes) {
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
@@ -185,6 +196,13 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), op
       for (let steps = 0, job = jobs.shift(); job !== undefined; steps += 1, job = jobs.shift()) {
         if (steps > 500) throw new Error('the rebuild job does not end');
         await consumer(queueCall(REBUILD_METHOD, job));
+      }
+    },
+    async drainReapply() {
+      const consumer = createOnReapplyEvent(deps);
+      for (let steps = 0, job = reapplyJobs.shift(); job !== undefined; steps += 1, job = reapplyJobs.shift()) {
+        if (steps > 500) throw new Error('the re-apply job does not end');
+        await consumer(queueCall(REAPPLY_METHOD, job));
       }
     },
   };

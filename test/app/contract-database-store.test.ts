@@ -88,7 +88,14 @@ describe('a save that lost a race is refused (issue 12.6)', () => {
     const first = await saveContractDatabase(store, change(edited((db) => { db.settings.atRiskThresholdPercent = 80; }), 1));
     expect(first).toMatchObject({ ok: true, revision: 2 });
     const late = await saveContractDatabase(store, change(edited((db) => { db.settings.atRiskThresholdPercent = 60; }), 1));
-    expect(late).toMatchObject({ ok: false, kind: 'stale', currentRevision: 2, message: expect.stringMatching(/Another administrator saved the contract database at 2026-10-05T08:00:00.000Z \(revision 2\) after you loaded revision 1/) });
+    expect(late).toMatchObject({
+      ok: false,
+      kind: 'stale',
+      currentRevision: 2,
+      savedAt: '2026-10-05T08:00:00.000Z',
+      savedBy: expect.any(String),
+      message: expect.stringMatching(/Another administrator \(.+\) saved the contract database at 2026-10-05T08:00:00.000Z \(revision 2\) after you loaded revision 1/),
+    });
     expect((await loadContractDatabase(store)).database.settings.atRiskThresholdPercent).toBe(80);
   });
 

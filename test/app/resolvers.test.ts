@@ -99,7 +99,7 @@ describe('admin resolvers', () => {
     const mine = { ...database, settings: { ...database.settings, atRiskThresholdPercent: 80 } };
     const theirs = { ...database, settings: { ...database.settings, atRiskThresholdPercent: 60 } };
     expect(await admin(h, 'admin/save', { database: theirs, revision: 1 }, h.site.users.admin.accountId)).toMatchObject({ ok: true, data: { revision: 2, changes: ['Settings: at-risk threshold 75 % → 60 %'] } });
-    expect(await admin(h, 'admin/save', { database: mine, revision: 1 })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Another administrator saved/) } });
+    expect(await admin(h, 'admin/save', { database: mine, revision: 1 })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/Another administrator \(Ada de Boer\) saved/) } });
     expect((await loadContractDatabase(h.store)).database.settings.atRiskThresholdPercent).toBe(60);
     expect(await admin(h, 'admin/audit-log', { limit: 5 })).toMatchObject({
       ok: true,

@@ -115,6 +115,9 @@ describe("the client's calls, made against the emulator, are documented requests
     await agent.getMyself();
     await agent.getUserDisplayName(site.users.alice.accountId);
     await asUser(site.users.admin.accountId).listPriorities();
+    // the settings page's pickers
+    await asUser(site.users.admin.accountId).listLabels(10);
+    await asUser(site.users.admin.accountId).listProjectComponents(site.project.id);
 
     const platform = exchanges.filter((e) => e.path.startsWith('/rest/api/'));
     const operations = new Set(platform.map((e) => findOperation(e.method, e.path)?.operationId ?? `${e.method} ${e.path}`));
@@ -126,10 +129,12 @@ describe("the client's calls, made against the emulator, are documented requests
         'getComment',
         'getComments',
         'getCurrentUser',
+        'getAllLabels',
         'getFields',
         'getIssue',
         'getMyPermissions',
         'getPriorities',
+        'getProjectComponents',
         'getStatuses',
         'getUser',
         'notify',

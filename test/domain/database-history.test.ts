@@ -4,7 +4,7 @@
  * change the future. Table-driven over the example database at Monday 5 October 2026.
  */
 import type { ContractDatabase } from '../../src/contract/contract-database';
-import { findHistoryConflicts } from '../../src/domain/database-history';
+import { findHistoryConflicts, historyLocks } from '../../src/domain/database-history';
 import { loadExampleDatabase } from './clock-fixtures';
 
 const now = new Date('2026-10-05T08:00:00Z');
@@ -81,5 +81,45 @@ describe('findHistoryConflicts', () => {
     const lateEvening = new Date('2026-10-05T03:00:00Z'); // 23:00 on 4 October in New York
     expect(findHistoryConflicts(newYork, after, lateEvening).map((c) => c.path)).toEqual([]);
     expect(findHistoryConflicts(newYork, after, new Date('2026-10-05T05:00:00Z')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('historyLocks: what the forms show as fixed is exactly what a change may not touch', () => {
+  const locks = historyLocks(before, now);
+
+  it('lists the started versions, the fixed revisions of levels in use and the calendars they use', () => {
+    expect(locks.contracts['acme']).toEqual({ today: '2026-10-05', startedVersions: [1, 2] });
+    expect(locks.levels['gold']).toMatchObject({ inUse: true, fixedRevisions: ['2024-01-01'] });
+    expect(locks.calendars['nl-business']).toMatchObject({ inUse: true });
+  });
+
+  it('every started version is fixed, every later one is free', () => {
+    before.contracts.forEach((contract, c) => {
+      contract.versions.forEach((version, v) => {
+        const after = structuredClone(before);
+        after.contracts[c]!.versions[v]!.monthlyFee = (version.monthlyFee ?? 0) + 100;
+        const fixed = locks.contracts[contract.id]!.startedVersions.includes(version.version);
+        expect({ contract: contract.id, version: version.version, conflict: findHistoryConflicts(before, after, now).length > 0 }).toEqual({ contract: contract.id, version: version.version, conflict: fixed });
+      });
+    });
+  });
+
+  it('every fixed level revision is fixed, every other one is free', () => {
+    before.levels.forEach((level, l) => {
+      level.revisions.forEach((revision, r) => {
+        const after = structuredClone(before);
+        after.levels[l]!.revisions[r]!.targets.P5.resolutionMinutes += 1;
+        const fixed = locks.levels[level.id]!.fixedRevisions.includes(revision.effectiveFrom);
+        expect({ level: level.id, from: revision.effectiveFrom, conflict: findHistoryConflicts(before, after, now).length > 0 }).toEqual({ level: level.id, from: revision.effectiveFrom, conflict: fixed });
+      });
+    });
+  });
+
+  it('the weekly hours of a calendar in use are fixed, of any other free', () => {
+    before.calendars.forEach((calendar, i) => {
+      const after = structuredClone(before);
+      after.calendars[i]!.week = { ...calendar.week, sat: [['10:00', '11:00']] };
+      expect({ calendar: calendar.id, conflict: findHistoryConflicts(before, after, now).length > 0 }).toEqual({ calendar: calendar.id, conflict: locks.calendars[calendar.id]!.inUse });
+    });
   });
 });

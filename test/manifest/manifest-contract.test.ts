@@ -88,6 +88,7 @@ describe('manifest.yml', () => {
       'write:app-data:jira': 'the read-only "Contract deadline" custom field value',
       'read:servicedesk-request': 'request types, organizations of a request and of a customer, the service projects the sweep repairs in',
       'write:servicedesk-request': 'public replies to the customer from "Tell the customer"',
+      'manage:servicedesk-customer': "the settings page's customer picker: the site's JSM organizations by name (GET /rest/servicedeskapi/organization; no read scope grants it)",
     };
     expect([...manifest.permissions.scopes].sort()).toEqual(Object.keys(justified).sort());
   });

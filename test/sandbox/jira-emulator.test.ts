@@ -145,6 +145,22 @@ describe('site and user', () => {
   });
 });
 
+describe('labels', () => {
+  it("pages the site's labels with startAt / maxResults, sorted, as jira.js reads them", async () => {
+    const labelsPage = z.object({ values: z.array(z.string()), startAt: z.number(), maxResults: z.number(), total: z.number(), isLast: z.boolean() });
+    const before = labelsPage.parse(await cloud(ADMIN, 'labels', 'getAllLabels', {}));
+    const issue = await raise(ALICE, 'Labelled request');
+    expect((await jira.attempt(SANNE, 'cloud', 'issues', 'editIssue', { issueIdOrKey: issue.issueKey, fields: { labels: ['zz-vip', 'aa-first'] } })).ok).toBe(true);
+    const all = labelsPage.parse(await cloud(ADMIN, 'labels', 'getAllLabels', {}));
+    expect(all.values).toEqual([...before.values, 'aa-first', 'zz-vip'].sort());
+    const first = labelsPage.parse(await cloud(ADMIN, 'labels', 'getAllLabels', { startAt: 0, maxResults: 1 }));
+    const rest = labelsPage.parse(await cloud(ADMIN, 'labels', 'getAllLabels', { startAt: 1, maxResults: 1000 }));
+    expect(first).toMatchObject({ values: [all.values[0]], isLast: false, total: all.values.length });
+    expect([...first.values, ...rest.values]).toEqual(all.values);
+    expect(rest.isLast).toBe(true);
+  });
+});
+
 describe('permissions per role', () => {
   const permissionsSchema = z.object({ permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })) });
   const have = async (auth: DriverAuth, params: Record<string, string>) =>

@@ -159,7 +159,7 @@ describe('bridge shim injection and bundle serving', () => {
 
 describe('Forge contexts for frames and resolvers', () => {
   const site = { cloudId: 'cloud-1', siteUrl: 'http://127.0.0.1:3000', appId: 'ari:cloud:ecosystem::app/abc', environmentId: 'env-1', appName: 'Contract Clock' };
-  const panel: UiModule = { type: 'jira:issuePanel', key: 'contract-clock-panel', title: 'Contract Clock', resource: 'panel', resourceDir: '/x', resolverFunction: 'panel-resolver', displayCondition: null };
+  const panel: UiModule = { type: 'jira:issuePanel', key: 'contract-clock-panel', title: 'Contract Clock', resource: 'panel', resourceDir: '/x', resolverFunction: 'panel-resolver', displayCondition: null, useAsConfig: false };
   const issue: IssueRef = { id: '10001', key: 'ITS-1', type: 'Incident', typeId: '10101', project: { id: '10000', key: 'ITS', type: 'service_desk' } };
   const user = { accountId: 'acc-1', accountType: 'atlassian' as const, locale: 'nl_NL', timeZone: 'Europe/Amsterdam' };
 

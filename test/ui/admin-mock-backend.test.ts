@@ -10,6 +10,9 @@ import {
   auditLogDataSchema,
   exportDataSchema,
   jiraOptionsDataSchema,
+  parseIcsDataSchema,
+  previewDataSchema,
+  reapplyDataSchema,
   rebuildDataSchema,
   saveDataSchema,
   validateDataSchema,
@@ -32,6 +35,11 @@ const answers = {
   [ADMIN_RESOLVER_KEYS.auditLog]: envelopeSchema(auditLogDataSchema),
   [ADMIN_RESOLVER_KEYS.jiraOptions]: envelopeSchema(jiraOptionsDataSchema),
   [ADMIN_RESOLVER_KEYS.rebuildAggregates]: envelopeSchema(rebuildDataSchema),
+  [ADMIN_RESOLVER_KEYS.preview]: envelopeSchema(previewDataSchema),
+  [ADMIN_RESOLVER_KEYS.reapplyPreview]: envelopeSchema(reapplyDataSchema),
+  [ADMIN_RESOLVER_KEYS.reapplyApply]: envelopeSchema(reapplyDataSchema),
+  [ADMIN_RESOLVER_KEYS.reapplyStatus]: envelopeSchema(reapplyDataSchema),
+  [ADMIN_RESOLVER_KEYS.parseIcs]: envelopeSchema(parseIcsDataSchema),
 };
 
 function parse<K extends Key>(key: K, answer: unknown): ReturnType<(typeof answers)[K]['parse']> {

@@ -9,6 +9,7 @@
  * | `settings`                               | app settings                                     |
  * | `jira-field:<name>`                      | cached Jira field id (e.g. of "Contract deadline")|
  * | `rebuild-job:<jobId>`                    | progress of an aggregate rebuild job             |
+ * | `reapply-job:<jobId>`                    | a re-apply of the contract database to open requests (preview or apply) |
  * | `aggregates-reconciled`                  | when the aggregates were last reconciled         |
  * | `sweep-state`                            | the sweep's bookkeeping (service projects, migration) |
  * | `event-seen:<issueId>:<eventId>`         | a processed event (dedupe)                       |
@@ -55,6 +56,7 @@ export const OUTCOME_CONTRIBUTION_PREFIX = 'agg-contrib:';
 export const PROCESSED_EVENT_PREFIX = 'event-seen:';
 export const JIRA_FIELD_PREFIX = 'jira-field:';
 export const REBUILD_JOB_PREFIX = 'rebuild-job:';
+export const REAPPLY_JOB_PREFIX = 'reapply-job:';
 const DOCUMENT_PREFIX = 'doc:';
 const DOCUMENT_CHUNK_PREFIX = 'doc-chunk:';
 
@@ -199,6 +201,11 @@ export function jiraFieldIdKey(fieldName: string): string {
 /** `rebuild-job:<jobId>` — progress of one aggregate rebuild. */
 export function rebuildJobKey(jobId: string): string {
   return built(`${REBUILD_JOB_PREFIX}${encodeKeySegment(jobId)}`);
+}
+
+/** `reapply-job:<jobId>` — progress and findings of one re-apply to open requests (preview or apply). */
+export function reapplyJobKey(jobId: string): string {
+  return built(`${REAPPLY_JOB_PREFIX}${encodeKeySegment(jobId)}`);
 }
 
 /** `aggregates-reconciled` — when the aggregates were last reconciled with the outcomes. */

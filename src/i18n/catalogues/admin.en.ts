@@ -45,6 +45,15 @@ export const adminEn = {
   'admin.common.id': 'id {id}',
 
   'admin.overview.unsavedNote': 'The overview shows the saved database. The JSON editor holds unsaved edits.',
+  'admin.overview.formsTitle': 'Edit in forms',
+  'admin.overview.formsBody': 'Calendars, services, service levels and contracts can be edited in forms, with pickers of your site’s names, a deadline preview and every check as you type. The JSON editor stays for bulk changes and migrations.',
+  'admin.overview.formsAction': 'Open the forms',
+  'admin.health.title': '{count, plural, one {# thing needs attention} other {# things need attention}}',
+  'admin.health.calendar-without-holidays': 'Calendar {calendar} has no holidays in {year}: 1 January {year} would count as a business day.',
+  'admin.health.notice-passed': 'The notice date of {contract} (version {version}) has passed: {date}.',
+  'admin.health.notice-near': 'The notice date of {contract} (version {version}) is near: {date}, in {days, plural, one {# day} other {# days}}.',
+  'admin.health.contract-expired': '{contract} ended on {date} but still covers {organizations, plural, one {# organization} other {# organizations}}.',
+  'admin.health.level-without-objective': 'Service level {level} has no objective (% on time).',
   'admin.overview.emptyTitle': 'The database is empty',
   'admin.overview.emptyBody': 'Add calendars, services, levels and contracts in the JSON editor, or import an exported database.',
 

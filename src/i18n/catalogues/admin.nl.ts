@@ -47,6 +47,15 @@ export const adminNl: Translation<typeof adminEn> = {
   'admin.common.id': 'id {id}',
 
   'admin.overview.unsavedNote': 'Het overzicht toont de opgeslagen database. De JSON-editor bevat niet-opgeslagen wijzigingen.',
+  'admin.overview.formsTitle': 'Bewerken in formulieren',
+  'admin.overview.formsBody': 'Kalenders, diensten, serviceniveaus en contracten zijn te bewerken in formulieren, met keuzelijsten van de namen op uw site, een voorbeeld van de deadline en alle controles terwijl u typt. De JSON-editor blijft voor grote wijzigingen en migraties.',
+  'admin.overview.formsAction': 'Formulieren openen',
+  'admin.health.title': '{count, plural, one {# punt vraagt aandacht} other {# punten vragen aandacht}}',
+  'admin.health.calendar-without-holidays': 'Kalender {calendar} heeft geen feestdagen in {year}: 1 januari {year} zou als werkdag tellen.',
+  'admin.health.notice-passed': 'De opzegdatum van {contract} (versie {version}) is verstreken: {date}.',
+  'admin.health.notice-near': 'De opzegdatum van {contract} (versie {version}) nadert: {date}, over {days, plural, one {# dag} other {# dagen}}.',
+  'admin.health.contract-expired': '{contract} is op {date} afgelopen maar dekt nog {organizations, plural, one {# organisatie} other {# organisaties}}.',
+  'admin.health.level-without-objective': 'Serviceniveau {level} heeft geen doel (% op tijd).',
   'admin.overview.emptyTitle': 'De database is leeg',
   'admin.overview.emptyBody': 'Voeg werkroosters, diensten, niveaus en contracten toe in de JSON-editor, of importeer een geëxporteerde database.',
 

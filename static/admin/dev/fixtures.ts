@@ -29,6 +29,7 @@ export const demoJiraOptions: JiraOptionsData = jiraOptionsDataSchema.parse({
     {
       id: '1',
       name: 'IT Support',
+      projectId: '10000',
       requestTypes: [
         { id: '1', name: 'E-mail problem' },
         { id: '2', name: 'Printer problem' },
@@ -37,6 +38,19 @@ export const demoJiraOptions: JiraOptionsData = jiraOptionsDataSchema.parse({
         { id: '5', name: 'Other' },
       ],
     },
-    { id: '2', name: 'Facilities', requestTypes: [] },
+    { id: '2', name: 'Facilities', projectId: '10001', requestTypes: [] },
+  ],
+  components: [
+    { name: 'E-mail', projects: ['IT Support'] },
+    { name: 'Network', projects: ['IT Support'] },
+    { name: 'Printing', projects: ['IT Support'] },
+    { name: 'Workplace', projects: ['IT Support'] },
+  ],
+  labels: ['email', 'network', 'portal', 'vip', 'vpn'],
+  labelsComplete: true,
+  organizations: [
+    { id: '1', name: 'Acme Logistics' },
+    { id: '2', name: 'Globex Retail' },
+    { id: '3', name: 'Initech Finance' },
   ],
 });

@@ -12,6 +12,9 @@ import { BACKUP_FORMAT, backupSchema } from '../../../src/contract/backup';
 import { parseContractDatabase, type ContractDatabase } from '../../../src/contract/contract-database';
 import { fail, flattenIssues, ok, type Envelope, type ErrorCode } from '../../../src/contract/envelope';
 import { describeDatabaseChanges } from '../../../src/domain/database-changes';
+import { checkDatabaseHealth } from '../../../src/domain/database-health';
+import { historyLocks } from '../../../src/domain/database-history';
+import { exampleDeadline } from '../../../src/domain/example-deadline';
 import { buildDemoDatabase, buildEmptyDatabase, demoJiraOptions } from './fixtures';
 
 export const adminScenarios = ['found', 'missing', 'invalid'] as const;
@@ -78,6 +81,50 @@ export function createMockAdminBackend(options: MockAdminOptions) {
           revision: stored.revision,
           savedAt: stored.revision === 0 ? null : at,
           summary: contractDatabaseSummary(stored.database),
+          health: checkDatabaseHealth(stored.database, new Date(at)),
+          locks: historyLocks(stored.database, new Date(at)),
+        });
+      case ADMIN_RESOLVER_KEYS.preview: {
+        const input = adminApi[ADMIN_RESOLVER_KEYS.preview].payload.safeParse(payload);
+        if (!input.success) return fail('invalid-input', 'Invalid payload.', flattenIssues(input.error.issues));
+        const parsed = parseContractDatabase(input.data.database);
+        if (!parsed.ok) return ok({ errors: parsed.errors, stale: false, changes: [], example: null });
+        const example = input.data.example === null ? null : exampleDeadline(parsed.database, input.data.example, new Date(at));
+        return ok({
+          errors: input.data.revision === stored.revision ? [] : [{ path: '(root)', message: 'Another administrator saved the contract database.' }],
+          stale: input.data.revision !== stored.revision,
+          changes: describeDatabaseChanges(stored.database, parsed.database),
+          // The mock shows the steps by kind only; the real resolver words them in the reader's language.
+          example: example === null ? null : { ...example, explanation: example.explanation.map((step) => ({ kind: 'service' as const, value: step.kind, because: null })) },
+        });
+      }
+      case ADMIN_RESOLVER_KEYS.parseIcs:
+        return ok({ holidays: [{ date: '2027-04-27', name: "King's Day" }, { yearly: '12-25', name: 'Christmas Day' }], skipped: 0 });
+      case ADMIN_RESOLVER_KEYS.reapplyPreview:
+      case ADMIN_RESOLVER_KEYS.reapplyApply:
+      case ADMIN_RESOLVER_KEYS.reapplyStatus:
+        jobs += 1;
+        return ok({
+          job: {
+            jobId: `reapply-${String(jobs)}`,
+            kind: functionKey === ADMIN_RESOLVER_KEYS.reapplyApply ? 'apply' : 'preview',
+            databaseRevision: stored.revision,
+            previewJobId: null,
+            startedBy: 'mock-admin',
+            startedAt: at,
+            updatedAt: at,
+            status: 'done',
+            scanned: 0,
+            changed: 0,
+            unchanged: 0,
+            skipped: 0,
+            failed: 0,
+            earlier: 0,
+            later: 0,
+            mostEarlierMinutes: 0,
+            mostLaterMinutes: 0,
+            moves: [],
+          },
         });
       case ADMIN_RESOLVER_KEYS.validate: {
         const input = adminApi[ADMIN_RESOLVER_KEYS.validate].payload.safeParse(payload);

@@ -347,6 +347,7 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
           <div style={panelStyle}>
             <OverviewTab
               database={data.database}
+              health={data.health}
               dirty={draft.dirty}
               requestTypeNames={requestTypeNames}
               onOpenEditor={() => {

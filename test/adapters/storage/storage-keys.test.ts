@@ -20,6 +20,8 @@ import {
   processedEventKey,
   processedEventPrefix,
   REBUILD_JOB_PREFIX,
+  REAPPLY_JOB_PREFIX,
+  reapplyJobKey,
   rebuildJobKey,
   settingsKey,
 } from '../../../src/adapters/storage/storage-keys';
@@ -63,6 +65,7 @@ describe('storage keys', () => {
       [OUTCOME_CONTRIBUTION_PREFIX, outcomeContributionKey('1')],
       [PROCESSED_EVENT_PREFIX, processedEventKey('1', 'e1')],
       [REBUILD_JOB_PREFIX, rebuildJobKey('1')],
+      [REAPPLY_JOB_PREFIX, reapplyJobKey('1')],
     ];
     for (const [prefix, key] of families) {
       const owners = families.filter(([other]) => key.startsWith(other)).map(([other]) => other);

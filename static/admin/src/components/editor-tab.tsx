@@ -5,7 +5,7 @@
  */
 import { useId, useRef } from 'react';
 import Button from '@atlaskit/button/new';
-import Lozenge from '@atlaskit/lozenge';
+import { Lozenge } from '../../../shared/ui/lozenge';
 import { token } from '@atlaskit/tokens';
 import { useI18n } from '../messages';
 import { labelStyle } from '../../../shared/ui/field';

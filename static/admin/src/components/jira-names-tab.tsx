@@ -9,7 +9,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import CopyIcon from '@atlaskit/icon/core/copy';
 import RefreshIcon from '@atlaskit/icon/core/refresh';
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { Lozenge, type LozengeAppearance as ThemeAppearance } from '../../../shared/ui/lozenge';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import type { JiraOptionsData } from '../../../../src/contract/admin-api';

@@ -4,7 +4,7 @@
  */
 import { useId, type ReactNode } from 'react';
 import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
+import { Lozenge } from '../../../shared/ui/lozenge';
 import { token } from '@atlaskit/tokens';
 import { card, paragraph, subtlest } from './admin-styles';
 

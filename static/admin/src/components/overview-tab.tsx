@@ -5,7 +5,9 @@
 import { useMemo } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
+import type { HealthWarningData } from '../../../../src/contract/admin-api';
 import type { ContractDatabase } from '../../../../src/contract/contract-database-shape';
+import { navigateToModule } from '../../../shared/forge-bridge';
 import { useI18n } from '../messages';
 import { Notice } from '../../../shared/ui/notice';
 import { indexNames, isEmptyDatabase } from '../database-view';
@@ -15,15 +17,20 @@ import { LevelsSection } from './levels-section';
 import { ServicesSection } from './services-section';
 import { SettingsSection } from './settings-section';
 
+/** The forms editor's module key (manifest.yml, ADR 0024). */
+const TERMS_MODULE_KEY = 'contract-clock-terms';
+
 export interface OverviewTabProps {
   database: ContractDatabase;
+  /** Health warnings of the saved database (issue 12.9). */
+  health: readonly HealthWarningData[];
   dirty: boolean;
   requestTypeNames: ReadonlyMap<string, string>;
   onOpenEditor: () => void;
 }
 
-export function OverviewTab({ database, dirty, requestTypeNames, onOpenEditor }: OverviewTabProps) {
-  const { t } = useI18n();
+export function OverviewTab({ database, health, dirty, requestTypeNames, onOpenEditor }: OverviewTabProps) {
+  const { t, localDate } = useI18n();
   const names = useMemo(
     () => ({
       calendarNames: indexNames(database.calendars),
@@ -34,6 +41,37 @@ export function OverviewTab({ database, dirty, requestTypeNames, onOpenEditor }:
   );
   return (
     <div data-testid="admin-overview" style={{ display: 'flex', flexDirection: 'column', gap: token('space.250') }}>
+      <Notice
+        appearance="information"
+        title={t('admin.overview.formsTitle')}
+        testId="overview-forms"
+        actions={
+          <Button appearance="primary" onClick={() => void navigateToModule(TERMS_MODULE_KEY)} testId="overview-open-forms">
+            {t('admin.overview.formsAction')}
+          </Button>
+        }
+      >
+        {t('admin.overview.formsBody')}
+      </Notice>
+      {health.length === 0 ? null : (
+        <Notice appearance="warning" title={t('admin.health.title', { count: health.length })} testId="overview-health">
+          <ul style={{ margin: 0, paddingLeft: token('space.250') }}>
+            {health.map((warning, i) => (
+              <li key={i} data-testid={`health-${warning.kind}`}>
+                {warning.kind === 'calendar-without-holidays'
+                  ? t('admin.health.calendar-without-holidays', { calendar: warning.calendarName, year: warning.year })
+                  : warning.kind === 'notice-passed'
+                    ? t('admin.health.notice-passed', { contract: warning.contractName, version: warning.version, date: localDate(warning.noticeDate) })
+                    : warning.kind === 'notice-near'
+                      ? t('admin.health.notice-near', { contract: warning.contractName, version: warning.version, date: localDate(warning.noticeDate), days: warning.days })
+                      : warning.kind === 'contract-expired'
+                        ? t('admin.health.contract-expired', { contract: warning.contractName, date: localDate(warning.endedOn), organizations: warning.organizations })
+                        : t('admin.health.level-without-objective', { level: warning.levelName })}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       {dirty ? (
         <Notice
           appearance="warning"

@@ -6,7 +6,7 @@ import type { RefObject } from 'react';
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import RefreshIcon from '@atlaskit/icon/core/refresh';
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import { Lozenge, type LozengeAppearance as ThemeAppearance } from '../../../shared/ui/lozenge';
 import { token } from '@atlaskit/tokens';
 import type { AdminGetData } from '../../../../src/contract/admin-api';
 import { useI18n } from '../messages';
