@@ -1,7 +1,7 @@
 /**
  * Holidays from an iCalendar (.ics) file, for the calendar form's "import holidays" (issue 12.1): the
  * file is read with ical.js (Mozilla's RFC 5545 parser, kept by the Thunderbird team) on the backend,
- * so the settings pages carry no parser (ADR 0024). Each all-day event becomes a named holiday on its
+ * so the settings pages carry no parser (ADR 0026). Each all-day event becomes a named holiday on its
  * date (an event of several days, one holiday per day); an event that repeats every year on the same
  * day (RRULE FREQ=YEARLY without an end) becomes a yearly holiday "MM-DD". Events with a time of day
  * are no holidays and are counted as skipped, as are dates the calendar schema would refuse.

@@ -17,7 +17,7 @@ import { LevelsSection } from './levels-section';
 import { ServicesSection } from './services-section';
 import { SettingsSection } from './settings-section';
 
-/** The forms editor's module key (manifest.yml, ADR 0024). */
+/** The forms editor's module key (manifest.yml, ADR 0026). */
 const TERMS_MODULE_KEY = 'contract-clock-terms';
 
 export interface OverviewTabProps {
