@@ -50,7 +50,7 @@ import {
   type IssueClockItem,
 } from '../contract/clock-storage';
 import { canonicalJson } from '../domain/calendar-cache';
-import { computeNextCheckAt } from '../domain/clock-view';
+import { computeNextCheckAt, type ClockNotice } from '../domain/clock-view';
 import { issueOutcomeOf } from '../domain/compliance';
 import { outcomeOperations } from './compliance-store';
 import type { AppDeps } from './deps';
@@ -84,7 +84,7 @@ export type ClockPlan =
       readonly kind: 'write';
       readonly record: ClockRecord;
       readonly changelog: ChangelogCursor | null;
-      readonly notify?: 'at-risk' | 'breached' | null;
+      readonly notify?: ClockNotice | null;
     }
   /** Storage stays as it is; the projections are still checked against the stored record. */
   | { readonly kind: 'keep' }

@@ -120,7 +120,7 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
 
 async function lookUpDisplayNames(jira: JiraAsUser, record: ClockRecord | null): Promise<Map<string, string>> {
   const ids = new Set<string>();
-  for (const fact of record?.history ?? []) if ('by' in fact && fact.by !== null) ids.add(fact.by);
+  for (const fact of record?.history ?? []) if ('by' in fact && fact.by !== null && fact.by !== undefined) ids.add(fact.by);
   for (const change of record?.termsHistory ?? []) if (change.by !== null) ids.add(change.by);
   const names = new Map<string, string>();
   await Promise.all(

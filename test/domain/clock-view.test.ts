@@ -76,7 +76,7 @@ describe('describeClock', () => {
       status: OPEN,
       now: CREATED,
     });
-    expect(describeClock(record, CREATED)).toEqual({ state: 'uncovered', resolution: null, response: null, pause: null });
+    expect(describeClock(record, CREATED)).toEqual({ state: 'uncovered', resolution: null, response: null, pause: null, promise: null });
   });
 });
 

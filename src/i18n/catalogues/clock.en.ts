@@ -44,11 +44,15 @@ export const clockEn = {
   'instant.inZone': '{time} ({zone})',
 
   'note.breached':
-    'Contract Clock: the resolution deadline of {deadline} has passed ({agreement}). Tell the customer when to expect a resolution.',
-  'note.atRisk': 'Contract Clock: this request is at risk — {percent, number}% of the resolution target is used ({agreement}). Deadline: {deadline}.',
+    'Contract Clock: the resolution deadline passed at {crossedAt}; {percent, number}% of the target was used then ({agreement}). Tell the customer when to expect a resolution.',
+  'note.atRisk':
+    'Contract Clock: this request turned at risk at {crossedAt}; {percent, number}% of the resolution target was used then ({agreement}). Deadline: {deadline}.',
+  'note.promise':
+    'Contract Clock: the customer was promised a resolution by {expected}. {left} of business time is left until then and the request is still open: resolve it, or tell the customer a new time before it passes. (The contract deadline was {deadline}.)',
   'note.agreement': '{level}, {priorityClass}: {target}',
   'note.agreementWithService': '{level}, {service}, {priorityClass}: {target}',
   'note.agreementUnknown': 'the agreement',
   'note.deadlineUnknown': 'unknown',
-  'note.subject': '{issueKey}: contract deadline {kind, select, breached {breached} other {at risk}}',
+  'note.subject':
+    '{issueKey}: {kind, select, breached {contract deadline breached} promise {the time promised to the customer is close} other {contract deadline at risk}}',
 } as const;

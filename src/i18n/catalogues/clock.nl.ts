@@ -45,11 +45,15 @@ export const clockNl: Translation<typeof clockEn> = {
   'instant.inZone': '{time} ({zone})',
 
   'note.breached':
-    'Contract Clock: de oplosdeadline van {deadline} is verstreken ({agreement}). Laat de klant weten wanneer hij een oplossing kan verwachten.',
-  'note.atRisk': 'Contract Clock: dit verzoek is in gevaar — {percent, number}% van de oplosnorm is gebruikt ({agreement}). Deadline: {deadline}.',
+    'Contract Clock: de oplosdeadline is verstreken op {crossedAt}; toen was {percent, number}% van de norm gebruikt ({agreement}). Laat de klant weten wanneer hij een oplossing kan verwachten.',
+  'note.atRisk':
+    'Contract Clock: dit verzoek kwam in gevaar op {crossedAt}; toen was {percent, number}% van de oplosnorm gebruikt ({agreement}). Deadline: {deadline}.',
+  'note.promise':
+    'Contract Clock: de klant is een oplossing beloofd vóór {expected}. Tot dan is er nog {left} werktijd en de aanvraag staat nog open: los hem op, of noem de klant op tijd een nieuw tijdstip. (De contractdeadline was {deadline}.)',
   'note.agreement': '{level}, {priorityClass}: {target}',
   'note.agreementWithService': '{level}, {service}, {priorityClass}: {target}',
   'note.agreementUnknown': 'de afspraak',
   'note.deadlineUnknown': 'onbekend',
-  'note.subject': '{issueKey}: contractdeadline {kind, select, breached {overschreden} other {in gevaar}}',
+  'note.subject':
+    '{issueKey}: {kind, select, breached {contractdeadline overschreden} promise {het aan de klant beloofde tijdstip nadert} other {contractdeadline in gevaar}}',
 };
