@@ -6,7 +6,7 @@
  * Pure: no I/O, no clock (`now` is a parameter), no Forge.
  */
 import type { ClockFact, ClockPromise, ClockRecord, ClockState } from '../contract/clock-record';
-import { businessMinutesBetween, CalendarError, NoBusinessTimeError } from './business-time';
+import { businessMinutesBetween, CalendarError, NoBusinessTimeError, type CompiledCalendar } from './business-time';
 import { analyzeClock, type ClockAnalysis } from './clock-analysis';
 import { applyFacts, evaluateClock, isOpenClockState } from './clock';
 import { promiseWarningOwed } from './clock-promise';
@@ -118,6 +118,25 @@ export function describeClock(record: ClockRecord, now: Date): ClockView {
   return { state: a.state, resolution, response, pause, promise };
 }
 
+/**
+ * The business calendar the clock's resolution target counts in now (the class and service in force
+ * decide it: a bespoke 24x7 calendar may apply to P1 only); null without terms or when the calendar
+ * does not compile.
+ *
+ * @example calendarInForce(record, now) // the compiled '24x7' calendar of a bespoke P1 request
+ */
+export function calendarInForce(record: ClockRecord, now: Date): CompiledCalendar | null {
+  if (record.terms === null) return null;
+  try {
+    const a = analyzeClock(record, record.terms, now.getTime());
+    const final = finalTargetVariables(a.timeline.variables);
+    return calendarOf(record.terms, final.serviceTerms, final.priorityClass);
+  } catch (error) {
+    if (error instanceof CalendarError || error instanceof NoBusinessTimeError) return null;
+    throw error;
+  }
+}
+
 /** What the sweep should do for one clock. */
 export interface SweepPlan {
   /** The record evaluated at `now` (store it if it differs from the stored one). */
@@ -226,20 +245,24 @@ export interface ClockActions {
   resume: boolean;
   extend: boolean;
   reapply: boolean;
+  /** Tell the customer a new expected time, tracked as a promise. */
+  promise: boolean;
 }
 
 /**
  * The actions the clock allows now: pause (open, covered, not already paused by hand), resume (paused
  * by hand), extend (open and covered), re-apply (always: it is how an uncovered or broken record gets
- * terms).
+ * terms), promise (open with a deadline that is at risk or already missed: what the "deadline
+ * missed" message is for).
  *
- * @example listClockActions(record) // { pause: true, resume: false, extend: true, reapply: true }
+ * @example listClockActions(record) // { pause: true, resume: false, extend: true, reapply: true, promise: false }
  */
 export function listClockActions(record: ClockRecord): ClockActions {
   const open = isOpenClockState(record.state) && record.terms !== null;
   const last = record.pauses[record.pauses.length - 1];
   const manual = open && last !== undefined && last.to === null && last.kind === 'manual';
-  return { pause: open && !manual, resume: manual, extend: open, reapply: true };
+  const late = record.state === 'at-risk' || record.state === 'breached';
+  return { pause: open && !manual, resume: manual, extend: open, reapply: true, promise: open && late && record.deadline !== null };
 }
 
 // ---------------------------------------------------------------------------------------------

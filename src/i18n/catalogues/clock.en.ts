@@ -35,6 +35,19 @@ export const clockEn = {
   'history.extended': '+{amount} business time',
   'history.changed': '{from} → {to}',
   'history.target': '{priorityClass} {target}',
+  'history.priorityLowered': 'priority lowered: {from} → {to}',
+  'history.priorityRaised': 'priority raised: {from} → {to}',
+  'history.crossed': '{percent, number}% of the {target} target used',
+  'history.promised': 'new expected time told to the customer: {time}',
+  'history.promiseWarned': 'the time promised to the customer ({time}) is close',
+
+  'rate.hourly': '{amount} per hour',
+  'rate.perRequest': '{amount} per request',
+  'rate.both': '{perRequest} per request plus {hourly} per hour',
+
+  'customer.uncovered':
+    '{reason, select, service {Your contract with us does not cover {service}, so this request is not covered by your contract.} expired {Your contract with us has ended, so this request is not covered by your contract.} other {This request is not covered by your contract.}} We handle it on a best-effort basis, without a guaranteed resolution time.',
+  'customer.uncoveredRate': 'Work outside the contract is charged at {rate}.',
 
   'problem.malformed-record': 'The stored contract clock was unreadable and has been rebuilt from the issue.',
   'problem.unsupported-schema-version': 'The contract clock was written by a newer version of Contract Clock.',

@@ -36,6 +36,19 @@ export const clockNl: Translation<typeof clockEn> = {
   'history.extended': '+{amount} werktijd',
   'history.changed': '{from} → {to}',
   'history.target': '{priorityClass} {target}',
+  'history.priorityLowered': 'prioriteit verlaagd: {from} → {to}',
+  'history.priorityRaised': 'prioriteit verhoogd: {from} → {to}',
+  'history.crossed': '{percent, number}% van de norm van {target} gebruikt',
+  'history.promised': 'nieuw verwacht tijdstip aan de klant gemeld: {time}',
+  'history.promiseWarned': 'het aan de klant beloofde tijdstip ({time}) nadert',
+
+  'rate.hourly': '{amount} per uur',
+  'rate.perRequest': '{amount} per aanvraag',
+  'rate.both': '{perRequest} per aanvraag plus {hourly} per uur',
+
+  'customer.uncovered':
+    '{reason, select, service {Uw contract met ons dekt {service} niet, dus deze aanvraag valt niet onder uw contract.} expired {Uw contract met ons is afgelopen, dus deze aanvraag valt niet onder uw contract.} other {Deze aanvraag valt niet onder uw contract.}} We behandelen hem naar beste vermogen, zonder gegarandeerde oplostijd.',
+  'customer.uncoveredRate': 'Werk buiten het contract rekenen we af tegen {rate}.',
 
   'problem.malformed-record': 'De opgeslagen contractklok was onleesbaar en is opnieuw opgebouwd uit de aanvraag.',
   'problem.unsupported-schema-version': 'De contractklok is geschreven door een nieuwere versie van Contract Clock.',
