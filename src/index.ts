@@ -18,3 +18,5 @@ export { onSweepEvent } from './entry/on-sweep-event';
 // resolvers, one per UI surface
 export { panelResolver } from './entry/panel-resolver';
 export { adminResolver } from './entry/admin-resolver';
+export { gadgetResolver } from './entry/gadget-resolver';
+export { reportsResolver } from './entry/reports-resolver';
