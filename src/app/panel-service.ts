@@ -36,6 +36,7 @@ import { reconcileClock } from './reconcile-clock';
 import { composePromiseDraft, draftLocale, presentExplanation, presentPanelView, presentTerms } from './panel-view';
 import { textFor } from './reader-text';
 import { loadSiteFacts } from './site-cache';
+import { issueFactsOf } from './triage-index';
 
 /** Who calls and on which issue (the issue always comes from the Forge context, never the payload). */
 export interface PanelCaller {
@@ -100,6 +101,7 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
         fieldIds: site.fieldIds,
         seen: { property: issue.contractClock, deadlineField: issue.contractDeadline },
         stored,
+        issueFacts: issueFactsOf(issue),
         plan: () => ({ kind: 'keep' }),
       });
     }
@@ -205,6 +207,7 @@ async function applyToClock(
     fieldIds: context.fieldIds,
     seen: { property: context.issue.contractClock, deadlineField: context.issue.contractDeadline },
     stored: context.stored,
+    issueFacts: issueFactsOf(context.issue),
     plan: (current) => {
       if (current === null) return { kind: 'refuse', reason: NOT_READY };
       const refusal = allowed(listClockActions(current.record));

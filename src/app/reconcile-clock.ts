@@ -28,6 +28,7 @@ import type { AppDeps } from './deps';
 import { commentFacts, creationStatusOf, needsContractTerms, translateChangelog } from './issue-facts';
 import { loadSiteFacts, type SiteFacts } from './site-cache';
 import { textFor } from './reader-text';
+import { issueFactsOf } from './triage-index';
 import { sweepNoteText } from './sweep-note-text';
 
 /** Who asks: decides what is read up front and whether the sweep's notices are planned. */
@@ -88,6 +89,7 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
       fieldIds: site.fieldIds,
       seen: { property: issue.contractClock, deadlineField: issue.contractDeadline },
       stored,
+      issueFacts: issueFactsOf(issue),
       plan: (current) => planReconcile(prepared, current),
     });
     if (result.status === 'refetch') {

@@ -314,6 +314,7 @@ async function removeClock(deps: AppDeps, issueId: string): Promise<void> {
     fieldIds: { requestType: null, organizations: null, contractDeadline: null },
     seen: { property: null, deadlineField: null },
     stored,
+    issueFacts: null,
     plan: () => ({ kind: 'remove' }),
   });
 }
