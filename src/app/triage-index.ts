@@ -92,7 +92,7 @@ export function triageOperations(issueId: string, before: TriageFacts | undefine
   if (remove) return before?.entryHash == null ? [] : [{ type: 'delete', key, entity: TRIAGE_ENTRY_ENTITY }];
   if (plan === null) return [];
   const operations: StoreOperation[] = [];
-  if (before?.entryHash !== plan.facts.entryHash || before === undefined) {
+  if (before?.entryHash !== plan.facts.entryHash) {
     operations.push(
       plan.entry === null
         ? { type: 'delete', key, entity: TRIAGE_ENTRY_ENTITY }

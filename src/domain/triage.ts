@@ -218,10 +218,10 @@ function rankOne(entry: TriageEntry, calendars: ReadonlyMap<string, CompiledCale
   else if (calendar === undefined) group = 'calendar';
   else {
     const next = nextBusinessInstant(calendar, now);
-    if (next === null || next.getTime() === now.getTime()) group = 'running';
+    if (next !== null && next.getTime() === now.getTime()) group = 'running';
     else {
       group = 'calendar';
-      resumesAt = next.toISOString();
+      resumesAt = next === null ? null : next.toISOString();
     }
   }
   return {
@@ -254,10 +254,16 @@ function rankTarget(target: TriageTarget, calendar: CompiledCalendar | undefined
   return { deadline: target.deadline, businessMinutesLeft: left, state, targetMinutes: target.targetMinutes, extensionMinutes: target.extensionMinutes };
 }
 
-/** The first business instant at or after `now` (now itself while the calendar counts); null when none is near. */
+/**
+ * The first business instant at or after `now` (now itself while the calendar counts); null when
+ * none comes within the engine's horizon. Calendars count in whole minutes, so the minute after
+ * `now` holds business time exactly when the calendar counts now.
+ */
 function nextBusinessInstant(calendar: CompiledCalendar, now: Date): Date | null {
+  const minute = 60_000;
+  if (businessMinutesBetween(calendar, now, new Date(now.getTime() + minute)) > 0) return now;
   try {
-    return addBusinessMinutes(calendar, now, 0);
+    return new Date(addBusinessMinutes(calendar, now, 1).getTime() - minute);
   } catch (error) {
     if (error instanceof NoBusinessTimeError) return null;
     throw error;
