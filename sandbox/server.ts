@@ -2,7 +2,7 @@
  * The sandbox's one HTTP server (node:http, 127.0.0.1): it mounts
  *
  * - `/rest/…` — the Jira emulator's REST API (Jira Cloud v3 + servicedeskapi), handled by the emulator
- * - `/`, `/browse/KEY`, `/dashboard`, `/reports`, `/issues/?jql=`, `/admin`, `/portal`, `/portal/KEY`,
+ * - `/`, `/triage`, `/browse/KEY`, `/dashboard`, `/reports`, `/issues/?jql=`, `/admin`, `/portal`, `/portal/KEY`,
  *   `/activity` — host pages
  * - `/sandbox/frames/<resource>/…` — the Custom UI bundles, with the bridge shim injected
  * - `/sandbox/assets/…` — design tokens, host stylesheet and script
@@ -215,6 +215,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     if (module.type === 'jira:adminPage') modulePages[module.key] = '/admin';
     if (module.type === 'jira:dashboardGadget') modulePages[module.key] = '/dashboard';
     if (module.type === 'jira:globalPage') modulePages[module.key] = '/reports';
+    if (module.type === 'jiraServiceManagement:queuePage') modulePages[module.key] = '/triage';
   }
 
   const siteInfo = (): SiteInfo => ({ ...services.site, siteUrl: baseUrl });
@@ -287,6 +288,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
       issue,
       colorMode: chrome.colorMode,
       ...(gadget === undefined ? {} : { entryPoint: gadget.entryPoint, gadget: gadgetRef(gadget.instance) }),
+      ...(module.type === 'jiraServiceManagement:queuePage' ? { project: data.projectRef() } : {}),
     });
     return {
       frame: {
@@ -398,6 +400,28 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         ? renderNotBuilt('Contract compliance gadget', html`manifest.yml declares no <code>jira:dashboardGadget</code> module yet. It appears here once the app ships it.`)
         : null;
     sendHtml(res, 200, renderDashboardPage({ chrome, dashboardName: 'Service management dashboard', gadgets, missing }));
+  };
+
+  /** The triage view: the app's `jiraServiceManagement:queuePage`, in the service project's queues. */
+  const pageTriage = (req: IncomingMessage, res: ServerResponse): void => {
+    const chrome = chromeFor(req, 'Contract triage', 'triage');
+    if (chrome.user.role === 'customer') {
+      redirect(res, '/portal');
+      return;
+    }
+    const content = frameFor('jiraServiceManagement:queuePage', chrome, null, 'Contract triage', { autoResize: true, minHeight: 480 });
+    sendHtml(
+      res,
+      200,
+      renderSurfacePage({
+        chrome,
+        breadcrumbs: html`Projects / ${chrome.projectName} / Queues / Apps`,
+        heading: 'Contract triage',
+        intro: '',
+        content,
+        framed: false,
+      }),
+    );
   };
 
   const pageReports = (req: IncomingMessage, res: ServerResponse): void => {
@@ -565,6 +589,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         colorMode: currentColorMode(req),
         ...(input.frame.entryPoint === undefined ? {} : { entryPoint: input.frame.entryPoint }),
         ...(gadget === null ? {} : { gadget: gadgetRef(gadget) }),
+        ...(module.type === 'jiraServiceManagement:queuePage' ? { project: data.projectRef() } : {}),
       },
       input.functionKey,
       input.payload,
@@ -689,6 +714,9 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         return;
       case '/reports':
         pageReports(req, res);
+        return;
+      case '/triage':
+        pageTriage(req, res);
         return;
       case '/issues':
       case '/issues/':

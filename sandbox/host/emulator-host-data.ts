@@ -98,6 +98,10 @@ export function createEmulatorHostData(model: JiraModel): HostData {
     },
     projectName: () => serviceProject().project?.name ?? 'Service project',
     projectKey: () => serviceProject().project?.key ?? 'ITS',
+    projectRef: () => {
+      const project = serviceProject().project;
+      return { id: project?.id ?? '0', key: project?.key ?? 'ITS', type: 'service_desk' };
+    },
     serviceDesk: () => {
       const { desk, project } = serviceProject();
       if (desk === undefined) return { id: '0', name: project?.name ?? 'Service desk', requestTypes: [] };

@@ -265,8 +265,9 @@ body.is-busy { cursor: progress; }
 @media (max-width: 1500px) {
   .topnav__product { display: none; }
 }
-@media (max-width: 1300px) {
-  /* at 1024 px the bar keeps what a person needs: the pages, the clock, theme and user */
+@media (max-width: 1600px) {
+  /* up to 1600 px (1024 and 1440 among them) the bar keeps what a person needs: the pages, the
+     clock, theme and user — all of it fits without clipping (issue 11 item 8) */
   .topnav__group, .topnav__link--wide, .topnav__sandbox { display: none; }
   .userswitch select { max-width: 150px; }
   .clockbar__now { min-width: 0; }

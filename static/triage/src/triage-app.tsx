@@ -237,7 +237,7 @@ function Row({ i18n, row, now, siteUrl }: { i18n: TriageI18n; row: TriageRow; no
   const { t } = i18n;
   const details = [row.customer?.name ?? t('triage.noCustomer'), row.service?.name, row.assignee?.displayName ?? t('triage.unassigned')].filter((x): x is string => x !== undefined);
   return (
-    <tr data-testid="triage-row" data-issue-key={row.issueKey} data-group={row.group} data-state={row.nearest?.state ?? 'none'}>
+    <tr data-testid="triage-row" data-issue-key={row.issueKey} data-group={row.group} data-state={row.nearest?.state ?? 'none'} data-left={row.nearest?.businessMinutesLeft ?? ''}>
       <td>
         <a
           className="cc-link"
