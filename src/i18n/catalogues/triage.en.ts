@@ -59,7 +59,6 @@ export const triageEn = {
   'triage.due.future': 'due {time}',
   'triage.due.none': '—',
   'triage.due.standing': 'Deadline set when the clock runs again',
-  'triage.due.responded': 'Responded',
   'triage.target': 'Target {target}',
   'triage.promise.pending': 'Promised to the customer: {time}',
   'triage.promise.lapsed': 'Promise lapsed: {time}',

@@ -58,7 +58,6 @@ export const triageNl = {
   'triage.due.future': 'uiterlijk {time}',
   'triage.due.none': '—',
   'triage.due.standing': 'Deadline volgt zodra de klok weer loopt',
-  'triage.due.responded': 'Gereageerd',
   'triage.target': 'Norm {target}',
   'triage.promise.pending': 'Toegezegd aan de klant: {time}',
   'triage.promise.lapsed': 'Toezegging verlopen: {time}',

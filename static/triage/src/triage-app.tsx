@@ -257,10 +257,10 @@ function Row({ i18n, row, now, siteUrl }: { i18n: TriageI18n; row: TriageRow; no
         <TimeLeft i18n={i18n} row={row} />
       </td>
       <td>
-        <Due i18n={i18n} target={row.response} now={now} standing={row.pause !== null} responded={row.resolution !== null && row.response === null && row.group !== 'no-clock'} />
+        <Due i18n={i18n} target={row.response} now={now} standing={row.pause !== null} />
       </td>
       <td>
-        <Due i18n={i18n} target={row.resolution} now={now} standing={row.pause !== null} responded={false} />
+        <Due i18n={i18n} target={row.resolution} now={now} standing={row.pause !== null} />
         {row.promise === null ? null : (
           <div className="cc-sub" data-testid="triage-promise">
             {t(`triage.promise.${row.promise.state}`, { time: i18n.instant(row.promise.expectedAt, i18n.timeZone) })}
@@ -300,9 +300,10 @@ function TimeLeft({ i18n, row }: { i18n: TriageI18n; row: TriageRow }) {
   );
 }
 
-function Due({ i18n, target, now, standing, responded }: { i18n: TriageI18n; target: TriageTargetView | null; now: string; standing: boolean; responded: boolean }) {
+/** A deadline in calendar time; "—" when none is owed (responded already, or no first-response target for the class). */
+function Due({ i18n, target, now, standing }: { i18n: TriageI18n; target: TriageTargetView | null; now: string; standing: boolean }) {
   const { t } = i18n;
-  if (target === null) return <span className="cc-sub">{responded ? t('triage.due.responded') : t('triage.due.none')}</span>;
+  if (target === null) return <span className="cc-sub">{t('triage.due.none')}</span>;
   const total =
     target.extensionMinutes > 0
       ? t('duration.withExtension', { target: i18n.duration(target.targetMinutes), extension: i18n.duration(target.extensionMinutes) })
