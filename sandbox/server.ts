@@ -200,6 +200,16 @@ const invokeSchema = z.object({
   payload: z.record(z.string(), z.unknown()).default({}),
 });
 
+/** The user name (an e-mail address) of an HTTP Basic `Authorization` header; null without one. */
+export function basicAuthEmail(header: string | undefined): string | null {
+  const match = /^\s*basic\s+(\S+)\s*$/i.exec(header ?? '');
+  if (match?.[1] === undefined) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const email = colon < 0 ? decoded : decoded.slice(0, colon);
+  return email === '' ? null : email;
+}
+
 /**
  * @example
  * const sandbox = createSandboxServer(services);
@@ -222,6 +232,14 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   const gadgetRef = (instance: GadgetInstance) => ({ id: instance.id, dashboardId: services.dashboard.dashboardId, configuration: instance.configuration });
 
   const currentUser = (req: IncomingMessage): HostUser => {
+    // HTTP Basic auth (a demo user's e-mail, any token) selects the user on pages as on REST
+    // (sandbox/jira/jira-routes.ts `authenticate`); it wins over the cookie of the top bar.
+    const basic = basicAuthEmail(req.headers.authorization);
+    if (basic !== null) {
+      const user = data.listUsers().find((u) => u.emailAddress.toLowerCase() === basic.toLowerCase());
+      if (user === undefined) throw new HttpError(401, `No demo user has the e-mail address ${basic}.`);
+      return user;
+    }
     const id = parseCookies(req.headers.cookie).get(userCookie);
     return (id === undefined ? null : data.findUser(id)) ?? data.defaultUser();
   };

@@ -8,6 +8,7 @@
  * SANDBOX_EVENT_DELAY_MS / _JITTER_MS / _DUPLICATE_RATE / _SEED (late, out-of-order and duplicate
  * event delivery), SANDBOX_LOG (debug | info | warn | error | silent).
  */
+import { startBanner } from './start-banner';
 import { z } from 'zod';
 import { openSandbox, type Sandbox } from './open-sandbox';
 import { isChaotic, readDeliveryOptions } from './runtime/event-delivery';
@@ -52,10 +53,10 @@ async function main(): Promise<void> {
     stop('SIGTERM');
   });
 
-  say('');
-  say(`  Contract Clock sandbox running at ${sandbox.url}`);
-  say(`  Simulated time: ${sandbox.clock.now().toISOString()}${sandbox.clock.isFrozen() ? ' (paused)' : ''}`);
-  say(`  Queue ${sandbox.url}/   Portal ${sandbox.url}/portal   Admin ${sandbox.url}/admin   REST ${sandbox.url}/rest/api/3/serverInfo`);
+  const model = sandbox.model();
+  const users = model.users().flatMap((u) => (u.role === 'app' || u.emailAddress === null || !u.active ? [] : [{ displayName: u.displayName, emailAddress: u.emailAddress, role: u.role }]));
+  const sample = model.issues().find((issue) => issue.properties['contract-clock'] !== undefined)?.key ?? null;
+  for (const line of startBanner({ url: sandbox.url, now: sandbox.clock.now(), frozen: sandbox.clock.isFrozen(), timeZone: 'Europe/Amsterdam', users, sampleIssueKey: sample })) say(line);
   if (isChaotic(delivery)) {
     say(`  Events arrive late/out of order/twice: delay ${delivery.delayMs} ms, jitter ${delivery.jitterMs} ms, duplicates ${Math.round(delivery.duplicateRate * 100)} %`);
   }
