@@ -177,7 +177,7 @@ function redirect(res: ServerResponse, location: string): void {
 }
 
 const clockActionSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('advance'), ms: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000) }),
+  z.object({ action: z.literal('advance'), ms: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000), confirmBackwards: z.boolean().optional() }),
   // `at` (an instant) or `local` + `timeZone` (a wall time, as the host's "set time" control sends)
   z
     .object({
@@ -185,6 +185,8 @@ const clockActionSchema = z.discriminatedUnion('action', [
       at: z.iso.datetime({ offset: true }).optional(),
       local: z.string().min(16).max(19).optional(),
       timeZone: z.string().min(1).max(64).optional(),
+      /** Moving the clock back undoes nothing the app did; without this the request is refused (409). */
+      confirmBackwards: z.boolean().optional(),
     })
     .refine((v) => v.at !== undefined || (v.local !== undefined && v.timeZone !== undefined), {
       error: 'give either at, or local and timeZone',
@@ -554,16 +556,25 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
 
   const clockState = (): { now: string; frozen: boolean } => ({ now: clock.now().toISOString(), frozen: clock.isFrozen() });
 
+  /** Setting the clock back asks first (issue 11 item 8): 409 until the request says `confirmBackwards`. */
+  const backwardsRefusal = (at: Date): HttpError =>
+    new HttpError(
+      409,
+      `This sets the clock back from ${clock.now().toISOString()} to ${at.toISOString()}. Notes, notifications and breaches already recorded stay; requests keep their history. Set it back anyway?`,
+    );
+
   const apiClock = async (body: unknown): Promise<unknown> => {
     const action = parseWith(clockActionSchema, body);
     switch (action.action) {
       case 'advance':
+        if (action.ms < 0 && action.confirmBackwards !== true) throw backwardsRefusal(new Date(clock.now().getTime() + action.ms));
         clock.advance(action.ms);
         break;
       case 'set': {
         const at =
           action.at !== undefined ? new Date(action.at) : fromWallTimeInput(action.local ?? '', action.timeZone ?? 'UTC');
         if (at === null) throw new HttpError(400, `Invalid local: "${action.local ?? ''}" is not a wall time.`);
+        if (at.getTime() < clock.now().getTime() && action.confirmBackwards !== true) throw backwardsRefusal(at);
         clock.set(at);
         break;
       }

@@ -259,6 +259,18 @@ describe('a request raised in the portal, end to end', () => {
     expect(sandbox.clock.now().toISOString()).toBe('2026-10-12T07:00:00.000Z');
   });
 
+  it('asks before setting the clock back: 409 with what it would do, then moves on confirmation (issue 11 item 8)', async () => {
+    const before = sandbox.clock.now().toISOString();
+    const refused = await post('/sandbox/api/clock', { action: 'set', local: '2026-10-12T08:00', timeZone: 'Europe/Amsterdam' });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ ok: false, message: expect.stringContaining('sets the clock back') });
+    expect((await post('/sandbox/api/clock', { action: 'advance', ms: -60_000 })).status).toBe(409);
+    expect(sandbox.clock.now().toISOString()).toBe(before);
+    const confirmed = await post('/sandbox/api/clock', { action: 'set', local: '2026-10-12T08:00', timeZone: 'Europe/Amsterdam', confirmBackwards: true });
+    expect(confirmed.status).toBe(200);
+    expect(sandbox.clock.now().toISOString()).toBe('2026-10-12T06:00:00.000Z');
+  });
+
   it('resets to the starting site without a restart', async () => {
     const response = await post('/sandbox/api/reset', {});
     expect(response.status).toBe(200);
