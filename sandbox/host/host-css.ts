@@ -138,6 +138,17 @@ table.queue .customer { min-width: 120px; max-width: 200px; }
 table.queue .summary a { color: var(--ds-text, #292A2E); }
 table.queue .nowrap { white-space: nowrap; }
 table.queue .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* narrower screens keep the contract state, deadline and time left in view (issue 11 item 8):
+   priority goes first, then service and level (both are on the request view) */
+@media (max-width: 1300px) {
+  table.queue .col-priority { display: none; }
+  table.queue .summary { min-width: 160px; }
+}
+@media (max-width: 1150px) {
+  table.queue .col-service { display: none; }
+  table.queue .summary { min-width: 140px; }
+  table.queue .customer { min-width: 90px; }
+}
 .timeleft { font-variant-numeric: tabular-nums; white-space: nowrap; font-weight: 500; }
 .timeleft--late { color: var(--ds-text-danger, #AE2E24); }
 .timeleft--soon { color: var(--ds-text-warning, #9E4C00); }
