@@ -278,6 +278,7 @@ function delegateHostData(current: () => HostData): HostData {
     defaultUser: () => current().defaultUser(),
     projectName: () => current().projectName(),
     projectKey: () => current().projectKey(),
+    projectRef: () => current().projectRef(),
     serviceDesk: () => current().serviceDesk(),
     priorities: () => current().priorities(),
     listRequests: (viewer) => current().listRequests(viewer),

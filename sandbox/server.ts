@@ -2,7 +2,7 @@
  * The sandbox's one HTTP server (Fastify, 127.0.0.1): it mounts
  *
  * - `/rest/…` — the Jira emulator's REST API (Jira Cloud v3 + servicedeskapi), handled by the emulator
- * - `/`, `/browse/KEY`, `/dashboard`, `/reports`, `/issues/?jql=`, `/admin`, `/portal`, `/portal/KEY`,
+ * - `/`, `/triage`, `/browse/KEY`, `/dashboard`, `/reports`, `/issues/?jql=`, `/admin`, `/portal`, `/portal/KEY`,
  *   `/activity` — host pages
  * - `/sandbox/frames/<resource>/…` — the Custom UI bundles, with the bridge shim injected
  * - `/sandbox/assets/…` — design tokens, host stylesheet and script
@@ -157,7 +157,13 @@ function sendText(reply: FastifyReply, status: number, contentType: string, body
  */
 const settleSchema = z.boolean().optional();
 const clockActionSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('advance'), ms: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000), settle: settleSchema }),
+  z.object({
+    action: z.literal('advance'),
+    ms: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000),
+    settle: settleSchema,
+    /** Moving the clock back undoes nothing the app did; without this the request is refused (409). */
+    confirmBackwards: z.boolean().optional(),
+  }),
   // `at` (an instant) or `local` + `timeZone` (a wall time, as the host's "set time" control sends)
   z
     .object({
@@ -166,6 +172,8 @@ const clockActionSchema = z.discriminatedUnion('action', [
       local: z.string().min(16).max(19).optional(),
       timeZone: z.string().min(1).max(64).optional(),
       settle: settleSchema,
+      /** Moving the clock back undoes nothing the app did; without this the request is refused (409). */
+      confirmBackwards: z.boolean().optional(),
     })
     .refine((v) => v.at !== undefined || (v.local !== undefined && v.timeZone !== undefined), {
       error: 'give either at, or local and timeZone',
@@ -180,6 +188,16 @@ const invokeSchema = z.object({
   functionKey: z.string().min(1).max(200),
   payload: z.record(z.string(), z.unknown()).default({}),
 });
+
+/** The user name (an e-mail address) of an HTTP Basic `Authorization` header; null without one. */
+export function basicAuthEmail(header: string | undefined): string | null {
+  const match = /^\s*basic\s+(\S+)\s*$/i.exec(header ?? '');
+  if (match?.[1] === undefined) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const email = colon < 0 ? decoded : decoded.slice(0, colon);
+  return email === '' ? null : email;
+}
 
 /**
  * @example
@@ -196,12 +214,21 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     if (module.type === 'jira:adminPage') modulePages[module.key] = module.useAsConfig ? '/admin/configure' : '/admin';
     if (module.type === 'jira:dashboardGadget') modulePages[module.key] = '/dashboard';
     if (module.type === 'jira:globalPage') modulePages[module.key] = '/reports';
+    if (module.type === 'jiraServiceManagement:queuePage') modulePages[module.key] = '/triage';
   }
 
   const siteInfo = (): SiteInfo => ({ ...services.site, siteUrl: baseUrl });
   const gadgetRef = (instance: GadgetInstance) => ({ id: instance.id, dashboardId: services.dashboard.dashboardId, configuration: instance.configuration });
 
   const currentUser = (req: FastifyRequest): HostUser => {
+    // HTTP Basic auth (a demo user's e-mail, any token) selects the user on pages as on REST
+    // (sandbox/jira/jira-routes.ts `authenticate`); it wins over the cookie of the top bar.
+    const basic = basicAuthEmail(req.headers.authorization);
+    if (basic !== null) {
+      const user = data.listUsers().find((u) => u.emailAddress.toLowerCase() === basic.toLowerCase());
+      if (user === undefined) throw new HttpError(401, `No demo user has the e-mail address ${basic}.`);
+      return user;
+    }
     const id = req.cookies[userCookie];
     return (id === undefined ? null : data.findUser(id)) ?? data.defaultUser();
   };
@@ -271,6 +298,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
       issue,
       colorMode: chrome.colorMode,
       ...(gadget === undefined ? {} : { entryPoint: gadget.entryPoint, gadget: gadgetRef(gadget.instance) }),
+      ...(module.type === 'jiraServiceManagement:queuePage' ? { project: data.projectRef() } : {}),
     });
     return {
       frame: {
@@ -387,6 +415,27 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     return sendHtml(reply, 200, renderDashboardPage({ chrome, dashboardName: 'Service management dashboard', gadgets, missing }));
   };
 
+  /** The triage view: the app's `jiraServiceManagement:queuePage`, in the service project's queues. */
+  const pageTriage = (req: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const chrome = chromeFor(req, 'Contract triage', 'triage');
+    if (chrome.user.role === 'customer') {
+      return reply.redirect('/portal');
+    }
+    const content = frameFor('jiraServiceManagement:queuePage', chrome, null, 'Contract triage', { autoResize: true, minHeight: 480 });
+    return sendHtml(
+      reply,
+      200,
+      renderSurfacePage({
+        chrome,
+        breadcrumbs: html`Projects / ${chrome.projectName} / Queues / Apps`,
+        heading: 'Contract triage',
+        intro: '',
+        content,
+        framed: false,
+      }),
+    );
+  };
+
   const pageReports = (req: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const chrome = chromeFor(req, 'Contract reviews', 'reports');
     if (chrome.user.role === 'customer') {
@@ -495,16 +544,25 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
 
   const clockState = (): { now: string; frozen: boolean } => ({ now: clock.now().toISOString(), frozen: clock.isFrozen() });
 
+  /** Setting the clock back asks first (issue 11 item 8): 409 until the request says `confirmBackwards`. */
+  const backwardsRefusal = (at: Date): HttpError =>
+    new HttpError(
+      409,
+      `This sets the clock back from ${clock.now().toISOString()} to ${at.toISOString()}. Notes, notifications and breaches already recorded stay; requests keep their history. Set it back anyway?`,
+    );
+
   const apiClock = async (body: unknown): Promise<unknown> => {
     const action = parseWith(clockActionSchema, body);
     switch (action.action) {
       case 'advance':
+        if (action.ms < 0 && action.confirmBackwards !== true) throw backwardsRefusal(new Date(clock.now().getTime() + action.ms));
         clock.advance(action.ms);
         break;
       case 'set': {
         const at =
           action.at !== undefined ? new Date(action.at) : fromWallTimeInput(action.local ?? '', action.timeZone ?? 'UTC');
         if (at === null) throw new HttpError(400, `Invalid local: "${action.local ?? ''}" is not a wall time.`);
+        if (at.getTime() < clock.now().getTime() && action.confirmBackwards !== true) throw backwardsRefusal(at);
         clock.set(at);
         break;
       }
@@ -548,6 +606,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         colorMode: currentColorMode(req),
         ...(input.frame.entryPoint === undefined ? {} : { entryPoint: input.frame.entryPoint }),
         ...(gadget === null ? {} : { gadget: gadgetRef(gadget) }),
+        ...(module.type === 'jiraServiceManagement:queuePage' ? { project: data.projectRef() } : {}),
       },
       input.functionKey,
       input.payload,
@@ -694,6 +753,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   app.get('/', (req, reply) => pageQueue(req, reply, urlOf(req)));
   app.get('/dashboard', (req, reply) => pageDashboard(req, reply, urlOf(req)));
   app.get('/reports', (req, reply) => pageReports(req, reply));
+  app.get('/triage', (req, reply) => pageTriage(req, reply));
   // `/issues/?jql=` as Jira links it (the router ignores the trailing slash)
   app.get('/issues', (req, reply) => pageIssues(req, reply, urlOf(req)));
   app.get('/admin', (req, reply) => pageAdmin(req, reply, false));

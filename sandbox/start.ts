@@ -9,6 +9,7 @@
  * event delivery), SANDBOX_FAULTS=<fraction> and SANDBOX_FAULTS_SEED (that share of the app's Jira
  * calls answered 429 or 503, jira-faults.ts), SANDBOX_LOG (debug | info | warn | error | silent).
  */
+import { startBanner } from './start-banner';
 import { z } from 'zod';
 import { openSandbox, type Sandbox } from './open-sandbox';
 import { readFaultOptions } from './jira/jira-faults';
@@ -55,10 +56,10 @@ async function main(): Promise<void> {
     stop('SIGTERM');
   });
 
-  say('');
-  say(`  Contract Clock sandbox running at ${sandbox.url}`);
-  say(`  Simulated time: ${sandbox.clock.now().toISOString()}${sandbox.clock.isFrozen() ? ' (paused)' : ''}`);
-  say(`  Queue ${sandbox.url}/   Portal ${sandbox.url}/portal   Admin ${sandbox.url}/admin   REST ${sandbox.url}/rest/api/3/serverInfo`);
+  const model = sandbox.model();
+  const users = model.users().flatMap((u) => (u.role === 'app' || u.emailAddress === null || !u.active ? [] : [{ displayName: u.displayName, emailAddress: u.emailAddress, role: u.role }]));
+  const sample = model.issues().find((issue) => issue.properties['contract-clock'] !== undefined)?.key ?? null;
+  for (const line of startBanner({ url: sandbox.url, now: sandbox.clock.now(), frozen: sandbox.clock.isFrozen(), timeZone: 'Europe/Amsterdam', users, sampleIssueKey: sample })) say(line);
   if (isChaotic(delivery)) {
     say(`  Events arrive late/out of order/twice: delay ${delivery.delayMs} ms, jitter ${delivery.jitterMs} ms, duplicates ${Math.round(delivery.duplicateRate * 100)} %`);
   }

@@ -17,6 +17,7 @@ const OPERATIONS = [
   ['get', '/rest/api/3/myself'],
   ['get', '/rest/api/3/user'],
   ['get', '/rest/api/3/mypermissions'],
+  ['post', '/rest/api/3/issue/bulkfetch'],
   ['get', '/rest/api/3/field'],
   ['get', '/rest/api/3/priority'],
   ['get', '/rest/api/3/priority/search'],

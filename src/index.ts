@@ -21,3 +21,4 @@ export { panelResolver } from './entry/panel-resolver';
 export { adminResolver } from './entry/admin-resolver';
 export { gadgetResolver } from './entry/gadget-resolver';
 export { reportsResolver } from './entry/reports-resolver';
+export { triageResolver } from './entry/triage-resolver';

@@ -104,6 +104,7 @@ export function buildExtension(
   issue: IssueRef | null,
   entryPoint?: 'view' | 'edit',
   gadget?: GadgetRef,
+  project?: ProjectRef,
 ): Record<string, unknown> {
   switch (type) {
     case 'jira:issuePanel':
@@ -128,11 +129,24 @@ export function buildExtension(
         gadget: { id: gadget?.id ?? '10001' },
         ...(entryPoint === 'edit' ? { entryPoint } : {}),
       };
+    case 'jiraServiceManagement:queuePage':
+      // developer.atlassian.com/platform/forge/manifest-reference/modules/jira-service-management-queue-page
+      // renders in a service project's queues (/jira/servicedesk/projects/{projectKey}/queues/apps/…):
+      // the context names that project, as it does for the other project-scoped Jira modules.
+      if (project === undefined) throw new Error('A queue page needs its service project.');
+      return { type, project };
     case 'jira:globalPage':
     case 'jira:adminPage':
     case 'jiraServiceManagement:portalProfilePanel':
       return { type };
   }
+}
+
+/** A project as a Forge context names it. */
+export interface ProjectRef {
+  id: string;
+  key: string;
+  type: string;
 }
 
 /** A gadget on a dashboard and the configuration Jira saved for it. */
@@ -150,6 +164,8 @@ export interface ContextInput {
   colorMode: ColorMode;
   entryPoint?: 'view' | 'edit';
   gadget?: GadgetRef;
+  /** The service project of a queue page. */
+  project?: ProjectRef;
 }
 
 /** What `view.getContext()` resolves to in the frame (Forge's FullContext). */
@@ -169,7 +185,7 @@ export function buildFrontendContext(input: ContextInput): Record<string, unknow
     timezone: user.timeZone,
     theme: forgeThemeState(input.colorMode),
     license: sandboxLicense,
-    extension: buildExtension(module.type, issue, input.entryPoint, input.gadget),
+    extension: buildExtension(module.type, issue, input.entryPoint, input.gadget, input.project),
   };
 }
 

@@ -13,7 +13,7 @@
  * - Initech Finance — Silver (their consultant Pat also works for Globex: the strictest terms win)
  * - Umbrella Health — maatwerk: since 1 July a new version with bespoke network terms (P1 outages
  *   24x7 within 2 h, P2 in 4 office hours, its own price and credits); before that Silver throughout
- * - Stark Manufacturing — Bronze, network not covered
+ * - Stark Manufacturing — Bronze, network not covered (handled at an out-of-contract rate of € 85 an hour)
  * - Wayne Foundation — contract expired on 31 August 2026
  * - Hooli Labs — no contract at all
  *

@@ -92,12 +92,17 @@ export function createEmulatorHostData(model: JiraModel): HostData {
     },
     defaultUser: () => {
       const users = hostUsers();
-      const first = users.find((u) => u.role === 'agent') ?? users.find((u) => u.role === 'admin') ?? users[0];
+      // the demo admin, as the README says and as REST answers without credentials (issue 11 item 8)
+      const first = users.find((u) => u.role === 'admin') ?? users.find((u) => u.role === 'agent') ?? users[0];
       if (first === undefined) throw new Error('The emulated site has no users yet; seed the demo data first.');
       return first;
     },
     projectName: () => serviceProject().project?.name ?? 'Service project',
     projectKey: () => serviceProject().project?.key ?? 'ITS',
+    projectRef: () => {
+      const project = serviceProject().project;
+      return { id: project?.id ?? '0', key: project?.key ?? 'ITS', type: 'service_desk' };
+    },
     serviceDesk: () => {
       const { desk, project } = serviceProject();
       if (desk === undefined) return { id: '0', name: project?.name ?? 'Service desk', requestTypes: [] };

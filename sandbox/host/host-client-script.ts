@@ -39,7 +39,11 @@ export const hostClientScript = String.raw`
     return fetch('/sandbox/api/' + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body || {}), credentials: 'same-origin' })
       .then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (json) {
-          if (!response.ok || json.ok === false) throw new Error(json.message || ('HTTP ' + response.status));
+          if (!response.ok || json.ok === false) {
+            var error = new Error(json.message || ('HTTP ' + response.status));
+            error.status = response.status;
+            throw error;
+          }
           return json.value;
         });
       });
@@ -132,7 +136,16 @@ export const hostClientScript = String.raw`
     event.preventDefault();
     var value = setForm.querySelector('input').value;
     if (!value) return;
-    act(function () { return sandboxApi('clock', { action: 'set', local: value, timeZone: S.user ? S.user.timeZone : 'UTC' }); });
+    var body = { action: 'set', local: value, timeZone: S.user ? S.user.timeZone : 'UTC' };
+    // setting the clock back asks first: the server answers 409 with what it would do
+    act(function () {
+      return sandboxApi('clock', body).catch(function (error) {
+        if (error.status !== 409) throw error;
+        if (!window.confirm(error.message)) return null;
+        body.confirmBackwards = true;
+        return sandboxApi('clock', body);
+      });
+    });
   });
   document.querySelectorAll('[data-clock-toggle]').forEach(function (button) {
     button.addEventListener('click', function () {

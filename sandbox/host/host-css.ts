@@ -138,6 +138,17 @@ table.queue .customer { min-width: 120px; max-width: 200px; }
 table.queue .summary a { color: var(--ds-text, #292A2E); }
 table.queue .nowrap { white-space: nowrap; }
 table.queue .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* narrower screens keep the contract state, deadline and time left in view (issue 11 item 8):
+   priority goes first, then service and level (both are on the request view) */
+@media (max-width: 1300px) {
+  table.queue .col-priority { display: none; }
+  table.queue .summary { min-width: 160px; }
+}
+@media (max-width: 1150px) {
+  table.queue .col-service { display: none; }
+  table.queue .summary { min-width: 140px; }
+  table.queue .customer { min-width: 90px; }
+}
 .timeleft { font-variant-numeric: tabular-nums; white-space: nowrap; font-weight: 500; }
 .timeleft--late { color: var(--ds-text-danger, #AE2E24); }
 .timeleft--soon { color: var(--ds-text-warning, #9E4C00); }
@@ -265,8 +276,9 @@ body.is-busy { cursor: progress; }
 @media (max-width: 1500px) {
   .topnav__product { display: none; }
 }
-@media (max-width: 1300px) {
-  /* at 1024 px the bar keeps what a person needs: the pages, the clock, theme and user */
+@media (max-width: 1600px) {
+  /* up to 1600 px (1024 and 1440 among them) the bar keeps what a person needs: the pages, the
+     clock, theme and user — all of it fits without clipping (issue 11 item 8) */
   .topnav__group, .topnav__link--wide, .topnav__sandbox { display: none; }
   .userswitch select { max-width: 150px; }
   .clockbar__now { min-width: 0; }

@@ -18,6 +18,8 @@ export interface HostData {
   projectName(): string;
   /** The service project's key, e.g. "ITS". */
   projectKey(): string;
+  /** The service project as a Forge context names it (`extension.project` of a queue page). */
+  projectRef(): { id: string; key: string; type: string };
   serviceDesk(): { id: string; name: string; requestTypes: RequestTypeView[] };
   priorities(): NamedRef[];
   /** The site's projects that are not service projects (Contract Clock stays out of them), with their issue keys. */

@@ -38,6 +38,7 @@ const icons = {
   portal: raw('<svg class="navicon" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><circle cx="8" cy="8" r="6"/><path d="M2 8h12M8 2c2 2 2 10 0 12M8 2c-2 2-2 10 0 12"/></svg>'),
   activity: raw('<svg class="navicon" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M3 6a5 5 0 0 1 10 0v3l1.5 2.5h-13L3 9z"/><path d="M6.5 13.5a1.5 1.5 0 0 0 3 0"/></svg>'),
   reports: raw('<svg class="navicon" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M4 2.5h6l2.5 2.5v8.5H4z"/><path d="M6 8h4M6 10.5h4M6 5.5h2"/></svg>'),
+  triage: raw('<svg class="navicon" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M2.5 4h11M2.5 8h7M2.5 12h4"/><circle cx="12" cy="11" r="2.5"/><path d="M12 9.8V11l.8.6"/></svg>'),
   settings: raw('<svg class="navicon" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><circle cx="8" cy="8" r="2.2"/><path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4"/></svg>'),
   clock: raw('<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><circle cx="8" cy="8" r="6"/><path d="M8 4.5V8l2.5 1.5"/></svg>'),
   theme: raw('<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M13.5 9.5A5.5 5.5 0 1 1 6.5 2.5a4.5 4.5 0 0 0 7 7z"/></svg>'),
@@ -111,6 +112,7 @@ function renderSidebar(chrome: PageChrome): SafeHtml {
       ? ''
       : html`<div class="sidebar__heading">Queues</div>
         ${navItem('/', 'All open requests', icons.queue, nav === 'queue')}
+        ${navItem('/triage', 'Contract triage', icons.triage, nav === 'triage')}
         ${navItem('/dashboard', 'Dashboard', icons.dashboard, nav === 'dashboard')}
         ${navItem('/reports', 'Contract reviews', icons.reports, nav === 'reports')}`}
     <div class="sidebar__heading">Channels</div>

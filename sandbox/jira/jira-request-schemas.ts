@@ -118,6 +118,15 @@ export const searchBodySchema = z.object({
 
 export const countBodySchema = z.object({ jql: z.string().optional() });
 
+/** POST /rest/api/3/issue/bulkfetch (`BulkFetchIssueRequestBean`): up to 100 ids or keys. */
+export const bulkFetchBodySchema = z.strictObject({
+  issueIdsOrKeys: z.array(z.string()).max(100, 'You can request up to 100 issues.'),
+  fields: z.array(z.string()).optional(),
+  expand: z.array(z.string()).optional(),
+  properties: z.array(z.string()).optional(),
+  fieldsByKeys: z.boolean().optional(),
+});
+
 export const sdCreateRequestBodySchema = z.object({
   serviceDeskId: z.union([z.string().min(1), z.number()]).transform(String),
   requestTypeId: z.union([z.string().min(1), z.number()]).transform(String),

@@ -36,6 +36,7 @@ import {
   sdCommentBodySchema,
   sdCreateRequestBodySchema,
   searchBodySchema,
+  bulkFetchBodySchema,
   transitionBodySchema,
   zodErrors,
 } from './jira-request-schemas';
@@ -537,6 +538,26 @@ function searchJqlPost(ctx: Ctx): Result {
   });
 }
 
+/**
+ * POST /rest/api/3/issue/bulkfetch ("Bulk fetch issues", operation getBulk… in Atlassian's OpenAPI
+ * document): the issues the caller may browse among up to 100 ids or keys, in ascending id order;
+ * ids that do not exist or that the caller may not see are left out silently (not in `issueErrors`,
+ * which is for retriable failures — none here).
+ */
+function bulkFetchIssues(ctx: Ctx): Result {
+  const body = parseBody(ctx, bulkFetchBodySchema, 'platform');
+  const fieldIds = selectFields(ctx.render, body.fields ?? [], '*navigable');
+  const expand = new Set(body.expand ?? []);
+  const seen = new Set<string>();
+  const issues = body.issueIdsOrKeys
+    .map((ref) => ctx.model.findIssue(ref))
+    .filter((issue): issue is IssueRecord => issue !== undefined && ctx.model.canBrowse(ctx.caller, issue))
+    .filter((issue) => (seen.has(issue.id) ? false : (seen.add(issue.id), true)))
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map((issue) => renderIssue(ctx.render, issue, { fieldIds, expand, properties: body.properties ?? [] }));
+  return ok({ issues, issueErrors: [] });
+}
+
 function approximateCount(ctx: Ctx): Result {
   const body = parseBody(ctx, countBodySchema, 'platform');
   const jql = body.jql ?? '';
@@ -937,6 +958,7 @@ const ROUTE_TABLE: [string, string, Handler][] = [
   ['POST', '/rest/api/3/issue/{issueIdOrKey}/notify', notify],
   ['GET', '/rest/api/3/search/jql', searchJqlGet],
   ['POST', '/rest/api/3/search/jql', searchJqlPost],
+  ['POST', '/rest/api/3/issue/bulkfetch', bulkFetchIssues],
   ['POST', '/rest/api/3/search/approximate-count', approximateCount],
   ['GET', '/rest/api/3/search', removedSearch],
   ['POST', '/rest/api/3/search', removedSearch],

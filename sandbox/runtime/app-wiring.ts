@@ -18,6 +18,7 @@ import type { AppDeps, Logger, ReapplyQueueJob, RebuildJob, SweepJob } from '../
 import { createAdminResolver } from '../../src/entry/admin-resolver';
 import { createGadgetResolver } from '../../src/entry/gadget-resolver';
 import { createReportsResolver } from '../../src/entry/reports-resolver';
+import { createTriageResolver } from '../../src/entry/triage-resolver';
 import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
@@ -208,6 +209,7 @@ const appFactories: Readonly<Record<string, (deps: AppDeps) => AppFunction>> = {
   adminResolver: (deps) => ({ kind: 'resolver', definitions: createAdminResolver(deps) }),
   gadgetResolver: (deps) => ({ kind: 'resolver', definitions: createGadgetResolver(deps) }),
   reportsResolver: (deps) => ({ kind: 'resolver', definitions: createReportsResolver(deps) }),
+  triageResolver: (deps) => ({ kind: 'resolver', definitions: createTriageResolver(deps) }),
 };
 
 /**

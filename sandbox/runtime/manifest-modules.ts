@@ -51,6 +51,7 @@ export const hostedModuleTypes = [
   'jira:adminPage',
   'jira:dashboardGadget',
   'jira:globalPage',
+  'jiraServiceManagement:queuePage',
   'jiraServiceManagement:portalRequestDetailPanel',
   'jiraServiceManagement:portalProfilePanel',
 ] as const;

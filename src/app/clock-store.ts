@@ -11,7 +11,8 @@
  * 1. the property, when it differs from the record to be stored (a value Jira refuses — it is
  *    checked in UTF-8 bytes before the call — or a failed call leaves storage untouched);
  * 2. one storage transaction: the clock item on the condition that its revision is still the one
- *    read, its `clock-due` item, and — when the outcome changed — its `issue-outcome` item and the
+ *    read, its `clock-due` item, its triage-index entry when that changed (triage-index.ts, ADR
+ *    0024), and — when the outcome changed — its `issue-outcome` item and the
  *    aggregates it moves between, each conditional on its revision (when only the property was
  *    repaired, a `check` that the clock is still the one projected). Another writer first: read
  *    again, plan again (the plan is a pure function of the stored state), write again, so the last
@@ -50,10 +51,11 @@ import {
   type IssueClockItem,
 } from '../contract/clock-storage';
 import { canonicalJson } from '../domain/calendar-cache';
-import { computeNextCheckAt } from '../domain/clock-view';
+import { computeNextCheckAt, type ClockNotice } from '../domain/clock-view';
 import { issueOutcomeOf } from '../domain/compliance';
 import { outcomeOperations } from './compliance-store';
 import type { AppDeps } from './deps';
+import { planTriage, triageOperations, type IssueFacts, type TriagePlan } from './triage-index';
 
 /** The issue a clock belongs to. */
 export interface IssueRef {
@@ -84,7 +86,7 @@ export type ClockPlan =
       readonly kind: 'write';
       readonly record: ClockRecord;
       readonly changelog: ChangelogCursor | null;
-      readonly notify?: 'at-risk' | 'breached' | null;
+      readonly notify?: ClockNotice | null;
     }
   /** Storage stays as it is; the projections are still checked against the stored record. */
   | { readonly kind: 'keep' }
@@ -107,6 +109,11 @@ export interface ClockWriteInput {
   readonly seen: SeenProjections;
   /** The clock as the caller read it (or NO_STORED_CLOCK, assumed and checked by the write). */
   readonly stored: StoredClock;
+  /**
+   * What the caller read of the issue (project, assignee, open) for the triage index; null when it
+   * read none: the facts kept with the clock apply.
+   */
+  readonly issueFacts: IssueFacts | null;
   /** Pure: what to store given the clock as stored now; called again after another writer came first. */
   readonly plan: (stored: IssueClockItem | null) => ClockPlan;
 }
@@ -151,9 +158,9 @@ export async function writeClock(deps: AppDeps, input: ClockWriteInput): Promise
       if (projected) await restoreProjections(deps.jiraAsApp, input.fieldIds, issue.id, jira, stored.value?.record ?? null);
       return plan.kind === 'refuse' ? { status: 'refused', reason: plan.reason } : { status: 'refetch', stored };
     }
-    const next = nextItemOf(issue, stored, plan, now);
+    const { item: next, triage } = nextItemOf(issue, stored, plan, input.issueFacts, now);
     if (next !== null && (await projectClock(deps.jiraAsApp, input.fieldIds, issue.id, jira, next.record))) projected = true;
-    const operations = await storageOperations(deps.store, issue, stored, next);
+    const operations = await storageOperations(deps.store, issue, stored, next, triage, plan.kind === 'remove');
     // Projections written from a stored clock that nothing changes here must still be the latest:
     // check (without writing) that nobody stored a newer clock since it was read, or Jira could end
     // up showing an older clock than storage holds.
@@ -241,24 +248,35 @@ function nextItemOf(
   issue: IssueRef,
   stored: StoredClock,
   plan: Extract<ClockPlan, { kind: 'write' | 'keep' | 'remove' }>,
+  issueFacts: IssueFacts | null,
   now: Date,
-): IssueClockItem | null {
+): { item: IssueClockItem | null; triage: TriagePlan | null } {
   const current = stored.value;
-  if (plan.kind === 'remove') return null;
-  if (plan.kind === 'keep') return current;
+  if (plan.kind === 'remove') return { item: null, triage: null };
+  if (plan.kind === 'keep') {
+    // Only the projections are repaired, but an item written before the triage index (or whose
+    // facts changed) still gets its entry: the clock item is rewritten with them.
+    if (current === null) return { item: null, triage: null };
+    const triage = planTriage(issue, current.record, issueFacts, current.triage, sweepShardOf(issue.id), now);
+    if (triage === null || canonicalJson(triage.facts) === canonicalJson(current.triage ?? null)) return { item: current, triage: null };
+    return { item: { ...current, revision: (stored.revision ?? 0) + 1, triage: triage.facts }, triage };
+  }
   let dueAt = computeNextCheckAt(plan.record, now);
   // "Due now" (a notice is owed) while already due: keep the stored instant, so that re-reading an
   // unchanged clock writes nothing.
   if (dueAt === now.toISOString() && current?.dueAt !== undefined && Date.parse(current.dueAt) <= now.getTime()) dueAt = current.dueAt;
   const outcome = issueOutcomeOf(issue.id, plan.record);
+  const triage = planTriage(issue, plan.record, issueFacts, current?.triage, sweepShardOf(issue.id), now);
+  const triageFacts = triage?.facts ?? current?.triage;
   const unchanged =
     current !== null &&
     !recordChanged(current.record, plan.record) &&
     canonicalJson(current.changelog) === canonicalJson(plan.changelog) &&
     (current.dueAt ?? null) === dueAt &&
     canonicalJson(current.outcome) === canonicalJson(outcome) &&
+    canonicalJson(current.triage ?? null) === canonicalJson(triageFacts ?? null) &&
     current.issueKey === issue.key;
-  if (unchanged) return current;
+  if (unchanged) return { item: current, triage: null };
   const revision = (stored.revision ?? 0) + 1;
   // The record's own revision moves only when the record does (a cursor that moved past entries
   // without facts changes nothing the property shows, so it is not rewritten).
@@ -269,19 +287,30 @@ function nextItemOf(
         ? { ...plan.record, revision: current.record.revision + 1 }
         : current.record;
   return {
-    schemaVersion: CLOCK_STORAGE_SCHEMA_VERSION,
-    revision,
-    issueId: issue.id,
-    issueKey: issue.key,
-    record,
-    changelog: plan.changelog,
-    outcome,
-    ...(dueAt === null ? {} : { dueAt }),
+    item: {
+      schemaVersion: CLOCK_STORAGE_SCHEMA_VERSION,
+      revision,
+      issueId: issue.id,
+      issueKey: issue.key,
+      record,
+      changelog: plan.changelog,
+      outcome,
+      ...(dueAt === null ? {} : { dueAt }),
+      ...(triageFacts === undefined ? {} : { triage: triageFacts }),
+    },
+    triage,
   };
 }
 
 /** The transaction that takes storage from `stored` to `next`; [] when they are the same. */
-async function storageOperations(store: KeyValueStore, issue: IssueRef, stored: StoredClock, next: IssueClockItem | null): Promise<StoreOperation[]> {
+async function storageOperations(
+  store: KeyValueStore,
+  issue: IssueRef,
+  stored: StoredClock,
+  next: IssueClockItem | null,
+  triage: TriagePlan | null,
+  remove: boolean,
+): Promise<StoreOperation[]> {
   const current = stored.value;
   if (next === current || (next === null && stored.revision === null)) return [];
   const item = issueClockItem(issue.id);
@@ -301,6 +330,7 @@ async function storageOperations(store: KeyValueStore, issue: IssueRef, stored: 
           }),
     );
   }
+  operations.push(...triageOperations(issue.id, current?.triage, triage, remove));
   operations.push(...(await outcomeOperations(store, { id: issue.id, key: next?.issueKey ?? issue.key }, current?.outcome ?? null, next?.outcome ?? null)));
   // The first write in the new format, or a removal, retires the old format's keys (ADR 0018).
   if (current === null || next === null) {

@@ -132,6 +132,8 @@ export function translateChangelog(changes: readonly FieldChange[], context: Cha
         at,
         jiraPriority: mapped.jiraPriority,
         priorityClass: mapped.priorityClass,
+        // Who changed it: the history names them (a downgrade is a decision someone owns).
+        by: priorityChange.authorAccountId,
       });
     }
   }
@@ -167,6 +169,7 @@ function latestServiceFact(entries: readonly ChangelogEntry[], context: Changelo
     kind: 'service',
     id: `changelog:${last.id}:service`,
     at: last.at.toISOString(),
+    by: last.changes.find((c) => relevant.has(c.fieldId))?.authorAccountId ?? null,
     terms: {
       service: next.service,
       level: next.level,

@@ -136,6 +136,16 @@ export interface SetContractDeadlineInput {
   readonly generateAppEvents?: boolean;
 }
 
+/** What a list of requests shows of one issue (the triage view). */
+export interface IssueListing {
+  readonly id: string;
+  readonly key: string;
+  readonly summary: string;
+  readonly status: { readonly name: string; readonly category: JiraStatusCategoryKey };
+  readonly assignee: { readonly accountId: string; readonly displayName: string } | null;
+  readonly priority: string | null;
+}
+
 export interface IssuesWithClockPage {
   readonly issues: { readonly id: string; readonly key: string; readonly contractClock: { readonly value: unknown } | null }[];
   readonly nextPageToken: string | null;
@@ -211,6 +221,11 @@ export type AddRequestComment = (
 ) => Promise<CreatedRequestComment>;
 /** An issue notification e-mail (a POST: never retried after a possible delivery). Scope write:jira-work. */
 export type NotifyIssue = (issueIdOrKey: string, notification: JiraNotifyBody) => Promise<void>;
+/**
+ * The issues among these ids (at most 100) that the caller may browse, with what a list shows of
+ * them; others (hidden, or gone) are simply left out. Scope read:jira-work.
+ */
+export type ListBrowsableIssues = (issueIds: readonly string[]) => Promise<IssueListing[]>;
 /** The caller's permissions, every asked key answered. Scope read:jira-work. */
 export type GetMyPermissions = (query: {
   readonly permissions: readonly string[];
@@ -264,6 +279,8 @@ export interface JiraAsApp {
 /** What the use cases call as the invoking user (authorization, the user's own settings, posting as them). */
 export interface JiraAsUser {
   readonly getMyPermissions: GetMyPermissions;
+  /** As the user, so Jira decides what they may see (issue-level security included). */
+  readonly listBrowsableIssues: ListBrowsableIssues;
   readonly countIssues: CountIssues;
   readonly isJiraAdmin: IsJiraAdmin;
   readonly getMyself: GetMyself;

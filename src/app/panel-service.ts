@@ -11,25 +11,32 @@ import { randomUUID } from 'node:crypto';
 import { isConsentRequired, isJiraError, isServiceRequest, type IssueSnapshot, type JiraAsApp, type JiraAsUser } from './jira-ports';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { fail, ok, type Envelope } from '../contract/envelope';
-import type {
-  ActionResult,
-  ExtendPayload,
-  PanelView,
-  PausePayload,
-  PostMessagePayload,
-  PostMessageResult,
-  ReapplyPayload,
-  ReapplyPreview,
+import {
+  PANEL_LIMITS,
+  type ActionResult,
+  type ExtendPayload,
+  type PanelView,
+  type PausePayload,
+  type PostMessagePayload,
+  type PostMessageResult,
+  type PreviewPromisePayload,
+  type PromiseChoice,
+  type PromisePreview,
+  type ReapplyPayload,
+  type ReapplyPreview,
 } from '../contract/panel-api';
+import { addBusinessMinutes, businessMinutesBetween } from '../domain/business-time';
 import { applyFacts, reapplyTerms, type ReapplyResult } from '../domain/clock';
-import { listClockActions, type ClockActions } from '../domain/clock-view';
+import { calendarInForce, describeClock, listClockActions, type ClockActions } from '../domain/clock-view';
+import { instantOfWallTime } from '../domain/local-date';
 import { readStoredClock, sameProjection, writeClock, type StoredClock } from './clock-store';
 import { loadContractTerms } from './contract-terms';
 import type { AppDeps } from './deps';
 import { reconcileClock } from './reconcile-clock';
-import { presentExplanation, presentPanelView, presentTerms } from './panel-view';
+import { composePromiseDraft, draftLocale, presentExplanation, presentPanelView, presentTerms } from './panel-view';
 import { textFor } from './reader-text';
 import { loadSiteFacts } from './site-cache';
+import { issueFactsOf } from './triage-index';
 
 /** Who calls and on which issue (the issue always comes from the Forge context, never the payload). */
 export interface PanelCaller {
@@ -94,6 +101,7 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
         fieldIds: site.fieldIds,
         seen: { property: issue.contractClock, deadlineField: issue.contractDeadline },
         stored,
+        issueFacts: issueFactsOf(issue),
         plan: () => ({ kind: 'keep' }),
       });
     }
@@ -113,15 +121,15 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
       },
       displayNames,
       customerLocale,
-      now,
       requestTypeId: issue.requestType?.id ?? null,
+      now,
     }),
   );
 }
 
 async function lookUpDisplayNames(jira: JiraAsUser, record: ClockRecord | null): Promise<Map<string, string>> {
   const ids = new Set<string>();
-  for (const fact of record?.history ?? []) if ('by' in fact && fact.by !== null) ids.add(fact.by);
+  for (const fact of record?.history ?? []) if ('by' in fact && fact.by !== null && fact.by !== undefined) ids.add(fact.by);
   for (const change of record?.termsHistory ?? []) if (change.by !== null) ids.add(change.by);
   const names = new Map<string, string>();
   await Promise.all(
@@ -199,6 +207,7 @@ async function applyToClock(
     fieldIds: context.fieldIds,
     seen: { property: context.issue.contractClock, deadlineField: context.issue.contractDeadline },
     stored: context.stored,
+    issueFacts: issueFactsOf(context.issue),
     plan: (current) => {
       if (current === null) return { kind: 'refuse', reason: NOT_READY };
       const refusal = allowed(listClockActions(current.record));
@@ -222,10 +231,26 @@ async function applyAction(
   return applyToClock(deps, context, allowed, (record) => applyFacts(record, facts, now));
 }
 
-/** `panel/post-message`: a public JSM reply or an internal note, posted as the agent. */
+const NO_PROMISE = 'The request is not at risk or breached (any more), so there is no new time to promise; reload the panel.';
+
+/**
+ * `panel/post-message`: a public JSM reply or an internal note, posted as the agent. A reply that
+ * tells the customer a new expected time (`promise`) records it as a promise in the clock's history
+ * once the reply is posted (app storage, conditionally: an event or the sweep writing first only
+ * makes it apply again), so the panel and the portal show it and the sweep warns before it lapses.
+ */
 export async function postPanelMessage(deps: AppDeps, caller: PanelCaller, payload: PostMessagePayload): Promise<Envelope<PostMessageResult>> {
   const prepared = await prepareAction(deps, caller, payload, 'ADD_COMMENTS');
   if (!prepared.ok) return prepared;
+  const promise = payload.promise;
+  if (promise !== undefined) {
+    if (payload.visibility !== 'public') {
+      return fail('invalid-input', 'A new expected time is told to the customer: post it as a reply.', { visibility: ['Post a promise as a reply to the customer.'] });
+    }
+    if (!listClockActions(prepared.data.record).promise) return fail('conflict', NO_PROMISE);
+    const problem = promiseTimeProblem(new Date(promise.expectedAt), deps.now());
+    if (problem !== null) return fail('invalid-input', problem, { 'promise.expectedAt': [problem] });
+  }
   const comment = await deps.jiraAsUser(caller.accountId).addRequestComment(caller.issueId, {
     body: payload.body,
     isPublic: payload.visibility === 'public',
@@ -236,7 +261,69 @@ export async function postPanelMessage(deps: AppDeps, caller: PanelCaller, paylo
     // the trigger's later run adds nothing and a customer posting here records nothing.
     await reconcileClock(deps, caller.issueId, { trigger: 'panel', commentId: comment.id });
   }
-  return ok({ commentId: comment.id, visibility: comment.isPublic ? 'public' : 'internal' });
+  if (promise !== undefined && comment.isPublic) {
+    // The customer has been told: record it whatever happened to the clock meanwhile (the id is the
+    // reply's, so recording it twice changes nothing).
+    const fact: ClockFact = {
+      kind: 'promise',
+      id: `promise:${comment.id}`,
+      at: comment.createdAt.toISOString(),
+      by: caller.accountId,
+      expectedAt: new Date(promise.expectedAt).toISOString(),
+      basis: promise.basis,
+      commentId: comment.id,
+    };
+    const stored = await readStoredClock(deps.store, caller.issueId);
+    const recorded = await applyToClock(deps, { ...prepared.data, stored }, () => null, (record) => applyFacts(record, [fact], deps.now()));
+    if (!recorded.ok) return recorded;
+  }
+  return ok({ commentId: comment.id, visibility: comment.isPublic ? 'public' : 'internal', promised: promise === undefined ? null : new Date(promise.expectedAt).toISOString() });
+}
+
+/** Why a promised time cannot be promised (in the past, or too far ahead); null when it can. */
+function promiseTimeProblem(expectedAt: Date, now: Date): string | null {
+  if (Number.isNaN(expectedAt.getTime()) || expectedAt.getTime() <= now.getTime()) return 'Pick a time in the future.';
+  if (expectedAt.getTime() > now.getTime() + PANEL_LIMITS.promiseMaxDays * 86_400_000) return `Pick a time within ${PANEL_LIMITS.promiseMaxDays} days.`;
+  return null;
+}
+
+/**
+ * `panel/preview-promise`: the instant an agent's choice means — business hours from now in the
+ * clock's calendar, or a wall time in their zone — and the "deadline missed" draft naming it, in
+ * the customer's language. Stores nothing.
+ */
+export async function previewPromise(deps: AppDeps, caller: PanelCaller, payload: PreviewPromisePayload): Promise<Envelope<PromisePreview>> {
+  const prepared = await prepareAction(deps, caller, payload, 'ADD_COMMENTS');
+  if (!prepared.ok) return prepared;
+  const { record, issue } = prepared.data;
+  if (!listClockActions(record).promise) return fail('conflict', NO_PROMISE);
+  const now = deps.now();
+  const calendar = calendarInForce(record, now);
+  if (calendar === null) return fail('conflict', NO_PROMISE);
+  const expectedAt = promisedInstant(payload.promise, calendar, now);
+  if (expectedAt === null) return fail('invalid-input', 'Pick a date and a time.', { 'promise.local': ['Pick a date and a time.'] });
+  const problem = promiseTimeProblem(expectedAt, now);
+  if (problem !== null) return fail('invalid-input', problem, { [payload.promise.basis === 'date-time' ? 'promise.local' : 'promise.hours']: [problem] });
+  const [contract, customerLocale] = await Promise.all([
+    loadContractTerms(deps.store, issue),
+    lookUpLocale(deps.jiraAsApp, issue.reporter?.accountId ?? null),
+  ]);
+  const me = await deps.jiraAsUser(caller.accountId).getMyself();
+  const customer = draftLocale(customerLocale, me.locale ?? caller.locale);
+  const draft = composePromiseDraft(record, contract.database, customer, expectedAt);
+  if (draft === null) return fail('conflict', NO_PROMISE);
+  return ok({
+    expectedAt: expectedAt.toISOString(),
+    businessMinutes: Math.round(businessMinutesBetween(calendar, now, expectedAt)),
+    draft,
+    language: customer.language,
+    languageOf: customer.languageOf,
+  });
+}
+
+function promisedInstant(choice: PromiseChoice, calendar: NonNullable<ReturnType<typeof calendarInForce>>, now: Date): Date | null {
+  if (choice.basis === 'business-time') return addBusinessMinutes(calendar, now, choice.hours * 60);
+  return instantOfWallTime(choice.local, choice.timeZone);
 }
 
 const NOT_RUNNING = 'The clock is not running, so it cannot be paused.';
@@ -294,6 +381,7 @@ export async function previewReapply(
   const record = prepared.data.record;
   const result = (await computeReapply(deps, prepared.data, 'preview', caller.accountId, 'preview'))(record);
   return ok({
+    breachesAtOnce: breachesAtOnce(result, deps.now()),
     revision: record.revision,
     changed: result.changed,
     current: { terms: result.current.terms === null ? null : presentTerms(record, result.current.terms, text), deadline: result.current.deadline },
@@ -311,5 +399,19 @@ export async function reapplyContractTerms(deps: AppDeps, caller: PanelCaller, p
   const prepared = await prepareAction(deps, caller, payload, 'EDIT_ISSUES');
   if (!prepared.ok) return prepared;
   const reapply = await computeReapply(deps, prepared.data, `reapply:${randomUUID()}`, caller.accountId, payload.reason);
+  const late = breachesAtOnce(reapply(prepared.data.record), deps.now());
+  if (late !== null && payload.acceptBreach !== true) {
+    return fail('confirmation-required', `Re-applying makes this request breached at once, ${late.overdueMinutes} business minutes past its new deadline. Confirm to re-apply anyway.`);
+  }
   return applyToClock(deps, prepared.data, () => null, (record) => reapply(record).record);
+}
+
+/**
+ * When re-applying turns a request that is not breached into a breached one: how far past the new
+ * deadline it is at once, in business minutes (issue 11 item 5); null otherwise.
+ */
+function breachesAtOnce(result: ReapplyResult, now: Date): { overdueMinutes: number } | null {
+  if (result.current.state === 'breached' || result.proposed.state !== 'breached') return null;
+  const left = describeClock(result.record, now).resolution?.businessMinutesLeft ?? 0;
+  return { overdueMinutes: Math.max(0, -left) };
 }

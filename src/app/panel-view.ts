@@ -13,15 +13,18 @@ import type {
   ExplanationStep,
   PanelHistoryEntry,
   PanelPause,
+  PanelPromise,
   PanelState,
   PanelTarget,
   PanelTerms,
   PanelView,
 } from '../contract/panel-api';
+import { PRIORITY_CLASSES } from '../contract/contract-database';
 import { compileCalendarOnce } from '../domain/calendar-cache';
-import { addBusinessMinutes } from '../domain/business-time';
-import { describeClock, listClockActions, type TargetProgress } from '../domain/clock-view';
-import { outOfContractRate } from '../domain/out-of-contract';
+import { addBusinessMinutes, businessMinutesBetween } from '../domain/business-time';
+import { describeClock, listClockActions, type ClockView, type TargetProgress } from '../domain/clock-view';
+import { wallTimeOf } from '../domain/local-date';
+import { uncoveredHelp } from './uncovered-help';
 import { renderCustomerTemplate } from '../i18n/customer-template';
 import { selectLanguage } from '../i18n/messages';
 import { textFor, type ReaderText } from './reader-text';
@@ -50,9 +53,9 @@ export interface PanelViewInput {
    * not show it (privacy setting, no reporter): then the agent's language.
    */
   readonly customerLocale: string | null;
+  /** The request's JSM request type (its out-of-contract rate may be its own). */
+  readonly requestTypeId: string | null;
   readonly now: Date;
-  /** The request's JSM request type id (its own out-of-contract rate); null when it has none. */
-  readonly requestTypeId?: string | null;
 }
 
 const STATE: Readonly<Record<ClockRecord['state'], PanelState>> = {
@@ -86,10 +89,11 @@ export function presentPanelView(input: PanelViewInput): PanelView {
       pauses: [],
       history: [],
       explanation: [],
-      drafts: { expected: null, missed: null, language: customer.language, languageOf: customer.languageOf },
-      can: { postMessage: viewer.canComment, reapply: viewer.canEditClock, pause: false, resume: false, extend: false },
+      drafts: { expected: null, missed: null, missedPromise: null, uncovered: null, language: customer.language, languageOf: customer.languageOf },
+      promise: null,
+      uncovered: null,
+      can: { postMessage: viewer.canComment, promise: false, reapply: viewer.canEditClock, pause: false, resume: false, extend: false },
       problem: null,
-      outOfContract: null,
     };
   }
   const view = describeClock(record, input.now);
@@ -98,6 +102,8 @@ export function presentPanelView(input: PanelViewInput): PanelView {
     by === null ? { type: 'app' } : { type: 'user', accountId: by, displayName: input.displayNames.get(by) ?? by };
   const terms = record.terms === null ? null : presentTerms(record, record.terms, text);
   const resolution = view.resolution === null ? null : presentTarget(view.resolution);
+  const help = uncoveredHelp(record, input.database, input.requestTypeId, text, textFor(customer.locale));
+  const drafts = composeDrafts(record, view.resolution, input.database, customer, input.now, viewer.timeZone);
   return {
     ...base,
     state: STATE[view.state],
@@ -110,16 +116,18 @@ export function presentPanelView(input: PanelViewInput): PanelView {
       .map((p): PanelPause => ({ from: p.from, to: p.to, kind: p.kind === 'manual' ? 'manual' : 'status', reason: p.reason, by: actor(p.by) })),
     history: presentHistory(record, actor, text),
     explanation: presentExplanation(record.terms?.explanation ?? record.uncovered?.explanation ?? [], text),
-    drafts: composeDrafts(record, view.resolution, input.database, customer, input.now),
+    drafts: { ...drafts, uncovered: help?.draft ?? null },
+    promise: presentPromise(view.promise, actor),
+    uncovered: help?.panel ?? null,
     can: {
       postMessage: viewer.canComment,
+      promise: viewer.canComment && actions.promise,
       reapply: viewer.canEditClock && actions.reapply,
       pause: viewer.canEditClock && actions.pause,
       resume: viewer.canEditClock && actions.resume,
       extend: viewer.canEditClock && actions.extend,
     },
     problem: record.error === null ? null : text.t(`problem.${record.error.reason}`),
-    outOfContract: outOfContractRate(input.database, record, input.requestTypeId ?? null),
   };
 }
 
@@ -167,8 +175,23 @@ function presentTarget(progress: TargetProgress): PanelTarget {
   };
 }
 
+function presentPromise(promise: ClockView['promise'], actor: (by: string | null) => Actor): PanelPromise | null {
+  if (promise === null) return null;
+  return {
+    expectedAt: promise.expectedAt,
+    madeAt: promise.madeAt,
+    by: actor(promise.by),
+    state: promise.state,
+    businessMinutesLeft: promise.businessMinutesLeft,
+    warnAt: promise.warnAt,
+    warnedAt: promise.warnedAt,
+  };
+}
+
 function presentHistory(record: ClockRecord, actor: (by: string | null) => Actor, text: ReaderText): PanelHistoryEntry[] {
   const { t, duration } = text;
+  const zone = record.terms?.calendar.timeZone ?? 'UTC';
+  const targetNow = record.target === null ? null : text.target(record.target.resolutionMinutes, record.target.extensionMinutes);
   const entries: PanelHistoryEntry[] = [{ at: record.startedAt, by: { type: 'app' }, kind: 'created', detail: summarizeTerms(record, text), reason: null }];
   for (const pause of record.pauses) {
     const resolved = pause.kind === 'resolved';
@@ -189,22 +212,31 @@ function presentHistory(record: ClockRecord, actor: (by: string | null) => Actor
     if (fact.kind === 'extension') {
       entries.push({ at: fact.at, by: actor(fact.by), kind: 'extended', detail: t('history.extended', { amount: duration(fact.minutes) }), reason: fact.reason });
     } else if (fact.kind === 'marker') {
-      entries.push({ at: fact.at, by: { type: 'app' }, kind: fact.marker, detail: null, reason: null });
+      // Stamped with the instant the threshold was crossed, not when the sweep noticed (issue 11 item 7).
+      const detail = fact.percentUsed === undefined || targetNow === null ? null : t('history.crossed', { percent: fact.percentUsed, target: targetNow });
+      entries.push({ at: fact.crossedAt ?? fact.at, by: { type: 'app' }, kind: fact.marker, detail, reason: null });
+    } else if (fact.kind === 'promise') {
+      entries.push({ at: fact.at, by: actor(fact.by), kind: 'promised', detail: t('history.promised', { time: text.shortInstantInZone(fact.expectedAt, zone) }), reason: null });
+    } else if (fact.kind === 'promise-warning') {
+      const promised = record.history.find((f) => f.kind === 'promise' && f.id === fact.promiseId);
+      const time = promised?.kind === 'promise' ? text.shortInstantInZone(promised.expectedAt, zone) : '—';
+      entries.push({ at: fact.at, by: { type: 'app' }, kind: 'promise-warned', detail: t('history.promiseWarned', { time }), reason: null });
     } else if (fact.kind === 'public-comment') {
       entries.push({ at: fact.at, by: actor(fact.by), kind: 'responded', detail: null, reason: null });
     }
   }
   for (const retarget of record.retargets) {
-    entries.push({
-      at: retarget.at,
-      by: { type: 'app' },
-      kind: 'retargeted',
-      detail: t('history.changed', {
-        from: t('history.target', { priorityClass: retarget.from.priorityClass, target: duration(retarget.from.resolutionMinutes) }),
-        to: t('history.target', { priorityClass: retarget.to.priorityClass, target: duration(retarget.to.resolutionMinutes) }),
-      }),
-      reason: null,
-    });
+    const change = {
+      from: t('history.target', { priorityClass: retarget.from.priorityClass, target: duration(retarget.from.resolutionMinutes) }),
+      to: t('history.target', { priorityClass: retarget.to.priorityClass, target: duration(retarget.to.resolutionMinutes) }),
+    };
+    const order = PRIORITY_CLASSES.indexOf(retarget.to.priorityClass) - PRIORITY_CLASSES.indexOf(retarget.from.priorityClass);
+    const detail =
+      retarget.cause !== 'priority' || order === 0
+        ? t('history.changed', change)
+        : t(order > 0 ? 'history.priorityLowered' : 'history.priorityRaised', change);
+    // Who changed the priority or service (the changelog's author); the app when Jira did not say.
+    entries.push({ at: retarget.at, by: actor(retarget.by ?? null), kind: 'retargeted', detail, reason: null });
   }
   for (const change of record.termsHistory) {
     entries.push({
@@ -341,8 +373,9 @@ export function composeDrafts(
   database: ContractDatabase,
   customer: DraftLanguage,
   now: Date,
+  agentZone: string,
 ): PanelView['drafts'] {
-  const none = { expected: null, missed: null, language: customer.language, languageOf: customer.languageOf };
+  const none = { expected: null, missed: null, missedPromise: null, uncovered: null, language: customer.language, languageOf: customer.languageOf };
   const terms = record.terms;
   const target = record.target;
   if (terms === null || target === null || resolution === null || record.deadline === null || record.outcome !== null) {
@@ -359,11 +392,43 @@ export function composeDrafts(
   const late = resolution.state === 'at-risk' || resolution.state === 'breached';
   const expected = late ? null : fill(target.extensions > 0 ? 'extended' : 'expected', { deadline, newDeadline: deadline });
   let missed: string | null = null;
+  let missedPromise: PanelView['drafts']['missedPromise'] = null;
   if (late) {
     const from = new Date(Math.max(now.getTime(), Date.parse(record.deadline)));
     const calendar = compileCalendarOnce(classCalendar);
     const estimate = addBusinessMinutes(calendar, from, Math.ceil((target.resolutionMinutes + target.extensionMinutes) / 2));
     missed = fill('missed', { deadline, newDeadline: text.instantInZone(estimate, zone) });
+    missedPromise = {
+      expectedAt: estimate.toISOString(),
+      local: wallTimeOf(estimate, agentZone),
+      businessHours: Math.ceil(businessMinutesBetween(calendar, now, estimate) / 60),
+    };
   }
-  return { ...none, expected, missed };
+  return { ...none, expected, missed, missedPromise };
+}
+
+/**
+ * The `missed` draft naming a promised time the agent picked, in the customer's language.
+ *
+ * @example composePromiseDraft(record, database, draftLocale('nl_NL', null), new Date('2026-10-06T12:00:00Z'))
+ */
+export function composePromiseDraft(record: ClockRecord, database: ContractDatabase, customer: DraftLanguage, expectedAt: Date): string | null {
+  const terms = record.terms;
+  const target = record.target;
+  if (terms === null || target === null || record.deadline === null) return null;
+  const templates = database.settings.messages[selectLanguage(customer.locale)];
+  const text = textFor(customer.locale);
+  const zone = calendarForClass(terms, target.priorityClass).calendar.timeZone;
+  const agreement = `${target.level.name}${target.service === null ? '' : ` ${target.service.name}`}`;
+  return renderCustomerTemplate(
+    templates.missed,
+    {
+      deadline: text.instantInZone(record.deadline, zone),
+      newDeadline: text.instantInZone(expectedAt, zone),
+      agreement,
+      service: target.service?.name ?? '',
+      priority: target.priorityClass,
+    },
+    customer.locale,
+  );
 }

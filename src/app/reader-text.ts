@@ -25,6 +25,8 @@ export interface ReaderText {
   readonly t: ClockTranslate;
   /** Business minutes in the reader's units: `1 h 30 min`, `1 u 30 min`. */
   readonly duration: (minutes: number) => string;
+  /** A target and its extensions, never summed: `16 h + 1 h extension` (just `16 h` without one). */
+  readonly target: (minutes: number, extensionMinutes: number) => string;
   /** An instant in full with its zone named: `Tuesday 1 December 2026 at 14:00 (Europe/Amsterdam)`. */
   readonly instantInZone: (instant: string | Date, timeZone: string) => string;
   /** An instant, short, with its zone named: `Tue 1 Dec 2026, 14:00 (Europe/Amsterdam)`. */
@@ -43,6 +45,10 @@ export function textFor(locale: string | null | undefined): ReaderText {
     locale: intlLocale,
     t,
     duration: (minutes) => formatDuration(minutes, intlLocale),
+    target: (minutes, extensionMinutes) =>
+      extensionMinutes > 0
+        ? t('duration.withExtension', { target: formatDuration(minutes, intlLocale), extension: formatDuration(extensionMinutes, intlLocale) })
+        : formatDuration(minutes, intlLocale),
     instantInZone: (instant, timeZone) => t('instant.inZone', { time: formatInstantLong(instant, timeZone, intlLocale), zone: timeZone }),
     shortInstantInZone: (instant, timeZone) => t('instant.inZone', { time: formatInstant(instant, timeZone, intlLocale), zone: timeZone }),
   };

@@ -28,6 +28,7 @@ import { instantSchema, type ClockRecord } from '../contract/clock-record';
 import { isOpenClockState, reapplyTerms, type ReapplyResult } from '../domain/clock';
 import { readStoredClock, writeClock } from './clock-store';
 import { loadContractDatabase } from './contract-database-store';
+import { issueFactsOf } from './triage-index';
 import { loadContractTerms } from './contract-terms';
 import type { AppDeps } from './deps';
 import type { IssueSnapshot } from './jira-ports';
@@ -196,6 +197,7 @@ async function handleIssue(deps: AppDeps, job: ReapplyJob, issueId: string, fiel
     issue: { id: issue.id, key: issue.key },
     fieldIds,
     seen: { property: issue.contractClock, deadlineField: issue.contractDeadline },
+    issueFacts: issueFactsOf(issue),
     stored,
     // Planned again on the clock as stored at each attempt: an event or the sweep that wrote first is kept.
     plan: (current) => {

@@ -21,13 +21,14 @@ import { openClockKey, outcomeContributionKey } from '../adapters/storage/storag
 import type { ClockErrorReason, ClockFact, ClockRecord, IssueStatus, StatusCategory } from '../contract/clock-record';
 import type { ChangelogCursor, IssueClockItem } from '../contract/clock-storage';
 import { applyFacts, parseClockRecord, rebuildClockRecord, startClock } from '../domain/clock';
-import { planSweep } from '../domain/clock-view';
+import { describeClock, planSweep, type ClockNotice } from '../domain/clock-view';
 import { NO_STORED_CLOCK, readStoredClock, writeClock, type ClockPlan, type StoredClock } from './clock-store';
 import { loadContractTerms, type ContractTerms } from './contract-terms';
 import type { AppDeps } from './deps';
 import { commentFacts, creationStatusOf, needsContractTerms, translateChangelog } from './issue-facts';
 import { loadSiteFacts, type SiteFacts } from './site-cache';
 import { textFor } from './reader-text';
+import { issueFactsOf } from './triage-index';
 import { sweepNoteText } from './sweep-note-text';
 
 /** Who asks: decides what is read up front and whether the sweep's notices are planned. */
@@ -47,7 +48,7 @@ export interface ClockReconciled {
   readonly kind: 'started' | 'adopted' | 'rebuilt' | 'updated';
   readonly save: { readonly record: ClockRecord; readonly written: boolean };
   /** The sweep's notice sent in this run. */
-  readonly notified: 'at-risk' | 'breached' | null;
+  readonly notified: ClockNotice | null;
 }
 
 /** What reconciling did: `not-a-request` for an issue outside the service projects (nothing read or written after the issue). */
@@ -88,6 +89,7 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
       fieldIds: site.fieldIds,
       seen: { property: issue.contractClock, deadlineField: issue.contractDeadline },
       stored,
+      issueFacts: issueFactsOf(issue),
       plan: (current) => planReconcile(prepared, current),
     });
     if (result.status === 'refetch') {
@@ -98,7 +100,7 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
       throw new Error(`Reconciling issue ${issue.id} did not produce a clock.`);
     }
     const notify = result.status === 'written' ? (result.plan.notify ?? null) : null;
-    if (notify !== null) await sendNotice(deps.jiraAsApp, issue, notify, result.item.record);
+    if (notify !== null) await sendNotice(deps.jiraAsApp, issue, notify, result.item.record, now);
     const kind = stored.value !== null || start === null ? 'updated' : start.kind === 'start' ? 'started' : start.kind;
     return { kind, save: { record: result.item.record, written: result.status === 'written' }, notified: notify };
   }
@@ -268,7 +270,7 @@ function planReconcile(p: Prepared, current: IssueClockItem | null): ClockPlan {
     read !== undefined && read !== null && !window.fromStart && read.read >= end
       ? read
       : { read: end, lastId: last?.id ?? null, status: translated.statusAfter };
-  let notify: 'at-risk' | 'breached' | null = null;
+  let notify: ClockNotice | null = null;
   if (p.trigger === 'sweep') {
     const sweep = planSweep(record, now);
     notify = sweep.notify;
@@ -296,9 +298,10 @@ function startRecord(p: Prepared, start: Start): ClockRecord {
  * The sweep's internal note and notification, sent once the marker is stored — in the assignee's
  * language (their Jira locale; English when the request is unassigned or Jira hides the locale).
  */
-async function sendNotice(jira: JiraAsApp, issue: IssueSnapshot, kind: 'at-risk' | 'breached', record: ClockRecord): Promise<void> {
+async function sendNotice(jira: JiraAsApp, issue: IssueSnapshot, kind: ClockNotice, record: ClockRecord, now: Date): Promise<void> {
   const reader = textFor(await assigneeLocale(jira, issue));
-  const body = sweepNoteText(kind, record, reader);
+  const promiseMinutesLeft = kind === 'promise' ? (describeClock(record, now).promise?.businessMinutesLeft ?? 0) : 0;
+  const body = sweepNoteText(kind, record, reader, { promiseMinutesLeft });
   await jira.addRequestComment(issue.id, { body, isPublic: false });
   await jira.notifyIssue(issue.id, {
     subject: reader.t('note.subject', { issueKey: issue.key, kind }),

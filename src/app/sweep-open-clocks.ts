@@ -32,6 +32,7 @@ import {
 import { parseStoredValue, readValue, validateForWrite, writeValue } from '../adapters/storage/typed-value';
 import { instantSchema } from '../contract/clock-record';
 import { clockDueItemSchema, SWEEP_SHARDS, type ClockDueItem } from '../contract/clock-storage';
+import type { ClockNotice } from '../domain/clock-view';
 import { readStoredClock, writeClock } from './clock-store';
 import { readAggregatesReconciliation } from './compliance-store';
 import type { AppDeps } from './deps';
@@ -247,7 +248,7 @@ async function legacyIssueIds(store: KeyValueStore): Promise<string[]> {
 
 export interface SweepJobReport {
   readonly handled: number;
-  readonly notified: readonly { readonly issueId: string; readonly kind: 'at-risk' | 'breached' }[];
+  readonly notified: readonly { readonly issueId: string; readonly kind: ClockNotice }[];
   readonly failed: number;
   /** Work left for a new job (pushed), because the time budget ran out. */
   readonly continued: boolean;
@@ -262,7 +263,7 @@ export interface SweepJobReport {
 export async function runSweepJob(deps: AppDeps, job: ClockSweepJob, budgetMs: number = SWEEP_JOB_BUDGET_MS): Promise<SweepJobReport> {
   const started = Date.now();
   const outOfTime = (): boolean => Date.now() - started > budgetMs;
-  const notified: { issueId: string; kind: 'at-risk' | 'breached' }[] = [];
+  const notified: { issueId: string; kind: ClockNotice }[] = [];
   let handled = 0;
   let failed = 0;
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, deps.now());
@@ -308,7 +309,7 @@ export async function runSweepJob(deps: AppDeps, job: ClockSweepJob, budgetMs: n
  * Reconciles one clock for the sweep and sends the notice it is owed. An issue that no longer exists
  * loses its clock (and what it counted); a failure leaves the clock due again in five minutes.
  */
-async function sweepClock(deps: AppDeps, site: SiteFacts, issueId: string, due: ClockDueItem | null): Promise<'at-risk' | 'breached' | null | 'failed'> {
+async function sweepClock(deps: AppDeps, site: SiteFacts, issueId: string, due: ClockDueItem | null): Promise<ClockNotice | null | 'failed'> {
   try {
     const outcome = await reconcileClock(deps, issueId, { trigger: 'sweep', site });
     return outcome.kind === 'not-a-request' ? null : outcome.notified;
@@ -335,6 +336,7 @@ async function removeClock(deps: AppDeps, issueId: string): Promise<void> {
     fieldIds: { requestType: null, organizations: null, contractDeadline: null },
     seen: { property: null, deadlineField: null },
     stored,
+    issueFacts: null,
     plan: () => ({ kind: 'remove' }),
   });
 }

@@ -88,6 +88,10 @@ export const uncoveredReasonSchema = z.enum([
 ]);
 export type UncoveredReason = z.infer<typeof uncoveredReasonSchema>;
 
+/** How an agent picked a promised time: business time from the moment they told the customer, or a date and time. */
+export const promiseBasisSchema = z.enum(['business-time', 'date-time']);
+export type PromiseBasis = z.infer<typeof promiseBasisSchema>;
+
 /** How the service of a request was recognised. */
 export const serviceMatchSchema = z.enum(['request-type', 'component', 'label', 'default']);
 export type ServiceMatch = z.infer<typeof serviceMatchSchema>;
@@ -274,21 +278,42 @@ const factBase = {
 };
 
 /**
+ * An agent told the customer a new expected resolution time (after a missed or nearly missed
+ * deadline) in a public reply: a promise the app tracks. App-only: it is stored with the clock in
+ * app storage, never read back from the issue property. The latest promise is the one in force.
+ */
+export const promiseFactSchema = z.object({
+  kind: z.literal('promise'),
+  ...factBase,
+  by: accountIdSchema,
+  /** The new expected resolution time told to the customer. */
+  expectedAt: instantSchema,
+  /** How the agent picked it: an amount of business time from `at`, or a date and time. */
+  basis: promiseBasisSchema,
+  /** The public reply that told the customer; null when it is not known. */
+  commentId: z.string().min(1).max(64).nullable(),
+});
+
+/**
  * One fact about the request. Facts are a set: a second fact with the same id is ignored, and they are
  * evaluated in (at, id) order whatever order they arrived in.
  */
 export const clockFactSchema = z.discriminatedUnion('kind', [
   /** The status (and resolution) became this. */
   z.object({ kind: z.literal('status'), ...factBase, ...issueStatusSchema.shape }),
-  /** The Jira priority became this; `priorityClass` mapped with the settings at that time. */
+  /**
+   * The Jira priority became this; `priorityClass` mapped with the settings at that time. `by`: the
+   * changelog entry's author (absent in facts recorded before issue 11; null for automation).
+   */
   z.object({
     kind: z.literal('priority'),
     ...factBase,
     jiraPriority: z.string().max(255).nullable(),
     priorityClass: priorityClassSchema,
+    by: accountIdSchema.optional(),
   }),
-  /** A service-relevant field changed and terms resolution now gives another service. */
-  z.object({ kind: z.literal('service'), ...factBase, terms: serviceTermsSchema }),
+  /** A service-relevant field changed and terms resolution now gives another service; `by` as for priority. */
+  z.object({ kind: z.literal('service'), ...factBase, terms: serviceTermsSchema, by: accountIdSchema.optional() }),
   /** A public agent comment (only the earliest is kept: it is the first response). */
   z.object({ kind: z.literal('public-comment'), ...factBase, by: accountIdSchema }),
   z.object({ kind: z.literal('manual-pause'), ...factBase, by: accountIdSchema, reason: actionReasonSchema }),
@@ -301,8 +326,22 @@ export const clockFactSchema = z.discriminatedUnion('kind', [
     reason: actionReasonSchema,
     minutes: z.number().int().positive().max(525_600),
   }),
-  /** The sweep notified that the clock was at risk / breached (only the latest per kind is kept). */
-  z.object({ kind: z.literal('marker'), ...factBase, marker: z.enum(['at-risk', 'breached']) }),
+  /**
+   * The sweep notified that the clock was at risk / breached (only the latest per kind is kept). `at`
+   * is when it notified; `crossedAt` the instant the threshold was crossed (the at-risk instant, the
+   * deadline) and `percentUsed` the share of the target used then — absent in markers recorded
+   * before issue 11.
+   */
+  z.object({
+    kind: z.literal('marker'),
+    ...factBase,
+    marker: z.enum(['at-risk', 'breached']),
+    crossedAt: instantSchema.optional(),
+    percentUsed: z.number().nonnegative().max(100_000).optional(),
+  }),
+  promiseFactSchema,
+  /** The sweep warned the team that the promise `promiseId` is about to lapse (once per promise). */
+  z.object({ kind: z.literal('promise-warning'), ...factBase, promiseId: z.string().min(1).max(CLOCK_RECORD_LIMITS.factIdMaxLength) }),
   /** Bad input noted for people to see (unknown status, malformed event, …); no effect on the clock. */
   z.object({
     kind: z.literal('problem'),
@@ -313,6 +352,7 @@ export const clockFactSchema = z.discriminatedUnion('kind', [
 ]);
 export type ClockFact = z.infer<typeof clockFactSchema>;
 export type ClockFactKind = ClockFact['kind'];
+export type PromiseFact = z.infer<typeof promiseFactSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // Derived values
@@ -384,6 +424,8 @@ export const retargetSchema = z.object({
   from: targetSnapshotSchema,
   to: targetSnapshotSchema,
   elapsedMinutes: z.number().nonnegative(),
+  /** Who changed the priority or the service (the changelog's author); absent when not known, null for automation. */
+  by: accountIdSchema.optional(),
 });
 export type Retarget = z.infer<typeof retargetSchema>;
 
@@ -393,6 +435,36 @@ export const markersSchema = z.object({
   breachedNotifiedAt: instantSchema.nullable(),
 });
 export type Markers = z.infer<typeof markersSchema>;
+
+/**
+ * The promise in force: the latest `promise` fact, as people and the sweep see it. Read by the panel
+ * and by the customer portal (issue 13: show `expectedAt` instead of the stale contract deadline
+ * while a promise is in force; `state` says whether it still stands).
+ *
+ * - `pending`: the request is open and the promised time has not passed yet;
+ * - `kept`: the request was resolved no later than the promised time;
+ * - `lapsed`: the promised time passed with the request still open, or it was resolved later.
+ */
+export const clockPromiseSchema = z.object({
+  /** The promise fact's id (`promise:<uuid>`). */
+  id: z.string().min(1).max(CLOCK_RECORD_LIMITS.factIdMaxLength),
+  /** When the customer was told. */
+  madeAt: instantSchema,
+  by: accountIdSchema,
+  /** The promised resolution time. */
+  expectedAt: instantSchema,
+  basis: promiseBasisSchema,
+  commentId: z.string().min(1).max(64).nullable(),
+  /**
+   * When the sweep warns the team (internal note and notification, once): one business hour before
+   * `expectedAt` in the clock's calendar, or halfway when less business time was left at the promise.
+   */
+  warnAt: instantSchema,
+  /** When the warning went out; null while not yet. */
+  warnedAt: instantSchema.nullable(),
+  state: z.enum(['pending', 'kept', 'lapsed']),
+});
+export type ClockPromise = z.infer<typeof clockPromiseSchema>;
 
 /** Terms replaced by an explicit re-apply: who, when, why, and a digest of the old terms. */
 export const termsChangeSchema = z.object({
@@ -455,6 +527,11 @@ export const checkpointSchema = z.object({
   crossings: z.array(z.object({ minutes: z.number().positive(), at: instantSchema })),
   markers: markersSchema,
   retargets: z.array(retargetSchema),
+  /** The latest promise among the folded facts, and whether it was warned about (absent before issue 11). */
+  promise: z
+    .object({ fact: z.lazy(() => promiseFactSchema), warnedAt: instantSchema.nullable() })
+    .nullable()
+    .optional(),
 });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
@@ -498,6 +575,8 @@ export const clockRecordSchema = z.object({
   pauses: z.array(pauseSchema),
   retargets: z.array(retargetSchema),
   markers: markersSchema,
+  /** The promise to the customer in force, if any (absent in records written before issue 11). */
+  promise: clockPromiseSchema.nullable().default(null),
   evaluatedAt: instantSchema,
 
   // Stored inputs.

@@ -33,6 +33,23 @@ export const changelogCursorSchema = z.object({
 });
 export type ChangelogCursor = z.infer<typeof changelogCursorSchema>;
 
+/**
+ * What the app knows about a request besides its clock, for its triage entry (triage-entry.ts; kept
+ * with the clock, so a write that does not read the issue — a removal — still knows them). The hash
+ * is the entry's as last written: a write whose entry has the same hash leaves the index alone.
+ */
+export const triageFactsSchema = z.object({
+  projectId: z.string().min(1).max(64),
+  assignee: z.string().min(1).max(128).nullable(),
+  /** Whether the issue is open (Jira's status), for records whose state does not say (uncovered, error). */
+  open: z.boolean(),
+  /** The hash of the entry written for this clock; null when none is (a closed request). */
+  entryHash: z.string().max(64).nullable(),
+  /** The `triage-calendar` key the entry counts in (written with the first entry that uses it); null when none. */
+  calendar: z.string().max(64).nullable(),
+});
+export type TriageFacts = z.infer<typeof triageFactsSchema>;
+
 /** The app's state of one request's clock (entity `issue-clock`, key: the issue id). */
 export const issueClockItemSchema = z.object({
   schemaVersion: z.literal(CLOCK_STORAGE_SCHEMA_VERSION),
@@ -51,6 +68,8 @@ export const issueClockItemSchema = z.object({
   outcome: issueOutcomeSchema.nullable(),
   /** When the sweep must look at the clock again; absent when nothing is due. */
   dueAt: instantSchema.optional(),
+  /** The triage index's facts about the request (absent in items written before issue 11). */
+  triage: triageFactsSchema.optional(),
 });
 export type IssueClockItem = z.infer<typeof issueClockItemSchema>;
 

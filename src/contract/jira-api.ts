@@ -476,6 +476,27 @@ export const jiraSearchPageSchema = z.object({
 });
 export type JiraSearchPage = z.infer<typeof jiraSearchPageSchema>;
 
+/**
+ * POST /rest/api/3/issue/bulkfetch with fields summary, status, assignee, priority: the issues the
+ * caller may browse among those asked for (others are left out without an error).
+ */
+export const jiraBulkFetchSchema = z.object({
+  issues: z.array(
+    z.object({
+      id: z.string().regex(/^\d+$/, 'issue id must be numeric'),
+      key: z.string().min(1),
+      fields: z.object({
+        summary: z.string().optional(),
+        status: jiraStatusSchema.optional(),
+        assignee: jiraUserSchema.nullish(),
+        priority: idNameSchema.nullish(),
+      }),
+    }),
+  ),
+  issueErrors: z.array(z.object({ id: z.union([z.string(), z.number()]).optional(), errorMessage: z.string().optional() })).optional(),
+});
+export type JiraBulkFetch = z.infer<typeof jiraBulkFetchSchema>;
+
 /** POST /rest/api/3/search/jql with fields summary, project, resolutiondate and the clock property. */
 export const jiraIssueDigestPageSchema = z.object({
   issues: z.array(

@@ -19,6 +19,7 @@ export const PANEL_RESOLVER_KEYS = {
   postMessage: 'panel/post-message',
   previewReapply: 'panel/preview-reapply',
   reapply: 'panel/reapply',
+  previewPromise: 'panel/preview-promise',
   pause: 'panel/pause',
   resume: 'panel/resume',
   extend: 'panel/extend',
@@ -33,6 +34,10 @@ export const PANEL_LIMITS = {
   messageMaxLength: 5000,
   /** 30 days of business minutes: larger extensions are a contract change, not an extension. */
   extendMaxMinutes: 43_200,
+  /** A promised time is at most this many business hours ahead (30 days of business minutes). */
+  promiseMaxBusinessHours: 720,
+  /** … and at most this many calendar days ahead. */
+  promiseMaxDays: 90,
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -132,6 +137,8 @@ export const historyKindSchema = z.enum([
   'resolved',
   'reopened',
   'message-posted', // "tell the customer" posted a reply or note
+  'promised', // an agent told the customer a new expected time (a tracked promise); detail names it
+  'promise-warned', // the sweep warned the team that the promised time is close
 ]);
 export type HistoryKind = z.infer<typeof historyKindSchema>;
 
@@ -158,8 +165,27 @@ export { explanationStepKindSchema, explanationStepSchema, type ExplanationStep,
 export const panelDraftsSchema = z.object({
   /** "We expect to resolve this by …": while the deadline can still be met. */
   expected: z.string().min(1).nullable(),
-  /** The honest message naming the agreement and the new expected time: at risk or breached. */
+  /**
+   * The honest message naming the agreement and the new expected time: at risk or breached. Posted
+   * as a reply, the time it names is recorded as a promise (`missedPromise`, or the one the agent
+   * picks through `panel/preview-promise`).
+   */
   missed: z.string().min(1).nullable(),
+  /** The new expected time the `missed` draft proposes, for the promise picker; null without that draft. */
+  missedPromise: z
+    .object({
+      expectedAt: instantSchema,
+      /** The same instant as an `<input type="datetime-local">` value in the agent's zone. */
+      local: z.string(),
+      /** Whole business hours from now to it (rounded up), for the "in business time" choice. */
+      businessHours: z.number().int().nonnegative(),
+    })
+    .nullable(),
+  /**
+   * For a request no contract covers: "not covered by your contract; we handle it on a best-effort
+   * basis", with the out-of-contract rate when the contract's commercial terms define one.
+   */
+  uncovered: z.string().min(1).nullable(),
   /** The language the drafts are written in. */
   language: z.enum(LANGUAGES),
   /** Whose language that is: the customer's (from Jira), or the agent's when Jira did not tell. */
@@ -170,6 +196,8 @@ export type PanelDrafts = z.infer<typeof panelDraftsSchema>;
 /** What the current user may do now, decided by the backend (permission + clock state). */
 export const panelPermissionsSchema = z.object({
   postMessage: z.boolean(),
+  /** Tell the customer a new expected time and track it as a promise (at risk or breached, open). */
+  promise: z.boolean(),
   reapply: z.boolean(),
   pause: z.boolean(),
   resume: z.boolean(),
@@ -177,28 +205,43 @@ export const panelPermissionsSchema = z.object({
 });
 export type PanelPermissions = z.infer<typeof panelPermissionsSchema>;
 
+/** The promise to the customer in force (src/contract/clock-record.ts `clockPromiseSchema`), ready to show. */
+export const panelPromiseSchema = z.object({
+  expectedAt: instantSchema,
+  madeAt: instantSchema,
+  by: actorSchema,
+  state: z.enum(['pending', 'kept', 'lapsed']),
+  /** Business time from now to the promised time; negative once it passed. */
+  businessMinutesLeft: z.number().int(),
+  /** When the team is (or was) warned before it lapses, and whether that happened. */
+  warnAt: instantSchema,
+  warnedAt: instantSchema.nullable(),
+});
+export type PanelPromise = z.infer<typeof panelPromiseSchema>;
+
+/** Why a request has no contract coverage, and what work outside the contract costs. */
+export const panelUncoveredSchema = z.object({
+  /** The record's uncovered reason (src/contract/clock-record.ts `uncoveredReasonSchema`). */
+  reason: z.enum(['no-organization', 'unknown-organization', 'contract-not-in-force', 'contract-expired', 'service-not-covered']),
+  /** True when the settings' best-effort level applies (a clock runs); false when no clock runs at all. */
+  bestEffort: z.boolean(),
+  /** The contract that was considered, when there is one. */
+  contract: z.string().nullable(),
+  /** The service the contract does not cover, for `service-not-covered`. */
+  service: z.string().nullable(),
+  /** The out-of-contract rate in the agent's language and currency format; null when the terms define none. */
+  rate: z.string().nullable(),
+  /** The contract hides prices from the customer (the draft still names the rate: check before posting). */
+  pricesHidden: z.boolean(),
+});
+export type PanelUncovered = z.infer<typeof panelUncoveredSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // panel/get
 
 /** `panel/get` takes no input (an unknown key is an error): the issue comes from the Forge context, never from the payload. */
 export const panelGetPayloadSchema = strictObject({});
 export type PanelGetPayload = z.infer<typeof panelGetPayloadSchema>;
-
-/** An amount in minor units of an ISO 4217 currency. */
-const moneySchema = z.object({ amountMinor: z.number().int().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) });
-
-/**
- * What the request costs when the customer's contract does not cover its service (issue 14.1): the
- * contract's out-of-contract rate, for this request type when it has its own.
- */
-export const outOfContractRateSchema = z.object({
-  contract: z.object({ id: z.string().min(1), name: z.string() }),
-  hourly: moneySchema.nullable(),
-  perRequest: moneySchema.nullable(),
-  /** The rate is the one the contract names for this request type. */
-  requestType: z.boolean(),
-});
-export type OutOfContractRate = z.infer<typeof outOfContractRateSchema>;
 
 /** Everything the panel shows, in one answer. */
 export const panelViewSchema = z.object({
@@ -222,11 +265,13 @@ export const panelViewSchema = z.object({
   history: z.array(panelHistoryEntrySchema),
   explanation: z.array(explanationStepSchema),
   drafts: panelDraftsSchema,
+  /** The promise to the customer in force, shown instead of the stale deadline; null when none. */
+  promise: panelPromiseSchema.nullable(),
+  /** Why no contract covers the request, for a request without contract coverage (uncovered or best effort); else null. */
+  uncovered: panelUncoveredSchema.nullable(),
   can: panelPermissionsSchema,
   /** For state `error`: what went wrong, in the agent's language (e.g. "the calendar has no business time"). */
   problem: z.string().nullable(),
-  /** The request's service is not covered by the customer's contract: what it is billable at; null otherwise. */
-  outOfContract: outOfContractRateSchema.nullable(),
 });
 export type PanelView = z.infer<typeof panelViewSchema>;
 
@@ -252,12 +297,38 @@ export const messageBodySchema = z
 export const messageVisibilitySchema = z.enum(['public', 'internal']);
 export type MessageVisibility = z.infer<typeof messageVisibilitySchema>;
 
+/** A promised time as the agent picked it: business hours from now, or a wall time in their zone. */
+export const promiseChoiceSchema = z.discriminatedUnion('basis', [
+  strictObject({
+    basis: z.literal('business-time'),
+    hours: z
+      .number()
+      .int('Whole hours only.')
+      .positive('Enter a number of hours greater than 0.')
+      .max(PANEL_LIMITS.promiseMaxBusinessHours, `At most ${PANEL_LIMITS.promiseMaxBusinessHours} hours.`),
+  }),
+  strictObject({
+    basis: z.literal('date-time'),
+    /** `YYYY-MM-DDTHH:mm`, as an `<input type="datetime-local">` gives it. */
+    local: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Pick a date and a time.'),
+    /** The zone the wall time is in (the agent's Jira zone, which the panel shows it in). */
+    timeZone: ianaTimeZoneSchema,
+  }),
+]);
+export type PromiseChoice = z.infer<typeof promiseChoiceSchema>;
+export type PromiseBasis = PromiseChoice['basis'];
+
 export const postMessagePayloadSchema = strictObject({
   issueKey: issueKeySchema,
   body: messageBodySchema,
   /** `public`: a JSM reply the customer sees; `internal`: a note for agents only. */
   visibility: messageVisibilitySchema,
   revision: revisionSchema,
+  /**
+   * The new expected time the reply tells the customer (from `panel/preview-promise` or the draft's
+   * `missedPromise`): recorded as a promise once the reply is posted. Only with a public reply.
+   */
+  promise: strictObject({ expectedAt: instantSchema, basis: z.enum(['business-time', 'date-time']) }).optional(),
 });
 export type PostMessagePayload = z.infer<typeof postMessagePayloadSchema>;
 
@@ -271,7 +342,16 @@ export const reapplyPayloadSchema = strictObject({
   issueKey: issueKeySchema,
   revision: revisionSchema,
   reason: reasonSchema,
+  /** Re-apply even though the request becomes breached at once (the preview's `breachesAtOnce`). */
+  acceptBreach: z.boolean().optional(),
 });
+
+export const previewPromisePayloadSchema = strictObject({
+  issueKey: issueKeySchema,
+  revision: revisionSchema,
+  promise: promiseChoiceSchema,
+});
+export type PreviewPromisePayload = z.infer<typeof previewPromisePayloadSchema>;
 export type ReapplyPayload = z.infer<typeof reapplyPayloadSchema>;
 
 export const pausePayloadSchema = strictObject({
@@ -315,6 +395,11 @@ export const reapplyPreviewSchema = z.object({
   }),
   /** Why the proposed terms apply. */
   explanation: z.array(explanationStepSchema),
+  /**
+   * Re-applying makes a request that is not breached now breached at once: by this many business
+   * minutes past the new deadline. `panel/reapply` then needs `acceptBreach`. Null otherwise.
+   */
+  breachesAtOnce: z.object({ overdueMinutes: z.number().int().nonnegative() }).nullable(),
 });
 export type ReapplyPreview = z.infer<typeof reapplyPreviewSchema>;
 
@@ -325,7 +410,20 @@ export type ActionResult = z.infer<typeof actionResultSchema>;
 export const postMessageResultSchema = z.object({
   commentId: z.string().min(1),
   visibility: messageVisibilitySchema,
+  /** The promise recorded with the reply (its promised time); null when the reply made none. */
+  promised: instantSchema.nullable(),
 });
+
+/** The promised time an agent picked, and the `missed` draft naming it, in the customer's language. */
+export const promisePreviewSchema = z.object({
+  expectedAt: instantSchema,
+  /** Business minutes from now to the promised time in the clock's calendar. */
+  businessMinutes: z.number().int().nonnegative(),
+  draft: z.string().min(1),
+  language: z.enum(LANGUAGES),
+  languageOf: z.enum(['customer', 'agent']),
+});
+export type PromisePreview = z.infer<typeof promisePreviewSchema>;
 export type PostMessageResult = z.infer<typeof postMessageResultSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -337,6 +435,7 @@ export const panelApi = {
   [PANEL_RESOLVER_KEYS.postMessage]: { payload: postMessagePayloadSchema, data: postMessageResultSchema },
   [PANEL_RESOLVER_KEYS.previewReapply]: { payload: previewReapplyPayloadSchema, data: reapplyPreviewSchema },
   [PANEL_RESOLVER_KEYS.reapply]: { payload: reapplyPayloadSchema, data: actionResultSchema },
+  [PANEL_RESOLVER_KEYS.previewPromise]: { payload: previewPromisePayloadSchema, data: promisePreviewSchema },
   [PANEL_RESOLVER_KEYS.pause]: { payload: pausePayloadSchema, data: actionResultSchema },
   [PANEL_RESOLVER_KEYS.resume]: { payload: resumePayloadSchema, data: actionResultSchema },
   [PANEL_RESOLVER_KEYS.extend]: { payload: extendPayloadSchema, data: actionResultSchema },
@@ -349,6 +448,7 @@ export const panelAnswerSchemas = {
   [PANEL_RESOLVER_KEYS.postMessage]: envelopeSchema(postMessageResultSchema),
   [PANEL_RESOLVER_KEYS.previewReapply]: envelopeSchema(reapplyPreviewSchema),
   [PANEL_RESOLVER_KEYS.reapply]: envelopeSchema(actionResultSchema),
+  [PANEL_RESOLVER_KEYS.previewPromise]: envelopeSchema(promisePreviewSchema),
   [PANEL_RESOLVER_KEYS.pause]: envelopeSchema(actionResultSchema),
   [PANEL_RESOLVER_KEYS.resume]: envelopeSchema(actionResultSchema),
   [PANEL_RESOLVER_KEYS.extend]: envelopeSchema(actionResultSchema),

@@ -15,6 +15,7 @@
  * - only the earliest `public-comment` is kept: it is the first response, later ones change nothing;
  * - only the latest `marker` of each kind is kept: it tells whether the clock's current at-risk or
  *   breach was notified (a clock that recovered and turns breached again is notified again);
+ * - only the latest `promise-warning` is kept: warnings about promises a newer one replaced say nothing;
  * - only the latest CLOCK_RECORD_LIMITS.maxProblems `problem` notes are kept.
  */
 import { CLOCK_RECORD_LIMITS, type ClockFact } from '../contract/clock-record';
@@ -97,7 +98,10 @@ export function pruneFacts(sorted: readonly ClockFact[]): ClockFact[] {
   let problemsToSkip = Math.max(0, problemCount - CLOCK_RECORD_LIMITS.maxProblems);
   // The latest marker of each kind: the last one in (at, id, content) order.
   const latestMarker = new Map<string, ClockFact>();
-  for (const fact of sorted) if (fact.kind === 'marker') latestMarker.set(fact.marker, fact);
+  for (const fact of sorted) {
+    if (fact.kind === 'marker') latestMarker.set(fact.marker, fact);
+    else if (fact.kind === 'promise-warning') latestMarker.set('promise-warning', fact);
+  }
   const kept: ClockFact[] = [];
   for (const fact of sorted) {
     if (fact.kind === 'public-comment') {
@@ -105,6 +109,8 @@ export function pruneFacts(sorted: readonly ClockFact[]): ClockFact[] {
       seenComment = true;
     } else if (fact.kind === 'marker') {
       if (latestMarker.get(fact.marker) !== fact) continue;
+    } else if (fact.kind === 'promise-warning') {
+      if (latestMarker.get('promise-warning') !== fact) continue;
     } else if (fact.kind === 'problem' && problemsToSkip > 0) {
       problemsToSkip -= 1;
       continue;

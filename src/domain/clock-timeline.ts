@@ -308,7 +308,7 @@ function applyFact(
     }
     case 'priority': {
       if (fact.priorityClass !== v.priorityClass) {
-        recordRetarget(input.terms, v, { priorityClass: fact.priorityClass, serviceTerms: v.serviceTerms }, 'priority', iso, elapsedMs, retargets);
+        recordRetarget(input.terms, v, { priorityClass: fact.priorityClass, serviceTerms: v.serviceTerms }, 'priority', iso, elapsedMs, retargets, fact.by);
       }
       v.priorityClass = fact.priorityClass;
       v.jiraPriority = fact.jiraPriority;
@@ -316,7 +316,7 @@ function applyFact(
     }
     case 'service': {
       if (input.supersededUntil !== null && at <= input.supersededUntil) return;
-      recordRetarget(input.terms, v, { priorityClass: v.priorityClass, serviceTerms: fact.terms }, 'service', iso, elapsedMs, retargets);
+      recordRetarget(input.terms, v, { priorityClass: v.priorityClass, serviceTerms: fact.terms }, 'service', iso, elapsedMs, retargets, fact.by);
       v.serviceTerms = fact.terms;
       return;
     }
@@ -335,6 +335,9 @@ function applyFact(
       return;
     case 'marker':
     case 'problem':
+    case 'promise':
+    case 'promise-warning':
+      // Notices and promises to the customer do not move the clock.
       return;
   }
 }
@@ -347,6 +350,7 @@ function recordRetarget(
   at: string,
   elapsedMs: number,
   retargets: Retarget[],
+  by: string | null | undefined,
 ): void {
   const from = snapshotTarget(terms, v);
   const to = snapshotTarget(terms, next);
@@ -356,5 +360,5 @@ function recordRetarget(
     from.levelId === to.levelId &&
     from.resolutionMinutes === to.resolutionMinutes &&
     from.responseMinutes === to.responseMinutes;
-  if (!same) retargets.push({ at, cause, from, to, elapsedMinutes: elapsedMs / MINUTE_MS });
+  if (!same) retargets.push({ at, cause, from, to, elapsedMinutes: elapsedMs / MINUTE_MS, ...(by === undefined ? {} : { by }) });
 }

@@ -5,11 +5,18 @@
  *
  * Pure: no I/O, no clock (`now` is a parameter), no Forge.
  */
-import type { ClockFact, ClockRecord, ClockState } from '../contract/clock-record';
-import { CalendarError, NoBusinessTimeError } from './business-time';
+import type { ClockFact, ClockPromise, ClockRecord, ClockState } from '../contract/clock-record';
+import { businessMinutesBetween, CalendarError, NoBusinessTimeError, type CompiledCalendar } from './business-time';
 import { analyzeClock, type ClockAnalysis } from './clock-analysis';
 import { applyFacts, evaluateClock, isOpenClockState } from './clock';
-import { MINUTE_MS } from './clock-timeline';
+import { promiseWarningOwed } from './clock-promise';
+import { calendarOf, finalTargetVariables, MINUTE_MS } from './clock-timeline';
+
+/**
+ * What the sweep tells the team about a clock (an internal note and a notification, once each):
+ * it turned at risk, its deadline passed, or a promise to the customer is about to lapse.
+ */
+export type ClockNotice = 'at-risk' | 'breached' | 'promise';
 
 /** The state of one target; `missed` = completed after its deadline. */
 export type TargetProgressState = 'running' | 'at-risk' | 'paused' | 'breached' | 'met' | 'missed';
@@ -40,6 +47,11 @@ export interface ClockView {
   response: TargetProgress | null;
   /** The current pause, if the clock stands still. */
   pause: { kind: 'status' | 'manual' | 'resolved'; reason: string; by: string | null; since: string } | null;
+  /**
+   * The promise to the customer in force, with the business minutes from now to the promised time
+   * in the clock's calendar (negative once it passed: how long ago, in business time).
+   */
+  promise: (ClockPromise & { businessMinutesLeft: number }) | null;
 }
 
 /**
@@ -52,13 +64,13 @@ export interface ClockView {
  */
 export function describeClock(record: ClockRecord, now: Date): ClockView {
   const terms = record.terms;
-  if (terms === null) return { state: record.state, resolution: null, response: null, pause: null };
+  if (terms === null) return { state: record.state, resolution: null, response: null, pause: null, promise: null };
   let a: ClockAnalysis;
   try {
     a = analyzeClock(record, terms, now.getTime());
   } catch (error) {
     if (error instanceof CalendarError || error instanceof NoBusinessTimeError) {
-      return { state: 'error', resolution: null, response: null, pause: null };
+      return { state: 'error', resolution: null, response: null, pause: null, promise: null };
     }
     throw error;
   }
@@ -94,7 +106,35 @@ export function describeClock(record: ClockRecord, now: Date): ClockView {
     a.pause !== null && lastPause !== undefined && lastPause.to === null
       ? { kind: a.pause.kind, reason: a.pause.reason, by: a.pause.by, since: lastPause.from }
       : null;
-  return { state: a.state, resolution, response, pause };
+  const evaluated = evaluateClock(record, now).promise;
+  let promise: ClockView['promise'] = null;
+  if (evaluated !== null) {
+    const final = finalTargetVariables(a.timeline.variables);
+    const calendar = calendarOf(terms, final.serviceTerms, final.priorityClass);
+    const expected = new Date(evaluated.expectedAt);
+    const left = nowMs <= expected.getTime() ? businessMinutesBetween(calendar, now, expected) : -businessMinutesBetween(calendar, expected, now);
+    promise = { ...evaluated, businessMinutesLeft: Math.round(left) + 0 };
+  }
+  return { state: a.state, resolution, response, pause, promise };
+}
+
+/**
+ * The business calendar the clock's resolution target counts in now (the class and service in force
+ * decide it: a bespoke 24x7 calendar may apply to P1 only); null without terms or when the calendar
+ * does not compile.
+ *
+ * @example calendarInForce(record, now) // the compiled '24x7' calendar of a bespoke P1 request
+ */
+export function calendarInForce(record: ClockRecord, now: Date): CompiledCalendar | null {
+  if (record.terms === null) return null;
+  try {
+    const a = analyzeClock(record, record.terms, now.getTime());
+    const final = finalTargetVariables(a.timeline.variables);
+    return calendarOf(record.terms, final.serviceTerms, final.priorityClass);
+  } catch (error) {
+    if (error instanceof CalendarError || error instanceof NoBusinessTimeError) return null;
+    throw error;
+  }
 }
 
 /** What the sweep should do for one clock. */
@@ -102,7 +142,7 @@ export interface SweepPlan {
   /** The record evaluated at `now` (store it if it differs from the stored one). */
   record: ClockRecord;
   /** The notification to send now (internal comment + notification), or null. */
-  notify: 'at-risk' | 'breached' | null;
+  notify: ClockNotice | null;
   /** Marker facts to store (applyFacts) before the notification goes out, so it is sent only once. */
   markerFacts: ClockFact[];
   /** When the sweep must look at this clock again (computeNextCheckAt of the marked record). */
@@ -111,17 +151,20 @@ export interface SweepPlan {
 
 /**
  * The notice an evaluated clock is owed: `breached` when it is breached and its last breach notice
- * (if any) is older than the deadline it passed, `at-risk` likewise for the at-risk instant; null
+ * (if any) is older than the deadline it passed, `at-risk` likewise for the at-risk instant; else
+ * `promise` when the promise to the customer in force reached its warning instant unwarned; null
  * otherwise. So markers decide only *whether to notify*: a clock that a priority downgrade, an
  * extension or a reopen made healthy again, and that turns at risk or breached anew, is owed a new
- * notice — and one that stays breached is not notified twice.
+ * notice — and one that stays breached is not notified twice. One notice per sweep: a second one
+ * owed keeps the clock due, so the next sweep sends it.
  *
  * @example pendingNotice(evaluateClock(record, now)) // 'breached'
  */
-export function pendingNotice(record: ClockRecord): 'at-risk' | 'breached' | null {
+export function pendingNotice(record: ClockRecord): ClockNotice | null {
   const { atRiskNotifiedAt, breachedNotifiedAt } = record.markers;
-  if (record.state === 'breached') return notifiedSince(breachedNotifiedAt, record.deadline) ? null : 'breached';
-  if (record.state === 'at-risk') return notifiedSince(atRiskNotifiedAt, record.atRiskAt) ? null : 'at-risk';
+  if (record.state === 'breached' && !notifiedSince(breachedNotifiedAt, record.deadline)) return 'breached';
+  if (record.state === 'at-risk' && !notifiedSince(atRiskNotifiedAt, record.atRiskAt)) return 'at-risk';
+  if (isOpenClockState(record.state) && promiseWarningOwed(record.promise, Date.parse(record.evaluatedAt))) return 'promise';
   return null;
 }
 
@@ -132,9 +175,12 @@ function notifiedSince(notifiedAt: string | null, since: string | null): boolean
 
 /**
  * Decides what the sweep does for a clock at `now`: notify `breached` when owed (marking a pending
- * at-risk notice too, which would be stale news), else `at-risk` when owed, else nothing. Marker ids
- * name the episode (`sweep:breached:<deadline>`, `sweep:at-risk:<at-risk instant>`), so two
- * overlapping sweeps add the same fact and a new episode gets a new one.
+ * at-risk notice too, which would be stale news), else `at-risk` when owed, else the promise's lapse
+ * warning when owed, else nothing. Marker ids name the episode (`sweep:breached:<deadline>`,
+ * `sweep:at-risk:<at-risk instant>`, `sweep:promise:<promise id>`), so two overlapping sweeps add
+ * the same fact and a new episode gets a new one. Markers carry the instant the threshold was
+ * crossed and the share of the target used then (issue 11 item 7): the notes and the history say
+ * when it happened, not when the sweep noticed.
  *
  * @example
  * const plan = planSweep(record, now);
@@ -145,12 +191,22 @@ export function planSweep(record: ClockRecord, now: Date): SweepPlan {
   const at = now.toISOString();
   const notify = pendingNotice(evaluated);
   const markerFacts: ClockFact[] = [];
-  const atRiskMarker = (): ClockFact => ({ kind: 'marker', id: `sweep:at-risk:${evaluated.atRiskAt ?? 'unknown'}`, at, marker: 'at-risk' });
+  const crossing = (instant: string | null, percentUsed: number): { crossedAt?: string; percentUsed: number } =>
+    instant === null ? { percentUsed } : { crossedAt: instant, percentUsed };
+  const atRiskMarker = (): ClockFact => ({
+    kind: 'marker',
+    id: `sweep:at-risk:${evaluated.atRiskAt ?? 'unknown'}`,
+    at,
+    marker: 'at-risk',
+    ...crossing(evaluated.atRiskAt, evaluated.terms?.atRiskPercent ?? 0),
+  });
   if (notify === 'breached') {
-    markerFacts.push({ kind: 'marker', id: `sweep:breached:${evaluated.deadline ?? 'unknown'}`, at, marker: 'breached' });
+    markerFacts.push({ kind: 'marker', id: `sweep:breached:${evaluated.deadline ?? 'unknown'}`, at, marker: 'breached', ...crossing(evaluated.deadline, 100) });
     if (!notifiedSince(evaluated.markers.atRiskNotifiedAt, evaluated.atRiskAt)) markerFacts.push(atRiskMarker());
   } else if (notify === 'at-risk') {
     markerFacts.push(atRiskMarker());
+  } else if (notify === 'promise' && evaluated.promise !== null) {
+    markerFacts.push({ kind: 'promise-warning', id: `sweep:promise:${evaluated.promise.id}`, at, promiseId: evaluated.promise.id });
   }
   const marked = markerFacts.length === 0 ? evaluated : applyFacts(evaluated, markerFacts, now);
   return { record: evaluated, notify, markerFacts, nextCheckAt: computeNextCheckAt(marked, now) };
@@ -159,9 +215,10 @@ export function planSweep(record: ClockRecord, now: Date): SweepPlan {
 /**
  * When the sweep must next look at a record evaluated at `now`, whatever was notified before: `now`
  * when a notice is owed (pendingNotice), else the next instant its state changes by time alone — the
- * at-risk instant of a running clock, just after the deadline of a running or at-risk one — else null
- * (paused, breached and closed clocks change only by an event). Meant for the sweep's due index, so
- * the sweep never scans every open clock and never loses one.
+ * at-risk instant of a running clock, just after the deadline of a running or at-risk one, the
+ * warning instant of an unwarned promise, just after the promised time of a promise in force — else
+ * null (paused, breached and closed clocks without a promise change only by an event). Meant for the
+ * sweep's due index, so the sweep never scans every open clock and never loses one.
  *
  * @example computeNextCheckAt(record, now) // '2026-03-02T14:00:00.001Z'
  */
@@ -173,6 +230,11 @@ export function computeNextCheckAt(record: ClockRecord, now: Date): string | nul
   if (record.state === 'running' && record.atRiskAt !== null) candidates.push(Date.parse(record.atRiskAt));
   // Breached means strictly after the deadline: resolving exactly at the deadline still meets it.
   if ((record.state === 'running' || record.state === 'at-risk') && record.deadline !== null) candidates.push(Date.parse(record.deadline) + 1);
+  const promise = record.promise;
+  if (promise !== null && promise.state === 'pending') {
+    if (promise.warnedAt === null) candidates.push(Date.parse(promise.warnAt));
+    candidates.push(Date.parse(promise.expectedAt) + 1);
+  }
   const future = candidates.filter((t) => t > nowMs);
   return future.length === 0 ? null : new Date(Math.min(...future)).toISOString();
 }
@@ -183,20 +245,24 @@ export interface ClockActions {
   resume: boolean;
   extend: boolean;
   reapply: boolean;
+  /** Tell the customer a new expected time, tracked as a promise. */
+  promise: boolean;
 }
 
 /**
  * The actions the clock allows now: pause (open, covered, not already paused by hand), resume (paused
  * by hand), extend (open and covered), re-apply (always: it is how an uncovered or broken record gets
- * terms).
+ * terms), promise (open with a deadline that is at risk or already missed: what the "deadline
+ * missed" message is for).
  *
- * @example listClockActions(record) // { pause: true, resume: false, extend: true, reapply: true }
+ * @example listClockActions(record) // { pause: true, resume: false, extend: true, reapply: true, promise: false }
  */
 export function listClockActions(record: ClockRecord): ClockActions {
   const open = isOpenClockState(record.state) && record.terms !== null;
   const last = record.pauses[record.pauses.length - 1];
   const manual = open && last !== undefined && last.to === null && last.kind === 'manual';
-  return { pause: open && !manual, resume: manual, extend: open, reapply: true };
+  const late = record.state === 'at-risk' || record.state === 'breached';
+  return { pause: open && !manual, resume: manual, extend: open, reapply: true, promise: open && late && record.deadline !== null };
 }
 
 // ---------------------------------------------------------------------------------------------

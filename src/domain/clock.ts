@@ -40,7 +40,8 @@ import { CalendarError, NoBusinessTimeError } from './business-time';
 import { canonicalJson } from './calendar-cache';
 import { analyzeClock, latestReapplyAt } from './clock-analysis';
 import { mergeFacts } from './clock-history';
-import { buildTimeline, findCrossing, MINUTE_MS, toMs, type Timeline } from './clock-timeline';
+import { derivePromise, latestPromise } from './clock-promise';
+import { buildTimeline, calendarOf, finalTargetVariables, findCrossing, MINUTE_MS, toMs, type Timeline } from './clock-timeline';
 import type { TermsResolution } from './resolve-terms';
 import { utf8ByteLength } from './utf8-length';
 
@@ -132,6 +133,12 @@ export function evaluateClock(record: ClockRecord, now: Date): ClockRecord {
   }
   try {
     const a = analyzeClock(record, terms, now.getTime());
+    const final = finalTargetVariables(a.timeline.variables);
+    const promise = derivePromise(latestPromise(record.history, record.checkpoint), {
+      calendar: calendarOf(terms, final.serviceTerms, final.priorityClass),
+      resolvedAtMs: a.resolvedAtMs,
+      nowMs: now.getTime(),
+    });
     return {
       ...record,
       state: a.state,
@@ -154,6 +161,7 @@ export function evaluateClock(record: ClockRecord, now: Date): ClockRecord {
       pauses: a.pauses,
       retargets: a.retargets,
       markers,
+      promise,
       evaluatedAt,
     };
   } catch (error) {
@@ -365,7 +373,7 @@ export function isOpenClockState(state: ClockState): boolean {
 
 type DerivedFields = Pick<
   ClockRecord,
-  'deadline' | 'target' | 'response' | 'outcome' | 'resolvedAt' | 'atRiskAt' | 'pauses' | 'retargets' | 'markers' | 'evaluatedAt'
+  'deadline' | 'target' | 'response' | 'outcome' | 'resolvedAt' | 'atRiskAt' | 'pauses' | 'retargets' | 'markers' | 'promise' | 'evaluatedAt'
 >;
 
 function emptyDerived(now: Date): DerivedFields {
@@ -379,6 +387,7 @@ function emptyDerived(now: Date): DerivedFields {
     pauses: [],
     retargets: [],
     markers: { atRiskNotifiedAt: null, breachedNotifiedAt: null },
+    promise: null,
     evaluatedAt: now.toISOString(),
   };
 }
@@ -516,6 +525,7 @@ function foldOldest(record: ClockRecord, count: number): ClockRecord {
     crossings: [...crossings.entries()].sort((a, b) => a[0] - b[0]).map(([ms, at]) => ({ minutes: ms / MINUTE_MS, at })),
     markers: collectMarkers(record.checkpoint?.markers ?? null, folded),
     retargets: [...(record.checkpoint?.retargets ?? []), ...timeline.retargets].slice(-CLOCK_RECORD_LIMITS.maxRetargets),
+    promise: latestPromise(folded, record.checkpoint),
   };
   return { ...record, history: kept, checkpoint };
 }

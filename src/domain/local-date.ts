@@ -6,6 +6,8 @@
  * because building one costs far more than using it.
  */
 
+import { getZoneOffsets } from './time-zone-offsets';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -49,4 +51,37 @@ export function localDateOf(instant: Date, timeZone: string): string {
  */
 export function localMonthOf(instant: Date, timeZone: string): string {
   return localDateOf(instant, timeZone).slice(0, 7);
+}
+
+/**
+ * The instant at which a zone's clocks show a wall time (`YYYY-MM-DDTHH:mm`, as an
+ * `<input type="datetime-local">` gives it). A wall time skipped by a DST change is moved forward by
+ * the gap (as Temporal's "compatible" disambiguation does); a repeated one is its first occurrence. Null for text that is not such a
+ * wall time (or a day that does not exist, such as 31 April).
+ *
+ * @example instantOfWallTime('2026-10-06T14:00', 'Europe/Amsterdam')?.toISOString() // '2026-10-06T12:00:00.000Z'
+ * @example instantOfWallTime('2026-03-29T02:30', 'Europe/Amsterdam')?.toISOString() // '2026-03-29T01:30:00.000Z' (03:30, moved by the gap)
+ */
+export function instantOfWallTime(local: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (match === null) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  if (month < 1 || month > 12 || hour > 23 || minute > 59) return null;
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  if (new Date(wall).getUTCDate() !== day) return null;
+  const zone = getZoneOffsets(timeZone);
+  // The offsets in force half a day either side cover any DST change around the wall time.
+  const candidates = [...new Set([-12, 12].map((hours) => wall - zone.offsetAt(wall + hours * 3_600_000)))];
+  const matching = candidates.filter((instant) => instant + zone.offsetAt(instant) === wall);
+  return new Date(matching.length > 0 ? Math.min(...matching) : Math.max(...candidates));
+}
+
+/**
+ * The wall time of an instant in a zone, as an `<input type="datetime-local">` value (to the minute).
+ *
+ * @example wallTimeOf(new Date('2026-10-06T12:00:00Z'), 'Europe/Amsterdam') // '2026-10-06T14:00'
+ */
+export function wallTimeOf(instant: Date, timeZone: string): string {
+  const shifted = instant.getTime() + getZoneOffsets(timeZone).offsetAt(instant.getTime());
+  return new Date(shifted).toISOString().slice(0, 16);
 }

@@ -13,11 +13,12 @@ import { createTrigger, summarizeOutcome } from './run-trigger';
  * Changelog field ids (`fieldId`, never the display name, which is translated and renamed) the clock
  * never reacts to: an update touching only these is skipped. An item without a `fieldId` is never
  * skipped — reconciling once too often costs one read, missing a change costs a wrong deadline.
+ * `assignee` is not among them: the triage view's "mine" filter reads it from the clock's triage
+ * entry (triage-index.ts), which the reconciliation rewrites.
  */
 export const IRRELEVANT_FIELD_IDS: ReadonlySet<string> = new Set([
   'summary',
   'description',
-  'assignee',
   'duedate',
   'environment',
   'attachment',

@@ -8,6 +8,7 @@ import {
   loadPanelView,
   pauseClock,
   postPanelMessage,
+  previewPromise,
   previewReapply,
   reapplyContractTerms,
   resumeClock,
@@ -50,6 +51,10 @@ export function createPanelResolver(deps: DepsSource = productionDeps) {
     [PANEL_RESOLVER_KEYS.reapply]: defineResolver({
       payload: panelApi[PANEL_RESOLVER_KEYS.reapply].payload,
       run: forIssue((call, caller) => reapplyContractTerms(call.deps, caller, call.payload)),
+    }),
+    [PANEL_RESOLVER_KEYS.previewPromise]: defineResolver({
+      payload: panelApi[PANEL_RESOLVER_KEYS.previewPromise].payload,
+      run: forIssue((call, caller) => previewPromise(call.deps, caller, call.payload)),
     }),
     [PANEL_RESOLVER_KEYS.pause]: defineResolver({
       payload: panelApi[PANEL_RESOLVER_KEYS.pause].payload,

@@ -89,13 +89,15 @@ describe('the sweep', () => {
 
     h.clock.now = new Date(deadline - 30 * 60_000);
     await sweep();
-    expect(notes()).toEqual([expect.stringMatching(/^Contract Clock: this request is at risk — 75% of the resolution target is used \(Gold, E-mail, P1: 4 h\)\. Deadline: .+ \(Europe\/Amsterdam\)\.$/)]);
+    expect(notes()).toEqual([
+      expect.stringMatching(/^Contract Clock: this request turned at risk at .+ \(Europe\/Amsterdam\); 75% of the resolution target was used then \(Gold, E-mail, P1: 4 h\)\. Deadline: .+ \(Europe\/Amsterdam\)\.$/),
+    ]);
     expect(subjects()).toEqual([`${issue.key}: contract deadline at risk`]);
 
     h.model.assignIssue(h.site.users.admin.accountId, issue.key, h.site.users.sanne.accountId);
     h.clock.now = new Date(deadline + 60_000);
     await sweep();
-    expect(notes()[1]).toMatch(/^Contract Clock: de oplosdeadline van .+ \(Europe\/Amsterdam\) is verstreken \(Gold, E-mail, P1: 4 u\)\. Laat de klant weten/);
+    expect(notes()[1]).toMatch(/^Contract Clock: de oplosdeadline is verstreken op .+ \(Europe\/Amsterdam\); toen was 100% van de norm gebruikt \(Gold, E-mail, P1: 4 u\)\. Laat de klant weten/);
     expect(subjects()[1]).toBe(`${issue.key}: contractdeadline overschreden`);
   });
 });

@@ -76,7 +76,7 @@ describe('describeClock', () => {
       status: OPEN,
       now: CREATED,
     });
-    expect(describeClock(record, CREATED)).toEqual({ state: 'uncovered', resolution: null, response: null, pause: null });
+    expect(describeClock(record, CREATED)).toEqual({ state: 'uncovered', resolution: null, response: null, pause: null, promise: null });
   });
 });
 
@@ -152,11 +152,15 @@ describe('computeNextCheckAt', () => {
 
 describe('listClockActions', () => {
   it.each([
-    { name: 'running', facts: [], expected: { pause: true, resume: false, extend: true, reapply: true } },
-    { name: 'paused by hand', facts: [fact.pause('m1', '2026-03-02T09:00:00Z')], expected: { pause: false, resume: true, extend: true, reapply: true } },
-    { name: 'paused by status', facts: [fact.waiting('c1', '2026-03-02T09:00:00Z')], expected: { pause: true, resume: false, extend: true, reapply: true } },
-    { name: 'resolved', facts: [fact.resolved('c1', '2026-03-02T09:00:00Z')], expected: { pause: false, resume: false, extend: false, reapply: true } },
-  ])('$name', ({ facts, expected }) => {
-    expect(listClockActions(clock(facts, '2026-03-02T09:30:00Z'))).toEqual(expected);
+    { name: 'running', facts: [], now: '2026-03-02T09:30:00Z', expected: { pause: true, resume: false, extend: true, reapply: true, promise: false } },
+    { name: 'paused by hand', facts: [fact.pause('m1', '2026-03-02T09:00:00Z')], now: '2026-03-02T09:30:00Z', expected: { pause: false, resume: true, extend: true, reapply: true, promise: false } },
+    { name: 'paused by status', facts: [fact.waiting('c1', '2026-03-02T09:00:00Z')], now: '2026-03-02T09:30:00Z', expected: { pause: true, resume: false, extend: true, reapply: true, promise: false } },
+    { name: 'resolved', facts: [fact.resolved('c1', '2026-03-02T09:00:00Z')], now: '2026-03-02T09:30:00Z', expected: { pause: false, resume: false, extend: false, reapply: true, promise: false } },
+    // at risk from 11:00, breached after 12:00: a new expected time can be promised
+    { name: 'at risk', facts: [], now: '2026-03-02T11:30:00Z', expected: { pause: true, resume: false, extend: true, reapply: true, promise: true } },
+    { name: 'breached', facts: [], now: '2026-03-02T13:00:00Z', expected: { pause: true, resume: false, extend: true, reapply: true, promise: true } },
+    { name: 'breached and resolved', facts: [fact.resolved('c1', '2026-03-02T12:30:00Z')], now: '2026-03-02T13:00:00Z', expected: { pause: false, resume: false, extend: false, reapply: true, promise: false } },
+  ])('$name', ({ facts, now, expected }) => {
+    expect(listClockActions(clock(facts, now))).toEqual(expected);
   });
 });

@@ -342,15 +342,15 @@ describe('a request the contract does not cover', () => {
   }
 
   it.each([
-    ['tom', 'Not covered by the contract: billable at €85.00 / hour', 'en'],
-    ['sanne', 'Niet gedekt door het contract: factureerbaar tegen € 85,00 / uur', 'nl'],
+    ['tom', 'Out-of-contract rate: €85.00 per hour', 'en'],
+    ['sanne', 'Tarief buiten contract: € 85,00 per uur', 'nl'],
   ] as const)('shows %s what it is billable at, in the agent’s language', async (agent, title, language) => {
     const { sbx, page } = started();
     await actAs(page.context(), sbx.url, sbx.users[agent]);
     const key = starkNetworkRequest(sbx);
     const panel = await openRequestPanel(page, sbx.url, key);
     expect(panel.state).toBe('uncovered');
-    const notice = panelFrame(page).getByTestId('panel-out-of-contract');
+    const notice = panelFrame(page).getByTestId('panel-uncovered');
     expect(normalizeText(await notice.innerText())).toContain(title);
     expect(normalizeText(await notice.innerText())).toContain('Stark Manufacturing — basis');
     await saveScreenshot(page, `commercial-panel-out-of-contract-${language}`);

@@ -100,6 +100,29 @@ describe('serving', () => {
     expect(response.headers.get('location')).toBe('/portal');
   });
 
+  it('offers the triage view in the queues, not to customers', async () => {
+    const triage = await get('/triage', users().agent.accountId);
+    expect(triage.status).toBe(200);
+    expect(await triage.text()).toContain('Contract triage');
+    expect(await (await get('/', users().agent.accountId)).text()).toContain('href="/triage"');
+    const customer = await get('/triage', users().customer.accountId);
+    expect(customer.status).toBe(302);
+    expect(customer.headers.get('location')).toBe('/portal');
+  });
+
+  it('opens as the demo admin; HTTP Basic auth selects the user on pages as on REST (issue 11 item 8)', async () => {
+    const asDefault = await get('/admin');
+    expect(asDefault.status).toBe(200);
+    const { agent, customer } = users();
+    const asAgent = await fetch(`${sandbox.url}/admin`, { redirect: 'manual', headers: { authorization: basic(agent.emailAddress) } });
+    expect(asAgent.status).toBe(403);
+    const asCustomer = await fetch(`${sandbox.url}/`, { redirect: 'manual', headers: { authorization: basic(customer.emailAddress) } });
+    expect(asCustomer.status).toBe(302);
+    expect(asCustomer.headers.get('location')).toBe('/portal');
+    const unknown = await fetch(`${sandbox.url}/`, { redirect: 'manual', headers: { authorization: basic('nobody@nowhere.example') } });
+    expect(unknown.status).toBe(401);
+  });
+
   it('offers the dashboard and the review page in the top navigation, not to customers', async () => {
     expect(await (await get('/', users().agent.accountId)).text()).toContain('href="/reports"');
     expect(await (await get('/portal', users().customer.accountId)).text()).not.toContain('href="/reports"');
@@ -234,6 +257,18 @@ describe('a request raised in the portal, end to end', () => {
     const moved = await post('/sandbox/api/clock', { action: 'set', local: '2026-10-12T09:00', timeZone: 'Europe/Amsterdam' });
     expect(moved.status).toBe(200);
     expect(sandbox.clock.now().toISOString()).toBe('2026-10-12T07:00:00.000Z');
+  });
+
+  it('asks before setting the clock back: 409 with what it would do, then moves on confirmation (issue 11 item 8)', async () => {
+    const before = sandbox.clock.now().toISOString();
+    const refused = await post('/sandbox/api/clock', { action: 'set', local: '2026-10-12T08:00', timeZone: 'Europe/Amsterdam' });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ ok: false, message: expect.stringContaining('sets the clock back') });
+    expect((await post('/sandbox/api/clock', { action: 'advance', ms: -60_000 })).status).toBe(409);
+    expect(sandbox.clock.now().toISOString()).toBe(before);
+    const confirmed = await post('/sandbox/api/clock', { action: 'set', local: '2026-10-12T08:00', timeZone: 'Europe/Amsterdam', confirmBackwards: true });
+    expect(confirmed.status).toBe(200);
+    expect(sandbox.clock.now().toISOString()).toBe('2026-10-12T06:00:00.000Z');
   });
 
   it('resets to the starting site without a restart', async () => {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { PANEL_LIMITS, type PanelDrafts, type PanelState, type PanelTarget } from '../../src/contract/panel-api';
-import { barWidthPercent, describeTimeLeft, pickDefaultDraft } from '../../static/panel/src/clock-text';
+import { barWidthPercent, describeTimeLeft, pickDefaultDraft, targetText } from '../../static/panel/src/clock-text';
 import { fromServerFieldErrors, localizeIssues } from '../../static/panel/src/field-errors';
 import { listAllowedActions } from '../../static/panel/src/panel-actions';
 import { createTranslator } from '../../src/i18n/messages';
@@ -30,15 +30,16 @@ describe('describeTimeLeft', () => {
 
 describe('pickDefaultDraft', () => {
   const language = { language: 'en', languageOf: 'customer' } as const;
-  const both = { expected: 'We expect…', missed: 'Unfortunately…', ...language };
-  it.each<[PanelState, PanelDrafts, 'expected' | 'missed' | null]>([
+  const both = { expected: 'We expect…', missed: 'Unfortunately…', missedPromise: null, uncovered: null, ...language };
+  it.each<[PanelState, PanelDrafts, 'expected' | 'missed' | 'uncovered' | null]>([
     ['on-track', both, 'expected'],
     ['paused', both, 'expected'],
     ['at-risk', both, 'missed'],
     ['breached', both, 'missed'],
-    ['breached', { expected: 'We expect…', missed: null, ...language }, 'expected'],
-    ['on-track', { expected: null, missed: 'Unfortunately…', ...language }, 'missed'],
-    ['met', { expected: null, missed: null, ...language }, null],
+    ['breached', { ...both, missed: null }, 'expected'],
+    ['on-track', { ...both, expected: null }, 'missed'],
+    ['met', { ...both, expected: null, missed: null }, null],
+    ['uncovered', { ...both, expected: null, missed: null, uncovered: 'Not covered…' }, 'uncovered'],
   ])('%s with drafts %j → %s', (state, drafts, expected) => {
     expect(pickDefaultDraft(state, drafts)).toBe(expected);
   });
@@ -58,7 +59,7 @@ describe('barWidthPercent', () => {
 });
 
 describe('listAllowedActions', () => {
-  const none = { postMessage: false, reapply: false, pause: false, resume: false, extend: false };
+  const none = { postMessage: false, promise: false, reapply: false, pause: false, resume: false, extend: false };
   it.each([
     ['nothing allowed', none, []],
     ['a running clock', { ...none, postMessage: true, reapply: true, pause: true, extend: true }, ['tell', 'reapply', 'pause', 'extend']],
@@ -132,5 +133,16 @@ describe('readUiContext', () => {
 
   it('falls back to English and UTC when nothing usable is left', () => {
     expect(readUiContext({}, { locale: '', timeZone: 'Nowhere/Special' })).toEqual({ locale: 'en-US', timeZone: 'UTC' });
+  });
+});
+
+describe('targetText', () => {
+  const duration = (minutes: number): string => `${String(minutes / 60)} h`;
+  const t = (_key: 'duration.withExtension', values: { target: string; extension: string }): string => `${values.target} + ${values.extension} extension`;
+  it('names an extension apart from the contract target', () => {
+    expect(targetText(t, duration, 1020, 60)).toBe('16 h + 1 h extension');
+  });
+  it('is just the target without one', () => {
+    expect(targetText(t, duration, 960, 0)).toBe('16 h');
   });
 });

@@ -70,8 +70,8 @@ function renderRow(request: RequestSummary, chrome: PageChrome): SafeHtml {
     <td class="summary"><a href="/browse/${request.key}">${request.summary}</a></td>
     <td class="customer">${request.organizations.length > 0 ? request.organizations.join(', ') : html`<span class="subtle">${request.reporter?.displayName ?? '—'}</span>`}</td>
     <td>${lozenge(request.status.name, statusAppearance(request.status.category))}</td>
-    <td>${priorityLabel(request.priority)}</td>
-    <td class="nowrap">${clock?.service ?? ''} ${levelTag(clock?.level ?? null)}</td>
+    <td class="col-priority">${priorityLabel(request.priority)}</td>
+    <td class="nowrap col-service">${clock?.service ?? ''} ${levelTag(clock?.level ?? null)}</td>
     <td>${clockLozenge(clock)}</td>
     <td>${cells.deadline}</td>
     <td class="num">${cells.left}</td>
@@ -101,7 +101,7 @@ export function renderQueuePage(input: QueuePageInput): SafeHtml {
       ? html`<div class="empty"><h2>Nothing here</h2><p>No requests match this view${view === 'attention' ? ' — every open request is on track' : ''}.</p></div>`
       : html`<div class="tablewrap"><table class="queue" data-testid="queue">
           <thead><tr>
-            <th>Key</th><th>Summary</th><th>Customer</th><th>Status</th><th>Priority</th><th>Service · level</th>
+            <th>Key</th><th>Summary</th><th>Customer</th><th>Status</th><th class="col-priority">Priority</th><th class="col-service">Service · level</th>
             <th>Contract</th><th>Contract deadline</th><th class="num">Time left</th>
           </tr></thead>
           <tbody>${shown.map((r) => renderRow(r, chrome))}</tbody>

@@ -4,12 +4,13 @@
  *
  * Endpoints (Jira Cloud platform REST v3): GET /rest/api/3/issue/{issueIdOrKey},
  * GET /rest/api/3/issue/{issueIdOrKey}/changelog (all pages, or one page from a position), POST /rest/api/3/search/jql,
- * POST /rest/api/3/search/approximate-count. Scope read:jira-work.
+ * POST /rest/api/3/search/approximate-count, POST /rest/api/3/issue/bulkfetch. Scope read:jira-work.
  * What this module may not do: write anything, log, or decide about clocks.
  */
 import { z } from 'zod';
 import {
   jiraApproximateCountSchema,
+  jiraBulkFetchSchema,
   jiraChangelogPageSchema,
   jiraIssueDigestPageSchema,
   jiraIssueSchema,
@@ -26,11 +27,15 @@ import {
   type GetChangelogPage,
   type CountIssues,
   type GetIssue,
+  type ListBrowsableIssues,
   type SearchIssueDigests,
   type SearchIssuesWithClock,
 } from '../../app/jira-ports';
 import { httpError, isSuccess, parseJsonBody, parseWith, type JiraCaller } from './jira-call';
 import { jiraPath, type JiraRequest } from './jira-transport';
+
+/** Jira's limit of issues per bulk fetch (POST /rest/api/3/issue/bulkfetch). */
+export const BULK_FETCH_LIMIT = 100;
 
 /** Fields requested by getIssue besides the site-specific custom fields. */
 export const ISSUE_FIELDS = [
@@ -85,6 +90,7 @@ export function createIssueCalls(caller: JiraCaller): {
   searchIssuesWithClock: SearchIssuesWithClock;
   searchIssueDigests: SearchIssueDigests;
   countIssues: CountIssues;
+  listBrowsableIssues: ListBrowsableIssues;
 } {
   const getIssue: GetIssue = async (issueIdOrKey, options = {}) => {
     const fieldIds = options.fieldIds;
@@ -239,5 +245,23 @@ export function createIssueCalls(caller: JiraCaller): {
     return answer.count;
   };
 
-  return { getIssue, getChangelog, getChangelogPage, searchIssuesWithClock, searchIssueDigests, countIssues };
+  const listBrowsableIssues: ListBrowsableIssues = async (issueIds) => {
+    if (issueIds.length === 0) return [];
+    if (issueIds.length > BULK_FETCH_LIMIT) throw new RangeError(`At most ${BULK_FETCH_LIMIT} issues per bulk fetch (got ${issueIds.length}).`);
+    const body = { issueIdsOrKeys: [...issueIds], fields: ['summary', 'status', 'assignee', 'priority'] };
+    const answer = await caller.call({ method: 'POST', path: jiraPath`/rest/api/3/issue/bulkfetch`, body }, jiraBulkFetchSchema);
+    return answer.issues.map((issue) => {
+      const { summary, status, assignee, priority } = issue.fields;
+      return {
+        id: issue.id,
+        key: issue.key,
+        summary: summary ?? '',
+        status: { name: status?.name ?? '', category: status?.statusCategory.key ?? 'undefined' },
+        assignee: assignee == null ? null : { accountId: assignee.accountId, displayName: assignee.displayName ?? assignee.accountId },
+        priority: priority?.name ?? null,
+      };
+    });
+  };
+
+  return { getIssue, getChangelog, getChangelogPage, searchIssuesWithClock, searchIssueDigests, countIssues, listBrowsableIssues };
 }

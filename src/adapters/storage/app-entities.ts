@@ -11,6 +11,8 @@
  * - `issue-outcome`: the frozen outcome one request contributes to the compliance aggregates,
  *   indexed by aggregate (month and customer) so an aggregate can be recounted from its outcomes.
  * - `compliance-aggregate`: the counters of one month and customer, revisioned, indexed by month.
+ * - `triage-entry`, `triage-calendar`: the triage view's index of open requests, read per project
+ *   and sweep shard in parallel, and the calendars its entries count in (ADR 0024).
  * - `contract-database`, `contract-terms`, `database-audit`: the contract database's commit pointer,
  *   its per-organization terms slices and its audit log (ADR 0021).
  * - `renewal-reminder`: one notice reminder to an account manager (contract version and notice
@@ -33,6 +35,28 @@ export const APP_STORAGE_ENTITIES: readonly EntityDefinition[] = [
       changelog: { type: 'any' },
       outcome: { type: 'any' },
       dueAt: { type: 'string' },
+      triage: { type: 'any' },
+    },
+  },
+  {
+    name: 'triage-entry',
+    attributes: {
+      schemaVersion: { type: 'integer' },
+      issueId: { type: 'string' },
+      issueKey: { type: 'string' },
+      projectId: { type: 'string' },
+      shard: { type: 'integer' },
+      assignee: { type: 'string' },
+      clock: { type: 'any' },
+    },
+    indexes: [{ name: 'by-project', partition: ['projectId', 'shard'], range: ['issueId'] }],
+  },
+  {
+    name: 'triage-calendar',
+    attributes: {
+      schemaVersion: { type: 'integer' },
+      name: { type: 'string' },
+      definition: { type: 'any' },
     },
   },
   {

@@ -25,6 +25,8 @@
  * | `clock-due`            | `<issueId>`                 | when the sweep must look at that clock   |
  * | `issue-outcome`        | `<issueId>`                 | what the request counts in the aggregates|
  * | `compliance-aggregate` | `<yyyy-mm>:<customerId>`    | counters of one month and customer       |
+ * | `triage-entry`         | `<issueId>`                 | one open request in the triage index     |
+ * | `triage-calendar`      | `cal-<hash>-<length>`       | a calendar triage entries count in       |
  *
  * Custom entity items (manifest.yml `app.storage.entities`, conditional writes, ADR 0009):
  *
@@ -229,6 +231,10 @@ export const CLOCK_DUE_ENTITY = 'clock-due';
 export const ISSUE_OUTCOME_ENTITY = 'issue-outcome';
 /** The compliance counters of one month and customer. */
 export const COMPLIANCE_AGGREGATE_ENTITY = 'compliance-aggregate';
+/** One open request in the triage view's index (key: the issue id; ADR 0027). */
+export const TRIAGE_ENTRY_ENTITY = 'triage-entry';
+/** A business calendar triage entries count in (key: its calendar key, `cal-<hash>-<length>`). */
+export const TRIAGE_CALENDAR_ENTITY = 'triage-calendar';
 
 /**
  * `<issueId>` — the key of an issue's item in `issue-clock`, `clock-due` and `issue-outcome`.

@@ -35,6 +35,19 @@ export const clockEn = {
   'history.extended': '+{amount} business time',
   'history.changed': '{from} → {to}',
   'history.target': '{priorityClass} {target}',
+  'history.priorityLowered': 'priority lowered: {from} → {to}',
+  'history.priorityRaised': 'priority raised: {from} → {to}',
+  'history.crossed': '{percent, number}% of the {target} target used',
+  'history.promised': 'new expected time told to the customer: {time}',
+  'history.promiseWarned': 'the time promised to the customer ({time}) is close',
+
+  'rate.hourly': '{amount} per hour',
+  'rate.perRequest': '{amount} per request',
+  'rate.both': '{perRequest} per request plus {hourly} per hour',
+
+  'customer.uncovered':
+    '{reason, select, service {Your contract with us does not cover {service}, so this request is not covered by your contract.} expired {Your contract with us has ended, so this request is not covered by your contract.} other {This request is not covered by your contract.}} We handle it on a best-effort basis, without a guaranteed resolution time.',
+  'customer.uncoveredRate': 'Work outside the contract is charged at {rate}.',
 
   'problem.malformed-record': 'The stored contract clock was unreadable and has been rebuilt from the issue.',
   'problem.unsupported-schema-version': 'The contract clock was written by a newer version of Contract Clock.',
@@ -44,11 +57,15 @@ export const clockEn = {
   'instant.inZone': '{time} ({zone})',
 
   'note.breached':
-    'Contract Clock: the resolution deadline of {deadline} has passed ({agreement}). Tell the customer when to expect a resolution.',
-  'note.atRisk': 'Contract Clock: this request is at risk — {percent, number}% of the resolution target is used ({agreement}). Deadline: {deadline}.',
+    'Contract Clock: the resolution deadline passed at {crossedAt}; {percent, number}% of the target was used then ({agreement}). Tell the customer when to expect a resolution.',
+  'note.atRisk':
+    'Contract Clock: this request turned at risk at {crossedAt}; {percent, number}% of the resolution target was used then ({agreement}). Deadline: {deadline}.',
+  'note.promise':
+    'Contract Clock: the customer was promised a resolution by {expected}. {left} of business time is left until then and the request is still open: resolve it, or tell the customer a new time before it passes. (The contract deadline was {deadline}.)',
   'note.agreement': '{level}, {priorityClass}: {target}',
   'note.agreementWithService': '{level}, {service}, {priorityClass}: {target}',
   'note.agreementUnknown': 'the agreement',
   'note.deadlineUnknown': 'unknown',
-  'note.subject': '{issueKey}: contract deadline {kind, select, breached {breached} other {at risk}}',
+  'note.subject':
+    '{issueKey}: {kind, select, breached {contract deadline breached} promise {the time promised to the customer is close} other {contract deadline at risk}}',
 } as const;

@@ -36,6 +36,19 @@ export const clockNl: Translation<typeof clockEn> = {
   'history.extended': '+{amount} werktijd',
   'history.changed': '{from} → {to}',
   'history.target': '{priorityClass} {target}',
+  'history.priorityLowered': 'prioriteit verlaagd: {from} → {to}',
+  'history.priorityRaised': 'prioriteit verhoogd: {from} → {to}',
+  'history.crossed': '{percent, number}% van de norm van {target} gebruikt',
+  'history.promised': 'nieuw verwacht tijdstip aan de klant gemeld: {time}',
+  'history.promiseWarned': 'het aan de klant beloofde tijdstip ({time}) nadert',
+
+  'rate.hourly': '{amount} per uur',
+  'rate.perRequest': '{amount} per aanvraag',
+  'rate.both': '{perRequest} per aanvraag plus {hourly} per uur',
+
+  'customer.uncovered':
+    '{reason, select, service {Uw contract met ons dekt {service} niet, dus deze aanvraag valt niet onder uw contract.} expired {Uw contract met ons is afgelopen, dus deze aanvraag valt niet onder uw contract.} other {Deze aanvraag valt niet onder uw contract.}} We behandelen hem naar beste vermogen, zonder gegarandeerde oplostijd.',
+  'customer.uncoveredRate': 'Werk buiten het contract rekenen we af tegen {rate}.',
 
   'problem.malformed-record': 'De opgeslagen contractklok was onleesbaar en is opnieuw opgebouwd uit de aanvraag.',
   'problem.unsupported-schema-version': 'De contractklok is geschreven door een nieuwere versie van Contract Clock.',
@@ -45,11 +58,15 @@ export const clockNl: Translation<typeof clockEn> = {
   'instant.inZone': '{time} ({zone})',
 
   'note.breached':
-    'Contract Clock: de oplosdeadline van {deadline} is verstreken ({agreement}). Laat de klant weten wanneer hij een oplossing kan verwachten.',
-  'note.atRisk': 'Contract Clock: dit verzoek is in gevaar — {percent, number}% van de oplosnorm is gebruikt ({agreement}). Deadline: {deadline}.',
+    'Contract Clock: de oplosdeadline is verstreken op {crossedAt}; toen was {percent, number}% van de norm gebruikt ({agreement}). Laat de klant weten wanneer hij een oplossing kan verwachten.',
+  'note.atRisk':
+    'Contract Clock: dit verzoek kwam in gevaar op {crossedAt}; toen was {percent, number}% van de oplosnorm gebruikt ({agreement}). Deadline: {deadline}.',
+  'note.promise':
+    'Contract Clock: de klant is een oplossing beloofd vóór {expected}. Tot dan is er nog {left} werktijd en de aanvraag staat nog open: los hem op, of noem de klant op tijd een nieuw tijdstip. (De contractdeadline was {deadline}.)',
   'note.agreement': '{level}, {priorityClass}: {target}',
   'note.agreementWithService': '{level}, {service}, {priorityClass}: {target}',
   'note.agreementUnknown': 'de afspraak',
   'note.deadlineUnknown': 'onbekend',
-  'note.subject': '{issueKey}: contractdeadline {kind, select, breached {overschreden} other {in gevaar}}',
+  'note.subject':
+    '{issueKey}: {kind, select, breached {contractdeadline overschreden} promise {het aan de klant beloofde tijdstip nadert} other {contractdeadline in gevaar}}',
 };

@@ -14,6 +14,10 @@ export const commonEn = {
   'duration.minutes': '{minutes, number} min',
   'duration.hours': '{hours, number} h',
   'duration.hoursMinutes': '{hours, number} h {minutes, number} min',
+  'duration.withExtension': '{target} + {extension} extension',
+
+  'time.business': 'business time',
+  'time.calendar': 'calendar time',
 
   'error.details': 'Details: {message}',
 } as const;

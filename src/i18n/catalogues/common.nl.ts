@@ -16,6 +16,10 @@ export const commonNl: Translation<typeof commonEn> = {
   'duration.minutes': '{minutes, number} min',
   'duration.hours': '{hours, number} u',
   'duration.hoursMinutes': '{hours, number} u {minutes, number} min',
+  'duration.withExtension': '{target} + {extension} verlenging',
+
+  'time.business': 'werktijd',
+  'time.calendar': 'kalendertijd',
 
   'error.details': 'Details: {message}',
 };

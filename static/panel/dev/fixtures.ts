@@ -112,11 +112,15 @@ function drafts(language: Language, expectedBy: string, newTime: string) {
       `Hello,\n\nWe are sorry: we will not resolve this within the 8 business hours of your Gold agreement. We now expect to resolve it by ${newTime} (Europe/Amsterdam) and will keep you posted.\n\nKind regards,\nSanne de Vries`,
       `Beste klant,\n\nHet spijt ons: we lossen dit niet op binnen de 8 werkuren van je Gold-overeenkomst. We verwachten het nu op te lossen vóór ${newTime} (Europe/Amsterdam) en houden je op de hoogte.\n\nMet vriendelijke groet,\nSanne de Vries`,
     ),
+    missedPromise: { expectedAt: '2026-12-02T14:00:00Z', local: '2026-12-02T14:00', businessHours: 6 },
+    uncovered: null,
   };
 }
 
-const allowRunning = { postMessage: true, reapply: true, pause: true, resume: false, extend: true };
-const allowNothing = { postMessage: false, reapply: false, pause: false, resume: false, extend: false };
+const noDrafts = (language: Language) => ({ expected: null, missed: null, missedPromise: null, uncovered: null, language, languageOf: 'customer' as const });
+
+const allowRunning = { postMessage: true, promise: false, reapply: true, pause: true, resume: false, extend: true };
+const allowNothing = { postMessage: false, promise: false, reapply: false, pause: false, resume: false, extend: false };
 
 /**
  * The view model of a scenario. `agentZone` differs from the contract's zone by default so both
@@ -140,9 +144,10 @@ export function buildScenarioView(
     history: baseHistory(language),
     explanation: explainAcme(language),
     drafts: drafts(language, say(language, 'Wednesday 2 December, 10:50', 'woensdag 2 december, 10:50'), say(language, 'Wednesday 2 December, 15:00', 'woensdag 2 december, 15:00')),
+    promise: null,
+    uncovered: null,
     can: allowRunning,
     problem: null,
-    outOfContract: null,
   };
 
   switch (scenario) {
@@ -157,6 +162,7 @@ export function buildScenarioView(
           { at: '2026-12-01T09:35:00Z', by: app, kind: 'at-risk', detail: say(language, '90% of 8 h used', '90% van 8 u gebruikt'), reason: null },
           ...base.history,
         ],
+        can: { ...allowRunning, promise: true },
       };
     case 'breached':
       return {
@@ -171,7 +177,8 @@ export function buildScenarioView(
           percentUsed: 117.6,
         }),
         history: [
-          { at: '2026-12-01T08:25:00Z', by: app, kind: 'breached', detail: null, reason: null },
+          { at: '2026-12-01T09:40:00Z', by: agent, kind: 'promised', detail: say(language, 'new expected time told to the customer: Wed 2 Dec 2026, 15:00 (Europe/Amsterdam)', 'nieuw verwacht tijdstip aan de klant gemeld: wo 2 dec 2026, 15:00 (Europe/Amsterdam)'), reason: null },
+          { at: '2026-12-01T08:25:00Z', by: app, kind: 'breached', detail: say(language, '100% of the 8 h + 1 h extension target used', '100% van de norm van 8 u + 1 u verlenging gebruikt'), reason: null },
           {
             at: '2026-11-30T16:10:00Z',
             by: agent,
@@ -181,6 +188,8 @@ export function buildScenarioView(
           },
           ...base.history,
         ],
+        promise: { expectedAt: '2026-12-02T14:00:00Z', madeAt: '2026-12-01T09:40:00Z', by: agent, state: 'pending', businessMinutesLeft: 420, warnAt: '2026-12-02T13:00:00Z', warnedAt: null },
+        can: { ...allowRunning, promise: true },
       };
     case 'paused':
       return {
@@ -224,7 +233,7 @@ export function buildScenarioView(
           { at: '2026-12-01T14:20:00Z', by: agent, kind: 'resolved', detail: say(language, 'met, 2 h 10 min to spare', 'gehaald, 2 u 10 min over'), reason: null },
           ...base.history,
         ],
-        drafts: { expected: null, missed: null, language, languageOf: 'customer' },
+        drafts: noDrafts(language),
         can: allowNothing,
       };
     case 'uncovered':
@@ -245,8 +254,16 @@ export function buildScenarioView(
             because: say(language, 'no best-effort fallback is configured', 'er is geen terugvaloptie ingesteld'),
           },
         ],
-        drafts: { expected: null, missed: null, language, languageOf: 'customer' },
-        can: { ...allowNothing, reapply: true },
+        drafts: {
+          ...noDrafts(language),
+          uncovered: say(
+            language,
+            'This request is not covered by your contract. We handle it on a best-effort basis, without a guaranteed resolution time. Work outside the contract is charged at €95.00 per hour.',
+            'Deze aanvraag valt niet onder uw contract. We behandelen hem naar beste vermogen, zonder gegarandeerde oplostijd. Werk buiten het contract rekenen we af tegen € 95,00 per uur.',
+          ),
+        },
+        uncovered: { reason: 'contract-not-in-force', bestEffort: false, contract: 'Globex Ltd 2026', service: null, rate: say(language, '€95.00 per hour', '€ 95,00 per uur'), pricesHidden: false },
+        can: { ...allowNothing, postMessage: true, reapply: true },
       };
     case 'error':
       return {
@@ -259,7 +276,7 @@ export function buildScenarioView(
           "The calendar 'ACME office hours' has no business time in the next 366 days; check its working hours and holidays.",
           "De kalender 'ACME office hours' heeft de komende 366 dagen geen werktijd; controleer de werktijden en feestdagen.",
         ),
-        drafts: { expected: null, missed: null, language, languageOf: 'customer' },
+        drafts: noDrafts(language),
         can: { ...allowNothing, reapply: true },
       };
   }
@@ -276,6 +293,7 @@ export function buildReapplyPreview(view: PanelView, language: Language): Reappl
     changed: true,
     current: { terms: view.terms, deadline: view.resolution?.deadline ?? null },
     proposed: { terms: proposedTerms, deadline: '2026-12-01T16:50:00Z', targetMinutes: 360 },
+    breachesAtOnce: view.state === 'at-risk' ? { overdueMinutes: 75 } : null,
     explanation: explainAcme(language).map((step) =>
       step.kind === 'contract'
         ? { ...step, value: 'ACME Managed Workplace 2026 v4', because: say(language, 'in force today, 1 Dec 2026', 'vandaag geldig, 1 dec 2026') }

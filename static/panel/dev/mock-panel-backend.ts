@@ -13,6 +13,7 @@ import {
   PANEL_RESOLVER_KEYS,
   pausePayloadSchema,
   postMessagePayloadSchema,
+  previewPromisePayloadSchema,
   previewReapplyPayloadSchema,
   reapplyPayloadSchema,
   resumePayloadSchema,
@@ -84,7 +85,26 @@ export function createMockPanelBackend(options: MockOptions) {
         if (stale !== null) return stale;
         record({ kind: 'message-posted', detail: parsed.data.visibility, reason: null });
         nextCommentId += 1;
-        return ok({ commentId: String(nextCommentId), visibility: parsed.data.visibility });
+        const promise = parsed.data.promise;
+        if (promise !== undefined) {
+          record({ kind: 'promised', detail: promise.expectedAt, reason: null });
+          view = {
+            ...view,
+            promise: { expectedAt: promise.expectedAt, madeAt: FIXTURE_NOW, by: me, state: 'pending', businessMinutesLeft: Math.round((Date.parse(promise.expectedAt) - Date.parse(FIXTURE_NOW)) / 60_000), warnAt: addMinutes(promise.expectedAt, -60), warnedAt: null },
+          };
+        }
+        return ok({ commentId: String(nextCommentId), visibility: parsed.data.visibility, promised: promise?.expectedAt ?? null });
+      }
+      case PANEL_RESOLVER_KEYS.previewPromise: {
+        const parsed = previewPromisePayloadSchema.safeParse(payload);
+        if (!parsed.success) return fail('invalid-input', 'Invalid promise.', flattenIssues(parsed.error.issues));
+        const stale = checkRevision(parsed.data.issueKey, parsed.data.revision);
+        if (stale !== null) return stale;
+        // Mock arithmetic: wall hours, or the wall time read as UTC.
+        const choice = parsed.data.promise;
+        const expectedAt = choice.basis === 'business-time' ? addMinutes(FIXTURE_NOW, choice.hours * 60) : new Date(`${choice.local}:00Z`).toISOString();
+        const minutes = Math.max(0, Math.round((Date.parse(expectedAt) - Date.parse(FIXTURE_NOW)) / 60_000));
+        return ok({ expectedAt, businessMinutes: minutes, draft: `${view.drafts.missed ?? ''}\n\n(${expectedAt})`, language: view.drafts.language, languageOf: view.drafts.languageOf });
       }
       case PANEL_RESOLVER_KEYS.previewReapply: {
         const parsed = previewReapplyPayloadSchema.safeParse(payload);

@@ -34,17 +34,20 @@ export function describeTimeLeft(
   }
 }
 
-export type DraftKind = keyof PanelDrafts;
+/** The drafts "tell the customer" offers. */
+export const DRAFT_KINDS = ['expected', 'missed', 'uncovered'] as const;
+export type DraftKind = (typeof DRAFT_KINDS)[number];
 
 /**
  * The draft to preselect: the honest "missed" one when the deadline is at risk or gone, otherwise
- * the "expected" one; whichever exists when only one does; null when there is nothing to tell.
+ * the "expected" one; the "not covered" one for a request without a contract; whichever exists when
+ * only one does; null when there is nothing to tell.
  *
- * @example pickDefaultDraft('at-risk', { expected: 'We expect…', missed: 'Unfortunately…' }) // 'missed'
+ * @example pickDefaultDraft('at-risk', { expected: 'We expect…', missed: 'Unfortunately…', … }) // 'missed'
  */
 export function pickDefaultDraft(state: PanelState, drafts: PanelDrafts): DraftKind | null {
   const preferMissed = state === 'at-risk' || state === 'breached';
-  const order: DraftKind[] = preferMissed ? ['missed', 'expected'] : ['expected', 'missed'];
+  const order: DraftKind[] = preferMissed ? ['missed', 'expected', 'uncovered'] : ['expected', 'missed', 'uncovered'];
   return order.find((kind) => drafts[kind] !== null) ?? null;
 }
 
@@ -57,4 +60,20 @@ export function pickDefaultDraft(state: PanelState, drafts: PanelDrafts): DraftK
 export function barWidthPercent(percentUsed: number): number {
   if (!Number.isFinite(percentUsed) || percentUsed <= 0) return 0;
   return Math.min(100, percentUsed);
+}
+
+/**
+ * A target in words, extensions named apart (issue 11 item 5): `16 h + 1 h extension`, never a
+ * changed `17 h` target; just `16 h` without an extension.
+ *
+ * @example targetText(t, duration, 1020, 60) // '16 h + 1 h extension'
+ */
+export function targetText(
+  t: (key: 'duration.withExtension', values: { target: string; extension: string }) => string,
+  duration: (minutes: number) => string,
+  targetMinutes: number,
+  extendedMinutes: number,
+): string {
+  if (extendedMinutes <= 0) return duration(targetMinutes);
+  return t('duration.withExtension', { target: duration(targetMinutes - extendedMinutes), extension: duration(extendedMinutes) });
 }

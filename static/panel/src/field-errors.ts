@@ -21,6 +21,10 @@ function describeIssue(field: string, issue: z.core.$ZodIssue, t: PanelTranslate
       return tooBig ? t('validation.tooLong', { max: PANEL_LIMITS.messageMaxLength }) : t('validation.messageRequired');
     case 'minutes':
       return tooBig ? t('validation.minutesTooMany', { max: PANEL_LIMITS.extendMaxMinutes }) : t('validation.minutesRequired');
+    case 'hours':
+      return tooBig ? t('validation.hoursTooMany', { max: PANEL_LIMITS.promiseMaxBusinessHours }) : t('validation.hoursRequired');
+    case 'local':
+      return t('validation.pickTime');
     default:
       return issue.message;
   }
@@ -35,7 +39,9 @@ export function localizeIssues(issues: readonly z.core.$ZodIssue[], t: PanelTran
   const out: Record<string, string> = {};
   for (const issue of issues) {
     const field = issue.path.length === 0 ? '(root)' : String(issue.path[0]);
-    out[field] ??= describeIssue(field, issue, t);
+    // A promise's problems are about its parts (hours, local): worded by the part, shown under the picker.
+    const about = field === 'promise' ? String(issue.path[issue.path.length - 1] ?? field) : field;
+    out[field] ??= describeIssue(about, issue, t);
   }
   return out;
 }

@@ -9,8 +9,7 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
-import type { OutOfContractRate, PanelView } from '../../../src/contract/panel-api';
-import { formatMoney } from '../../../src/contract/money';
+import type { PanelUncovered, PanelView } from '../../../src/contract/panel-api';
 import { navigateToModule } from '../../shared/forge-bridge';
 import { useI18n } from './messages';
 import { Disclosure } from '../../shared/ui/disclosure';
@@ -112,8 +111,21 @@ function PanelBody({ view, refreshing, refreshError, reload }: PanelBodyProps) {
     <>
       <StatusSummary ref={status} view={view} />
 
-      {view.state === 'uncovered' ? <UncoveredNotice isJiraAdmin={view.viewer.isJiraAdmin} /> : null}
-      {view.outOfContract === null ? null : <OutOfContractNotice rate={view.outOfContract} />}
+      {view.uncovered !== null || view.state === 'uncovered' ? (
+        <UncoveredNotice
+          uncovered={view.uncovered}
+          isJiraAdmin={view.viewer.isJiraAdmin}
+          onTell={
+            view.can.postMessage && view.drafts.uncovered !== null
+              ? (button) => {
+                  opener.current = button;
+                  setAnnouncement(null);
+                  setActive('tell');
+                }
+              : null
+          }
+        />
+      ) : null}
       {view.state === 'error' ? (
         <Notice appearance="error" title={t('problem.title')} testId="panel-problem">
           {view.problem ?? t('problem.unknown')}
@@ -181,47 +193,67 @@ function PanelBody({ view, refreshing, refreshError, reload }: PanelBodyProps) {
   );
 }
 
-/** "Not covered by the contract: billable at € 95 / hour" (issue 14.1), in the agent's locale. */
-function OutOfContractNotice({ rate }: { rate: OutOfContractRate }) {
-  const { t, locale } = useI18n();
-  const money = (amount: { amountMinor: number; currency: string }): string => formatMoney(amount.amountMinor, amount.currency, locale);
-  const { hourly, perRequest } = rate;
-  let title: string;
-  if (hourly !== null && perRequest !== null) title = t('outOfContract.both', { hourly: money(hourly), perRequest: money(perRequest) });
-  else if (hourly !== null) title = t('outOfContract.hourly', { amount: money(hourly) });
-  else if (perRequest !== null) title = t('outOfContract.perRequest', { amount: money(perRequest) });
-  else return null;
-  return (
-    <Notice appearance="warning" title={title} testId="panel-out-of-contract">
-      <div>{t('outOfContract.source', { contract: rate.contract.name, requestType: rate.requestType ? 'true' : 'false' })}</div>
-    </Notice>
-  );
-}
-
-function UncoveredNotice({ isJiraAdmin }: { isJiraAdmin: boolean }) {
+/**
+ * Why no contract covers the request (no contract, expired, not in force, service not covered), the
+ * out-of-contract rate when the contract defines one, and the way to tell the customer (issue 11
+ * item 4); admins get the way to the settings.
+ */
+function UncoveredNotice({
+  uncovered,
+  isJiraAdmin,
+  onTell,
+}: {
+  uncovered: PanelUncovered | null;
+  isJiraAdmin: boolean;
+  onTell: ((button: HTMLElement) => void) | null;
+}) {
   const { t } = useI18n();
+  const actions = (
+    <>
+      {onTell === null ? null : (
+        <Button testId="uncovered-tell" appearance="primary" onClick={(event) => {
+            onTell(event.currentTarget);
+          }}>
+          {t('uncovered.tell')}
+        </Button>
+      )}
+      {isJiraAdmin ? (
+        <Button
+          testId="settings-link"
+          onClick={() => {
+            void navigateToModule(ADMIN_PAGE_MODULE_KEY);
+          }}
+        >
+          {t('uncovered.settings')}
+        </Button>
+      ) : null}
+    </>
+  );
+  const subtle = { marginTop: token('space.050'), color: token('color.text.subtle') } as const;
   return (
     <Notice
       appearance="information"
       title={t('uncovered.title')}
       testId="panel-uncovered"
-      {...(isJiraAdmin
-        ? {
-            actions: (
-              <Button
-                testId="settings-link"
-                onClick={() => {
-                  void navigateToModule(ADMIN_PAGE_MODULE_KEY);
-                }}
-              >
-                {t('uncovered.settings')}
-              </Button>
-            ),
-          }
-        : {})}
+      {...(onTell !== null || isJiraAdmin ? { actions } : {})}
     >
-      <div>{t('uncovered.body')}</div>
-      {isJiraAdmin ? null : <div style={{ marginTop: token('space.050'), color: token('color.text.subtle') }}>{t('uncovered.askAdmin')}</div>}
+      {uncovered === null ? (
+        <div>{t('uncovered.body')}</div>
+      ) : (
+        <div data-testid="uncovered-reason" data-reason={uncovered.reason}>
+          {uncovered.reason === 'no-organization' || uncovered.reason === 'unknown-organization'
+            ? t(`uncovered.reason.${uncovered.reason}`)
+            : t(`uncovered.reason.${uncovered.reason}`, { contract: uncovered.contract ?? 'none', service: uncovered.service ?? 'none' })}
+        </div>
+      )}
+      {uncovered?.bestEffort === true ? <div style={subtle}>{t('uncovered.bestEffort')}</div> : null}
+      {uncovered?.rate == null ? null : (
+        <div data-testid="uncovered-rate" style={{ marginTop: token('space.050') }}>
+          {t('uncovered.rate', { rate: uncovered.rate })}
+          {uncovered.pricesHidden ? <div style={subtle}>{t('uncovered.pricesHidden')}</div> : null}
+        </div>
+      )}
+      {isJiraAdmin ? null : <div style={subtle}>{t('uncovered.askAdmin')}</div>}
     </Notice>
   );
 }

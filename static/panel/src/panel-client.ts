@@ -8,10 +8,12 @@ import {
   PANEL_RESOLVER_KEYS,
   panelViewSchema,
   postMessageResultSchema,
+  promisePreviewSchema,
   reapplyPreviewSchema,
   type ExtendPayload,
   type PausePayload,
   type PostMessagePayload,
+  type PreviewPromisePayload,
   type PreviewReapplyPayload,
   type ReapplyPayload,
   type ResumePayload,
@@ -26,6 +28,9 @@ export const panelClient = {
   previewReapply: (payload: PreviewReapplyPayload) =>
     invokeResolver(PANEL_RESOLVER_KEYS.previewReapply, payload, reapplyPreviewSchema),
   reapply: (payload: ReapplyPayload) => invokeResolver(PANEL_RESOLVER_KEYS.reapply, payload, actionResultSchema),
+  /** The instant a promise choice means and the "deadline missed" draft naming it; stores nothing. */
+  previewPromise: (payload: PreviewPromisePayload) =>
+    invokeResolver(PANEL_RESOLVER_KEYS.previewPromise, payload, promisePreviewSchema),
   pause: (payload: PausePayload) => invokeResolver(PANEL_RESOLVER_KEYS.pause, payload, actionResultSchema),
   resume: (payload: ResumePayload) => invokeResolver(PANEL_RESOLVER_KEYS.resume, payload, actionResultSchema),
   extend: (payload: ExtendPayload) => invokeResolver(PANEL_RESOLVER_KEYS.extend, payload, actionResultSchema),

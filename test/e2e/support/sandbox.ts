@@ -32,6 +32,8 @@ export const demoUserEmails = {
   tom: 'tom@polder-it.example',
   /** customer of Acme Logistics: Gold on e-mail (4 h for P1, 16 h for P3 in Amsterdam office hours) */
   alice: 'alice@acme.example',
+  /** customer of Umbrella Health: bespoke network terms, P1 outages 24x7 within 2 h (first response 15 min) */
+  uma: 'uma@umbrella.example',
   /** customer of Hooli Labs: no contract */
   henk: 'henk@hooli.example',
   /** customer of Wayne Foundation: the contract expired on 31 August 2026 */
@@ -159,6 +161,7 @@ function findDemoUsers(sandbox: Sandbox): DemoUsers {
     sanne: find(demoUserEmails.sanne),
     tom: find(demoUserEmails.tom),
     alice: find(demoUserEmails.alice),
+    uma: find(demoUserEmails.uma),
     henk: find(demoUserEmails.henk),
     wendy: find(demoUserEmails.wendy),
     noor: find(demoUserEmails.noor),

@@ -1,7 +1,9 @@
 /**
  * "Re-apply terms" (issue 5 §3): first asks the backend for a preview (`panel/preview-reapply`) —
  * current vs. proposed terms and deadline, and why — then re-applies with a reason, using the
- * revision the preview was computed from, so a change in between answers `conflict`.
+ * revision the preview was computed from, so a change in between answers `conflict`. When the new
+ * terms would make the request breached at once, the preview says how late it would be and the
+ * button says "Re-apply anyway" (the backend refuses without that confirmation; issue 11 item 5).
  */
 import { useCallback, useEffect, useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -78,7 +80,12 @@ export function ReapplyForm({ view, onDone, onCancel, onReload }: ReapplyFormPro
           onSubmit={() => {
             void submission.submit(
               reapplyPayloadSchema,
-              { issueKey, revision: load.preview.revision, reason },
+              {
+                issueKey,
+                revision: load.preview.revision,
+                reason,
+                ...(load.preview.breachesAtOnce === null ? {} : { acceptBreach: true }),
+              },
               panelClient.reapply,
               () => {
                 onDone(t('result.reapplied'));
@@ -162,6 +169,11 @@ function PreviewAndConfirm({ preview, view, reason, reasonId, submission, onReas
           {t('reapply.becomesUncovered')}
         </Notice>
       ) : null}
+      {preview.breachesAtOnce === null ? null : (
+        <Notice appearance="warning" testId="reapply-breaches">
+          {t('reapply.breachesAtOnce', { duration: duration(preview.breachesAtOnce.overdueMinutes) })}
+        </Notice>
+      )}
       <div>
         <div style={{ font: token('font.heading.xxsmall'), marginBottom: token('space.075') }}>{t('explanation.title')}</div>
         <ExplanationList steps={preview.explanation} testId="reapply-explanation" />
@@ -169,8 +181,8 @@ function PreviewAndConfirm({ preview, view, reason, reasonId, submission, onReas
       <ReasonField id={reasonId} value={reason} error={submission.fields.reason} onChange={onReason} />
       {submission.error === null ? null : <ErrorNotice error={submission.error} onReload={onReload} onRetry={onSubmit} testId="action-error" />}
       <FormButtons>
-        <Button type="submit" appearance="primary" isLoading={submission.submitting} testId="action-confirm">
-          {t('reapply.confirm')}
+        <Button type="submit" appearance={preview.breachesAtOnce === null ? 'primary' : 'warning'} isLoading={submission.submitting} testId="action-confirm">
+          {t(preview.breachesAtOnce === null ? 'reapply.confirm' : 'reapply.confirmBreach')}
         </Button>
         <Button onClick={onCancel} isDisabled={submission.submitting} testId="action-cancel">
           {t('common.cancel')}

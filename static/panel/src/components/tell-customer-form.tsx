@@ -1,8 +1,11 @@
 /**
- * "Tell the customer" (issue 5 §2): pick the expected-time or the missed-deadline draft the
- * backend composed from the contract's templates in the customer's language (the form says which,
- * and whether it is the customer's or, when Jira hides it, the agent's), edit it, choose public
- * reply or internal note, review, confirm, post. The message goes to `panel/post-message` with the shown revision.
+ * "Tell the customer" (issue 5 §2): pick the expected-time, the missed-deadline or the not-covered
+ * draft the backend composed in the customer's language (the form says which, and whether it is
+ * the customer's or, when Jira hides it, the agent's), edit it, choose public reply or internal
+ * note, review, confirm, post. The message goes to `panel/post-message` with the shown revision.
+ *
+ * A missed-deadline reply names a new expected time: the agent picks it (PromisePicker) and the
+ * reply carries it as a promise, which the backend records once the reply is posted (issue 11 item 3).
  */
 import { useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -19,7 +22,8 @@ import {
 import { useI18n } from '../messages';
 import { Field, labelStyle } from '../../../shared/ui/field';
 import { Notice } from '../../../shared/ui/notice';
-import { pickDefaultDraft, type DraftKind } from '../clock-text';
+import { DRAFT_KINDS, pickDefaultDraft, type DraftKind } from '../clock-text';
+import { PromisePicker, type PickedPromise } from './promise-picker';
 import { panelClient } from '../panel-client';
 import { useActionSubmission } from '../use-action-submission';
 import { ActionForm, FormButtons } from './action-form';
@@ -34,24 +38,37 @@ export interface TellCustomerFormProps {
 
 const fieldsetStyle = { border: 0, margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: token('space.050') } as const;
 
+const draftLabels = { expected: 'tell.draft.expected', missed: 'tell.draft.missed', uncovered: 'tell.draft.uncovered' } as const;
+
 export function TellCustomerForm({ view, onDone, onCancel, onReload }: TellCustomerFormProps) {
-  const { t } = useI18n();
+  const { t, instant } = useI18n();
   const submission = useActionSubmission();
   const { drafts } = view;
   const [draftKind, setDraftKind] = useState<DraftKind | null>(() => pickDefaultDraft(view.state, drafts));
   const [body, setBody] = useState(() => (draftKind === null ? '' : (drafts[draftKind] ?? '')));
   const [visibility, setVisibility] = useState<MessageVisibility>('public');
+  const suggested: PickedPromise | null = drafts.missedPromise === null ? null : { expectedAt: drafts.missedPromise.expectedAt, basis: 'date-time' };
+  const [promise, setPromise] = useState<PickedPromise | null>(suggested);
+  const tracksPromise = draftKind === 'missed' && view.can.promise && promise !== null;
+  const agentZone = view.viewer.timeZone;
   const [reviewed, setReviewed] = useState<PostMessagePayload | null>(null);
   const bodyId = useId();
   const draftLegendId = useId();
   const visibilityLegendId = useId();
   const confirmButton = useRef<HTMLButtonElement>(null);
 
-  const availableDrafts = (['expected', 'missed'] as const).filter((kind) => drafts[kind] !== null);
-  const selectedDraft = draftKind === null ? null : drafts[draftKind];
+  const availableDrafts = DRAFT_KINDS.filter((kind) => drafts[kind] !== null);
+  const [pickedDraft, setPickedDraft] = useState<string | null>(null);
+  const selectedDraft = draftKind === null ? null : draftKind === 'missed' && pickedDraft !== null ? pickedDraft : drafts[draftKind];
 
   function review(): void {
-    const payload = submission.validate(postMessagePayloadSchema, { issueKey: view.issueKey, body, visibility, revision: view.revision });
+    const payload = submission.validate(postMessagePayloadSchema, {
+      issueKey: view.issueKey,
+      body,
+      visibility,
+      revision: view.revision,
+      ...(tracksPromise && visibility === 'public' ? { promise } : {}),
+    });
     if (payload === null) return;
     setReviewed(payload);
     // Focus the decision the agent has to make next.
@@ -65,7 +82,8 @@ export function TellCustomerForm({ view, onDone, onCancel, onReload }: TellCusto
 
   async function post(payload: PostMessagePayload): Promise<void> {
     const answer = await submission.submit(postMessagePayloadSchema, payload, panelClient.postMessage, (result) => {
-      onDone(t(result.visibility === 'public' ? 'result.posted.public' : 'result.posted.internal'));
+      if (result.promised !== null) onDone(t('result.promised', { time: instant(result.promised, agentZone) }));
+      else onDone(t(result.visibility === 'public' ? 'result.posted.public' : 'result.posted.internal'));
     });
     // Field errors belong next to the fields, which only the editing step shows.
     if (answer !== null && !answer.ok && answer.error.code === 'invalid-input') setReviewed(null);
@@ -78,6 +96,11 @@ export function TellCustomerForm({ view, onDone, onCancel, onReload }: TellCusto
         <div data-testid="tell-confirm" data-visibility={reviewed.visibility}>
           <Notice appearance={isPublic ? 'warning' : 'information'}>{t(isPublic ? 'tell.confirm.public' : 'tell.confirm.internal')}</Notice>
         </div>
+        {reviewed.promise === undefined ? null : (
+          <div data-testid="tell-confirm-promise">
+            <Notice appearance="information">{t('tell.confirm.promise', { time: instant(reviewed.promise.expectedAt, agentZone) })}</Notice>
+          </div>
+        )}
         <blockquote
           data-testid="tell-preview"
           style={{
@@ -149,17 +172,29 @@ export function TellCustomerForm({ view, onDone, onCancel, onReload }: TellCusto
               value={draftKind}
               options={availableDrafts.map((kind) => ({
                 value: kind,
-                label: t(kind === 'expected' ? 'tell.draft.expected' : 'tell.draft.missed'),
+                label: t(draftLabels[kind]),
                 testId: `draft-${kind}`,
               }))}
               onChange={(event) => {
-                const kind = event.currentTarget.value === 'missed' ? 'missed' : 'expected';
+                const kind = availableDrafts.find((k) => k === event.currentTarget.value) ?? 'expected';
                 setDraftKind(kind);
-                setBody(drafts[kind] ?? '');
+                setBody((kind === 'missed' ? pickedDraft : null) ?? drafts[kind] ?? '');
                 submission.clearField('body');
               }}
             />
           </fieldset>
+        ) : null}
+        {draftKind === 'missed' && view.can.promise ? (
+          <PromisePicker
+            view={view}
+            onReload={onReload}
+            onPicked={(picked, draft) => {
+              setPromise(picked);
+              setPickedDraft(draft);
+              setBody(draft);
+              submission.clearField('body');
+            }}
+          />
         ) : null}
         <Field
           id={bodyId}
@@ -224,6 +259,13 @@ export function TellCustomerForm({ view, onDone, onCancel, onReload }: TellCusto
             }}
           />
         </fieldset>
+        {tracksPromise ? (
+          <div data-testid="promise-tracked" data-tracked={visibility === 'public'}>
+            <Notice appearance="information">
+              {visibility === 'public' ? t('promise.picker.tracked', { time: instant(promise.expectedAt, agentZone) }) : t('promise.picker.internal')}
+            </Notice>
+          </div>
+        ) : null}
         {submission.error === null ? null : <ErrorNotice error={submission.error} onReload={onReload} testId="action-error" />}
         <FormButtons>
           <Button type="submit" appearance="primary" testId="message-review">

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { PanelTarget, PanelTerms } from '../../../../src/contract/panel-api';
+import { targetText } from '../clock-text';
 import { useI18n } from '../messages';
 import { definitionGrid, subtleText, termStyle, valueStyle } from './detail-styles';
 
@@ -33,7 +34,9 @@ export function TermsList({ terms, resolution }: { terms: PanelTerms; resolution
     },
     { key: 'priority', label: t('terms.priority'), value: terms.priorityClass },
   ];
-  if (resolution !== null) rows.push({ key: 'target', label: t('terms.target'), value: duration(resolution.targetMinutes) });
+  if (resolution !== null) {
+    rows.push({ key: 'target', label: t('terms.target'), value: `${targetText(t, duration, resolution.targetMinutes, resolution.extendedMinutes)} (${t('time.business')})` });
+  }
   rows.push({
     key: 'calendar',
     label: t('terms.calendar'),
