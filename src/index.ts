@@ -18,3 +18,4 @@ export { onSweepEvent } from './entry/on-sweep-event';
 // resolvers, one per UI surface
 export { panelResolver } from './entry/panel-resolver';
 export { adminResolver } from './entry/admin-resolver';
+export { portalResolver } from './entry/portal-resolver';

@@ -22,6 +22,7 @@ import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
 import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
 import { createOnSweepEvent } from '../../src/entry/on-sweep-event';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
+import { createPortalResolver } from '../../src/entry/portal-resolver';
 import { createRunSweep } from '../../src/entry/run-sweep';
 import type { JiraAppDefinition } from '../jira/jira-app-definition';
 import type { JiraModel } from '../jira/jira-model';
@@ -196,6 +197,7 @@ const appFactories: Readonly<Record<string, (deps: AppDeps) => AppFunction>> = {
   onSweepEvent: (deps) => ({ kind: 'resolver', definitions: createOnSweepEvent(deps) }),
   panelResolver: (deps) => ({ kind: 'resolver', definitions: createPanelResolver(deps) }),
   adminResolver: (deps) => ({ kind: 'resolver', definitions: createAdminResolver(deps) }),
+  portalResolver: (deps) => ({ kind: 'resolver', definitions: createPortalResolver(deps) }),
 };
 
 /**
