@@ -2,7 +2,7 @@
  * The sandbox's one HTTP server (node:http, 127.0.0.1): it mounts
  *
  * - `/rest/…` — the Jira emulator's REST API (Jira Cloud v3 + servicedeskapi), handled by the emulator
- * - `/`, `/browse/KEY`, `/dashboard`, `/admin`, `/portal`, `/portal/KEY`, `/activity` — host pages
+ * - `/`, `/browse/KEY`, `/dashboard`, `/admin`, `/portal`, `/portal/KEY`, `/portal/profile`, `/activity` — host pages
  * - `/sandbox/frames/<resource>/…` — the Custom UI bundles, with the bridge shim injected
  * - `/sandbox/assets/…` — design tokens, host stylesheet and script
  * - `/sandbox/api/…` — the sandbox's own API: clock, current user, theme, invoke, settle, state, reset
@@ -82,6 +82,9 @@ export interface SandboxServer {
 }
 
 export const userCookie = 'sandbox-user';
+/** The portal's profile page ("My contract"), and JSM's own path of it, which the app links to. */
+const profilePagePath = '/portal/profile';
+const jsmProfilePath = '/servicedesk/customer/user/profile';
 export const themeCookie = 'sandbox-theme';
 const maxBodyBytes = 1024 * 1024;
 
@@ -207,6 +210,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   for (const module of modules.uiModules) {
     if (module.type === 'jira:adminPage') modulePages[module.key] = '/admin';
     if (module.type === 'jira:dashboardGadget') modulePages[module.key] = '/dashboard';
+    if (module.type === 'jiraServiceManagement:portalProfilePanel') modulePages[module.key] = profilePagePath;
   }
 
   const siteInfo = (): SiteInfo => ({ ...services.site, siteUrl: baseUrl });
@@ -253,6 +257,10 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
           html`manifest.yml declares no <code>${type}</code> module yet. It appears here once the app ships it.`,
         ),
       };
+    }
+    if (chrome.user.role === 'customer' && !module.unlicensedAccess.includes('customer')) {
+      // Forge runs a module for customers only when the manifest opts in (`unlicensedAccess`)
+      return { notice: renderNotBuilt(surface, html`Forge does not run <code>${module.key}</code> for customers: its manifest entry has no <code>unlicensedAccess: [customer]</code>.`) };
     }
     if (!isBundleBuilt(module.resourceDir)) {
       return {
@@ -402,7 +410,6 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         priorities: data.priorities(),
         requests,
         raisedKey: url.searchParams.get('raised') || null,
-        profilePanel: frameFor('jiraServiceManagement:portalProfilePanel', chrome, null, 'Your services and service levels', { autoResize: true, minHeight: 120 }),
       }),
     );
   };
@@ -424,6 +431,24 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         request,
         canComment: chrome.user.role === 'customer',
         requestPanel: frameFor('jiraServiceManagement:portalRequestDetailPanel', chrome, issue, 'Your agreement', { autoResize: true, minHeight: 80 }),
+      }),
+    );
+  };
+
+  /** The portal's profile page: JSM shows the app's profile panel ("My contract") there. */
+  const pageProfile = (req: IncomingMessage, res: ServerResponse): void => {
+    const chrome = chromeFor(req, 'My contract', 'profile');
+    const content = frameFor('jiraServiceManagement:portalProfilePanel', chrome, null, 'My contract', { autoResize: true, minHeight: 160 });
+    sendHtml(
+      res,
+      200,
+      renderSurfacePage({
+        chrome,
+        breadcrumbs: html`<a href="/portal">Help center</a> / Profile`,
+        heading: chrome.user.displayName,
+        intro: `Your profile${chrome.user.organizations.length > 0 ? ` · ${chrome.user.organizations.map((o) => o.name).join(', ')}` : ''}`,
+        content,
+        framed: true,
       }),
     );
   };
@@ -494,6 +519,9 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
       if (issue === null) throw new HttpError(404, `Issue ${input.frame.issueKey} does not exist.`);
     }
     const user = currentUser(req);
+    if (user.role === 'customer' && !module.unlicensedAccess.includes('customer')) {
+      throw new HttpError(403, `Forge does not run ${module.key} for customers (no unlicensedAccess).`);
+    }
     const call = buildResolverCall(
       {
         site: siteInfo(),
@@ -617,6 +645,12 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         return;
       case '/activity':
         pageActivity(req, res, url);
+        return;
+      case profilePagePath:
+        pageProfile(req, res);
+        return;
+      case jsmProfilePath:
+        redirect(res, profilePagePath);
         return;
       case '/favicon.ico':
         res.writeHead(204);

@@ -118,7 +118,7 @@ export interface ActivityItem {
 
 export interface PageChrome {
   title: string;
-  nav: 'queue' | 'request' | 'dashboard' | 'admin' | 'portal' | 'activity';
+  nav: 'queue' | 'request' | 'dashboard' | 'admin' | 'portal' | 'profile' | 'activity';
   now: Date;
   frozen: boolean;
   user: HostUser;

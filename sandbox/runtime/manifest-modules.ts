@@ -19,6 +19,8 @@ const uiModuleSchema = z.object({
   resolver: z.object({ function: z.string() }).optional(),
   title: z.string().optional(),
   displayConditions: displayConditionsSchema.optional(),
+  /** Which unlicensed account types Forge runs the module for (portal modules); absent: licensed users only. */
+  unlicensedAccess: z.array(z.enum(['customer', 'unlicensed', 'anonymous'])).optional(),
 });
 /** A trigger's `filter` (manifest reference, trigger module, "Filter reference"). */
 export const triggerFilterSchema = z.object({
@@ -65,6 +67,8 @@ export interface UiModule {
   resolverFunction: string | null;
   /** `displayConditions.jiraExpression`, when the module declares one */
   displayCondition: string | null;
+  /** the unlicensed account types Forge runs the module for (`unlicensedAccess`); [] = licensed users only */
+  unlicensedAccess: ('customer' | 'unlicensed' | 'anonymous')[];
 }
 
 export interface ManifestModules {
@@ -106,6 +110,7 @@ export function readManifestModules(manifestPath = path.resolve(__dirname, '../.
         resourceDir,
         resolverFunction: module.resolver?.function ?? null,
         displayCondition: module.displayConditions?.jiraExpression ?? null,
+        unlicensedAccess: module.unlicensedAccess ?? [],
       });
     }
   }
