@@ -141,7 +141,7 @@ export async function createBenchSite(options: { latencyMs: number; start?: Date
     now: () => clock.now,
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   };
-  const saved = await saveContractDatabase(store.inner, buildDemoContractDatabase(site), clock.now);
+  const saved = await saveContractDatabase(store.inner, { input: buildDemoContractDatabase(site), baseRevision: 0, by: site.users.admin.accountId, now: clock.now, action: 'import' });
   if (!saved.ok) throw new Error('the demo contract database does not validate');
   return {
     model,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (issue 2 §5): the business-time engine against moment-business-time (+
+ * `npm run bench` (issue 2 §5, issue 8 §4): the business-time engine against moment-business-time (+
  * moment-timezone) and a naive minute-stepping baseline, on the same queries in the same run:
  * Mon–Fri 08:30–17:30 Europe/Amsterdam with Dutch public holidays 2026–2027, durations 1 h – 5
  * business days, addBusinessMinutes and businessMinutesBetween, with and without pauses.
@@ -7,7 +7,10 @@
  * It checks that all three engines give the same answer to every query (exit code 1 when they do
  * not), prints each rate and the ratios, and the engine's compile cost and memory. Rates are
  * operations per second of this single-threaded process's CPU time, so that other work on a shared
- * machine does not count against any engine. Bench-only; never imported by the app.
+ * machine does not count against any engine. Then the compliance section (./compliance-bench.ts):
+ * storage reads and answer times of the gadget and the review report for 200 customers and 50 000
+ * resolved requests (`npm run bench -- --compliance-only` runs just that). Bench-only; never imported
+ * by the app.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -26,6 +29,7 @@ import {
   type OracleCalendar,
 } from '../test/support/brute-force-business-time';
 import { buildQueries, type DeadlineQuery, type MeasureQuery } from './bench-queries';
+import { runComplianceBench } from './compliance-bench';
 import { dutchPublicHolidays } from './dutch-holidays';
 import { MomentBusinessTimeEngine } from './moment-business-time-engine';
 
@@ -241,8 +245,12 @@ const formatRate = (rate: number): string =>
   rate >= 100 ? Math.round(rate).toLocaleString('en-US') : rate.toPrecision(3);
 const formatRatio = (ratio: number): string => `${Math.round(ratio).toLocaleString('en-US')}×`;
 
-function main(): void {
+async function main(): Promise<void> {
   const wallBegin = performance.now();
+  if (process.argv.includes('--compliance-only')) {
+    await printCompliance();
+    return;
+  }
   const cal = compileCalendar(definition);
   const mbt = new MomentBusinessTimeEngine({
     timeZone: definition.timeZone,
@@ -302,6 +310,8 @@ function main(): void {
   );
   for (const text of measureMemoryAndCompile()) console.log(text);
 
+  await printCompliance();
+
   const mismatches = results.flatMap((r) => r.mismatches);
   console.log(`\nbenchmark took ${((performance.now() - wallBegin) / 1000).toFixed(1)} s`);
   if (mismatches.length > 0) {
@@ -311,4 +321,13 @@ function main(): void {
   }
 }
 
-main();
+/** The compliance section (bench/compliance-bench.ts). */
+async function printCompliance(): Promise<void> {
+  const compliance = await runComplianceBench();
+  for (const text of compliance.lines) console.log(text);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -15,6 +15,7 @@ import { createMovableClock, type MovableClock } from './clock';
 import { demoNow } from './demo/demo-catalogue';
 import { ensureDemoSnapshot, type DemoSnapshot } from './demo/demo-snapshot';
 import { seedDemoSite } from './demo/generate-demo';
+import { demoGadgets, openDashboardStore } from './host/dashboard-store';
 import { createEmulatorHostData } from './host/emulator-host-data';
 import type { HostData } from './host/host-data';
 import { readJiraAppDefinition, type JiraAppDefinition } from './jira/jira-app-definition';
@@ -178,10 +179,12 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
   };
 
   let session = await openSession();
+  const dashboard = openDashboardStore(files.dashboard, demoGadgets(modules.uiModules.find((m) => m.type === 'jira:dashboardGadget')?.key ?? null));
   const server: SandboxServer = createSandboxServer({
     clock,
     modules,
     log,
+    dashboard,
     site: { cloudId: sandboxCloudId, appId: modules.appId, environmentId: app.environmentId, appName: app.name },
     consent: {
       scopes: app.scopes,
@@ -217,6 +220,7 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
     await session.runtime.settle();
     await session.stop();
     await installFresh();
+    dashboard.reset();
     session = await openSession();
     log.info('sandbox', 'reset to the demo');
   };
@@ -261,10 +265,12 @@ function delegateHostData(current: () => HostData): HostData {
     findUser: (accountId) => current().findUser(accountId),
     defaultUser: () => current().defaultUser(),
     projectName: () => current().projectName(),
+    projectKey: () => current().projectKey(),
     serviceDesk: () => current().serviceDesk(),
     priorities: () => current().priorities(),
     listRequests: (viewer) => current().listRequests(viewer),
     otherProjects: () => current().otherProjects(),
+    searchRequests: (viewer, jql, limit) => current().searchRequests(viewer, jql, limit),
     getRequest: (key, viewer) => current().getRequest(key, viewer),
     issueRef: (key) => current().issueRef(key),
     appActivity: () => current().appActivity(),

@@ -2,10 +2,12 @@
  * The sandbox's one HTTP server (node:http, 127.0.0.1): it mounts
  *
  * - `/rest/…` — the Jira emulator's REST API (Jira Cloud v3 + servicedeskapi), handled by the emulator
- * - `/`, `/browse/KEY`, `/dashboard`, `/admin`, `/portal`, `/portal/KEY`, `/portal/profile`, `/activity` — host pages
+ * - `/`, `/browse/KEY`, `/dashboard`, `/reports`, `/issues/?jql=`, `/admin`, `/portal`, `/portal/KEY`,
+ *   `/portal/profile`, `/activity` — host pages
  * - `/sandbox/frames/<resource>/…` — the Custom UI bundles, with the bridge shim injected
  * - `/sandbox/assets/…` — design tokens, host stylesheet and script
- * - `/sandbox/api/…` — the sandbox's own API: clock, current user, theme, invoke, settle, state, reset
+ * - `/sandbox/api/…` — the sandbox's own API: clock, current user, theme, invoke, settle, state, reset,
+ *   gadget-configuration (what a gadget's edit view submitted)
  *
  * The current sandbox user is a cookie (`sandbox-user`); pages and `invoke` act as that user, and the
  * host's browser code calls `/rest/…` with that user's Basic auth. This module wires requests to the
@@ -29,10 +31,13 @@ import { colorModeSchema, loadTokensCss, type ColorMode } from './bridge/theme';
 import type { MovableClock } from './clock';
 import { hostClientScript } from './host/host-client-script';
 import { hostCss } from './host/host-css';
+import type { DashboardStore, GadgetInstance } from './host/dashboard-store';
 import type { HostData } from './host/host-data';
 import { html, type SafeHtml } from './host/html';
 import { hostCssPath, hostScriptPath, renderNotBuilt, type EmbeddedFrame } from './host/layout';
 import { activityViews, renderActivityPage, type ActivityView } from './host/pages/activity-page';
+import { renderDashboardPage, type DashboardGadgetView } from './host/pages/dashboard-page';
+import { renderIssuesPage } from './host/pages/issues-page';
 import { renderPortalPage, renderPortalRequestPage } from './host/pages/portal-page';
 import { queueViews, renderQueuePage, type QueueView } from './host/pages/queue-page';
 import { renderRequestPage } from './host/pages/request-page';
@@ -48,6 +53,8 @@ export interface SandboxServices {
   clock: MovableClock;
   modules: ManifestModules;
   data: HostData;
+  /** the dashboard's gadgets and the configuration saved for each */
+  dashboard: DashboardStore;
   log: SandboxLog;
   /** cloudId, appId, environmentId; siteUrl is filled in from the listening address */
   site: Omit<SiteInfo, 'siteUrl'>;
@@ -210,10 +217,12 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   for (const module of modules.uiModules) {
     if (module.type === 'jira:adminPage') modulePages[module.key] = '/admin';
     if (module.type === 'jira:dashboardGadget') modulePages[module.key] = '/dashboard';
+    if (module.type === 'jira:globalPage') modulePages[module.key] = '/reports';
     if (module.type === 'jiraServiceManagement:portalProfilePanel') modulePages[module.key] = profilePagePath;
   }
 
   const siteInfo = (): SiteInfo => ({ ...services.site, siteUrl: baseUrl });
+  const gadgetRef = (instance: GadgetInstance) => ({ id: instance.id, dashboardId: services.dashboard.dashboardId, configuration: instance.configuration });
 
   const currentUser = (req: IncomingMessage): HostUser => {
     const id = parseCookies(req.headers.cookie).get(userCookie);
@@ -232,6 +241,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     users: data.listUsers(),
     colorMode: currentColorMode(req),
     projectName: data.projectName(),
+    projectKey: data.projectKey(),
     modulePages,
   });
   const contextUser = (user: HostUser): ContextUser => ({
@@ -248,8 +258,9 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     issue: IssueRef | null,
     surface: string,
     layout: { autoResize: boolean; minHeight: number },
+    gadget?: { instance: GadgetInstance; entryPoint: 'view' | 'edit' },
   ): { frame: EmbeddedFrame } | { notice: SafeHtml } => {
-    const module = findUiModule(modules, type);
+    const module = gadget === undefined ? findUiModule(modules, type) : (modules.uiModules.find((m) => m.key === gadget.instance.moduleKey) ?? null);
     if (module === null) {
       return {
         notice: renderNotBuilt(
@@ -272,8 +283,19 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     }
     frameSerial += 1;
     const frameId = `frame-${frameSerial}`;
-    const descriptor = { moduleKey: module.key, ...(issue === null ? {} : { issueKey: issue.key }) };
-    const context = buildFrontendContext({ site: siteInfo(), module, user: contextUser(chrome.user), issue, colorMode: chrome.colorMode });
+    const descriptor = {
+      moduleKey: module.key,
+      ...(issue === null ? {} : { issueKey: issue.key }),
+      ...(gadget === undefined ? {} : { gadgetId: gadget.instance.id, entryPoint: gadget.entryPoint }),
+    };
+    const context = buildFrontendContext({
+      site: siteInfo(),
+      module,
+      user: contextUser(chrome.user),
+      issue,
+      colorMode: chrome.colorMode,
+      ...(gadget === undefined ? {} : { entryPoint: gadget.entryPoint, gadget: gadgetRef(gadget.instance) }),
+    });
     return {
       frame: {
         frameId,
@@ -362,25 +384,59 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     );
   };
 
-  const pageDashboard = (req: IncomingMessage, res: ServerResponse): void => {
+  const pageDashboard = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
     const chrome = chromeFor(req, 'Dashboard', 'dashboard');
     if (chrome.user.role === 'customer') {
       redirect(res, '/portal');
       return;
     }
-    const content = frameFor('jira:dashboardGadget', chrome, null, 'Contract compliance gadget', { autoResize: true, minHeight: 320 });
+    const editing = url.searchParams.get('edit');
+    const module = findUiModule(modules, 'jira:dashboardGadget');
+    const gadgets: DashboardGadgetView[] = services.dashboard.list().map((instance) => {
+      const entryPoint = instance.id === editing ? ('edit' as const) : ('view' as const);
+      return {
+        gadgetId: instance.id,
+        title: modules.uiModules.find((m) => m.key === instance.moduleKey)?.title ?? instance.moduleKey,
+        editing: entryPoint === 'edit',
+        content: frameFor('jira:dashboardGadget', chrome, null, 'Contract compliance gadget', { autoResize: true, minHeight: 240 }, { instance, entryPoint }),
+      };
+    });
+    const missing =
+      module === null
+        ? renderNotBuilt('Contract compliance gadget', html`manifest.yml declares no <code>jira:dashboardGadget</code> module yet. It appears here once the app ships it.`)
+        : null;
+    sendHtml(res, 200, renderDashboardPage({ chrome, dashboardName: 'Service management dashboard', gadgets, missing }));
+  };
+
+  const pageReports = (req: IncomingMessage, res: ServerResponse): void => {
+    const chrome = chromeFor(req, 'Contract reviews', 'reports');
+    if (chrome.user.role === 'customer') {
+      redirect(res, '/portal');
+      return;
+    }
+    const content = frameFor('jira:globalPage', chrome, null, 'Contract reviews', { autoResize: true, minHeight: 480 });
     sendHtml(
       res,
       200,
       renderSurfacePage({
         chrome,
-        breadcrumbs: html`Dashboards / Service management`,
-        heading: 'Service management dashboard',
-        intro: 'How many requests were resolved on time, per customer, service and level.',
+        breadcrumbs: html`Apps / Contract Clock`,
+        heading: 'Contract reviews',
+        intro: '',
         content,
-        framed: true,
+        framed: false,
       }),
     );
+  };
+
+  const pageIssues = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    const chrome = chromeFor(req, 'Search', 'issues');
+    if (chrome.user.role === 'customer') {
+      redirect(res, '/portal');
+      return;
+    }
+    const jql = url.searchParams.get('jql') ?? `project = ${data.projectKey()} ORDER BY created DESC`;
+    sendHtml(res, 200, renderIssuesPage({ chrome, jql, result: data.searchRequests(chrome.user, jql, 100) }));
   };
 
   const pagePortal = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
@@ -518,6 +574,12 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
       issue = data.issueRef(input.frame.issueKey);
       if (issue === null) throw new HttpError(404, `Issue ${input.frame.issueKey} does not exist.`);
     }
+    let gadget: GadgetInstance | null = null;
+    if (module.type === 'jira:dashboardGadget') {
+      // the platform, not the frame, vouches for which gadget and which configuration
+      gadget = input.frame.gadgetId === undefined ? null : services.dashboard.find(input.frame.gadgetId);
+      if (gadget === null || gadget.moduleKey !== module.key) throw new HttpError(404, `The dashboard has no gadget ${input.frame.gadgetId ?? '(none)'} of ${module.key}.`);
+    }
     const user = currentUser(req);
     if (user.role === 'customer' && !module.unlicensedAccess.includes('customer')) {
       throw new HttpError(403, `Forge does not run ${module.key} for customers (no unlicensedAccess).`);
@@ -530,6 +592,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         issue,
         colorMode: currentColorMode(req),
         ...(input.frame.entryPoint === undefined ? {} : { entryPoint: input.frame.entryPoint }),
+        ...(gadget === null ? {} : { gadget: gadgetRef(gadget) }),
       },
       input.functionKey,
       input.payload,
@@ -589,6 +652,21 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         await services.runtime.settle();
         sendJson(res, 200, { ok: true, value: services.runtime.stats() });
         return;
+      case 'gadget-configuration': {
+        const { gadgetId, configuration } = parseWith(
+          z.object({ gadgetId: z.string().regex(/^\d+$/), configuration: z.record(z.string(), z.unknown()) }),
+          body,
+        );
+        if (currentUser(req).role === 'customer') throw new HttpError(403, 'Customers cannot change dashboard gadgets.');
+        try {
+          services.dashboard.saveConfiguration(gadgetId, configuration);
+        } catch (error) {
+          throw new HttpError(error instanceof RangeError ? 400 : 500, error instanceof Error ? error.message : String(error));
+        }
+        log.info('dashboard', `gadget ${gadgetId} configured`);
+        sendJson(res, 200, { ok: true, value: { gadgetId } });
+        return;
+      }
       case 'reset':
         if (services.reset === undefined) throw new HttpError(404, 'This sandbox does not offer a reset.');
         await services.reset();
@@ -635,7 +713,14 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         pageQueue(req, res, url);
         return;
       case '/dashboard':
-        pageDashboard(req, res);
+        pageDashboard(req, res, url);
+        return;
+      case '/reports':
+        pageReports(req, res);
+        return;
+      case '/issues':
+      case '/issues/':
+        pageIssues(req, res, url);
         return;
       case '/admin':
         pageAdmin(req, res);

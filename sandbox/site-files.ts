@@ -4,7 +4,7 @@
  *
  * - `state/` — the live site: `jira-site.json` (the emulator's exported state), `kvs/` (the
  *   file-persisted KVS, in its own format), `clock.json` (the movable clock), `origin.json` (which
- *   demo it came from)
+ *   demo it came from), `dashboard.json` (the dashboard's gadgets and their configuration)
  * - `demo/<hash>/` — the generated demo, keyed by a hash of the sources that produce it:
  *   `jira-site.json`, `kvs-snapshot.json`, `demo.json` (when "now" is, counts)
  *
@@ -29,6 +29,8 @@ export interface SiteFiles {
   kvsDir: string;
   clock: string;
   origin: string;
+  /** the dashboard's gadgets and their saved configurations (host/dashboard-store.ts) */
+  dashboard: string;
 }
 
 export function stateFiles(dataDir: string): SiteFiles {
@@ -39,6 +41,7 @@ export function stateFiles(dataDir: string): SiteFiles {
     kvsDir: path.join(dir, 'kvs'),
     clock: path.join(dir, 'clock.json'),
     origin: path.join(dir, 'origin.json'),
+    dashboard: path.join(dir, 'dashboard.json'),
   };
 }
 

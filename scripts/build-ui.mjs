@@ -110,7 +110,9 @@ export function createViteConfig(app, overrides = {}) {
     mode: 'production',
     publicDir: join(root, 'public'),
     // React 17+ automatic runtime through vite's built-in oxc transform (no React plugin needed).
-    oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+    // `development: false` always: a build started from Jest inherits NODE_ENV=test, and the JSX
+    // transform would then emit jsxDEV calls that React's production runtime does not have.
+    oxc: { jsx: { runtime: 'automatic', importSource: 'react', development: false } },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [icuCataloguePlugin()],
     resolve: {
@@ -197,6 +199,9 @@ function formatKb(bytes) {
 
 async function main() {
   const started = Date.now();
+  // The bundles are production builds whoever starts them: Jest (the e2e setup) runs with
+  // NODE_ENV=test, which vite and some Atlaskit packages would otherwise read as "development".
+  process.env.NODE_ENV = 'production';
   const apps = await findApps();
   if (apps.length === 0) {
     console.log('build:ui: no Custom UI app (static/<app>/index.html) found.');

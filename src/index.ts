@@ -18,4 +18,6 @@ export { onSweepEvent } from './entry/on-sweep-event';
 // resolvers, one per UI surface
 export { panelResolver } from './entry/panel-resolver';
 export { adminResolver } from './entry/admin-resolver';
+export { gadgetResolver } from './entry/gadget-resolver';
+export { reportsResolver } from './entry/reports-resolver';
 export { portalResolver } from './entry/portal-resolver';

@@ -8,6 +8,7 @@
  * - `navigate` / `getUrl` / `reload` / `refresh` → host navigation
  * - `fetchProduct` → the Jira emulator's REST API as the current sandbox user (requestJira)
  * - `showFlag` / `closeFlag` / `changeWindowTitle` / `emit` / `emitReadyEvent` / `createHistory`
+ * - `submit` / `close` → a gadget's edit view saves its configuration / leaves (other frames: false)
  *
  * Anything else rejects with a clear message, also logged in the host console. Frames are declared
  * by the page in a JSON block (see renderFrameRegistry). Browser code is kept as a string so the Node
@@ -229,9 +230,22 @@ const hostBody = String.raw`
           });
         });
     },
-    // Only modals and gadget editors can be submitted or closed; these frames cannot (Forge answers false too).
-    submit: function () { return false; },
-    close: function () { return false; },
+    // Only modals and gadget editors can be submitted or closed; other frames cannot (Forge answers
+    // false, which @forge/bridge turns into "this resource's view is not submittable"). A gadget's
+    // edit view hands Jira its configuration, which Jira keeps for that gadget and shows the view
+    // again (manifest reference "Jira dashboard gadget"; bridge reference "view.submit").
+    submit: function (frame, payload) {
+      var d = frame.descriptor || {};
+      if (d.entryPoint !== 'edit' || !d.gadgetId) return false;
+      return postJson('/sandbox/api/gadget-configuration', { gadgetId: d.gadgetId, configuration: payload || {} })
+        .then(function () { window.location.assign('/dashboard'); return true; });
+    },
+    close: function (frame) {
+      var d = frame.descriptor || {};
+      if (d.entryPoint !== 'edit' || !d.gadgetId) return false;
+      window.location.assign('/dashboard');
+      return true;
+    },
     open: function () { return false; },
     onClose: function () { return false; }
   };

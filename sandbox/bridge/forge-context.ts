@@ -20,6 +20,8 @@ export const frameDescriptorSchema = z.object({
   issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/, 'an issue key like HELP-12').optional(),
   /** gadget frames: view or edit entry point */
   entryPoint: z.enum(['view', 'edit']).optional(),
+  /** gadget frames: which gadget of the dashboard (its saved configuration is looked up server-side) */
+  gadgetId: z.string().regex(/^\d+$/).optional(),
 });
 export type FrameDescriptor = z.infer<typeof frameDescriptorSchema>;
 
@@ -104,6 +106,7 @@ export function buildExtension(
   type: HostedModuleType,
   issue: IssueRef | null,
   entryPoint?: 'view' | 'edit',
+  gadget?: GadgetRef,
 ): Record<string, unknown> {
   switch (type) {
     case 'jira:issuePanel':
@@ -124,11 +127,28 @@ export function buildExtension(
         portal: { id: Number(issue.serviceDeskId ?? issue.project.id) },
       };
     case 'jira:dashboardGadget':
-      return { type, gadgetConfiguration: {}, dashboard: { id: 'sandbox-dashboard' }, gadget: { id: 'sandbox-gadget' }, ...(entryPoint === 'edit' ? { entryPoint } : {}) };
+      // developer.atlassian.com/platform/forge/manifest-reference/modules/jira-dashboard-gadget
+      // ("Extension context"); the edit view is told apart by `entryPoint: 'edit'` (ibid.,
+      // "Conditional rendering").
+      return {
+        type,
+        gadgetConfiguration: gadget?.configuration ?? {},
+        dashboard: { id: gadget?.dashboardId ?? '10000' },
+        gadget: { id: gadget?.id ?? '10001' },
+        ...(entryPoint === 'edit' ? { entryPoint } : {}),
+      };
+    case 'jira:globalPage':
     case 'jira:adminPage':
     case 'jiraServiceManagement:portalProfilePanel':
       return { type };
   }
+}
+
+/** A gadget on a dashboard and the configuration Jira saved for it. */
+export interface GadgetRef {
+  id: string;
+  dashboardId: string;
+  configuration: Record<string, unknown>;
 }
 
 export interface ContextInput {
@@ -138,6 +158,7 @@ export interface ContextInput {
   issue: IssueRef | null;
   colorMode: ColorMode;
   entryPoint?: 'view' | 'edit';
+  gadget?: GadgetRef;
 }
 
 /** What `view.getContext()` resolves to in the frame (Forge's FullContext). */
@@ -150,13 +171,14 @@ export function buildFrontendContext(input: ContextInput): Record<string, unknow
     siteUrl: site.siteUrl,
     environmentId: site.environmentId,
     environmentType: 'DEVELOPMENT',
-    localId: localIdOf(site, module, issue),
+    // one extension instance per gadget on the dashboard
+    localId: `${localIdOf(site, module, issue)}${input.gadget === undefined ? '' : `-${input.gadget.id}`}`,
     moduleKey: module.key,
     locale: user.locale,
     timezone: user.timeZone,
     theme: forgeThemeState(input.colorMode),
     license: sandboxLicense,
-    extension: buildExtension(module.type, issue, input.entryPoint),
+    extension: buildExtension(module.type, issue, input.entryPoint, input.gadget),
   };
 }
 

@@ -6,6 +6,8 @@
  */
 import type { IssueRef } from '../bridge/forge-context';
 import { adfToText } from '../jira/jira-adf';
+import { JiraError } from '../jira/jira-errors';
+import { searchIssues } from '../jira/jira-search';
 import { appFieldValueOf, type JiraModel } from '../jira/jira-model';
 import type { IssueRecord, UserRecord } from '../jira/jira-state';
 import type { HostData } from './host-data';
@@ -95,6 +97,7 @@ export function createEmulatorHostData(model: JiraModel): HostData {
       return first;
     },
     projectName: () => serviceProject().project?.name ?? 'Service project',
+    projectKey: () => serviceProject().project?.key ?? 'ITS',
     serviceDesk: () => {
       const { desk, project } = serviceProject();
       if (desk === undefined) return { id: '0', name: project?.name ?? 'Service desk', requestTypes: [] };
@@ -123,6 +126,17 @@ export function createEmulatorHostData(model: JiraModel): HostData {
           type: project.projectTypeKey,
           issueKeys: model.issues().filter((issue) => issue.projectId === project.id).map((issue) => issue.key),
         })),
+    searchRequests: (viewer, jql, limit) => {
+      const record = viewerRecord(viewer);
+      if (record === undefined) return { error: 'Log in to search.' };
+      try {
+        const page = searchIssues(model, record, jql, 0, limit);
+        return { requests: page.issues.map(summarize), total: page.total };
+      } catch (error) {
+        if (error instanceof JiraError) return { error: error.message };
+        throw error;
+      }
+    },
     getRequest: (key, viewer) => {
       const record = viewerRecord(viewer);
       const issue = model.findIssue(key);

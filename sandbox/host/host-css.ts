@@ -43,6 +43,11 @@ h3 { font-size: 14px; line-height: 20px; }
   color: var(--ds-text-discovery, #803FA5); background: var(--ds-background-discovery, #F8EEFE);
   border-radius: 3px; padding: 0 6px; line-height: 18px; }
 .topnav__spacer { flex: 1; }
+.topnav__links { display: flex; align-items: center; gap: 2px; margin-left: 8px; }
+.topnav__link { padding: 6px 8px; border-radius: 4px; color: var(--ds-text-subtle, #505258); font-weight: 500; white-space: nowrap; }
+.topnav__link:hover { background: var(--ds-background-neutral-subtle-hovered, #0515240F); text-decoration: none; }
+.topnav__link[aria-current="page"] { color: var(--ds-text-selected, #1868DB); box-shadow: inset 0 -2px 0 var(--ds-border-selected, #1868DB); }
+.topnav__group { font-size: 12px; color: var(--ds-text-subtlest, #6B6E76); margin-left: 6px; }
 
 .clockbar {
   display: flex; align-items: center; gap: 4px;
@@ -224,6 +229,19 @@ table.queue .num { text-align: right; font-variant-numeric: tabular-nums; white-
 .stat__value { font-size: 24px; line-height: 28px; font-weight: 653; font-variant-numeric: tabular-nums; }
 .stat__label { font-size: 12px; color: var(--ds-text-subtle, #505258); }
 
+/* ---------- dashboard gadgets ---------- */
+.dashboard { display: grid; grid-template-columns: minmax(0, 1fr); gap: 16px; }
+.gadget { border: 1px solid var(--ds-border, #0B120E24); border-radius: 8px; background: var(--ds-surface-raised, #FFFFFF); box-shadow: var(--ds-shadow-raised, 0 1px 1px #1E1F2140); min-width: 0; }
+.gadget__head { display: flex; align-items: center; justify-content: space-between; gap: 8px; padding: 8px 12px; border-bottom: 1px solid var(--ds-border, #0B120E24); }
+.gadget__title { font-weight: 653; }
+.gadget__body { padding: 8px 12px 12px; }
+.gadget--editing { outline: 2px solid var(--ds-border-focused, #4688EC); }
+
+/* ---------- issue navigator ---------- */
+.jqlform { display: flex; gap: 8px; margin-bottom: 12px; }
+.jqlform textarea { flex: 1; min-height: 56px; font-family: var(--ds-font-family-code, ui-monospace, Menlo, monospace); font-size: 12px; padding: 8px;
+  border: 1px solid var(--ds-border-input, #8C8F97); border-radius: 4px; background: var(--ds-background-input, #FFFFFF); color: var(--ds-text, #292A2E); }
+
 /* ---------- activity ---------- */
 .activity { list-style: none; margin: 0; padding: 0; }
 .activity li { display: grid; grid-template-columns: 170px 130px minmax(0, 1fr); gap: 12px; padding: 10px 0; border-bottom: 1px solid var(--ds-border, #0B120E24); }
@@ -247,10 +265,20 @@ body.is-busy { cursor: progress; }
 @media (max-width: 1500px) {
   .topnav__product { display: none; }
 }
+@media (max-width: 1300px) {
+  /* at 1024 px the bar keeps what a person needs: the pages, the clock, theme and user */
+  .topnav__group, .topnav__link--wide, .topnav__sandbox { display: none; }
+  .userswitch select { max-width: 150px; }
+  .clockbar__now { min-width: 0; }
+}
+@media print {
+  .topnav, .sidebar, .breadcrumbs, .busybar { display: none !important; }
+  .frame { display: block !important; }
+}
 @media (max-width: 1100px) {
   .request, .portal-grid { grid-template-columns: minmax(0, 1fr); }
   .frame { grid-template-columns: 200px minmax(0, 1fr); }
-  .clockbar__state { display: none; }
+  .clockbar__state, .clockbar form { display: none; }
 }
 /* a phone (the customer portal at 360 px, issue 13): no sidebar, the top bar wraps */
 @media (max-width: 600px) {

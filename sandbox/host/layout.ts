@@ -15,6 +15,11 @@ import { toWallTimeInput } from './zoned-time';
 export const hostCssPath = '/sandbox/assets/host.css';
 export const hostScriptPath = '/sandbox/assets/host.js';
 
+/** Forge's Custom UI iframe `sandbox` attribute (see renderFrame). */
+export const FORGE_IFRAME_SANDBOX = 'allow-downloads allow-forms allow-modals allow-pointer-lock allow-same-origin allow-scripts';
+/** Forge's Custom UI iframe feature policy (see renderFrame). */
+export const FORGE_IFRAME_ALLOW = 'camera; clipboard-write; display-capture; fullscreen; microphone';
+
 /** One Custom UI frame embedded in a page. */
 export interface EmbeddedFrame {
   frameId: string;
@@ -32,6 +37,7 @@ const icons = {
   dashboard: raw('<svg class="navicon" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><rect x="2" y="2" width="5" height="6" rx="1"/><rect x="9" y="2" width="5" height="3.5" rx="1"/><rect x="9" y="7.5" width="5" height="6.5" rx="1"/><rect x="2" y="10" width="5" height="4" rx="1"/></svg>'),
   portal: raw('<svg class="navicon" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><circle cx="8" cy="8" r="6"/><path d="M2 8h12M8 2c2 2 2 10 0 12M8 2c-2 2-2 10 0 12"/></svg>'),
   activity: raw('<svg class="navicon" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M3 6a5 5 0 0 1 10 0v3l1.5 2.5h-13L3 9z"/><path d="M6.5 13.5a1.5 1.5 0 0 0 3 0"/></svg>'),
+  reports: raw('<svg class="navicon" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M4 2.5h6l2.5 2.5v8.5H4z"/><path d="M6 8h4M6 10.5h4M6 5.5h2"/></svg>'),
   settings: raw('<svg class="navicon" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><circle cx="8" cy="8" r="2.2"/><path d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4"/></svg>'),
   clock: raw('<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><circle cx="8" cy="8" r="6"/><path d="M8 4.5V8l2.5 1.5"/></svg>'),
   theme: raw('<svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5"><path d="M13.5 9.5A5.5 5.5 0 1 1 6.5 2.5a4.5 4.5 0 0 0 7 7z"/></svg>'),
@@ -53,6 +59,14 @@ function renderTopBar(chrome: PageChrome): SafeHtml {
       <span class="topnav__product">Jira Service Management</span>
       <span class="topnav__sandbox" title="A local emulation: no Atlassian site is involved">Contract Clock sandbox</span>
     </a>
+    ${user.role === 'customer'
+      ? ''
+      : html`<nav class="topnav__links" aria-label="Jira">
+          <a class="topnav__link" href="/dashboard"${chrome.nav === 'dashboard' ? raw(' aria-current="page"') : ''}>Dashboards</a>
+          <a class="topnav__link topnav__link--wide" href="/issues/?jql=${encodeURIComponent('project = ' + chrome.projectKey + ' ORDER BY created DESC')}"${chrome.nav === 'issues' ? raw(' aria-current="page"') : ''}>Filters</a>
+          <span class="topnav__group">Apps:</span>
+          <a class="topnav__link" href="/reports" data-testid="nav-reports"${chrome.nav === 'reports' ? raw(' aria-current="page"') : ''}>Contract reviews</a>
+        </nav>`}
     <span class="topnav__spacer"></span>
     <div class="clockbar" role="group" aria-label="Movable clock">
       <span class="clockbar__icon" title="Simulated time">${icons.clock}</span>
@@ -97,7 +111,8 @@ function renderSidebar(chrome: PageChrome): SafeHtml {
       ? ''
       : html`<div class="sidebar__heading">Queues</div>
         ${navItem('/', 'All open requests', icons.queue, nav === 'queue')}
-        ${navItem('/dashboard', 'Dashboard', icons.dashboard, nav === 'dashboard')}`}
+        ${navItem('/dashboard', 'Dashboard', icons.dashboard, nav === 'dashboard')}
+        ${navItem('/reports', 'Contract reviews', icons.reports, nav === 'reports')}`}
     <div class="sidebar__heading">Channels</div>
     ${navItem('/portal', 'Customer portal', icons.portal, nav === 'portal')}
     ${navItem('/portal/profile', 'My contract (profile)', icons.portal, nav === 'profile')}
@@ -122,7 +137,11 @@ export function renderFrame(frame: EmbeddedFrame): SafeHtml {
   // Full width everywhere (an iframe's default is 300 px); panels grow with their content.
   const size = frame.autoResize ? `height:${frame.minHeight}px` : `height:calc(100vh - 180px);min-height:${frame.minHeight}px`;
   const style = `display:block;width:100%;border:0;${size}`;
-  return html`<iframe data-forge-frame="${frame.frameId}" src="${frame.src}" title="${frame.title}" style="${style}" loading="eager"></iframe>`;
+  // The sandbox and feature policies Forge applies to every Custom UI iframe, which apps cannot
+  // change (developer.atlassian.com/platform/forge/custom-ui/iframe): downloads need a user gesture,
+  // print and alert dialogs work (allow-modals), pop-ups and top navigation do not — links go
+  // through router.navigate.
+  return html`<iframe data-forge-frame="${frame.frameId}" src="${frame.src}" title="${frame.title}" style="${style}" loading="eager" sandbox="${FORGE_IFRAME_SANDBOX}" allow="${FORGE_IFRAME_ALLOW}"></iframe>`;
 }
 
 /** The honest notice for a surface whose Custom UI bundle does not exist yet. */

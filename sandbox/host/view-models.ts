@@ -118,13 +118,15 @@ export interface ActivityItem {
 
 export interface PageChrome {
   title: string;
-  nav: 'queue' | 'request' | 'dashboard' | 'admin' | 'portal' | 'profile' | 'activity';
+  nav: 'queue' | 'request' | 'dashboard' | 'reports' | 'issues' | 'admin' | 'portal' | 'profile' | 'activity';
   now: Date;
   frozen: boolean;
   user: HostUser;
   users: HostUser[];
   colorMode: ColorMode;
   projectName: string;
+  /** the service project's key, for the issue navigator's default search */
+  projectKey: string;
   /** moduleKey → host page, for router.navigate({ target: 'module' }) */
   modulePages: Record<string, string>;
 }

@@ -16,6 +16,8 @@ import type { JiraTransport } from '../../src/adapters/jira/jira-transport';
 import type { KeyValueStore } from '../../src/adapters/storage/key-value-store';
 import type { AppDeps, Logger, RebuildJob, SweepJob } from '../../src/app/deps';
 import { createAdminResolver } from '../../src/entry/admin-resolver';
+import { createGadgetResolver } from '../../src/entry/gadget-resolver';
+import { createReportsResolver } from '../../src/entry/reports-resolver';
 import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
@@ -197,6 +199,8 @@ const appFactories: Readonly<Record<string, (deps: AppDeps) => AppFunction>> = {
   onSweepEvent: (deps) => ({ kind: 'resolver', definitions: createOnSweepEvent(deps) }),
   panelResolver: (deps) => ({ kind: 'resolver', definitions: createPanelResolver(deps) }),
   adminResolver: (deps) => ({ kind: 'resolver', definitions: createAdminResolver(deps) }),
+  gadgetResolver: (deps) => ({ kind: 'resolver', definitions: createGadgetResolver(deps) }),
+  reportsResolver: (deps) => ({ kind: 'resolver', definitions: createReportsResolver(deps) }),
   portalResolver: (deps) => ({ kind: 'resolver', definitions: createPortalResolver(deps) }),
 };
 

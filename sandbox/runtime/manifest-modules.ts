@@ -50,6 +50,7 @@ export const hostedModuleTypes = [
   'jira:issuePanel',
   'jira:adminPage',
   'jira:dashboardGadget',
+  'jira:globalPage',
   'jiraServiceManagement:portalRequestDetailPanel',
   'jiraServiceManagement:portalProfilePanel',
 ] as const;

@@ -45,7 +45,7 @@ export function aggregateItem(month: string, customerId: string): RevisionedItem
 }
 
 /** The counters only, as the domain's reports take them. */
-function countersOf(item: AggregateItem): ComplianceAggregate {
+export function countersOf(item: AggregateItem): ComplianceAggregate {
   return { schemaVersion: item.schemaVersion, month: item.month, customerId: item.customerId, cells: item.cells };
 }
 

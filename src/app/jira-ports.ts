@@ -85,6 +85,16 @@ export interface ChangelogPage {
   readonly entries: readonly { readonly id: string; readonly changes: readonly FieldChange[] }[];
 }
 
+/** An issue as a search lists it for reports: identity, summary, project and the clock property. */
+export interface IssueDigest {
+  readonly id: string;
+  readonly key: string;
+  readonly summary: string;
+  readonly project: { readonly id: string; readonly key: string } | null;
+  readonly resolvedAt: Date | null;
+  readonly contractClock: { readonly value: unknown } | null;
+}
+
 export interface CommentSnapshot {
   readonly id: string;
   readonly authorAccountId: string | null;
@@ -176,6 +186,19 @@ export type SearchIssuesWithClock = (
   jql: string,
   page?: { readonly nextPageToken?: string; readonly maxResults?: number },
 ) => Promise<IssuesWithClockPage>;
+/**
+ * One page of a JQL search with summary, project, resolution date and the `contract-clock` property
+ * (the review report's missed requests). Scope read:jira-work.
+ */
+export type SearchIssueDigests = (
+  jql: string,
+  page?: { readonly nextPageToken?: string; readonly maxResults?: number },
+) => Promise<{ issues: IssueDigest[]; nextPageToken: string | null }>;
+/**
+ * How many issues match `jql` for the caller (POST /search/approximate-count): Jira calls it an
+ * estimate, recent changes may not be counted yet. Scope read:jira-work.
+ */
+export type CountIssues = (jql: string) => Promise<number>;
 /** The site's ids of the fields the app reads and writes. Scope read:jira-work. */
 export type DiscoverFieldIds = () => Promise<JiraFieldIds>;
 /** Writes an issue property; refuses a value over Jira's size limit before the call. Scope write:jira-work. */
@@ -234,6 +257,7 @@ export interface JiraAsApp {
   readonly getChangelog: GetChangelog;
   readonly getChangelogPage: GetChangelogPage;
   readonly searchIssuesWithClock: SearchIssuesWithClock;
+  readonly searchIssueDigests: SearchIssueDigests;
   readonly discoverFieldIds: DiscoverFieldIds;
   readonly listStatuses: ListStatuses;
   readonly setIssueProperty: SetIssueProperty;
@@ -257,6 +281,7 @@ export interface JiraAsApp {
 /** What the use cases call as the invoking user (authorization, the user's own settings, posting as them). */
 export interface JiraAsUser {
   readonly getMyPermissions: GetMyPermissions;
+  readonly countIssues: CountIssues;
   readonly isJiraAdmin: IsJiraAdmin;
   readonly getMyself: GetMyself;
   readonly getUserDisplayName: GetUserDisplayName;

@@ -461,3 +461,26 @@ export const jiraSearchPageSchema = z.object({
   isLast: z.boolean().optional(),
 });
 export type JiraSearchPage = z.infer<typeof jiraSearchPageSchema>;
+
+/** POST /rest/api/3/search/jql with fields summary, project, resolutiondate and the clock property. */
+export const jiraIssueDigestPageSchema = z.object({
+  issues: z.array(
+    z.object({
+      id: z.string().regex(/^\d+$/, 'issue id must be numeric'),
+      key: z.string().min(1),
+      fields: z
+        .object({
+          summary: z.string().optional(),
+          project: z.object({ id: z.string().min(1), key: z.string().min(1) }).optional(),
+          resolutiondate: jiraDateTimeSchema.nullable().optional(),
+        })
+        .optional(),
+      properties: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+  nextPageToken: z.string().min(1).optional(),
+  isLast: z.boolean().optional(),
+});
+
+/** POST /rest/api/3/search/approximate-count */
+export const jiraApproximateCountSchema = z.object({ count: z.number().int().nonnegative() });

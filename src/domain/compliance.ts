@@ -14,6 +14,16 @@
  * re-applied terms, another month) removes the old contribution and adds the new one.
  *
  * Compliance = met ÷ (met + breached) over requests resolved in the period; null when none were.
+ *
+ * The counting rules (README "Counting rules"; the gadget, the review report and its CSV all count
+ * through this module):
+ * - a request counts in the month that contains its (last) resolution instant, read as a local date
+ *   in the time zone of the calendar its target counted in at that resolution (`countingCalendarOf`);
+ *   a re-opened request leaves its old month and counts by its last resolution;
+ * - it is grouped by the terms in force at resolution — the record's `target`: service, level and
+ *   priority class after any service or priority change — and by the customer of its contract terms;
+ * - requests without contract terms (state `uncovered`, or the settings' best-effort fallback level)
+ *   are counted apart under the customer `~none` and never in a percentage.
  */
 import {
   COMPLIANCE_SCHEMA_VERSION,
@@ -23,7 +33,8 @@ import {
   type ComplianceCounts,
   type IssueOutcome,
 } from '../contract/compliance-aggregate';
-import type { ClockRecord } from '../contract/clock-record';
+import type { CalendarDefinition } from '../contract/calendar';
+import type { ClockRecord, ServiceTerms } from '../contract/clock-record';
 import { PRIORITY_CLASSES, type PriorityClass, type ServiceLevel } from '../contract/contract-database';
 import { canonicalJson } from './calendar-cache';
 import { localMonthOf } from './local-date';
@@ -41,8 +52,9 @@ export class ComplianceKeyError extends Error {
 
 /**
  * The outcome a request contributes to compliance, or null while it has none (open, uncovered, error).
- * The month is the resolution's month in the terms' zone; service, level and class are those in force
- * at the resolution (after re-targets).
+ * The month is the resolution's month in the zone of the calendar the target counted in; service,
+ * level and class are those in force at the resolution (after re-targets); the customer is the
+ * contract's, or `~none` for best-effort (fallback) terms.
  *
  * @example issueOutcomeOf('10042', record) // { month: '2026-03', customerId: 'acme', outcome: 'met', … }
  */
@@ -52,8 +64,8 @@ export function issueOutcomeOf(issueId: string, record: ClockRecord): IssueOutco
   return {
     schemaVersion: COMPLIANCE_SCHEMA_VERSION,
     issueId,
-    month: localMonthOf(new Date(resolvedAt), terms.timeZone),
-    customerId: terms.customer?.id ?? NO_ENTITY_KEY,
+    month: localMonthOf(new Date(resolvedAt), countingCalendarOf(record).timeZone),
+    customerId: terms.coverage === 'contract' ? (terms.customer?.id ?? NO_ENTITY_KEY) : NO_ENTITY_KEY,
     serviceId: target.service?.id ?? NO_ENTITY_KEY,
     levelId: target.level.id,
     priorityClass: target.priorityClass,
@@ -62,6 +74,32 @@ export function issueOutcomeOf(issueId: string, record: ClockRecord): IssueOutco
     extensions: target.extensions,
     resolvedAt,
   };
+}
+
+/**
+ * The calendar the record's target counted in at its resolution (or now, while open): the calendar of
+ * the last service change before the resolution, else that of the terms. Its zone decides the local
+ * date, and so the month and period, a resolution counts in.
+ *
+ * @example countingCalendarOf(record).timeZone // 'Europe/Amsterdam'
+ */
+export function countingCalendarOf(record: ClockRecord): CalendarDefinition {
+  const terms = record.terms;
+  if (terms === null) throw new ComplianceKeyError('A record without terms has no counting calendar.');
+  const until = record.resolvedAt === null ? Number.POSITIVE_INFINITY : Date.parse(record.resolvedAt);
+  let chosen: { at: number; terms: ServiceTerms } | null = null;
+  for (const fact of record.history) {
+    if (fact.kind !== 'service') continue;
+    const at = Date.parse(fact.at);
+    if (at <= until && (chosen === null || at >= chosen.at)) chosen = { at, terms: fact.terms };
+  }
+  if (chosen === null) {
+    // Service changes older than the checkpoint live on in its variables.
+    const variables = record.checkpoint?.variables;
+    const folded = variables?.resolved?.serviceTerms ?? variables?.serviceTerms ?? null;
+    if (folded !== null) return folded.calendar;
+  }
+  return (chosen?.terms ?? terms).calendar;
 }
 
 /** @example aggregateKeyOf(outcome) // { month: '2026-03', customerId: 'acme' } */

@@ -12,6 +12,7 @@ import {
   applyOutcome,
   applyOutcomeUpdate,
   checkLevelAgreements,
+  countingCalendarOf,
   emptyAggregate,
   issueOutcomeOf,
   percentOf,
@@ -20,7 +21,7 @@ import {
   removeOutcome,
   summarizeCompliance,
 } from '../../src/domain/compliance';
-import { OPEN, covered, fact, makeTerms } from './clock-fixtures';
+import { OPEN, UTC_24X7, covered, fact, makeTerms } from './clock-fixtures';
 
 function outcome(overrides: Partial<IssueOutcome> = {}): IssueOutcome {
   return {
@@ -41,14 +42,15 @@ function outcome(overrides: Partial<IssueOutcome> = {}): IssueOutcome {
 
 describe('issueOutcomeOf', () => {
   const created = new Date('2026-03-31T20:00:00Z');
-  const terms = makeTerms({ timeZone: 'Europe/Amsterdam' });
+  // Issue 8's counting rule: the calendar's zone decides the month, not the contract's.
+  const terms = makeTerms({ timeZone: 'UTC', calendar: { ...UTC_24X7, timeZone: 'Europe/Amsterdam' } });
 
   it('is null while the request is open', () => {
     const record = startClock({ termsResolution: covered(terms), createdAt: created, status: OPEN, now: created });
     expect(issueOutcomeOf('10001', record)).toBeNull();
   });
 
-  it('takes the month of the resolution in the terms zone, and the final class', () => {
+  it('takes the month of the resolution in the calendar’s zone, and the final class', () => {
     // Resolved 31 March 22:30 UTC = 1 April 00:30 in Amsterdam.
     const record = startClock({
       termsResolution: covered(terms),
@@ -84,6 +86,51 @@ describe('issueOutcomeOf', () => {
       facts: [fact.resolved('r', '2026-03-31T20:30:00Z')],
     });
     expect(issueOutcomeOf('1', record)).toMatchObject({ customerId: NO_ENTITY_KEY, serviceId: NO_ENTITY_KEY, outcome: 'met' });
+  });
+
+  it('files best-effort (fallback) terms under ~none even when they name the customer of an expired contract', () => {
+    const record = startClock({
+      termsResolution: covered(makeTerms({ coverage: 'fallback', fallbackReason: 'contract-expired', contract: null, contractVersion: null })),
+      createdAt: created,
+      status: OPEN,
+      now: created,
+      facts: [fact.resolved('r', '2026-03-31T20:30:00Z')],
+    });
+    expect(issueOutcomeOf('1', record)).toMatchObject({ customerId: NO_ENTITY_KEY, outcome: 'met' });
+  });
+
+  it('after a service change, counts in the zone of the new service’s calendar', () => {
+    // Created in an Amsterdam calendar; the service change moves it to a New York one. Resolved on
+    // 1 April 02:00 UTC: 1 April in Amsterdam, still 31 March in New York.
+    const nyCalendar = { ...UTC_24X7, timeZone: 'America/New_York' };
+    const record = startClock({
+      termsResolution: covered(terms),
+      createdAt: created,
+      status: OPEN,
+      now: new Date('2026-04-02T00:00:00Z'),
+      facts: [
+        {
+          kind: 'service',
+          id: 'svc',
+          at: '2026-03-31T21:00:00.000Z',
+          terms: { service: { id: 'network', name: 'Network' }, level: { id: 'gold-ny', name: 'Gold (New York)' }, bespoke: false, targets: terms.targets, calendarRef: { id: 'ny', name: 'NY' }, calendar: nyCalendar },
+        },
+        fact.resolved('r', '2026-04-01T02:00:00Z'),
+      ],
+    });
+    expect(countingCalendarOf(record).timeZone).toBe('America/New_York');
+    expect(issueOutcomeOf('1', record)).toMatchObject({ month: '2026-03', serviceId: 'network', levelId: 'gold-ny' });
+  });
+
+  it('counts a re-opened request by its last resolution', () => {
+    const record = startClock({
+      termsResolution: covered(terms),
+      createdAt: created,
+      status: OPEN,
+      now: new Date('2026-05-02T00:00:00Z'),
+      facts: [fact.resolved('r1', '2026-03-31T20:30:00Z'), fact.reopened('o', '2026-04-02T08:00:00Z'), fact.resolved('r2', '2026-04-02T09:00:00Z')],
+    });
+    expect(issueOutcomeOf('1', record)).toMatchObject({ month: '2026-04', resolvedAt: '2026-04-02T09:00:00.000Z' });
   });
 });
 

@@ -14,6 +14,7 @@ import { clockErrorReasonSchema, uncoveredReasonSchema } from '../../src/contrac
 import { MESSAGE_TEMPLATE_KINDS } from '../../src/contract/contract-database';
 import { errorCodeSchema } from '../../src/contract/envelope';
 import { explanationStepKindSchema, historyKindSchema, panelStateSchema, targetStateSchema } from '../../src/contract/panel-api';
+import { PERIOD_PRESETS } from '../../src/contract/report-period';
 import { contractCardSchema } from '../../src/contract/portal-api';
 import { LANGUAGES } from '../../src/i18n/messages';
 
@@ -172,5 +173,30 @@ describe('what each surface words', () => {
       (key) => !sources.includes(`'${key}'`) && !dynamicPrefixes.some((prefix) => key.startsWith(prefix) && sources.includes(`\`${prefix}\${`)),
     );
     expect(unused).toEqual([]);
+  });
+
+  it.each([
+    ['gadget', ['static/gadget/src']],
+    ['reports', ['static/reports/src']],
+    ['compliance', ['static/gadget/src', 'static/reports/src', 'static/shared/compliance']],
+  ] as const)('uses every %s text somewhere in its app (no dead keys left behind)', (name, dirs) => {
+    const sources = dirs
+      .flatMap((dir) => listSources(join(__dirname, '../..', dir)))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    // Keys built from a value at run time: t(`compliance.preset.${preset}`) and the like.
+    const dynamicPrefixes = ['compliance.error.', 'compliance.preset.', 'compliance.dimension.', 'reports.uncovered.reason.'];
+    const unused = Object.keys(textsOf(name, 'en')).filter(
+      (key) => !sources.includes(`'${key}'`) && !dynamicPrefixes.some((prefix) => key.startsWith(prefix) && sources.includes(`\`${prefix}\${`)),
+    );
+    expect(unused).toEqual([]);
+  });
+
+  it('has a text for every error code, period preset and reason the managers’ views show', () => {
+    const compliance = textsOf('compliance', 'en');
+    for (const code of errorCodeSchema.options) expect(compliance[`compliance.error.${code}`]).toBeDefined();
+    for (const preset of PERIOD_PRESETS) expect(compliance[`compliance.preset.${preset}`]).toBeDefined();
+    const reports = textsOf('reports', 'en');
+    for (const reason of [...uncoveredReasonSchema.options, 'fallback']) expect(reports[`reports.uncovered.reason.${reason}`]).toBeDefined();
   });
 });

@@ -5,9 +5,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ADMIN_RESOLVER_KEYS } from '../../src/contract/admin-api';
+import { GADGET_RESOLVER_KEYS, REPORTS_RESOLVER_KEYS } from '../../src/contract/compliance-api';
 import { PANEL_RESOLVER_KEYS } from '../../src/contract/panel-api';
 import { PORTAL_RESOLVER_KEYS } from '../../src/contract/portal-api';
 import { createAdminResolver } from '../../src/entry/admin-resolver';
+import { createGadgetResolver } from '../../src/entry/gadget-resolver';
+import { createReportsResolver } from '../../src/entry/reports-resolver';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createPortalResolver } from '../../src/entry/portal-resolver';
 import { createHarness } from '../app/app-harness';
@@ -23,7 +26,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const tables = { PANEL_RESOLVER_KEYS, ADMIN_RESOLVER_KEYS, PORTAL_RESOLVER_KEYS } as const;
+const tables = { PANEL_RESOLVER_KEYS, ADMIN_RESOLVER_KEYS, GADGET_RESOLVER_KEYS, REPORTS_RESOLVER_KEYS, PORTAL_RESOLVER_KEYS } as const;
 
 describe('UI ↔ resolver contract', () => {
   const files = sourceFiles(staticRoot);
@@ -36,7 +39,7 @@ describe('UI ↔ resolver contract', () => {
     const used: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/\b(PANEL_RESOLVER_KEYS|ADMIN_RESOLVER_KEYS|PORTAL_RESOLVER_KEYS)\.(\w+)/g)) {
+      for (const match of text.matchAll(/\b(PANEL_RESOLVER_KEYS|ADMIN_RESOLVER_KEYS|GADGET_RESOLVER_KEYS|REPORTS_RESOLVER_KEYS|PORTAL_RESOLVER_KEYS)\.(\w+)/g)) {
         const table = tables[match[1] as keyof typeof tables] as Record<string, string>;
         used.push(`${match[1]}.${match[2]}`);
         expect(table[match[2] ?? '']).toBeDefined();
@@ -49,6 +52,8 @@ describe('UI ↔ resolver contract', () => {
   it.each([
     ['panel', Object.values(PANEL_RESOLVER_KEYS), createPanelResolver],
     ['admin', Object.values(ADMIN_RESOLVER_KEYS), createAdminResolver],
+    ['gadget', Object.values(GADGET_RESOLVER_KEYS), createGadgetResolver],
+    ['reports', Object.values(REPORTS_RESOLVER_KEYS), createReportsResolver],
     ['portal', Object.values(PORTAL_RESOLVER_KEYS), createPortalResolver],
   ] as const)('the %s resolver defines every key of its table and answers with the envelope', async (_name, keys, create) => {
     const h = await createHarness();

@@ -5,7 +5,7 @@
  * `invoke` with the real panel resolver, and moves the clock (running the sweep).
  * The panel bundle is a small fixture, so the test does not depend on `npm run build:ui`.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createJiraModel } from '../../sandbox/jira/jira-model';
@@ -18,7 +18,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'sandbox-host-'));
 const bundleDir = path.join(dataDir, 'panel-bundle');
 let sandbox: Sandbox;
 
-/** The manifest, with the issue panel pointing at a fixture bundle and the admin page at a missing one. */
+/** The manifest, with the issue panel pointing at a fixture bundle and the other pages at missing ones. */
 function fixtureModules(): ManifestModules {
   const modules = readManifestModules();
   return {
@@ -26,6 +26,7 @@ function fixtureModules(): ManifestModules {
     uiModules: modules.uiModules.map((m) => {
       if (m.type === 'jira:issuePanel') return { ...m, resourceDir: bundleDir };
       if (m.type === 'jira:adminPage') return { ...m, resourceDir: path.join(dataDir, 'no-admin-bundle') };
+      if (m.type === 'jira:dashboardGadget' || m.type === 'jira:globalPage') return { ...m, resourceDir: path.join(dataDir, 'no-bundle') };
       return m;
     }),
   };
@@ -81,7 +82,10 @@ describe('serving', () => {
     ['the portal, for a customer', '/portal', 'customer', 200, 'Raise a request'],
     ['the admin page, for an admin: its bundle is not built', '/admin', 'admin', 200, 'not built yet'],
     ['the admin page, for an agent: no access', '/admin', 'agent', 403, 'do not have access'],
-    ['the dashboard: no gadget in the manifest yet', '/dashboard', 'agent', 200, 'not built yet'],
+    ['the dashboard: its gadgets, whose bundle is not built', '/dashboard', 'agent', 200, 'not built yet'],
+    ['the review page: its bundle is not built', '/reports', 'admin', 200, 'not built yet'],
+    ['the issue navigator running JQL on the app’s aliases', '/issues/?jql=contractState%20%3D%20%22running%22', 'agent', 200, 'work item'],
+    ['the issue navigator with JQL Jira rejects', '/issues/?jql=contractState%20%3D', 'agent', 200, 'Error in the JQL Query'],
     ['the app notifications page', '/activity', 'agent', 200, 'What Contract Clock sent'],
     ['an unknown page', '/nope', 'agent', 404, 'Page not found'],
   ] as const)('renders %s', async (_name, pathname, role, status, text) => {
@@ -90,10 +94,54 @@ describe('serving', () => {
     expect(await response.text()).toContain(text);
   });
 
-  it('sends a customer who opens the agent queue to the portal', async () => {
-    const response = await get('/', users().customer.accountId);
+  it.each(['/', '/dashboard', '/reports', '/issues/?jql=project%20%3D%20ITS'])('sends a customer who opens %s to the portal', async (pathname) => {
+    const response = await get(pathname, users().customer.accountId);
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/portal');
+  });
+
+  it('offers the dashboard and the review page in the top navigation, not to customers', async () => {
+    expect(await (await get('/', users().agent.accountId)).text()).toContain('href="/reports"');
+    expect(await (await get('/portal', users().customer.accountId)).text()).not.toContain('href="/reports"');
+  });
+
+});
+
+describe('dashboard gadgets', () => {
+  const gadgetsOf = (page: string): string[] => [...page.matchAll(/data-gadget-id="(\d+)"/g)].map((m) => m[1] ?? '');
+  const save = (gadgetId: string, configuration: unknown, accountId: string) =>
+    post('/sandbox/api/gadget-configuration', { gadgetId, configuration }, { cookie: `sandbox-user=${encodeURIComponent(accountId)}` });
+
+  it('holds two gadgets of the app, each in view mode; Edit opens one in edit mode', async () => {
+    const page = await (await get('/dashboard', users().agent.accountId)).text();
+    expect(gadgetsOf(page)).toEqual(['10001', '10002']);
+    expect(page).toContain('href="/dashboard?edit=10001"');
+    const editing = await (await get('/dashboard?edit=10002', users().agent.accountId)).text();
+    expect(editing).toMatch(/data-gadget-id="10002" data-mode="edit"/);
+    expect(editing).toMatch(/data-gadget-id="10001" data-mode="view"/);
+  });
+
+  it('saves what an edit view submits for that gadget only, and refuses customers and unknown gadgets', async () => {
+    const configuration = { customerId: 'globex', period: { kind: 'preset', preset: 'last-month' }, serviceId: null, levelId: null };
+    expect((await save('10001', configuration, users().agent.accountId)).status).toBe(200);
+    expect((await save('10001', { customerId: 'x' }, users().customer.accountId)).status).toBe(403);
+    expect((await save('99999', configuration, users().agent.accountId)).status).toBe(400);
+    expect((await save('10002', 'not an object', users().agent.accountId)).status).toBe(400);
+    const dashboard = JSON.parse(readFileSync(path.join(dataDir, 'state', 'dashboard.json'), 'utf8')) as { gadgets: { id: string; configuration: unknown }[] };
+    expect(dashboard.gadgets.find((g) => g.id === '10001')?.configuration).toEqual(configuration);
+    expect(dashboard.gadgets.find((g) => g.id === '10002')?.configuration).toMatchObject({ customerId: 'acme' });
+  });
+
+  it('hands the saved configuration to the gadget resolver in the Forge context, as Jira does', async () => {
+    const { agent } = users();
+    const answer = await post(
+      '/sandbox/api/invoke',
+      { frame: { moduleKey: 'contract-clock-compliance-gadget', gadgetId: '10001' }, functionKey: 'gadget/options', payload: {} },
+      { cookie: `sandbox-user=${encodeURIComponent(agent.accountId)}` },
+    );
+    expect(await answer.json()).toMatchObject({ ok: true, value: { ok: true, data: { configuration: { customerId: 'globex', period: { preset: 'last-month' } } } } });
+    const unknown = await post('/sandbox/api/invoke', { frame: { moduleKey: 'contract-clock-compliance-gadget', gadgetId: '4' }, functionKey: 'gadget/get', payload: {} });
+    expect(unknown.status).toBe(404);
   });
 });
 

@@ -27,6 +27,8 @@ beforeAll(async () => {
 describe.each([
   ['panel', '"tell.language"', '"admin.editor.label"'],
   ['admin', '"admin.editor.label"', '"tell.language"'],
+  ['gadget', '"gadget.open.title"', '"reports.exportCsv"'],
+  ['reports', '"reports.exportCsv"', '"gadget.open.title"'],
 ])('the %s bundle', (app, own, other) => {
   it('carries its own texts and the shared ones, not another app’s', () => {
     const code = bundleOf(app);

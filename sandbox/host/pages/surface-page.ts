@@ -1,6 +1,6 @@
 /**
- * Pages that host one Custom UI module full-width — `/admin` (jira:adminPage) and `/dashboard`
- * (jira:dashboardGadget) — or say honestly that it is not built yet; and the plain message page
+ * Pages that host one Custom UI module full-width — `/admin` (jira:adminPage) and `/reports`
+ * (jira:globalPage, its title above it as Jira shows it) — or say honestly that it is not built yet; and the plain message page
  * (no permission, not found). Pure rendering.
  */
 import { html, type SafeHtml } from '../html';
@@ -23,7 +23,7 @@ export function renderSurfacePage(input: SurfacePageInput): SafeHtml {
   const inner = 'frame' in content ? renderFrame(content.frame) : content.notice;
   const body = html`
     <div class="breadcrumbs">${input.breadcrumbs}</div>
-    <div class="pagehead"><div class="pagehead__title"><h1>${input.heading}</h1><p class="subtle">${input.intro}</p></div></div>
+    <div class="pagehead"><div class="pagehead__title"><h1>${input.heading}</h1>${input.intro === '' ? '' : html`<p class="subtle">${input.intro}</p>`}</div></div>
     ${input.framed && 'frame' in content ? html`<div class="apppanel">${inner}</div>` : inner}
   `;
   return renderPage({ chrome, body, frames });

@@ -3,12 +3,15 @@
  * (optionally) its changelog; page through a changelog; search issues with their clock property.
  *
  * Endpoints (Jira Cloud platform REST v3): GET /rest/api/3/issue/{issueIdOrKey},
- * GET /rest/api/3/issue/{issueIdOrKey}/changelog (all pages, or one page from a position), POST /rest/api/3/search/jql. Scope read:jira-work.
+ * GET /rest/api/3/issue/{issueIdOrKey}/changelog (all pages, or one page from a position), POST /rest/api/3/search/jql,
+ * POST /rest/api/3/search/approximate-count. Scope read:jira-work.
  * What this module may not do: write anything, log, or decide about clocks.
  */
 import { z } from 'zod';
 import {
+  jiraApproximateCountSchema,
   jiraChangelogPageSchema,
+  jiraIssueDigestPageSchema,
   jiraIssueSchema,
   jiraSearchPageSchema,
   jsmOrganizationSchema,
@@ -21,7 +24,9 @@ import {
   type FieldChange,
   type GetChangelog,
   type GetChangelogPage,
+  type CountIssues,
   type GetIssue,
+  type SearchIssueDigests,
   type SearchIssuesWithClock,
 } from '../../app/jira-ports';
 import { httpError, isSuccess, parseJsonBody, parseWith, type JiraCaller } from './jira-call';
@@ -78,6 +83,8 @@ export function createIssueCalls(caller: JiraCaller): {
   getChangelog: GetChangelog;
   getChangelogPage: GetChangelogPage;
   searchIssuesWithClock: SearchIssuesWithClock;
+  searchIssueDigests: SearchIssueDigests;
+  countIssues: CountIssues;
 } {
   const getIssue: GetIssue = async (issueIdOrKey, options = {}) => {
     const fieldIds = options.fieldIds;
@@ -201,5 +208,36 @@ export function createIssueCalls(caller: JiraCaller): {
     };
   };
 
-  return { getIssue, getChangelog, getChangelogPage, searchIssuesWithClock };
+  const searchIssueDigests: SearchIssueDigests = async (jql, page = {}) => {
+    const body = {
+      jql,
+      fields: ['summary', 'project', 'resolutiondate'],
+      properties: [CONTRACT_CLOCK_PROPERTY_KEY],
+      maxResults: page.maxResults ?? 100,
+      ...(page.nextPageToken === undefined ? {} : { nextPageToken: page.nextPageToken }),
+    };
+    const answer = await caller.call({ method: 'POST', path: jiraPath`/rest/api/3/search/jql`, body }, jiraIssueDigestPageSchema);
+    return {
+      issues: answer.issues.map((issue) => {
+        const properties = issue.properties ?? {};
+        const has = Object.prototype.hasOwnProperty.call(properties, CONTRACT_CLOCK_PROPERTY_KEY);
+        return {
+          id: issue.id,
+          key: issue.key,
+          summary: issue.fields?.summary ?? '',
+          project: issue.fields?.project === undefined ? null : { id: issue.fields.project.id, key: issue.fields.project.key },
+          resolvedAt: issue.fields?.resolutiondate ?? null,
+          contractClock: has ? { value: properties[CONTRACT_CLOCK_PROPERTY_KEY] } : null,
+        };
+      }),
+      nextPageToken: answer.isLast === true ? null : (answer.nextPageToken ?? null),
+    };
+  };
+
+  const countIssues: CountIssues = async (jql) => {
+    const answer = await caller.call({ method: 'POST', path: jiraPath`/rest/api/3/search/approximate-count`, body: { jql } }, jiraApproximateCountSchema);
+    return answer.count;
+  };
+
+  return { getIssue, getChangelog, getChangelogPage, searchIssuesWithClock, searchIssueDigests, countIssues };
 }

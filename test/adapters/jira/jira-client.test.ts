@@ -704,3 +704,51 @@ describe('jiraPath', () => {
     expect(calls).toHaveLength(0);
   });
 });
+
+describe('reports: searchIssueDigests and countIssues', () => {
+  it('searches with summary, project, resolution date and the clock property, following the page token', async () => {
+    const { jira, calls } = clientWith([
+      respond(200, {
+        issues: [
+          {
+            id: '10042',
+            key: 'SD-42',
+            fields: { summary: 'VPN down', project: { id: '10000', key: 'SD', name: 'IT Service Desk' }, resolutiondate: '2026-07-01T16:00:00.000+0200' },
+            properties: { 'contract-clock': { state: 'missed' } },
+          },
+          { id: '10043', key: 'SD-43', fields: { summary: 'Printer', project: { id: '10000', key: 'SD' }, resolutiondate: null } },
+        ],
+        nextPageToken: 'page-2',
+        isLast: false,
+      }),
+    ]);
+    const page = await jira.searchIssueDigests('contractState = "missed"', { maxResults: 100 });
+    expect(calls).toEqual([
+      {
+        method: 'POST',
+        path: '/rest/api/3/search/jql',
+        query: undefined,
+        body: { jql: 'contractState = "missed"', fields: ['summary', 'project', 'resolutiondate'], properties: ['contract-clock'], maxResults: 100 },
+      },
+    ]);
+    expect(page).toEqual({
+      issues: [
+        { id: '10042', key: 'SD-42', summary: 'VPN down', project: { id: '10000', key: 'SD' }, resolvedAt: new Date('2026-07-01T14:00:00.000Z'), contractClock: { value: { state: 'missed' } } },
+        { id: '10043', key: 'SD-43', summary: 'Printer', project: { id: '10000', key: 'SD' }, resolvedAt: null, contractClock: null },
+      ],
+      nextPageToken: 'page-2',
+    });
+  });
+
+  it('counts with the approximate-count endpoint', async () => {
+    const { jira, calls } = clientWith([respond(200, { count: 7 })]);
+    expect(await jira.countIssues('contractState = "at-risk"')).toBe(7);
+    expect(calls).toEqual([{ method: 'POST', path: '/rest/api/3/search/approximate-count', query: undefined, body: { jql: 'contractState = "at-risk"' } }]);
+  });
+
+  it('names the field of a malformed count', async () => {
+    const { jira } = clientWith([respond(200, { count: 'many' })]);
+    const error = await captureError(jira.countIssues('contractState = "running"'));
+    expect(error.message).toContain('count');
+  });
+});

@@ -3,8 +3,8 @@
  * data in a temporary folder and the generated demo taken from the repository's git-ignored cache
  * (`.sandbox-data/demo/<hash>`, or SANDBOX_DATA_DIR), so the demo is generated at most once per
  * code version — also when two test files start at the same time (a lock file serialises the
- * generation). Like `npm start`, it builds the issue panel's bundle first when it is missing or
- * older than its sources (under `npm test` it never is). The clock is frozen: only the tests move it.
+ * generation). Like `npm start`, it builds the Custom UI bundles first when one is missing or
+ * older than its sources (under `npm test` none is). The clock is frozen: only the tests move it.
  *
  * Setup goes through the sandbox's HTTP API (reset, clock, settle) and the emulated Jira REST API
  * as a demo user; what the issues ask to *see* is left to the browser. Touches its temp folder,
@@ -76,21 +76,20 @@ const clockAnswerSchema = z.object({ ok: z.literal(true), value: z.object({ now:
 const createdRequestSchema = z.object({ issueKey: z.string().regex(/^[A-Z][A-Z0-9]*-\d+$/) });
 
 /**
- * Builds the Custom UI bundles (`npm run build:ui`) when the issue panel's is missing or older than
- * its sources, as `npm start` does: otherwise the host would show "not built yet", or yesterday's
- * panel, instead of the panel under test. `npm test` builds them before Jest runs.
+ * Builds the Custom UI bundles (`npm run build:ui`) when any app's is missing or older than its
+ * sources, as `npm start` does: otherwise the host would show "not built yet", or yesterday's app,
+ * instead of the one under test. `npm test` builds them before Jest runs.
  */
-export async function ensurePanelBundle(): Promise<void> {
-  const stale = findStaleBundles().find((s) => s.app === 'panel');
+export async function ensureUiBundles(): Promise<void> {
+  const stale = findStaleBundles()[0];
   if (stale === undefined) return;
   try {
     await runBuildUi();
   } catch (error) {
-    throw new Error(`The issue panel's Custom UI bundle (static/panel/dist) is ${stale.reason}, and \`npm run build:ui\` failed: fix the build first.`, { cause: error });
+    throw new Error(`The ${stale.app} Custom UI bundle (static/${stale.app}/dist) is ${stale.reason}, and \`npm run build:ui\` failed: fix the build first.`, { cause: error });
   }
-  if (findStaleBundles().some((s) => s.app === 'panel' && s.reason === 'missing')) {
-    throw new Error('`npm run build:ui` ran but static/panel/dist/index.html is still missing.');
-  }
+  const missing = findStaleBundles().find((s) => s.reason === 'missing');
+  if (missing !== undefined) throw new Error(`\`npm run build:ui\` ran but static/${missing.app}/dist/index.html is still missing.`);
 }
 
 /** Node's system errors carry a `code`; checked structurally because Jest's realm has its own `Error`. */
@@ -190,7 +189,7 @@ async function readJson(response: Response, what: string): Promise<unknown> {
 export async function startE2eSandbox(): Promise<E2eSandbox> {
   const demoCacheDir = dataDirFrom(process.env);
   await withSetupLock(demoCacheDir, async () => {
-    await ensurePanelBundle();
+    await ensureUiBundles();
     await ensureDemoSnapshot({ dataDir: demoCacheDir, cloudId: sandboxCloudId });
   });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'contract-clock-e2e-'));
