@@ -270,7 +270,7 @@ export interface JiraAsApp {
   /** The sweep's repair search covers the service projects (the app's own view of them). */
   readonly listServiceDesks: ListServiceDesks;
   /**
-   * The customer portal (ADR 0022): Forge gives portal customers no `asUser()`, so the app reads
+   * The customer portal (ADR 0024): Forge gives portal customers no `asUser()`, so the app reads
    * these as itself, always for the invoking account only, and decides what that account may see.
    */
   readonly getCustomerRequestPeople: GetCustomerRequestPeople;

@@ -1,5 +1,5 @@
 /**
- * Who calls the customer portal's resolvers and what they may see (issue 13.3, ADR 0022).
+ * Who calls the customer portal's resolvers and what they may see (issue 13.3, ADR 0024).
  *
  * Identity: the account Forge invoked the function for (`context.accountId`, from the invocation's
  * principal — never from the payload) and its `accountType`. Anonymous callers get nothing.

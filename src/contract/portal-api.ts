@@ -7,7 +7,7 @@
  *
  * What may be in an answer is part of the contract: prices are absent (not null, absent) unless the
  * contract allows showing them, and a contract appears only when it names one of the caller's own
- * organizations (docs/adr/0022-portal-customers-identity-and-scopes.md).
+ * organizations (docs/adr/0024-portal-customers-identity-and-scopes.md).
  *
  * Pure zod: no I/O, no Forge imports, no clock — bundled into the browser.
  */

@@ -2,7 +2,7 @@
  * Resolvers of the customer portal's modules (`jiraServiceManagement:portalRequestDetailPanel` and
  * `jiraServiceManagement:portalProfilePanel`, one resolver function for both), one per key of
  * src/contract/portal-api.ts. The caller is the account Forge invoked the function for; the request
- * comes from the Forge context, never the payload; anonymous visitors get nothing (ADR 0022).
+ * comes from the Forge context, never the payload; anonymous visitors get nothing (ADR 0024).
  */
 import type { DepsSource } from '../app/deps';
 import { portalCallerOf, type PortalCaller } from '../app/portal-access';

@@ -88,7 +88,7 @@ describe('manifest.yml', () => {
       'write:app-data:jira': 'the read-only "Contract deadline" custom field value',
       'read:servicedesk-request': 'request types, a customer request and its participants, the service projects the sweep repairs in',
       'write:servicedesk-request': 'public replies to the customer from "Tell the customer"',
-      'read:organization:jira-service-management': 'the customer portal: the organizations of the invoking customer (ADR 0022)',
+      'read:organization:jira-service-management': 'the customer portal: the organizations of the invoking customer (ADR 0024)',
     };
     expect([...manifest.permissions.scopes].sort()).toEqual(Object.keys(justified).sort());
   });

@@ -1,6 +1,6 @@
 /**
  * Jira calls about portal customers, made as the app for the customer portal's resolvers (ADR
- * 0022): the JSM organizations an account is a member of, and who raised and participates in a
+ * 0024): the JSM organizations an account is a member of, and who raised and participates in a
  * customer request. The resolvers call them only for the invoking account and decide themselves
  * what that account may see; nothing read here is handed to anyone unchecked.
  *
