@@ -80,10 +80,13 @@ export interface PortalRequestInput {
 export function presentPortalRequest(input: PortalRequestInput): PortalRequestView {
   const { record } = input;
   const base = { issueKey: input.issueKey, computedAt: input.now.toISOString(), timeZone: input.timeZone };
-  const none = { calendarTimeZone: null, agreement: null, resolution: null, response: null };
+  const none = { calendarTimeZone: null, agreement: null, notCoveredReason: null, resolution: null, response: null };
   if (record === null) return { ...base, ...none, status: 'pending' };
   const terms = record.terms;
-  if (terms === null) return { ...base, ...none, status: record.state === 'error' ? 'unavailable' : 'not-covered' };
+  if (terms === null) {
+    if (record.uncovered !== null) return { ...base, ...none, status: 'not-covered', notCoveredReason: record.uncovered.reason };
+    return { ...base, ...none, status: 'unavailable' };
+  }
   const view = describeClock(record, input.now);
   const target = record.target;
   const level = target?.level ?? terms.level;
@@ -95,12 +98,14 @@ export function presentPortalRequest(input: PortalRequestInput): PortalRequestVi
     contractName: terms.contract !== null && input.contractIsCallers ? terms.contract.name : null,
   };
   const calendarTimeZone = calendarForClass(terms, target?.priorityClass ?? terms.priorityClass).calendar.timeZone;
-  if (view.resolution === null) return { ...base, ...none, status: 'unavailable', agreement, calendarTimeZone };
+  const notCoveredReason = terms.coverage === 'fallback' ? terms.fallbackReason : null;
+  if (view.resolution === null) return { ...base, ...none, status: 'unavailable', agreement, notCoveredReason, calendarTimeZone };
   return {
     ...base,
     status: 'tracked',
     calendarTimeZone,
     agreement,
+    notCoveredReason,
     resolution: expectationOf(view.resolution, view.pause, input.promise),
     // A promise is about the resolution; the first response keeps its own target.
     response: expectationOf(view.response, view.pause, null),

@@ -70,6 +70,13 @@ export type CustomerExpectationKind = CustomerExpectation['kind'];
 export const portalRequestStatusSchema = z.enum(['tracked', 'pending', 'not-covered', 'unavailable']);
 export type PortalRequestStatus = z.infer<typeof portalRequestStatusSchema>;
 
+/**
+ * Why no contract covers a request, as the record says (clock-record.ts `uncoveredReasonSchema`,
+ * repeated here so the portal bundle does not carry the record's schema; a test keeps them equal).
+ */
+export const notCoveredReasonSchema = z.enum(['no-organization', 'unknown-organization', 'contract-not-in-force', 'contract-expired', 'service-not-covered']);
+export type NotCoveredReason = z.infer<typeof notCoveredReasonSchema>;
+
 export const portalRequestPayloadSchema = strictObject({});
 export type PortalRequestPayload = z.infer<typeof portalRequestPayloadSchema>;
 
@@ -98,6 +105,8 @@ export const portalRequestViewSchema = z.object({
   /** The zone the business hours count in; shown beside the customer's when the two differ. */
   calendarTimeZone: ianaTimeZoneSchema.nullable(),
   agreement: portalAgreementSchema.nullable(),
+  /** Why no contract covers the request (`not-covered`, and best-effort terms); null otherwise. */
+  notCoveredReason: notCoveredReasonSchema.nullable(),
   resolution: customerExpectationSchema.nullable(),
   /** Null when the terms have no first-response target. */
   response: customerExpectationSchema.nullable(),

@@ -4,7 +4,8 @@
  * estimate once an agent promised one), resolved on time or late — for every clock state, never
  * "at risk"; the agreement without another organization's contract name.
  */
-import type { ClockFact, ClockRecord } from '../../src/contract/clock-record';
+import { uncoveredReasonSchema, type ClockFact, type ClockRecord } from '../../src/contract/clock-record';
+import { notCoveredReasonSchema } from '../../src/contract/portal-api';
 import { parseContractDatabase } from '../../src/contract/contract-database';
 import { expectationOf, presentPortalRequest, type CustomerPromise } from '../../src/app/portal-request-view';
 import { startClock } from '../../src/domain/clock';
@@ -146,6 +147,10 @@ describe('the customer\'s expectation of the resolution and the first response',
     expect(view(clock(facts, '2026-03-02T10:30:00Z'), '2026-03-02T10:30:00Z').resolution).toEqual({ kind: 'expected', by: '2026-03-02T13:00:00.000Z' });
   });
 
+  it('words every reason the record can give for no contract (the two enums stay equal)', () => {
+    expect(notCoveredReasonSchema.options).toEqual(uncoveredReasonSchema.options);
+  });
+
   it('has nothing to say of a target that does not exist', () => {
     expect(expectationOf(null, null, null)).toBeNull();
   });
@@ -171,6 +176,7 @@ describe('the agreement and the status of the request', () => {
     const terms = makeTerms({ coverage: 'fallback', fallbackReason: 'unknown-organization', contract: null, contractVersion: null, customer: null, calendar: UTC_OFFICE });
     const answer = view(clock([], '2026-03-02T09:30:00Z', terms), '2026-03-02T09:30:00Z');
     expect(answer.agreement).toMatchObject({ bestEffort: true, contractName: null });
+    expect(answer.notCoveredReason).toBe('unknown-organization');
     expect(answer.resolution).toEqual({ kind: 'expected', by: '2026-03-02T13:00:00.000Z' });
   });
 
@@ -183,7 +189,7 @@ describe('the agreement and the status of the request', () => {
       now: CREATED,
       facts: [],
     });
-    expect(view(uncovered, '2026-03-02T08:30:00Z')).toMatchObject({ status: 'not-covered', agreement: null });
+    expect(view(uncovered, '2026-03-02T08:30:00Z')).toMatchObject({ status: 'not-covered', agreement: null, notCoveredReason: 'no-organization' });
     // A calendar without any business time (a broken stored record): the clock cannot be computed.
     const noBusinessTime: ClockRecord = { ...clock([], '2026-03-02T08:30:00Z'), terms: makeTerms({ calendar: { timeZone: 'UTC', week: { mon: [['09:00', '09:00']] } } }) };
     expect(describeClock(noBusinessTime, new Date('2026-03-02T08:30:00Z')).resolution).toBeNull();

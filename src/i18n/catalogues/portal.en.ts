@@ -33,6 +33,12 @@ export const portalEn = {
   'request.unavailable': 'We cannot show an expected time for this request right now.',
   'request.myContract': 'My contract: services, levels and hours',
 
+  'notCovered.no-organization': 'The request is not shared with a customer organization.',
+  'notCovered.unknown-organization': 'The organization of this request has no service contract with us.',
+  'notCovered.contract-not-in-force': 'The contract was not in force on the day the request was raised.',
+  'notCovered.contract-expired': 'The contract had ended before the request was raised.',
+  'notCovered.service-not-covered': 'The contract does not cover this service.',
+
   'resolution.expected': 'We expect to resolve this by {time}',
   'resolution.yourReply': 'On hold while we wait for your reply',
   'resolution.paused': 'On hold: the time we need stops counting until we resume work',

@@ -34,6 +34,12 @@ export const portalNl: Translation<typeof portalEn> = {
   'request.unavailable': 'We kunnen voor dit verzoek nu geen verwachte tijd tonen.',
   'request.myContract': 'Mijn contract: diensten, niveaus en werktijden',
 
+  'notCovered.no-organization': 'Het verzoek is niet gedeeld met een klantorganisatie.',
+  'notCovered.unknown-organization': 'De organisatie van dit verzoek heeft geen servicecontract met ons.',
+  'notCovered.contract-not-in-force': 'Het contract was niet van kracht op de dag dat het verzoek werd ingediend.',
+  'notCovered.contract-expired': 'Het contract was al beëindigd toen het verzoek werd ingediend.',
+  'notCovered.service-not-covered': 'Het contract dekt deze dienst niet.',
+
   'resolution.expected': 'We verwachten dit uiterlijk {time} op te lossen',
   'resolution.yourReply': 'Gepauzeerd: we wachten op uw antwoord',
   'resolution.paused': 'Gepauzeerd: de tijd die we nodig hebben telt niet tot we het werk hervatten',

@@ -43,6 +43,7 @@ export function RequestPanel() {
 
 function RequestView({ view }: { view: PortalRequestView }) {
   const { t } = useI18n();
+  const reason = view.notCoveredReason === null ? null : <div style={subtleStyle} data-testid="portal-not-covered-reason">{t(`notCovered.${view.notCoveredReason}`)}</div>;
   const notice =
     view.status === 'pending' ? t('request.pending') : view.status === 'not-covered' ? t('request.notCovered') : view.status === 'unavailable' ? t('request.unavailable') : null;
   return (
@@ -72,10 +73,16 @@ function RequestView({ view }: { view: PortalRequestView }) {
           )}
         </dl>
       )}
-      {view.agreement?.bestEffort === true ? <Notice appearance="information">{t('request.bestEffort')}</Notice> : null}
+      {view.agreement?.bestEffort === true ? (
+        <Notice appearance="information" testId="portal-best-effort">
+          <div>{t('request.bestEffort')}</div>
+          {reason}
+        </Notice>
+      ) : null}
       {notice === null ? null : (
         <Notice appearance="information" testId="portal-request-notice">
-          {notice}
+          <div>{notice}</div>
+          {view.status === 'not-covered' ? reason : null}
         </Notice>
       )}
       {view.resolution === null ? null : <ExpectationBlock view={view} target="resolution" expectation={view.resolution} />}
