@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   say(`  Contract Clock sandbox running at ${sandbox.url}`);
   say(`  Simulated time: ${sandbox.clock.now().toISOString()}${sandbox.clock.isFrozen() ? ' (paused)' : ''}`);
   say(`  Queue ${sandbox.url}/   Portal ${sandbox.url}/portal   Admin ${sandbox.url}/admin   REST ${sandbox.url}/rest/api/3/serverInfo`);
+  say(`  Customer portal: pick a customer in the top bar; their contract is on ${sandbox.url}/portal/profile (My contract)`);
   if (isChaotic(delivery)) {
     say(`  Events arrive late/out of order/twice: delay ${delivery.delayMs} ms, jitter ${delivery.jitterMs} ms, duplicates ${Math.round(delivery.duplicateRate * 100)} %`);
   }
