@@ -33,6 +33,7 @@ import { hostClientScript } from './host/host-client-script';
 import { hostCss } from './host/host-css';
 import type { DashboardStore, GadgetInstance } from './host/dashboard-store';
 import type { HostData } from './host/host-data';
+import { basicAuthUser } from './host/basic-auth';
 import { html, type SafeHtml } from './host/html';
 import { hostCssPath, hostScriptPath, renderNotBuilt, type EmbeddedFrame } from './host/layout';
 import { activityViews, renderActivityPage, type ActivityView } from './host/pages/activity-page';
@@ -224,7 +225,11 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   const siteInfo = (): SiteInfo => ({ ...services.site, siteUrl: baseUrl });
   const gadgetRef = (instance: GadgetInstance) => ({ id: instance.id, dashboardId: services.dashboard.dashboardId, configuration: instance.configuration });
 
+  /** HTTP Basic credentials (a demo user's e-mail, any token) first, as Jira takes them; then the top bar's choice. */
   const currentUser = (req: IncomingMessage): HostUser => {
+    const basic = basicAuthUser(req.headers.authorization, data.listUsers());
+    if (basic.kind === 'user') return basic.user;
+    if (basic.kind === 'unknown') throw new HttpError(401, `You are not authenticated: ${basic.reason}`);
     const id = parseCookies(req.headers.cookie).get(userCookie);
     return (id === undefined ? null : data.findUser(id)) ?? data.defaultUser();
   };
