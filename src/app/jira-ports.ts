@@ -344,6 +344,17 @@ export function isJiraError(error: unknown): error is JiraError {
   return error instanceof JiraError;
 }
 
+/**
+ * Whether Jira refused to act as the user at all (401 to an `asUser()` call that is not Forge's
+ * consent error): Forge gives no `asUser()` for unlicensed accounts such as portal customers
+ * ("Access to Forge apps for unlicensed users"). For a permission check that means: no permission.
+ *
+ * @example if (isActingAsUserRefused(error)) return NO_PERMISSIONS;
+ */
+export function isActingAsUserRefused(error: unknown): boolean {
+  return isJiraError(error) && error.status === 401;
+}
+
 /** The `name` of @forge/api's `NeedsAuthenticationError` (its `NEEDS_AUTHENTICATION_ERR`). */
 export const NEEDS_AUTHENTICATION_ERR = 'NEEDS_AUTHENTICATION_ERR';
 
