@@ -2,15 +2,15 @@
  * The sandbox's one HTTP server (Fastify, 127.0.0.1): it mounts
  *
  * - `/rest/…` — the Jira emulator's REST API (Jira Cloud v3 + servicedeskapi), handled by the emulator
- * - `/`, `/triage`, `/browse/KEY`, `/dashboard`, `/reports`, `/issues/?jql=`, `/admin`, `/portal`, `/portal/KEY`,
- *   `/activity` — host pages
+ * - `/`, `/triage`, `/browse/KEY`, `/dashboard`, `/reports`, `/issues/?jql=`, `/admin`, `/admin/configure`,
+ *   `/portal`, `/portal/KEY`, `/portal/profile`, `/activity` — host pages
  * - `/sandbox/frames/<resource>/…` — the Custom UI bundles, with the bridge shim injected
  * - `/sandbox/assets/…` — design tokens, host stylesheet and script
  * - `/sandbox/api/…` — the sandbox's own API: clock, current user, theme, invoke, settle, state, reset,
  *   gadget-configuration (what a gadget's edit view submitted)
  *
- * The current sandbox user is a cookie (`sandbox-user`, read and set by @fastify/cookie); pages and
- * `invoke` act as that user, and the host's browser code calls `/rest/…` with that user's Basic
+ * The current sandbox user is the one HTTP Basic credentials name (e-mail, any token: host/basic-auth.ts),
+ * else a cookie (`sandbox-user`, read and set by @fastify/cookie); pages and `invoke` act as that user, and the host's browser code calls `/rest/…` with that user's Basic
  * auth. Requests from other origins may not change anything, and state-changing requests carry JSON
  * (origin-rule.ts; the content-type parsers answer 415 to anything else). Each page or API is one
  * route registered below (`app.get('/dashboard', …)`). This module wires requests to the services it
@@ -37,6 +37,7 @@ import { hostClientScript } from './host/host-client-script';
 import { hostCss } from './host/host-css';
 import type { DashboardStore, GadgetInstance } from './host/dashboard-store';
 import type { HostData } from './host/host-data';
+import { basicAuthUser } from './host/basic-auth';
 import { html, type SafeHtml } from './host/html';
 import { hostCssPath, hostScriptPath, renderNotBuilt, type EmbeddedFrame } from './host/layout';
 import { activityViews, renderActivityPage, type ActivityView } from './host/pages/activity-page';
@@ -96,6 +97,9 @@ export interface SandboxServer {
 }
 
 export const userCookie = 'sandbox-user';
+/** The portal's profile page ("My contract"), and JSM's own path of it, which the app links to. */
+const profilePagePath = '/portal/profile';
+const jsmProfilePath = '/servicedesk/customer/user/profile';
 export const themeCookie = 'sandbox-theme';
 /** The sandbox API's requests are small; Jira's routes have their own limit (jira-server.ts). */
 const maxBodyBytes = 1024 * 1024;
@@ -189,16 +193,6 @@ const invokeSchema = z.object({
   payload: z.record(z.string(), z.unknown()).default({}),
 });
 
-/** The user name (an e-mail address) of an HTTP Basic `Authorization` header; null without one. */
-export function basicAuthEmail(header: string | undefined): string | null {
-  const match = /^\s*basic\s+(\S+)\s*$/i.exec(header ?? '');
-  if (match?.[1] === undefined) return null;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  const email = colon < 0 ? decoded : decoded.slice(0, colon);
-  return email === '' ? null : email;
-}
-
 /**
  * @example
  * const sandbox = createSandboxServer(services);
@@ -215,20 +209,17 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     if (module.type === 'jira:dashboardGadget') modulePages[module.key] = '/dashboard';
     if (module.type === 'jira:globalPage') modulePages[module.key] = '/reports';
     if (module.type === 'jiraServiceManagement:queuePage') modulePages[module.key] = '/triage';
+    if (module.type === 'jiraServiceManagement:portalProfilePanel') modulePages[module.key] = profilePagePath;
   }
 
   const siteInfo = (): SiteInfo => ({ ...services.site, siteUrl: baseUrl });
   const gadgetRef = (instance: GadgetInstance) => ({ id: instance.id, dashboardId: services.dashboard.dashboardId, configuration: instance.configuration });
 
+  /** HTTP Basic credentials (a demo user's e-mail, any token) first, as Jira takes them; then the top bar's choice. */
   const currentUser = (req: FastifyRequest): HostUser => {
-    // HTTP Basic auth (a demo user's e-mail, any token) selects the user on pages as on REST
-    // (sandbox/jira/jira-routes.ts `authenticate`); it wins over the cookie of the top bar.
-    const basic = basicAuthEmail(req.headers.authorization);
-    if (basic !== null) {
-      const user = data.listUsers().find((u) => u.emailAddress.toLowerCase() === basic.toLowerCase());
-      if (user === undefined) throw new HttpError(401, `No demo user has the e-mail address ${basic}.`);
-      return user;
-    }
+    const basic = basicAuthUser(req.headers.authorization, data.listUsers());
+    if (basic.kind === 'user') return basic.user;
+    if (basic.kind === 'unknown') throw new HttpError(401, `You are not authenticated: ${basic.reason}`);
     const id = req.cookies[userCookie];
     return (id === undefined ? null : data.findUser(id)) ?? data.defaultUser();
   };
@@ -275,6 +266,10 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
           html`manifest.yml declares no <code>${type}</code> module yet. It appears here once the app ships it.`,
         ),
       };
+    }
+    if (chrome.user.role === 'customer' && !module.unlicensedAccess.includes('customer')) {
+      // Forge runs a module for customers only when the manifest opts in (`unlicensedAccess`)
+      return { notice: renderNotBuilt(surface, html`Forge does not run <code>${module.key}</code> for customers: its manifest entry has no <code>unlicensedAccess: [customer]</code>.`) };
     }
     if (!isBundleBuilt(module.resourceDir)) {
       return {
@@ -492,7 +487,6 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         priorities: data.priorities(),
         requests,
         raisedKey: url.searchParams.get('raised') || null,
-        profilePanel: frameFor('jiraServiceManagement:portalProfilePanel', chrome, null, 'Your services and service levels', { autoResize: true, minHeight: 120 }),
       }),
     );
   };
@@ -513,6 +507,24 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         request,
         canComment: chrome.user.role === 'customer',
         requestPanel: frameFor('jiraServiceManagement:portalRequestDetailPanel', chrome, issue, 'Your agreement', { autoResize: true, minHeight: 80 }),
+      }),
+    );
+  };
+
+  /** The portal's profile page: JSM shows the app's profile panel ("My contract") there. */
+  const pageProfile = (req: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    const chrome = chromeFor(req, 'My contract', 'profile');
+    const content = frameFor('jiraServiceManagement:portalProfilePanel', chrome, null, 'My contract', { autoResize: true, minHeight: 160 });
+    return sendHtml(
+      reply,
+      200,
+      renderSurfacePage({
+        chrome,
+        breadcrumbs: html`<a href="/portal">Help center</a> / Profile`,
+        heading: chrome.user.displayName,
+        intro: `Your profile${chrome.user.organizations.length > 0 ? ` · ${chrome.user.organizations.map((o) => o.name).join(', ')}` : ''}`,
+        content,
+        framed: true,
       }),
     );
   };
@@ -597,6 +609,9 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
       if (gadget === null || gadget.moduleKey !== module.key) throw new HttpError(404, `The dashboard has no gadget ${input.frame.gadgetId ?? '(none)'} of ${module.key}.`);
     }
     const user = currentUser(req);
+    if (user.role === 'customer' && !module.unlicensedAccess.includes('customer')) {
+      throw new HttpError(403, `Forge does not run ${module.key} for customers (no unlicensedAccess).`);
+    }
     const call = buildResolverCall(
       {
         site: siteInfo(),
@@ -760,6 +775,9 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   app.get('/admin/configure', (req, reply) => pageAdmin(req, reply, true));
   app.get('/portal', (req, reply) => pagePortal(req, reply, urlOf(req)));
   app.get('/activity', (req, reply) => pageActivity(req, reply, urlOf(req)));
+  // a static route: find-my-way picks it before `/portal/:key`
+  app.get(profilePagePath, (req, reply) => pageProfile(req, reply));
+  app.get(jsmProfilePath, (_req, reply) => reply.redirect(profilePagePath));
   app.get('/browse/:key', (req, reply) => (issueKey.test(keyParam(req)) ? pageRequest(req, reply, keyParam(req)) : pageNotFound(req, reply)));
   app.get('/portal/:key', (req, reply) => (issueKey.test(keyParam(req)) ? pagePortalRequest(req, reply, keyParam(req)) : pageNotFound(req, reply)));
 

@@ -32,7 +32,9 @@ export const SANDBOX_PAGES: readonly (readonly [string, string])[] = [
   ['/reports', 'Contract reviews (CSV, print)'],
   ['/issues/?jql=…', 'the issue navigator (JQL)'],
   ['/admin', 'Contract Clock settings (admins)'],
-  ['/portal', 'the customer portal'],
+  ['/admin/configure', 'the contract terms forms (the app’s Configure page)'],
+  ['/portal', 'the customer portal (pick a customer in the top bar)'],
+  ['/portal/profile', 'My contract: the customer’s services, levels, targets'],
   ['/activity', 'notes and notifications the app sent'],
 ];
 

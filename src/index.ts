@@ -22,3 +22,4 @@ export { adminResolver } from './entry/admin-resolver';
 export { gadgetResolver } from './entry/gadget-resolver';
 export { reportsResolver } from './entry/reports-resolver';
 export { triageResolver } from './entry/triage-resolver';
+export { portalResolver } from './entry/portal-resolver';

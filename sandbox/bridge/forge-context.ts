@@ -47,6 +47,9 @@ export interface IssueRef {
   type: string;
   typeId: string;
   project: { id: string; key: string; type: string };
+  /** the JSM request type and service desk of a customer request (portal modules' context) */
+  requestTypeId?: string | null;
+  serviceDeskId?: string | null;
 }
 
 /**
@@ -117,7 +120,13 @@ export function buildExtension(
       };
     case 'jiraServiceManagement:portalRequestDetailPanel':
       if (issue === null) throw new Error('A portal request panel needs a request.');
-      return { type, request: { key: issue.key, typeId: issue.typeId }, portal: { id: issue.project.id } };
+      // Forge's extension context of portal request modules: request.key, request.typeId (the request
+      // type, a number) and portal.id (the service desk, a number) — manifest reference, "Extension context".
+      return {
+        type,
+        request: { key: issue.key, ...(issue.requestTypeId == null ? {} : { typeId: Number(issue.requestTypeId) }) },
+        portal: { id: Number(issue.serviceDeskId ?? issue.project.id) },
+      };
     case 'jira:dashboardGadget':
       // developer.atlassian.com/platform/forge/manifest-reference/modules/jira-dashboard-gadget
       // ("Extension context"); the edit view is told apart by `entryPoint: 'edit'` (ibid.,

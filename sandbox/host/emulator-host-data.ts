@@ -181,6 +181,8 @@ export function createEmulatorHostData(model: JiraModel): HostData {
         type: issueType?.name ?? 'Issue',
         typeId: issue.issueTypeId,
         project: { id: project.id, key: project.key, type: project.projectTypeKey },
+        requestTypeId: issue.requestTypeId,
+        serviceDeskId: model.serviceDeskForProject(project.id)?.id ?? null,
       };
     },
     appActivity: () => {

@@ -292,4 +292,13 @@ body.is-busy { cursor: progress; }
   .frame { grid-template-columns: 200px minmax(0, 1fr); }
   .clockbar__state, .clockbar form { display: none; }
 }
+/* a phone (the customer portal at 360 px, issue 13): no sidebar, the top bar wraps */
+@media (max-width: 600px) {
+  .frame { grid-template-columns: minmax(0, 1fr); }
+  .sidebar { display: none; }
+  .topnav { height: auto; flex-wrap: wrap; padding: 8px; }
+  .topnav > * { flex-shrink: 1; min-width: 0; }
+  .clockbar { flex-wrap: wrap; }
+  .content { padding: 16px 12px 32px; }
+}
 `;

@@ -117,6 +117,7 @@ function renderSidebar(chrome: PageChrome): SafeHtml {
         ${navItem('/reports', 'Contract reviews', icons.reports, nav === 'reports')}`}
     <div class="sidebar__heading">Channels</div>
     ${navItem('/portal', 'Customer portal', icons.portal, nav === 'portal')}
+    ${navItem('/portal/profile', 'My contract (profile)', icons.portal, nav === 'profile')}
     ${isCustomer ? '' : navItem('/activity', 'App notifications', icons.activity, nav === 'activity')}
     ${user.role === 'admin'
       ? html`<div class="sidebar__heading">Apps</div>${navItem('/admin', 'Contract Clock settings', icons.settings, nav === 'admin')}`

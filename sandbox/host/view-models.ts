@@ -118,7 +118,7 @@ export interface ActivityItem {
 
 export interface PageChrome {
   title: string;
-  nav: 'queue' | 'triage' | 'request' | 'dashboard' | 'reports' | 'issues' | 'admin' | 'portal' | 'activity';
+  nav: 'queue' | 'triage' | 'request' | 'dashboard' | 'reports' | 'issues' | 'admin' | 'portal' | 'profile' | 'activity';
   now: Date;
   frozen: boolean;
   user: HostUser;

@@ -888,6 +888,22 @@ function sdRequest(ctx: Ctx): Result {
   return ok(renderCustomerRequest(ctx.render, issue, expandOf(ctx)));
 }
 
+/**
+ * GET /rest/servicedeskapi/request/{issueIdOrKey}/participant — "Get request participants" (JSM Cloud
+ * REST reference, group Request): a page of the request's participants; permission: to view the
+ * customer request.
+ */
+function sdParticipants(ctx: Ctx): Result {
+  const issue = ctx.model.getIssueFor(ctx.caller.accountId, param(ctx, 'issueIdOrKey'));
+  if (issue.requestTypeId === null) throw notFound('This issue is not a customer request.');
+  const { start, limit } = sdPaging(ctx);
+  const values = issue.participantIds
+    .map((id) => ctx.model.findUser(id))
+    .filter((u) => u !== undefined)
+    .map((u) => renderSdUser(ctx.render, u));
+  return ok(renderSdPage(ctx.render, `/rest/servicedeskapi/request/${issue.id}/participant`, values, start, limit));
+}
+
 function sdComments(ctx: Ctx): Result {
   const { model, caller, query } = ctx;
   const issue = model.getIssueFor(caller.accountId, param(ctx, 'issueIdOrKey'));
@@ -977,6 +993,7 @@ const ROUTE_TABLE: [string, string, Handler][] = [
   ['GET', '/rest/servicedeskapi/request', sdRequests],
   ['POST', '/rest/servicedeskapi/request', sdCreateRequest],
   ['GET', '/rest/servicedeskapi/request/{issueIdOrKey}', sdRequest],
+  ['GET', '/rest/servicedeskapi/request/{issueIdOrKey}/participant', sdParticipants],
   ['GET', '/rest/servicedeskapi/request/{issueIdOrKey}/comment', sdComments],
   ['POST', '/rest/servicedeskapi/request/{issueIdOrKey}/comment', sdAddComment],
   ['GET', '/rest/servicedeskapi/request/{issueIdOrKey}/comment/{commentId}', sdComment],
@@ -1022,6 +1039,8 @@ function headerValue(headers: Record<string, string | string[] | undefined>, nam
 }
 
 const NOT_AUTHENTICATED = 'You are not authenticated. Authentication required to perform this operation.';
+/** What the emulator answers an app acting as a customer (the exact wording of Forge's refusal is not documented). */
+export const FORGE_NO_AS_USER = 'Forge apps cannot act as a customer (asUser is not allowed for unlicensed users); use asApp.';
 
 /** Who a request acts as, and whether it comes through the Forge app (and so is limited by its scopes). */
 export interface Caller {
@@ -1043,7 +1062,12 @@ export function authenticate(model: JiraModel, headers: Record<string, string | 
   }
   if (scheme.toLowerCase() === 'bearer' && credentials === model.appToken) {
     const asUser = headerValue(headers, 'x-forge-as-user');
-    return { user: asUser === undefined ? model.appUser() : actingUser(model, asUser), viaApp: true };
+    if (asUser === undefined) return { user: model.appUser(), viaApp: true };
+    const user = actingUser(model, asUser);
+    // Forge gives an app no asUser() for unlicensed users such as portal customers ("Access to Forge
+    // apps for unlicensed users": asUser "Not allowed" — "the user is unauthorized"); only asApp.
+    if (user.accountType === 'customer') throw new JiraError(401, [FORGE_NO_AS_USER]);
+    return { user, viaApp: true };
   }
   throw new JiraError(401, [NOT_AUTHENTICATED]);
 }

@@ -52,6 +52,12 @@ function platformRequirements(): Map<string, ScopeRequirement> {
 const READ = { classic: ['read:servicedesk-request'], granular: null, source: 'jsm-reference' } as const;
 const WRITE = { classic: ['write:servicedesk-request'], granular: null, source: 'jsm-reference' } as const;
 const CUSTOMERS = { classic: ['manage:servicedesk-customer'], granular: null, source: 'jsm-reference' } as const;
+/**
+ * "Get organizations": classic manage:servicedesk-customer, granular read:organization:jira-service-management
+ * (JSM Cloud REST reference, group Organization; the granular scope is listed in Forge's "Jira Service
+ * Management product scopes" as "View organizations").
+ */
+const ORGANIZATIONS = { classic: ['manage:servicedesk-customer'], granular: ['read:organization:jira-service-management'], source: 'jsm-reference' } as const;
 
 /** JSM servicedeskapi operations the emulator serves → their scope (Atlassian's JSM REST reference). */
 const SERVICEDESK: Readonly<Record<string, ScopeRequirement>> = {
@@ -62,12 +68,13 @@ const SERVICEDESK: Readonly<Record<string, ScopeRequirement>> = {
   'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype/{requestTypeId}': READ,
   'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer': CUSTOMERS,
   'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/organization': CUSTOMERS,
-  'GET /rest/servicedeskapi/organization': CUSTOMERS,
+  'GET /rest/servicedeskapi/organization': ORGANIZATIONS,
   'GET /rest/servicedeskapi/organization/{organizationId}': CUSTOMERS,
   'GET /rest/servicedeskapi/organization/{organizationId}/user': CUSTOMERS,
   'GET /rest/servicedeskapi/request': READ,
   'POST /rest/servicedeskapi/request': WRITE,
   'GET /rest/servicedeskapi/request/{issueIdOrKey}': READ,
+  'GET /rest/servicedeskapi/request/{issueIdOrKey}/participant': READ,
   'GET /rest/servicedeskapi/request/{issueIdOrKey}/comment': READ,
   'POST /rest/servicedeskapi/request/{issueIdOrKey}/comment': WRITE,
   'GET /rest/servicedeskapi/request/{issueIdOrKey}/comment/{commentId}': READ,

@@ -26,6 +26,7 @@ import { createOnReapplyEvent } from '../../src/entry/on-reapply-event';
 import { createOnRebuildEvent } from '../../src/entry/on-rebuild-event';
 import { createOnSweepEvent } from '../../src/entry/on-sweep-event';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
+import { createPortalResolver } from '../../src/entry/portal-resolver';
 import { createRunSweep } from '../../src/entry/run-sweep';
 import type { JiraAppDefinition } from '../jira/jira-app-definition';
 import type { JiraModel } from '../jira/jira-model';
@@ -210,6 +211,7 @@ const appFactories: Readonly<Record<string, (deps: AppDeps) => AppFunction>> = {
   gadgetResolver: (deps) => ({ kind: 'resolver', definitions: createGadgetResolver(deps) }),
   reportsResolver: (deps) => ({ kind: 'resolver', definitions: createReportsResolver(deps) }),
   triageResolver: (deps) => ({ kind: 'resolver', definitions: createTriageResolver(deps) }),
+  portalResolver: (deps) => ({ kind: 'resolver', definitions: createPortalResolver(deps) }),
 };
 
 /**

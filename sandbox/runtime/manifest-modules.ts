@@ -21,6 +21,8 @@ const uiModuleSchema = z.object({
   displayConditions: displayConditionsSchema.optional(),
   /** `jira:adminPage`: the app's Configure page (Manage apps' Configure button), not in the sidebar. */
   useAsConfig: z.boolean().optional(),
+  /** Which unlicensed account types Forge runs the module for (portal modules); absent: licensed users only. */
+  unlicensedAccess: z.array(z.enum(['customer', 'unlicensed', 'anonymous'])).optional(),
 });
 /** A trigger's `filter` (manifest reference, trigger module, "Filter reference"). */
 export const triggerFilterSchema = z.object({
@@ -71,6 +73,8 @@ export interface UiModule {
   displayCondition: string | null;
   /** An admin page with `useAsConfig: true`: opened by Configure, at /admin/configure in the sandbox. */
   useAsConfig: boolean;
+  /** the unlicensed account types Forge runs the module for (`unlicensedAccess`); [] = licensed users only */
+  unlicensedAccess: ('customer' | 'unlicensed' | 'anonymous')[];
 }
 
 export interface ManifestModules {
@@ -113,6 +117,7 @@ export function readManifestModules(manifestPath = path.resolve(__dirname, '../.
         resolverFunction: module.resolver?.function ?? null,
         displayCondition: module.displayConditions?.jiraExpression ?? null,
         useAsConfig: module.useAsConfig === true,
+        unlicensedAccess: module.unlicensedAccess ?? [],
       });
     }
   }

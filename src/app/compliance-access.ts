@@ -8,6 +8,7 @@
  * Uses Jira as the app (which service projects exist) and as the user (what they may do there).
  */
 import type { AppDeps } from './deps';
+import { isActingAsUserRefused } from './jira-ports';
 
 export type ComplianceAccess =
   | {
@@ -31,13 +32,22 @@ const BROWSE = 'BROWSE_PROJECTS';
  */
 export async function checkComplianceAccess(deps: AppDeps, accountId: string): Promise<ComplianceAccess> {
   const asUser = deps.jiraAsUser(accountId);
-  const [isJiraAdmin, desks] = await Promise.all([asUser.isJiraAdmin(), deps.jiraAsApp.listServiceDesks()]);
-  const perProject = await Promise.all(
-    desks.map(async (desk) => ({
-      projectId: desk.projectId,
-      granted: await asUser.getMyPermissions({ permissions: [AGENT, BROWSE], projectKey: desk.projectKey }),
-    })),
-  );
+  let isJiraAdmin: boolean;
+  let perProject: { projectId: string; granted: Record<string, boolean> }[];
+  try {
+    const [admin, desks] = await Promise.all([asUser.isJiraAdmin(), deps.jiraAsApp.listServiceDesks()]);
+    isJiraAdmin = admin;
+    perProject = await Promise.all(
+      desks.map(async (desk) => ({
+        projectId: desk.projectId,
+        granted: await asUser.getMyPermissions({ permissions: [AGENT, BROWSE], projectKey: desk.projectKey }),
+      })),
+    );
+  } catch (error) {
+    // Jira will not act as a customer (Forge has no asUser() for them): neither admin nor agent.
+    if (isActingAsUserRefused(error)) return { allowed: false };
+    throw error;
+  }
   const isAgent = perProject.some((p) => p.granted[AGENT] === true);
   if (!isJiraAdmin && !isAgent) return { allowed: false };
   return {

@@ -151,6 +151,16 @@ export interface IssuesWithClockPage {
   readonly nextPageToken: string | null;
 }
 
+/** Who raised a customer request and who participates in it (servicedeskapi's view of the request). */
+export interface CustomerRequestPeople {
+  readonly issueId: string;
+  readonly issueKey: string;
+  readonly serviceDeskId: string;
+  /** The customer the request was raised by or on behalf of; null when Jira shows none. */
+  readonly reporterAccountId: string | null;
+  readonly participantAccountIds: readonly string[];
+}
+
 /** Jira's project type of JSM service projects (`projectTypeKey`). */
 export const SERVICE_PROJECT_TYPE_KEY = 'service_desk';
 
@@ -244,6 +254,18 @@ export type GetUserLocale = (accountId: string) => Promise<string | null>;
 export type ListPriorities = () => Promise<JiraPriorityDetails[]>;
 /** Every status with its category. Scope read:jira-work. */
 export type ListStatuses = () => Promise<StatusOption[]>;
+/**
+ * The reporter and participants of a customer request; null when Jira knows no such customer request
+ * (404: none, not a request, or not visible). Scope read:servicedesk-request.
+ */
+export type GetCustomerRequestPeople = (issueIdOrKey: string) => Promise<CustomerRequestPeople | null>;
+/**
+ * The JSM organizations an account is a member of. Scope read:organization:jira-service-management
+ * (granular; the classic manage:servicedesk-customer grants it too, and much more).
+ */
+export type ListOrganizationsOf = (accountId: string) => Promise<JsmOrganization[]>;
+/** An account's time zone from its Jira profile; null when unknown or hidden by its privacy settings. Scope read:jira-user. */
+export type GetUserTimeZone = (accountId: string) => Promise<string | null>;
 /** Every service desk the caller sees. Scope read:servicedesk-request. */
 export type ListServiceDesks = () => Promise<JsmServiceDesk[]>;
 /** Every request type of a service desk. Scope read:servicedesk-request. */
@@ -274,6 +296,13 @@ export interface JiraAsApp {
   readonly getUserLocale: GetUserLocale;
   /** The sweep's repair search covers the service projects (the app's own view of them). */
   readonly listServiceDesks: ListServiceDesks;
+  /**
+   * The customer portal (ADR 0028): Forge gives portal customers no `asUser()`, so the app reads
+   * these as itself, always for the invoking account only, and decides what that account may see.
+   */
+  readonly getCustomerRequestPeople: GetCustomerRequestPeople;
+  readonly listOrganizationsOf: ListOrganizationsOf;
+  readonly getUserTimeZone: GetUserTimeZone;
 }
 
 /** What the use cases call as the invoking user (authorization, the user's own settings, posting as them). */
@@ -346,6 +375,17 @@ export class JiraError extends Error implements JiraErrorDetails {
 /** @example isJiraError(error) && error.status === 404 */
 export function isJiraError(error: unknown): error is JiraError {
   return error instanceof JiraError;
+}
+
+/**
+ * Whether Jira refused to act as the user at all (401 to an `asUser()` call that is not Forge's
+ * consent error): Forge gives no `asUser()` for unlicensed accounts such as portal customers
+ * ("Access to Forge apps for unlicensed users"). For a permission check that means: no permission.
+ *
+ * @example if (isActingAsUserRefused(error)) return NO_PERMISSIONS;
+ */
+export function isActingAsUserRefused(error: unknown): boolean {
+  return isJiraError(error) && error.status === 401;
 }
 
 /** The `name` of @forge/api's `NeedsAuthenticationError` (its `NEEDS_AUTHENTICATION_ERR`). */

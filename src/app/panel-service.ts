@@ -8,7 +8,7 @@
  * an action that no longer applies is refused instead of half-applied.
  */
 import { randomUUID } from 'node:crypto';
-import { isConsentRequired, isJiraError, isServiceRequest, type IssueSnapshot, type JiraAsApp, type JiraAsUser } from './jira-ports';
+import { isActingAsUserRefused, isConsentRequired, isJiraError, isServiceRequest, type IssueSnapshot, type JiraAsApp, type JiraAsUser } from './jira-ports';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import {
@@ -56,8 +56,9 @@ async function permissionsOf(jira: JiraAsUser, issueId: string): Promise<Record<
   try {
     answer = await jira.getMyPermissions({ permissions: PERMISSIONS, issueIdOrKey: issueId });
   } catch (error) {
-    // Jira answers 404 for an issue the user may not see, exactly as for one that does not exist.
-    if (isJiraError(error) && error.status === 404) return { BROWSE_PROJECTS: false, EDIT_ISSUES: false, ADD_COMMENTS: false, ADMINISTER: false };
+    // Jira answers 404 for an issue the user may not see, exactly as for one that does not exist;
+    // a customer, whom Forge gives no asUser() (the panel is not theirs), has no permission either.
+    if ((isJiraError(error) && error.status === 404) || isActingAsUserRefused(error)) return { BROWSE_PROJECTS: false, EDIT_ISSUES: false, ADD_COMMENTS: false, ADMINISTER: false };
     throw error;
   }
   return {
@@ -74,8 +75,15 @@ const NOT_A_REQUEST = 'Contract Clock applies to customer requests of service pr
 /** `panel/get`: the whole view in one call. */
 export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise<Envelope<PanelView>> {
   const asUser = deps.jiraAsUser(caller.accountId);
-  const [can, me] = await Promise.all([permissionsOf(asUser, caller.issueId), asUser.getMyself()]);
-  if (!can.BROWSE_PROJECTS) return fail('forbidden', NOT_VISIBLE);
+  const [can, me] = await Promise.all([
+    permissionsOf(asUser, caller.issueId),
+    // Jira will not act as a customer (no asUser() for them): the permissions say so as well
+    asUser.getMyself().catch((error: unknown) => {
+      if (isActingAsUserRefused(error)) return null;
+      throw error;
+    }),
+  ]);
+  if (!can.BROWSE_PROJECTS || me === null) return fail('forbidden', NOT_VISIBLE);
   const now = deps.now();
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
   const [issue, stored] = await Promise.all([

@@ -228,7 +228,11 @@ export const forgeExtensionSchema = z.object({
     })
     .optional(),
   project: z.object({ id: z.string().min(1), key: z.string().min(1), type: z.string().optional() }).optional(),
-  request: z.object({ key: z.string().min(1), typeId: z.string().optional() }).optional(),
+  /**
+   * JSM portal modules (manifest reference, "Extension context"): `request.key` and `request.typeId`
+   * (a number: the request type) on a portal request, `portal.id` (a number: the service desk).
+   */
+  request: z.object({ key: z.string().min(1), typeId: z.union([z.string(), z.number()]).transform(String).optional() }).optional(),
   portal: z.object({ id: z.union([z.string(), z.number()]).transform(String) }).optional(),
   gadget: z.object({ id: z.string().optional() }).optional(),
   dashboard: z.object({ id: z.string().optional() }).optional(),

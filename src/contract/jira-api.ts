@@ -440,14 +440,18 @@ export const jsmRequestTypeSchema = z.object({
 });
 export type JsmRequestType = z.infer<typeof jsmRequestTypeSchema>;
 
-/** GET /rest/servicedeskapi/request/{issueIdOrKey} */
+/** A user in servicedeskapi answers (`reporter`, participants, organization members). */
+export const jsmUserSchema = z.object({ accountId: z.string().min(1), displayName: z.string().optional() });
+
+/** GET /rest/servicedeskapi/request/{issueIdOrKey}; `participants` with `expand=participant`. */
 export const jsmCustomerRequestSchema = z.object({
   issueId: z.string().min(1),
   issueKey: z.string().min(1),
   requestTypeId: z.string().min(1),
   serviceDeskId: z.string().min(1),
   createdDate: jsmDateSchema,
-  reporter: z.object({ accountId: z.string().min(1), displayName: z.string().optional() }).optional(),
+  reporter: jsmUserSchema.optional(),
+  participants: jsmPageSchema(jsmUserSchema).optional(),
   currentStatus: z
     .object({
       status: z.string(),

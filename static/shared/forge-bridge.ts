@@ -4,7 +4,7 @@
  * other UI module stay testable in Node (the bridge needs the host's `window.__bridge` at import).
  *
  * Host bridge calls used (what a host such as the sandbox must answer): `invoke`, `getContext`,
- * `enableTheming`, `navigate`.
+ * `enableTheming`, `navigate` (to a module or a site path).
  */
 // The members are imported from their own files of @forge/bridge instead of its index: the index
 // is CommonJS, so bundlers cannot drop what it re-exports, and it drags in the whole bridge (Rovo,
@@ -63,6 +63,28 @@ export async function enableTheme(): Promise<void> {
   } catch {
     // Theming is cosmetic; the app must not fail to start because of it.
   }
+}
+
+/**
+ * The type of the module the app is shown in (`context.extension.type`, e.g.
+ * `jiraServiceManagement:portalProfilePanel`), for a bundle that serves several modules; null when
+ * the context does not say.
+ */
+export async function loadModuleType(): Promise<string | null> {
+  try {
+    const context: unknown = await getContext();
+    if (typeof context !== 'object' || context === null || !('extension' in context)) return null;
+    const extension: unknown = context.extension;
+    if (typeof extension !== 'object' || extension === null || !('type' in extension)) return null;
+    return typeof extension.type === 'string' ? extension.type : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens a page of the site (a path such as `/servicedesk/customer/user/profile`) in the same tab. */
+export async function navigateToSitePath(path: string): Promise<void> {
+  await router.navigate(path);
 }
 
 /** Opens another module of this app, e.g. the admin page, in the same tab. */

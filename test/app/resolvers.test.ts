@@ -12,6 +12,7 @@ import { createAdminResolver } from '../../src/entry/admin-resolver';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createHarness, type Harness } from './app-harness';
+import { deliverAll } from './clock-helpers';
 import v1Example from '../fixtures/contract-database.v1.example.json';
 
 type Definitions = ReturnType<typeof createAdminResolver>;
@@ -223,12 +224,17 @@ describe('the first response', () => {
   const panel = (h: Harness, issue: { key: string; id: string }, key: string, payload: unknown, who: string) =>
     call(createPanelResolver(h.deps), key, payload, who, { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key } });
 
-  it('is not met by a customer posting a public message through the panel resolver, and is by an agent', async () => {
+  it('is not met by a customer replying in the portal, and is by an agent posting through the panel resolver', async () => {
     const h = await createHarness();
     const issue = await createdRequest(h);
     const record = () => clockRecordSchema.parse(h.model.findIssue(issue.key)?.properties[CONTRACT_CLOCK_PROPERTY_KEY]);
-    const byCustomer = await panel(h, issue, 'panel/post-message', { issueKey: issue.key, revision: record().revision, body: 'Any news?', visibility: 'public' }, h.site.users.alice.accountId);
-    expect(byCustomer).toMatchObject({ ok: true, data: { visibility: 'public' } }); // JSM lets the customer comment…
+    // The issue panel is not the customer's: Forge gives them no asUser(), so the resolver refuses them.
+    const byCustomerInPanel = await panel(h, issue, 'panel/post-message', { issueKey: issue.key, revision: record().revision, body: 'Any news?', visibility: 'public' }, h.site.users.alice.accountId);
+    expect(byCustomerInPanel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // JSM lets the customer comment in the portal…
+    h.model.addComment(h.site.users.alice.accountId, issue.id, { body: 'Any news?', internal: false });
+    await deliverAll(h);
+    expect(h.model.findIssue(issue.key)?.comments.some((c) => c.authorId === h.site.users.alice.accountId && !c.internal)).toBe(true);
     expect(record().response).toMatchObject({ respondedAt: null, outcome: null }); // …but it is no response
     expect(record().history.some((f) => f.kind === 'public-comment')).toBe(false);
     h.advance(5);

@@ -15,6 +15,7 @@ import { MESSAGE_TEMPLATE_KINDS } from '../../src/contract/contract-database';
 import { errorCodeSchema } from '../../src/contract/envelope';
 import { explanationStepKindSchema, historyKindSchema, panelStateSchema, targetStateSchema } from '../../src/contract/panel-api';
 import { PERIOD_PRESETS } from '../../src/contract/report-period';
+import { contractCardSchema, notCoveredReasonSchema } from '../../src/contract/portal-api';
 import { LANGUAGES } from '../../src/i18n/messages';
 
 const catalogueDir = join(__dirname, '../../src/i18n/catalogues');
@@ -138,6 +139,9 @@ describe('what each surface words', () => {
     ['admin', 'Jira status categories', ['new', 'indeterminate', 'done'], (value) => `admin.jira.category.${value}`],
     ['clock', 'uncovered reasons', uncoveredReasonSchema.options, (value) => `uncovered.${value}`],
     ['clock', 'clock problems', clockErrorReasonSchema.options, (value) => `problem.${value}`],
+    ['portal', 'error codes', errorCodeSchema.options, (value) => `error.${value}`],
+    ['portal', 'contract statuses', contractCardSchema.shape.status.options, (value) => `contract.status.${value}`],
+    ['portal', 'reasons no contract covers a request', notCoveredReasonSchema.options, (value) => `notCovered.${value}`],
   ])('%s has a text in both languages for every value of the %s', (name, _what, values, toKey) => {
     expect(has(name, values.map(toKey))).toEqual([]);
   });
@@ -148,6 +152,17 @@ describe('what each surface words', () => {
       return statSync(path).isDirectory() ? listSources(path) : /\.tsx?$/.test(entry) ? [path] : [];
     });
   }
+
+  it('uses every portal text somewhere in static/portal/src (no dead keys left behind)', () => {
+    const sources = listSources(join(__dirname, '../../static/portal/src'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
+    const dynamicPrefixes = ['error.', 'notCovered.'];
+    const unused = Object.keys(textsOf('portal', 'en')).filter(
+      (key) => !sources.includes(`'${key}'`) && !dynamicPrefixes.some((prefix) => key.startsWith(prefix) && sources.includes(`\`${prefix}\${`)),
+    );
+    expect(unused).toEqual([]);
+  });
 
   it('uses every admin text somewhere in static/admin/src (no dead keys left behind)', () => {
     const sources = listSources(join(__dirname, '../../static/admin/src'))

@@ -83,12 +83,13 @@ describe('manifest.yml', () => {
     const justified: Record<string, string> = {
       'read:jira-work': 'issue, changelog, fields, comments, properties, permissions, product events',
       'write:jira-work': 'issue property contract-clock, internal comments, notify',
-      'read:jira-user': 'myself: the agent time zone and locale shown in the panel',
+      'read:jira-user': 'myself: the agent time zone and locale shown in the panel; the customer\'s own zone in the portal',
       'storage:app': 'the contract database in KVS; the clocks, their due index, outcomes and aggregates as custom entities',
       'write:app-data:jira': 'the read-only "Contract deadline" custom field value',
-      'read:servicedesk-request': 'request types, organizations of a request and of a customer, the service projects the sweep repairs in',
+      'read:servicedesk-request': 'request types, a customer request and its participants, the service projects the sweep repairs in',
       'write:servicedesk-request': 'public replies to the customer from "Tell the customer"',
       'manage:servicedesk-customer': "the settings page's customer picker: the site's JSM organizations by name (GET /rest/servicedeskapi/organization; no read scope grants it)",
+      'read:organization:jira-service-management': 'the customer portal: the organizations of the invoking customer (ADR 0028)',
     };
     expect([...manifest.permissions.scopes].sort()).toEqual(Object.keys(justified).sort());
   });

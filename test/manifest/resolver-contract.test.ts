@@ -7,11 +7,13 @@ import path from 'node:path';
 import { ADMIN_RESOLVER_KEYS } from '../../src/contract/admin-api';
 import { GADGET_RESOLVER_KEYS, REPORTS_RESOLVER_KEYS } from '../../src/contract/compliance-api';
 import { PANEL_RESOLVER_KEYS } from '../../src/contract/panel-api';
+import { PORTAL_RESOLVER_KEYS } from '../../src/contract/portal-api';
 import { TRIAGE_RESOLVER_KEYS } from '../../src/contract/triage-api';
 import { createAdminResolver } from '../../src/entry/admin-resolver';
 import { createGadgetResolver } from '../../src/entry/gadget-resolver';
 import { createReportsResolver } from '../../src/entry/reports-resolver';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
+import { createPortalResolver } from '../../src/entry/portal-resolver';
 import { createTriageResolver } from '../../src/entry/triage-resolver';
 import { createHarness } from '../app/app-harness';
 
@@ -26,7 +28,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-const tables = { PANEL_RESOLVER_KEYS, ADMIN_RESOLVER_KEYS, GADGET_RESOLVER_KEYS, REPORTS_RESOLVER_KEYS, TRIAGE_RESOLVER_KEYS } as const;
+const tables = { PANEL_RESOLVER_KEYS, ADMIN_RESOLVER_KEYS, GADGET_RESOLVER_KEYS, REPORTS_RESOLVER_KEYS, TRIAGE_RESOLVER_KEYS, PORTAL_RESOLVER_KEYS } as const;
 
 describe('UI ↔ resolver contract', () => {
   const files = sourceFiles(staticRoot);
@@ -39,7 +41,7 @@ describe('UI ↔ resolver contract', () => {
     const used: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/\b(PANEL_RESOLVER_KEYS|ADMIN_RESOLVER_KEYS|GADGET_RESOLVER_KEYS|REPORTS_RESOLVER_KEYS|TRIAGE_RESOLVER_KEYS)\.(\w+)/g)) {
+      for (const match of text.matchAll(/\b(PANEL_RESOLVER_KEYS|ADMIN_RESOLVER_KEYS|GADGET_RESOLVER_KEYS|REPORTS_RESOLVER_KEYS|TRIAGE_RESOLVER_KEYS|PORTAL_RESOLVER_KEYS)\.(\w+)/g)) {
         const table = tables[match[1] as keyof typeof tables] as Record<string, string>;
         used.push(`${match[1]}.${match[2]}`);
         expect(table[match[2] ?? '']).toBeDefined();
@@ -55,6 +57,7 @@ describe('UI ↔ resolver contract', () => {
     ['gadget', Object.values(GADGET_RESOLVER_KEYS), createGadgetResolver],
     ['reports', Object.values(REPORTS_RESOLVER_KEYS), createReportsResolver],
     ['triage', Object.values(TRIAGE_RESOLVER_KEYS), createTriageResolver],
+    ['portal', Object.values(PORTAL_RESOLVER_KEYS), createPortalResolver],
   ] as const)('the %s resolver defines every key of its table and answers with the envelope', async (_name, keys, create) => {
     const h = await createHarness();
     const definitions = create(h.deps);

@@ -123,6 +123,24 @@ describe('serving', () => {
     expect(unknown.status).toBe(401);
   });
 
+  it('shows the portal profile page (My contract) to whoever HTTP Basic auth names, before the top bar\'s choice', async () => {
+    const { agent, customer } = users();
+    const asCustomer = await fetch(`${sandbox.url}/portal/profile`, {
+      headers: { authorization: basic(customer.emailAddress), cookie: `sandbox-user=${encodeURIComponent(agent.accountId)}` },
+    });
+    expect(asCustomer.status).toBe(200);
+    const page = await asCustomer.text();
+    expect(page).toContain(`<h1>${customer.displayName}</h1>`);
+    expect(page).toContain('<title>My contract');
+    // JSM's own profile path leads to the same page
+    const jsm = await get('/servicedesk/customer/user/profile', customer.accountId);
+    expect(jsm.status).toBe(302);
+    expect(jsm.headers.get('location')).toBe('/portal/profile');
+    // credentials that name nobody are refused, never taken for the default user
+    const nobody = await fetch(`${sandbox.url}/portal/profile`, { headers: { authorization: basic('nobody@nowhere.example') } });
+    expect(nobody.status).toBe(401);
+  });
+
   it('offers the dashboard and the review page in the top navigation, not to customers', async () => {
     expect(await (await get('/', users().agent.accountId)).text()).toContain('href="/reports"');
     expect(await (await get('/portal', users().customer.accountId)).text()).not.toContain('href="/reports"');

@@ -661,6 +661,15 @@ describe('servicedeskapi directory', () => {
     expect(alices.values.map((o) => o['name'])).toEqual(['Acme Logistics']);
   });
 
+  it('lists the participants of a request to who may see it (jira.js reads the page)', async () => {
+    const request = await raise(ALICE, 'Participants');
+    model.editIssue(site.users.sanne.accountId, request.issueKey, { participants: [site.users.bob.accountId] });
+    const participants = pageSchema.parse(await desk(ALICE, 'request', 'getRequestParticipants', { issueIdOrKey: request.issueKey }));
+    expect(participants).toMatchObject({ size: 1, start: 0, isLastPage: true });
+    expect(participants.values.map((u) => u['displayName'])).toEqual(['Bob Smit']);
+    expect((await failure(GRACE, 'serviceDesk', 'request', 'getRequestParticipants', { issueIdOrKey: request.issueKey })).status).toBe(404);
+  });
+
   it('lists organization members for agents only', async () => {
     const members = pageSchema.parse(await desk(SANNE, 'organization', 'getUsersInOrganization', { organizationId: site.organizations.acme.id }));
     expect(members.values.map((u) => u['displayName'])).toEqual(['Alice Jansen', 'Bob Smit']);

@@ -88,6 +88,28 @@ describe('app calls against the scopes', () => {
     await expect(byUser(site.users.sanne.emailAddress ?? '').addRequestComment(issue.key, { body: 'Hi', isPublic: true })).resolves.toMatchObject({ isPublic: true });
   });
 
+  it('grants the customer portal its calls: organizations with the read-only granular scope, requests and participants with read:servicedesk-request', async () => {
+    const { model, asApp, site } = siteWithScopes();
+    expect(readJiraAppDefinition().scopes).not.toContain('manage:servicedesk-customer');
+    const issue = model.createRequest(site.users.alice.accountId, { serviceDeskId: site.serviceDesk.id, requestTypeId: site.requestTypes.email.id, summary: 'x', participants: [site.users.bob.accountId] });
+    await expect(asApp.listOrganizationsOf(site.users.pat.accountId)).resolves.toEqual([
+      { id: site.organizations.globex.id, name: 'Globex Retail' },
+      { id: site.organizations.initech.id, name: 'Initech Finance' },
+    ]);
+    await expect(asApp.getCustomerRequestPeople(issue.key)).resolves.toMatchObject({ reporterAccountId: site.users.alice.accountId, participantAccountIds: [site.users.bob.accountId] });
+    expect(requiredScopes('GET', '/rest/servicedeskapi/organization')).toMatchObject({ classic: ['manage:servicedesk-customer'], granular: ['read:organization:jira-service-management'] });
+    const without = siteWithScopes(readJiraAppDefinition().scopes.filter((scope) => scope !== 'read:organization:jira-service-management'));
+    const refused: unknown = await without.asApp.listOrganizationsOf(without.site.users.pat.accountId).then(() => null, (e: unknown) => e);
+    expect(isJiraError(refused) && refused.status).toBe(403);
+  });
+
+  it('refuses an app acting as a customer (Forge gives unlicensed users no asUser), but not as an agent', async () => {
+    const { asUser, site } = siteWithScopes();
+    const refused: unknown = await asUser(site.users.alice.accountId).getMyself().then(() => null, (e: unknown) => e);
+    expect(isJiraError(refused) && refused.status).toBe(401);
+    await expect(asUser(site.users.sanne.accountId).getMyself()).resolves.toMatchObject({ accountId: site.users.sanne.accountId });
+  });
+
   it('the old GET /priority/search would fail on a real site: it needs manage:jira-configuration', async () => {
     const { model } = siteWithScopes();
     const fetchJira = createInProcessFetch(model);

@@ -159,7 +159,7 @@ describe('bridge shim injection and bundle serving', () => {
 
 describe('Forge contexts for frames and resolvers', () => {
   const site = { cloudId: 'cloud-1', siteUrl: 'http://127.0.0.1:3000', appId: 'ari:cloud:ecosystem::app/abc', environmentId: 'env-1', appName: 'Contract Clock' };
-  const panel: UiModule = { type: 'jira:issuePanel', key: 'contract-clock-panel', title: 'Contract Clock', resource: 'panel', resourceDir: '/x', resolverFunction: 'panel-resolver', displayCondition: null, useAsConfig: false };
+  const panel: UiModule = { type: 'jira:issuePanel', key: 'contract-clock-panel', title: 'Contract Clock', resource: 'panel', resourceDir: '/x', resolverFunction: 'panel-resolver', displayCondition: null, useAsConfig: false, unlicensedAccess: [] };
   const issue: IssueRef = { id: '10001', key: 'ITS-1', type: 'Incident', typeId: '10101', project: { id: '10000', key: 'ITS', type: 'service_desk' } };
   const user = { accountId: 'acc-1', accountType: 'atlassian' as const, locale: 'nl_NL', timeZone: 'Europe/Amsterdam' };
 
@@ -171,6 +171,16 @@ describe('Forge contexts for frames and resolvers', () => {
       isNewToIssue: false,
     });
     expect(() => buildExtension('jira:issuePanel', null)).toThrow('needs an issue');
+  });
+
+  it('gives a portal request panel the request key, its request type and the service desk as numbers, like Forge', () => {
+    const request: IssueRef = { ...issue, requestTypeId: '4', serviceDeskId: '2' };
+    expect(buildExtension('jiraServiceManagement:portalRequestDetailPanel', request)).toEqual({
+      type: 'jiraServiceManagement:portalRequestDetailPanel',
+      request: { key: 'ITS-1', typeId: 4 },
+      portal: { id: 2 },
+    });
+    expect(buildExtension('jiraServiceManagement:portalProfilePanel', null)).toEqual({ type: 'jiraServiceManagement:portalProfilePanel' });
   });
 
   it('builds what view.getContext() answers', () => {
@@ -206,6 +216,17 @@ describe('manifest modules', () => {
     expect(modules.triggers.flatMap((t) => t.events)).toEqual(
       expect.arrayContaining(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:commented:issue']),
     );
+  });
+});
+
+describe('portal modules in the manifest', () => {
+  it('run for customers: both opt in to unlicensed access (customer, unlicensed), not anonymous', () => {
+    const modules = readManifestModules();
+    for (const type of ['jiraServiceManagement:portalRequestDetailPanel', 'jiraServiceManagement:portalProfilePanel'] as const) {
+      const found = modules.uiModules.find((m) => m.type === type);
+      expect(found).toMatchObject({ resource: 'portal', resolverFunction: 'portal-resolver', unlicensedAccess: ['customer', 'unlicensed'] });
+    }
+    expect(modules.uiModules.find((m) => m.type === 'jira:issuePanel')?.unlicensedAccess).toEqual([]);
   });
 });
 

@@ -2,15 +2,16 @@
  * `/portal` — the customer's side, like a JSM help center: pick a customer (agents and admins raise
  * on behalf of one, customers are themselves), raise a request (POST /rest/servicedeskapi/request
  * with raiseOnBehalfOf, or as the customer), and see the requests of the customer's organizations
- * with status and contract deadline. `/portal/KEY` shows one request with its public comments.
+ * with status and contract deadline. `/portal/KEY` shows one request with its public comments and
+ * the app's request panel; the profile panel ("My contract") has its own page (server.ts).
  * The app's portal panels show when their bundles exist, otherwise an honest notice.
  * Pure rendering.
  */
-import { avatar, formatLong, formatShort, lozenge, statusAppearance } from '../format';
+import { avatar, formatShort, lozenge, statusAppearance } from '../format';
 import { html, type SafeHtml } from '../html';
 import { renderFrame, renderPage, type EmbeddedFrame } from '../layout';
 import type { HostUser, NamedRef, PageChrome, RequestDetail, RequestSummary } from '../view-models';
-import { clockLozenge, deadlineCells } from './fragments';
+import { deadlineCells } from './fragments';
 
 export interface RequestTypeView {
   id: string;
@@ -27,7 +28,6 @@ export interface PortalPageInput {
   priorities: readonly NamedRef[];
   requests: readonly RequestSummary[];
   raisedKey: string | null;
-  profilePanel: { frame: EmbeddedFrame } | { notice: SafeHtml };
 }
 
 function renderRequestRow(request: RequestSummary, chrome: PageChrome): SafeHtml {
@@ -46,7 +46,6 @@ export function renderPortalPage(input: PortalPageInput): SafeHtml {
   const isCustomer = chrome.user.role === 'customer';
   const open = input.requests.filter((r) => r.status.category !== 'done');
   const closed = input.requests.filter((r) => r.status.category === 'done').slice(0, 10);
-  const frames = 'frame' in input.profilePanel ? [input.profilePanel.frame] : [];
   const body = html`
     <section class="portal-hero">
       <h1>${input.serviceDesk.name} help center</h1>
@@ -95,12 +94,13 @@ export function renderPortalPage(input: PortalPageInput): SafeHtml {
         </section>
         <section class="card">
           <h2>Your services and service levels</h2>
-          ${'frame' in input.profilePanel ? renderFrame(input.profilePanel.frame) : input.profilePanel.notice}
+          <p class="subtle">The contract of your organization — services, levels, targets, business hours${isCustomer ? '' : ' (of the user you are signed in as)'} — is on your profile page.</p>
+          <p><a href="/portal/profile" data-testid="portal-profile-link">My contract</a></p>
         </section>
       </div>
     </div>
   `;
-  return renderPage({ chrome, body, frames });
+  return renderPage({ chrome, body });
 }
 
 export interface PortalRequestPageInput {
@@ -113,8 +113,6 @@ export interface PortalRequestPageInput {
 export function renderPortalRequestPage(input: PortalRequestPageInput): SafeHtml {
   const { chrome, request } = input;
   const publicComments = request.comments.filter((c) => c.public).sort((a, b) => a.created.getTime() - b.created.getTime());
-  const cells = deadlineCells(request, chrome.now, chrome.user);
-  const deadline = request.clock?.deadline ?? request.deadlineField;
   const frames = 'frame' in input.requestPanel ? [input.requestPanel.frame] : [];
   const body = html`
     <div class="breadcrumbs"><a href="/portal">Help center</a> / ${request.key}</div>
@@ -146,9 +144,6 @@ export function renderPortalRequestPage(input: PortalRequestPageInput): SafeHtml
           <dt>Request type</dt><dd>${request.requestType?.name ?? '—'}</dd>
           <dt>Raised by</dt><dd>${request.reporter?.displayName ?? '—'}</dd>
           <dt>Raised</dt><dd>${formatShort(request.created, chrome.user)}</dd>
-          <dt>Expected by</dt><dd>${deadline === null ? html`<span class="subtle">—</span>` : formatLong(deadline, chrome.user)}</dd>
-          <dt>Time left</dt><dd>${cells.left}</dd>
-          <dt>Contract</dt><dd>${clockLozenge(request.clock)}</dd>
         </dl>
         <div style="padding:0 12px 12px">${'frame' in input.requestPanel ? renderFrame(input.requestPanel.frame) : input.requestPanel.notice}</div>
       </aside>

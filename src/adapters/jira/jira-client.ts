@@ -1,7 +1,7 @@
 /**
  * The Jira / JSM client of the app: the call families (issues.ts, issue-properties.ts,
  * app-fields.ts, comments.ts, notifications.ts, permissions.ts, users.ts, site-catalogue.ts,
- * service-desks.ts) over one transport wrapped in the retry policy. It implements the ports of
+ * service-desks.ts, portal-customers.ts) over one transport wrapped in the retry policy. It implements the ports of
  * src/app/jira-ports.ts — exactly the calls the app makes, nothing more.
  *
  * What this module may not do: log, decide anything about contracts or clocks, or hand data read
@@ -17,6 +17,7 @@ import { createJiraCaller } from './jira-call';
 import type { JiraTransport } from './jira-transport';
 import { createNotificationCalls } from './notifications';
 import { createPermissionCalls } from './permissions';
+import { createPortalCustomerCalls } from './portal-customers';
 import { withRetry, type RetryOptions } from './retry';
 import { createServiceDeskCalls } from './service-desks';
 import { createSiteCatalogueCalls } from './site-catalogue';
@@ -56,5 +57,6 @@ export function createJiraClient(options: JiraClientOptions): JiraClient {
     ...createUserCalls(caller),
     ...createSiteCatalogueCalls(caller),
     ...createServiceDeskCalls(caller),
+    ...createPortalCustomerCalls(caller),
   };
 }

@@ -1,17 +1,23 @@
 /**
  * Jira calls about accounts: the calling user's own zone and locale, another account's display
- * name (for the panel's history) and locale (notes and drafts in the reader's language).
+ * name (for the panel's history), locale (notes and drafts in the reader's language) and zone (the
+ * customer portal shows times in the customer's own zone).
  *
  * Endpoints: GET /rest/api/3/myself, GET /rest/api/3/user?accountId=…, scope read:jira-user.
  * What this module may not do: log personal data.
  */
 import { jiraMyselfSchema } from '../../contract/jira-api';
-import type { GetMyself, GetUserDisplayName, GetUserLocale } from '../../app/jira-ports';
+import type { GetMyself, GetUserDisplayName, GetUserLocale, GetUserTimeZone } from '../../app/jira-ports';
 import { httpError, isSuccess, parseJsonBody, parseWith, type JiraCaller } from './jira-call';
 import { jiraPath, type JiraRequest } from './jira-transport';
 
 /** @example const { getMyself } = createUserCalls(caller); */
-export function createUserCalls(caller: JiraCaller): { getMyself: GetMyself; getUserDisplayName: GetUserDisplayName; getUserLocale: GetUserLocale } {
+export function createUserCalls(caller: JiraCaller): {
+  getMyself: GetMyself;
+  getUserDisplayName: GetUserDisplayName;
+  getUserLocale: GetUserLocale;
+  getUserTimeZone: GetUserTimeZone;
+} {
   /** GET /rest/api/3/user?accountId=…; null for an unknown account (404). */
   const readUser = async (accountId: string) => {
     const request: JiraRequest = { method: 'GET', path: jiraPath`/rest/api/3/user`, query: { accountId } };
@@ -30,6 +36,9 @@ export function createUserCalls(caller: JiraCaller): { getMyself: GetMyself; get
     },
     async getUserLocale(accountId) {
       return (await readUser(accountId))?.locale ?? null;
+    },
+    async getUserTimeZone(accountId) {
+      return (await readUser(accountId))?.timeZone ?? null;
     },
   };
 }

@@ -12,7 +12,7 @@
  *   indexed by aggregate (month and customer) so an aggregate can be recounted from its outcomes.
  * - `compliance-aggregate`: the counters of one month and customer, revisioned, indexed by month.
  * - `triage-entry`, `triage-calendar`: the triage view's index of open requests, read per project
- *   and sweep shard in parallel, and the calendars its entries count in (ADR 0024).
+ *   and sweep shard in parallel, and the calendars its entries count in (ADR 0027).
  * - `contract-database`, `contract-terms`, `database-audit`: the contract database's commit pointer,
  *   its per-organization terms slices and its audit log (ADR 0021).
  * - `renewal-reminder`: one notice reminder to an account manager (contract version and notice

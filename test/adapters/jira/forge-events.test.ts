@@ -142,11 +142,15 @@ describe('scheduled trigger, queue, contexts', () => {
   });
 
   it('parses a portal request context and an admin page context', () => {
+    // Forge documents request.typeId and portal.id of portal modules as numbers.
     const portal = resolverContextSchema.parse({
       moduleKey: 'contract-clock-portal-request',
-      extension: { type: 'jiraServiceManagement:portalRequestDetailPanel', request: { key: 'SD-42', typeId: '12' }, portal: { id: 1 } },
+      accountType: 'customer',
+      extension: { type: 'jiraServiceManagement:portalRequestDetailPanel', request: { key: 'SD-42', typeId: 12 }, portal: { id: 1 } },
     });
     expect(portal.accountId).toBeUndefined();
+    expect(portal.accountType).toBe('customer');
+    expect(portal.extension.request).toEqual({ key: 'SD-42', typeId: '12' });
     expect(portal.extension.portal).toEqual({ id: '1' });
     const admin = resolverContextSchema.parse({ accountId: AGENT, moduleKey: 'contract-clock-admin', extension: { type: 'jira:adminPage' } });
     expect(admin.extension.issue).toBeUndefined();

@@ -535,6 +535,65 @@ describe('admin pickers', () => {
   });
 });
 
+describe('portal customers', () => {
+  /** JSM's user in servicedeskapi answers (the participants page of `expand=participant`). */
+  const sdUser = (accountId: string, displayName: string) => ({ accountId, displayName, active: true, timeZone: 'Europe/Amsterdam', _links: {} });
+  const participantsPage = (values: unknown[], start: number, isLastPage: boolean) => ({ _expands: [], size: values.length, start, limit: 1, isLastPage, _links: {}, values });
+
+  it("lists an account's organizations page by page, asking for that account only", async () => {
+    const { jira, calls } = clientWith([respondWithFixture('organizations-page-1.json'), respondWithFixture('organizations-page-2.json')]);
+    expect(await jira.listOrganizationsOf('qm:abc')).toEqual([
+      { id: '3', name: 'ACME B.V.' },
+      { id: '7', name: 'Globex Nederland' },
+    ]);
+    expect(calls.map((call) => [call.method, call.path, call.query])).toEqual([
+      ['GET', '/rest/servicedeskapi/organization', { accountId: 'qm:abc', start: '0', limit: '50' }],
+      ['GET', '/rest/servicedeskapi/organization', { accountId: 'qm:abc', start: '1', limit: '50' }],
+    ]);
+  });
+
+  it('reads the reporter and the participants of a customer request with one call when they fit the expansion', async () => {
+    const request = editJson(fixtureJson('customer-request.json'), ['participants'], participantsPage([sdUser('qm:p1', 'Piet')], 0, true));
+    const { jira, calls } = clientWith([respond(200, request)]);
+    expect(await jira.getCustomerRequestPeople('SD-42')).toEqual({
+      issueId: '10042',
+      issueKey: 'SD-42',
+      serviceDeskId: '1',
+      reporterAccountId: 'qm:1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d:6e7f8a9b-0c1d-4e2f-a3b4-c5d6e7f8a9b0',
+      participantAccountIds: ['qm:p1'],
+    });
+    expect(calls).toEqual([{ method: 'GET', path: '/rest/servicedeskapi/request/SD-42', query: { expand: 'participant' }, body: undefined }]);
+  });
+
+  it('reads every participant from their own list when the expansion holds only the first page', async () => {
+    const request = editJson(fixtureJson('customer-request.json'), ['participants'], participantsPage([sdUser('qm:p1', 'Piet')], 0, false));
+    const { jira, calls } = clientWith([
+      respond(200, request),
+      respond(200, participantsPage([sdUser('qm:p1', 'Piet'), sdUser('qm:p2', 'Anna')], 0, false)),
+      respond(200, participantsPage([sdUser('qm:p3', 'Joost')], 2, true)),
+    ]);
+    expect((await jira.getCustomerRequestPeople('SD-42'))?.participantAccountIds).toEqual(['qm:p1', 'qm:p2', 'qm:p3']);
+    expect(calls.slice(1).map((call) => [call.path, call.query])).toEqual([
+      ['/rest/servicedeskapi/request/10042/participant', { start: '0', limit: '50' }],
+      ['/rest/servicedeskapi/request/10042/participant', { start: '2', limit: '50' }],
+    ]);
+  });
+
+  it('answers null for a key servicedeskapi knows no customer request of (404), and throws on other failures', async () => {
+    const { jira } = clientWith([respondWithFixture('error-servicedesk.json', 404)]);
+    expect(await jira.getCustomerRequestPeople('APP-1')).toBeNull();
+    const failing = clientWith([respondWithFixture('error-servicedesk.json', 403)]);
+    expect(await captureError(failing.jira.getCustomerRequestPeople('SD-42'))).toMatchObject({ kind: 'http', status: 403 });
+  });
+
+  it("reads an account's time zone, null when Jira hides it", async () => {
+    const shown = clientWith([respondWithFixture('myself.json')]);
+    expect(await shown.jira.getUserTimeZone('5b10a2844c20165700ede21g')).toBe('Europe/Amsterdam');
+    const hidden = clientWith([respond(200, editJson(fixtureJson('myself.json'), ['timeZone'], REMOVE))]);
+    expect(await hidden.jira.getUserTimeZone('5b10a2844c20165700ede21g')).toBeNull();
+  });
+});
+
 describe('errors', () => {
   it('lets Forge\'s NeedsAuthenticationError through unchanged: not wrapped, not retried', async () => {
     const consent = new NeedsAuthenticationError('Authentication Required', 'atlassian-token-service-key');
