@@ -41,7 +41,13 @@ export interface PanelCaller {
   readonly timeZone: string | null;
 }
 
-const PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'ADMINISTER'] as const;
+/**
+ * What the caller may do on the request. BROWSE_PROJECTS alone is not enough: a JSM customer holds
+ * it for the requests they raised or that are shared with their organization (the portal's "Service
+ * Project Customer - Portal Access"), but the panel is the agents' view (internal pause reasons,
+ * agents' names, contract terms): it takes SERVICEDESK_AGENT on the request's project, or ADMINISTER.
+ */
+const PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'ADMINISTER', 'SERVICEDESK_AGENT'] as const;
 type Permission = (typeof PERMISSIONS)[number];
 
 async function permissionsOf(jira: JiraAsUser, issueId: string): Promise<Record<Permission, boolean>> {
@@ -50,7 +56,7 @@ async function permissionsOf(jira: JiraAsUser, issueId: string): Promise<Record<
     answer = await jira.getMyPermissions({ permissions: PERMISSIONS, issueIdOrKey: issueId });
   } catch (error) {
     // Jira answers 404 for an issue the user may not see, exactly as for one that does not exist.
-    if (isJiraError(error) && error.status === 404) return { BROWSE_PROJECTS: false, EDIT_ISSUES: false, ADD_COMMENTS: false, ADMINISTER: false };
+    if (isJiraError(error) && error.status === 404) return { BROWSE_PROJECTS: false, EDIT_ISSUES: false, ADD_COMMENTS: false, ADMINISTER: false, SERVICEDESK_AGENT: false };
     throw error;
   }
   return {
@@ -58,17 +64,27 @@ async function permissionsOf(jira: JiraAsUser, issueId: string): Promise<Record<
     EDIT_ISSUES: answer.EDIT_ISSUES === true,
     ADD_COMMENTS: answer.ADD_COMMENTS === true,
     ADMINISTER: answer.ADMINISTER === true,
+    SERVICEDESK_AGENT: answer.SERVICEDESK_AGENT === true,
   };
 }
 
+/** Why the caller may not use the panel on this request, or null when they may. */
+function panelRefusal(can: Record<Permission, boolean>): string | null {
+  if (!can.BROWSE_PROJECTS) return NOT_VISIBLE;
+  if (!can.SERVICEDESK_AGENT && !can.ADMINISTER) return AGENTS_ONLY;
+  return null;
+}
+
 const NOT_VISIBLE = 'You cannot see this request.';
+const AGENTS_ONLY = 'The contract panel is for agents of this service project.';
 const NOT_A_REQUEST = 'Contract Clock applies to customer requests of service projects only.';
 
 /** `panel/get`: the whole view in one call. */
 export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise<Envelope<PanelView>> {
   const asUser = deps.jiraAsUser(caller.accountId);
   const [can, me] = await Promise.all([permissionsOf(asUser, caller.issueId), asUser.getMyself()]);
-  if (!can.BROWSE_PROJECTS) return fail('forbidden', NOT_VISIBLE);
+  const refusal = panelRefusal(can);
+  if (refusal !== null) return fail('forbidden', refusal);
   const now = deps.now();
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
   const [issue, stored] = await Promise.all([
@@ -163,7 +179,8 @@ async function prepareAction(
   permission: 'EDIT_ISSUES' | 'ADD_COMMENTS',
 ): Promise<Envelope<ActionContext>> {
   const can = await permissionsOf(deps.jiraAsUser(caller.accountId), caller.issueId);
-  if (!can.BROWSE_PROJECTS) return fail('forbidden', NOT_VISIBLE);
+  const refusal = panelRefusal(can);
+  if (refusal !== null) return fail('forbidden', refusal);
   if (!can[permission]) {
     return fail('forbidden', permission === 'EDIT_ISSUES' ? 'You may not change the clock of this request.' : 'You may not comment on this request.');
   }
