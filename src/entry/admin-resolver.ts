@@ -19,7 +19,7 @@ import type { DepsSource } from '../app/deps';
 import { startRebuild } from '../app/rebuild-aggregates';
 import { ADMIN_RESOLVER_KEYS, adminApi, type SaveData, type ValidationError } from '../contract/admin-api';
 import { BACKUP_FORMAT, backupSchema, type Backup } from '../contract/backup';
-import { fail, ok, type Envelope } from '../contract/envelope';
+import { fail, groupFieldErrors, ok, type Envelope } from '../contract/envelope';
 import { describeIssues, formatIssuePath } from '../contract/strict-object';
 import { productionDeps } from './production-deps';
 import { buildResolver, defineResolver, type ResolverCall } from './resolver-kit';
@@ -33,9 +33,7 @@ async function asAdmin<T>(call: ResolverCall<unknown>, then: () => Promise<Envel
 }
 
 function fieldErrorsOf(errors: readonly ValidationError[]): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const error of errors) (fieldErrors[error.path] ??= []).push(error.message);
-  return fieldErrors;
+  return groupFieldErrors(errors);
 }
 
 function invalid<T>(errors: readonly ValidationError[]): Envelope<T> {

@@ -59,15 +59,16 @@ export function discoverResolvers(deps: AppDeps): DiscoveredResolver[] {
 /** The handler exports that manifest.yml's resolver modules use (`index.adminResolver` → `adminResolver`). */
 export function manifestResolverExports(): string[] {
   const manifest = parseYaml(readFileSync(path.join(ROOT, 'manifest.yml'), 'utf8')) as {
-    modules: Record<string, { resolver?: { function?: string; method?: string } }[] | undefined> & { function?: { key: string; handler: string }[] };
+    modules: Record<string, unknown[] | undefined>;
   };
+  type Module = { resolver?: { function?: string; method?: string } };
   const resolverFunctions = new Set<string>();
   for (const [type, modules] of Object.entries(manifest.modules)) {
     if (type === 'function' || !Array.isArray(modules)) continue;
     // A queue consumer's `resolver` names a method of an events handler, not a UI resolver.
-    for (const module of modules) if (module.resolver?.function !== undefined && module.resolver.method === undefined) resolverFunctions.add(module.resolver.function);
+    for (const module of modules as Module[]) if (module.resolver?.function !== undefined && module.resolver.method === undefined) resolverFunctions.add(module.resolver.function);
   }
-  return (manifest.modules.function ?? []).filter((f) => resolverFunctions.has(f.key)).map((f) => f.handler.replace(/^index\./, ''));
+  return ((manifest.modules.function ?? []) as { key: string; handler: string }[]).filter((f) => resolverFunctions.has(f.key)).map((f) => f.handler.replace(/^index\./, ''));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,12 +131,13 @@ const envelope = envelopeSchema(z.unknown());
 /** Calls one resolver key as Forge does: the invocation and the platform's principal. */
 export async function invoke(handler: ResolverHandler, functionKey: string, payload: unknown, accountId: string | undefined, extension: Record<string, unknown>): Promise<Envelope<unknown>> {
   const answer: unknown = await handler(
-    { call: { functionKey, payload }, context: { moduleKey: 'contract-clock', extension, timezone: 'Europe/Amsterdam', ...(accountId === undefined ? {} : { accountId }) } } as never,
+    { call: { functionKey, payload }, context: { moduleKey: 'contract-clock', extension, timezone: 'Europe/Amsterdam', ...(accountId === undefined ? {} : { accountId }) } },
     (accountId === undefined ? {} : { principal: { accountId } }) as never,
   );
   const parsed = envelope.safeParse(answer);
-  if (!parsed.success) throw new Error(`${functionKey}: the answer is not an envelope: ${JSON.stringify(answer)?.slice(0, 300)}`);
-  return parsed.data as Envelope<unknown>;
+  if (!parsed.success) throw new Error(`${functionKey}: the answer is not an envelope: ${String(JSON.stringify(answer)).slice(0, 300)}`);
+  // The answer itself, not zod's copy: a record parse drops an own `__proto__` key, which JSON keeps.
+  return answer as Envelope<unknown>;
 }
 
 /** Everything a resolver call can change: app storage (KVS and entities) and Jira's site state, as JSON text. */
