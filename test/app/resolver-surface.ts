@@ -135,7 +135,7 @@ export async function invoke(handler: ResolverHandler, functionKey: string, payl
     (accountId === undefined ? {} : { principal: { accountId } }) as never,
   );
   const parsed = envelope.safeParse(answer);
-  if (!parsed.success) throw new Error(`${functionKey}: the answer is not an envelope: ${String(JSON.stringify(answer)).slice(0, 300)}`);
+  if (!parsed.success) throw new Error(`${functionKey}: the answer is not an envelope: ${JSON.stringify(answer ?? null).slice(0, 300)}`);
   // The answer itself, not zod's copy: a record parse drops an own `__proto__` key, which JSON keeps.
   return answer as Envelope<unknown>;
 }
