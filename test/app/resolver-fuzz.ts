@@ -125,10 +125,12 @@ interface Prepared {
   readonly mutatedPath: string | null;
   /** Whether the mutation is inside a document field (errors are named by paths of that document). */
   readonly inDocument: boolean;
+  /** The path of an unknown key the mutation added to an object of the payload (outside documents). */
+  readonly unknownKeyPath: string | null;
 }
 
 async function prepare(row: KeyExpectations, example: () => Promise<Json>, input: FuzzInput): Promise<Prepared> {
-  if (input.kind === 'random') return { payload: input.payload, mutatedPath: null, inDocument: false };
+  if (input.kind === 'random') return { payload: input.payload, mutatedPath: null, inDocument: false, unknownKeyPath: null };
   // A document carried as JSON text (an import) is mutated as the document it holds.
   const documents = row.documentFields ?? [];
   const expanded = structuredClone(await example()) as { [key: string]: Json };
@@ -143,7 +145,10 @@ async function prepare(row: KeyExpectations, example: () => Promise<Json>, input
     payload = object;
   }
   const inDocument = path.length >= 1 && documents.includes(String(path[0]));
-  return { payload, mutatedPath: dotted(path), inDocument };
+  const target = path.reduce<Json | undefined>((node, segment) => (node !== null && typeof node === 'object' ? (node as Record<string, Json>)[segment] : undefined), expanded);
+  const addsUnknownKey =
+    input.mutation.kind === 'add-unknown' && !inDocument && !documents.includes(String(path[0])) && target !== null && typeof target === 'object' && !Array.isArray(target) && !Object.hasOwn(target, input.mutation.key);
+  return { payload, mutatedPath: dotted(path), inDocument, unknownKeyPath: addsUnknownKey ? formatIssuePath([...path, input.mutation.key]) : null };
 }
 
 /** The fuzz suite over the keys `which` selects (by their row). */
@@ -193,6 +198,11 @@ export function describeResolverFuzz(title: string, which: (row: KeyExpectations
               // changed either; any other is checked against the full snapshot.
               const wrote = h.store.operations.some((op) => !/^(get|query) /.test(op)) || h.jiraCalls.some((call) => !call.startsWith('GET '));
               expect({ key, logged: errorsLogged }).toEqual({ key, logged: [] });
+              // Every payload schema is strict: an unknown key is refused, by its path.
+              if (prepared.unknownKeyPath !== null) {
+                const unknown = prepared.unknownKeyPath;
+                expect({ key, unknown, answer }).toEqual({ key, unknown, answer: { ok: false, error: expect.objectContaining({ code: 'invalid-input', fieldErrors: expect.objectContaining({ [unknown]: expect.any(Array) }) }) } });
+              }
               if (answer.ok) {
                 if (wrote) {
                   baseline = snapshotState(h);
