@@ -3,5 +3,5 @@ const base = require('./jest.config.js');
 
 module.exports = {
   ...base,
-  testMatch: ['**/test/app/resolver-authorization.test.ts', '**/test/app/resolvers.test.ts', '**/test/app/compliance-views.test.ts'],
+  testMatch: ['**/test/app/resolver-authorization.test.ts', '**/test/app/access-checks.test.ts', '**/test/app/resolvers.test.ts', '**/test/app/compliance-views.test.ts'],
 };
