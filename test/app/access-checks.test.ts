@@ -112,4 +112,12 @@ describe('the resolver kit', () => {
     }
     expect(snapshotState(h)).toBe(before);
   });
+
+  it.each(['constructor', '__proto__', 'toString', 'no/such-function'])('answers the key %s with not-found, for every resolver and caller', async (functionKey) => {
+    const h = await createHarness();
+    for (const resolver of discoverResolvers(h.deps)) {
+      const answer = await invoke(resolver.create(h.deps), functionKey, {}, h.site.users.admin.accountId, { type: 'jira:adminPage' });
+      expect({ scope: resolver.scope, answer }).toEqual({ scope: resolver.scope, answer: { ok: false, error: { code: 'not-found', message: expect.stringContaining(JSON.stringify(functionKey)) } } });
+    }
+  });
 });
