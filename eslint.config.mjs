@@ -49,7 +49,7 @@ export default tseslint.config(
           patterns: [
             { group: ['@forge/*'], message: 'src/app runs under Forge and in the sandbox: no Forge imports (take a port in AppDeps).' },
             {
-              group: ['**/adapters/jira/**', '**/adapters/jira', '**/adapters/storage/forge-kvs-store', '**/adapters/storage/file-kvs-store', '**/adapters/storage/memory-kvs-store'],
+              group: ['**/adapters/jira/**', '**/adapters/jira', '**/adapters/storage/forge-kvs-store', '**/adapters/storage/sqlite-*', '**/adapters/storage/memory-kvs-store', 'better-sqlite3'],
               message: 'src/app uses the ports of src/app/jira-ports.ts and the storage port, never a concrete adapter.',
             },
             { group: ['**/entry/**', '**/entry', '**/sandbox/**'], message: 'src/app may not depend on entry code or the sandbox.' },

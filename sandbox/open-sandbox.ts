@@ -1,16 +1,17 @@
 /**
- * Assembles the running sandbox: the movable clock, the Jira emulator's model (restored from
- * `state/jira-site.json`), the file-persisted KVS, the app wired to them (app-wiring.ts), the
- * in-process Forge runtime, and the HTTP server with the host pages — and keeps the site saved as
- * it changes. A fresh data folder starts from the generated demo (or, for quick tests, from the
- * base site and contract database without history). `reset()` puts the demo back without a
- * restart; `close()` saves and stops.
+ * Assembles the running sandbox: the movable clock, the sandbox database (`state/sandbox.db`,
+ * SQLite) with the Jira emulator's site and the app's storage, the Jira model read from it, the app
+ * wired to them (app-wiring.ts), the in-process Forge runtime, and the HTTP server with the host
+ * pages. Every request that changes the site is written to the database before it is answered
+ * (jira-server.ts `persist`); the app's storage writes are durable when its call resolves. A fresh
+ * data folder starts from the generated demo (or, for quick tests, from the base site and contract
+ * database without history). `reset()` puts the demo back without a restart; `close()` stops.
  *
  * Used by sandbox/start.ts (`npm start`), sandbox/reset.ts and the tests.
  */
 import { existsSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { openFileKvsStore, type FileKvsStore } from '../src/adapters/storage/file-kvs-store';
+import { MemoryKvsStore } from '../src/adapters/storage/memory-kvs-store';
+import type { SqliteKvsStore } from '../src/adapters/storage/sqlite-kvs-store';
 import { createMovableClock, type MovableClock } from './clock';
 import { demoNow } from './demo/demo-catalogue';
 import { ensureDemoSnapshot, type DemoSnapshot } from './demo/demo-snapshot';
@@ -19,15 +20,15 @@ import { demoGadgets, openDashboardStore } from './host/dashboard-store';
 import { createEmulatorHostData } from './host/emulator-host-data';
 import type { HostData } from './host/host-data';
 import { readJiraAppDefinition, type JiraAppDefinition } from './jira/jira-app-definition';
+import { createFaultInjector, type FaultOptions } from './jira/jira-faults';
 import { createJiraModel, type JiraModel } from './jira/jira-model';
-import { createJiraRequestListener } from './jira/jira-server';
 import { createAppFunctions, createSandboxDeps, credentialsFromModel, installationOf } from './runtime/app-wiring';
 import type { DeliveryOptions } from './runtime/event-delivery';
 import { createForgeRuntime, type ForgeRuntime } from './runtime/forge-runtime';
 import { consumerQueue, readManifestModules, type ManifestModules } from './runtime/manifest-modules';
 import { createSandboxLog, describeError, type LogLevel, type SandboxLog } from './runtime/sandbox-log';
 import { createSandboxServer, type SandboxServer } from './server';
-import { installDemo, readJsonUnknown, stateFiles, writeFileAtomic, type SiteFiles } from './site-files';
+import { installDemo, openSandboxDatabase, setAsidePreSqliteState, stateFiles, writeSandboxDatabase, type SandboxDatabase, type SiteFiles } from './site-files';
 
 /** The emulated site's cloud id (in Forge contexts and installContext). */
 export const sandboxCloudId = '5a0db0c1-0c10-4c1c-8a00-00000000c10c';
@@ -42,6 +43,8 @@ export interface OpenSandboxOptions {
   /** what a fresh data folder starts from: the generated demo (default) or the base site without history */
   start?: 'demo' | 'base';
   delivery?: DeliveryOptions;
+  /** faults of the app's Jira calls (SANDBOX_FAULTS); default none */
+  faults?: FaultOptions;
   /** terminal output of the sandbox log; default 'info' */
   print?: LogLevel | 'silent';
   /** start with the clock frozen (tests) */
@@ -59,23 +62,23 @@ export interface Sandbox {
   log: SandboxLog;
   modules: ManifestModules;
   model(): JiraModel;
-  store(): FileKvsStore;
+  store(): SqliteKvsStore;
   runtime(): ForgeRuntime;
   /** waits until every event, job and sweep set in motion has run */
   settle(): Promise<void>;
   /** puts the demo (or base site) back; the server keeps running */
   reset(): Promise<void>;
-  /** saves the site and stops everything */
+  /** stops everything (the site is already saved) */
   close(): Promise<void>;
 }
 
 interface Session {
   model: JiraModel;
-  store: FileKvsStore;
+  database: SandboxDatabase;
   runtime: ForgeRuntime;
   data: HostData;
-  listener: (req: IncomingMessage, res: ServerResponse) => void;
-  save(): void;
+  /** writes the model's pending changes to the database; resolves once they are durable */
+  persist(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,12 +89,17 @@ interface Session {
  */
 export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox> {
   const files = stateFiles(options.dataDir);
+  const setAside = setAsidePreSqliteState(files);
   const modules = options.modules ?? readManifestModules();
   const app = readJiraAppDefinition();
   const progress = options.onProgress ?? (() => undefined);
   const clock = createMovableClock({ file: files.clock, initial: demoNow, frozen: options.frozenClock === true });
   const log = createSandboxLog({ print: options.print ?? 'info', now: () => clock.now() });
   let baseUrl = '';
+  if (setAside !== null) {
+    log.warn('sandbox', `This data folder was written by a sandbox from before SQLite; it was moved to ${setAside} and the demo is installed fresh.`);
+  }
+  const faults = createFaultInjector(options.faults ?? { rate: 0, seed: 1 });
 
   const installFresh = async (): Promise<void> => {
     if ((options.start ?? 'demo') === 'demo') {
@@ -101,7 +109,7 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
         onProgress: progress,
         ...(options.modules === undefined ? {} : { modules: options.modules }),
       });
-      await installDemo(demo.files, files, demo.hash, new Date());
+      installDemo(demo.files, files, demo.hash, new Date());
       clock.set(new Date(demo.meta.now));
     } else {
       await installBaseSite(files, clock, app);
@@ -109,12 +117,20 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
     if (options.frozenClock === true) clock.freeze();
     else clock.resume();
   };
-  if (!existsSync(files.jiraSite)) await installFresh();
+  if (!existsSync(files.database)) await installFresh();
 
   const openSession = async (): Promise<Session> => {
-    const model = createJiraModel({ clock, app, state: readJsonUnknown(files.jiraSite) });
+    const database = openSandboxDatabase(files.database);
+    const state = database.site.load();
+    if (state === null) {
+      database.close();
+      throw new Error(`${files.database} holds no site; run \`npm run sandbox:reset\` to install the demo.`);
+    }
+    const model = createJiraModel({ clock, app, state });
+    // the system users a site gets when it is read (e.g. a new app account) are saved at once
+    await database.site.persist(model);
     if (baseUrl !== '') model.baseUrl = baseUrl;
-    const store = await openFileKvsStore(files.kvsDir);
+    const store = database.kvs;
     let runtime: ForgeRuntime | null = null;
     const deps = createSandboxDeps({
       store,
@@ -140,40 +156,36 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       appAccountId: model.app.accountId,
       log,
       ...(options.delivery === undefined ? {} : { delivery: options.delivery }),
+      onEventSettled: (event) => {
+        database.site.eventDelivered(event).catch((error: unknown) => {
+          log.warn('sandbox', 'could not forget a delivered event; it will be delivered again after a restart', { error: describeError(error) });
+        });
+      },
     });
     const active = runtime;
-    // the site is saved shortly after it changes (every change fires an event or is a REST write)
-    let timer: NodeJS.Timeout | null = null;
-    const saveNow = (): void => {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
+    // events Jira committed but the app never got (the sandbox stopped, or was killed, first)
+    const undelivered = database.site.undeliveredEvents();
+    if (undelivered.length > 0) log.info('sandbox', `delivering ${undelivered.length} events that were not delivered before the sandbox stopped`);
+    for (const event of undelivered) model.events.emit(event);
+    if (options.schedule !== false) active.start();
+    const persist = async (): Promise<void> => {
       try {
-        writeFileAtomic(files.jiraSite, JSON.stringify(model.exportState()));
+        await database.site.persist(model);
       } catch (error) {
         log.error('sandbox', 'could not save the site', { error: describeError(error) });
+        throw error;
       }
     };
-    const saveSoon = (): void => {
-      timer ??= setTimeout(saveNow, 400);
-    };
-    const unsubscribe = model.events.on(saveSoon);
-    const jiraListener = createJiraRequestListener(model);
-    if (options.schedule !== false) active.start();
     return {
       model,
-      store,
+      database,
       runtime: active,
       data: createEmulatorHostData(model),
-      listener: (req, res) => {
-        if (req.method !== 'GET' && req.method !== 'HEAD') res.on('finish', saveSoon);
-        jiraListener(req, res);
-      },
-      save: saveNow,
+      persist,
       stop: async () => {
         active.stop();
-        unsubscribe();
-        saveNow();
-        await store.close();
+        await persist();
+        database.close();
       },
     };
   };
@@ -190,22 +202,24 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
       scopes: app.scopes,
       grant: (accountId) => {
         session.model.grantConsent(accountId);
-        session.save();
+        return session.persist();
       },
       revoke: (accountId) => {
         session.model.revokeConsent(accountId);
-        session.save();
+        return session.persist();
       },
     },
     // the session changes on reset; everything reads it through these delegates
     data: delegateHostData(() => session.data),
-    handleJira: (req, res) => {
-      session.listener(req, res);
+    jira: {
+      model: () => session.model,
+      persist: () => session.persist(),
+      faults,
     },
     runtime: {
       invoke: (module, call) => session.runtime.invoke(module, call),
       settle: () => session.runtime.settle(),
-      stats: () => session.runtime.stats(),
+      stats: () => ({ ...session.runtime.stats(), faults: faults.stats() }),
     },
     reset: async () => {
       await reset();
@@ -233,7 +247,7 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
     log,
     modules,
     model: () => session.model,
-    store: () => session.store,
+    store: () => session.database.kvs,
     runtime: () => session.runtime,
     settle: () => session.runtime.settle(),
     reset,
@@ -252,11 +266,9 @@ export async function openSandbox(options: OpenSandboxOptions): Promise<Sandbox>
 async function installBaseSite(files: SiteFiles, clock: MovableClock, app: JiraAppDefinition): Promise<void> {
   clock.set(demoNow);
   const model = createJiraModel({ clock, app });
-  const store = await openFileKvsStore(files.kvsDir);
-  await store.clear();
+  const store = new MemoryKvsStore();
   await seedDemoSite(model, store);
-  await store.close();
-  writeFileAtomic(files.jiraSite, JSON.stringify(model.exportState()));
+  writeSandboxDatabase(files.database, model.exportState(), store.snapshot());
 }
 
 function delegateHostData(current: () => HostData): HostData {

@@ -9,7 +9,7 @@
 import { createMovableClock } from './clock';
 import { ensureDemoSnapshot } from './demo/demo-snapshot';
 import { sandboxCloudId } from './open-sandbox';
-import { dataDirFrom, installDemo, stateFiles } from './site-files';
+import { dataDirFrom, installDemo, setAsidePreSqliteState, stateFiles } from './site-files';
 
 async function main(): Promise<void> {
   const dataDir = dataDirFrom(process.env);
@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     },
   });
   const files = stateFiles(dataDir);
-  await installDemo(demo.files, files, demo.hash, new Date());
+  const setAside = setAsidePreSqliteState(files);
+  if (setAside !== null) console.log(`The data from before SQLite was moved to ${setAside}.`);
+  installDemo(demo.files, files, demo.hash, new Date());
   const clock = createMovableClock({ file: files.clock, initial: new Date(demo.meta.now) });
   clock.set(new Date(demo.meta.now));
   console.log(`Sandbox reset to the demo (${demo.meta.counts.requests ?? 0} requests, clock at ${demo.meta.now}). Start it with npm start.`);

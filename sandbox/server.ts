@@ -1,5 +1,5 @@
 /**
- * The sandbox's one HTTP server (node:http, 127.0.0.1): it mounts
+ * The sandbox's one HTTP server (Fastify, 127.0.0.1): it mounts
  *
  * - `/rest/…` — the Jira emulator's REST API (Jira Cloud v3 + servicedeskapi), handled by the emulator
  * - `/`, `/browse/KEY`, `/dashboard`, `/reports`, `/issues/?jql=`, `/admin`, `/portal`, `/portal/KEY`,
@@ -9,12 +9,16 @@
  * - `/sandbox/api/…` — the sandbox's own API: clock, current user, theme, invoke, settle, state, reset,
  *   gadget-configuration (what a gadget's edit view submitted)
  *
- * The current sandbox user is a cookie (`sandbox-user`); pages and `invoke` act as that user, and the
- * host's browser code calls `/rest/…` with that user's Basic auth. This module wires requests to the
- * services it is given; it holds no state of its own beyond the listening socket.
+ * The current sandbox user is a cookie (`sandbox-user`, read and set by @fastify/cookie); pages and
+ * `invoke` act as that user, and the host's browser code calls `/rest/…` with that user's Basic
+ * auth. Requests from other origins may not change anything, and state-changing requests carry JSON
+ * (origin-rule.ts; the content-type parsers answer 415 to anything else). Each page or API is one
+ * route registered below (`app.get('/dashboard', …)`). This module wires requests to the services it
+ * is given; it holds no state of its own beyond the listening socket.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Server } from 'node:http';
 import { z } from 'zod';
 import { tokensCssPath } from './bridge/bridge-host-script';
 import {
@@ -45,6 +49,9 @@ import { evaluateForgeExpression } from './runtime/forge-expression';
 import { renderMessagePage, renderSurfacePage } from './host/pages/surface-page';
 import type { ActivityItem, HostUser, PageChrome } from './host/view-models';
 import { fromWallTimeInput } from './host/zoned-time';
+import { familyOf, isJiraApiPath, jiraErrorResponse } from './jira/jira-routes';
+import { fastifyOptions, registerJiraApi, type JiraApiOptions } from './jira/jira-server';
+import { refusalOf } from './origin-rule';
 import { findUiModule, type HostedModuleType, type ManifestModules, type UiModule } from './runtime/manifest-modules';
 import { describeError, type SandboxLog } from './runtime/sandbox-log';
 
@@ -58,8 +65,8 @@ export interface SandboxServices {
   log: SandboxLog;
   /** cloudId, appId, environmentId; siteUrl is filled in from the listening address */
   site: Omit<SiteInfo, 'siteUrl'>;
-  /** The Jira emulator's HTTP handler for `/rest/…`. */
-  handleJira(req: IncomingMessage, res: ServerResponse): void;
+  /** The Jira emulator's API under `/rest/…`: its site, how its changes are saved, injected faults. */
+  jira: JiraApiOptions;
   runtime: {
     /** Calls the resolver definitions of `module` with the call Forge would make. */
     invoke(module: UiModule, call: ResolverCall): Promise<unknown>;
@@ -73,8 +80,8 @@ export interface SandboxServices {
   consent: {
     /** the scopes the app asks for, shown on the prompt */
     scopes: readonly string[];
-    grant(accountId: string): void;
-    revoke(accountId: string): void;
+    grant(accountId: string): Promise<void>;
+    revoke(accountId: string): Promise<void>;
   };
   /** Called with the base URL once listening (e.g. to tell the emulator its own URL). */
   onListening?: (baseUrl: string) => void;
@@ -90,6 +97,7 @@ export interface SandboxServer {
 
 export const userCookie = 'sandbox-user';
 export const themeCookie = 'sandbox-theme';
+/** The sandbox API's requests are small; Jira's routes have their own limit (jira-server.ts). */
 const maxBodyBytes = 1024 * 1024;
 
 class HttpError extends Error {
@@ -114,40 +122,6 @@ class ConsentRequired extends HttpError {
   }
 }
 
-function parseCookies(header: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at <= 0) continue;
-    const name = part.slice(0, at).trim();
-    try {
-      out.set(name, decodeURIComponent(part.slice(at + 1).trim()));
-    } catch {
-      // a cookie we did not write; ignore it
-    }
-  }
-  return out;
-}
-
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > maxBodyBytes) throw new HttpError(413, 'The request body is larger than 1 MB.');
-    chunks.push(buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed;
-  } catch {
-    throw new HttpError(400, 'The request body is not valid JSON.');
-  }
-}
-
 function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
@@ -158,26 +132,32 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   return parsed.data;
 }
 
-function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store', ...headers });
-  res.end(body);
+/**
+ * The sandbox process's memory, in MB (the soak script's per-request figures). In a process started
+ * with `--expose-gc` (the soak's) garbage is collected first, so the heap figure is what is live.
+ */
+function memoryFigures(): { rssMb: number; heapUsedMb: number } {
+  const exposed = z.function().safeParse(Reflect.get(globalThis, 'gc'));
+  if (exposed.success) exposed.data();
+  const usage = process.memoryUsage();
+  return { rssMb: Math.round(usage.rss / 1e5) / 10, heapUsedMb: Math.round(usage.heapUsed / 1e5) / 10 };
 }
 
-function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value), headers);
+function sendHtml(reply: FastifyReply, status: number, page: SafeHtml): FastifyReply {
+  return reply.code(status).type('text/html; charset=utf-8').send(page.value);
 }
 
-function sendHtml(res: ServerResponse, status: number, page: SafeHtml): void {
-  send(res, status, 'text/html; charset=utf-8', page.value);
+function sendText(reply: FastifyReply, status: number, contentType: string, body: string | Buffer): FastifyReply {
+  return reply.code(status).type(contentType).send(body);
 }
 
-function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(302, { location, 'cache-control': 'no-store' });
-  res.end();
-}
-
+/**
+ * `settle` (default true): answer once the sweep the move runs, and everything it set in motion, is
+ * done; `false` answers at once, so a load test keeps events in flight across clock moves.
+ */
+const settleSchema = z.boolean().optional();
 const clockActionSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('advance'), ms: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000) }),
+  z.object({ action: z.literal('advance'), ms: z.number().int().min(-366 * 86_400_000).max(366 * 86_400_000), settle: settleSchema }),
   // `at` (an instant) or `local` + `timeZone` (a wall time, as the host's "set time" control sends)
   z
     .object({
@@ -185,6 +165,7 @@ const clockActionSchema = z.discriminatedUnion('action', [
       at: z.iso.datetime({ offset: true }).optional(),
       local: z.string().min(16).max(19).optional(),
       timeZone: z.string().min(1).max(64).optional(),
+      settle: settleSchema,
     })
     .refine((v) => v.at !== undefined || (v.local !== undefined && v.timeZone !== undefined), {
       error: 'give either at, or local and timeZone',
@@ -220,15 +201,15 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   const siteInfo = (): SiteInfo => ({ ...services.site, siteUrl: baseUrl });
   const gadgetRef = (instance: GadgetInstance) => ({ id: instance.id, dashboardId: services.dashboard.dashboardId, configuration: instance.configuration });
 
-  const currentUser = (req: IncomingMessage): HostUser => {
-    const id = parseCookies(req.headers.cookie).get(userCookie);
+  const currentUser = (req: FastifyRequest): HostUser => {
+    const id = req.cookies[userCookie];
     return (id === undefined ? null : data.findUser(id)) ?? data.defaultUser();
   };
-  const currentColorMode = (req: IncomingMessage): ColorMode => {
-    const parsed = colorModeSchema.safeParse(parseCookies(req.headers.cookie).get(themeCookie));
+  const currentColorMode = (req: FastifyRequest): ColorMode => {
+    const parsed = colorModeSchema.safeParse(req.cookies[themeCookie]);
     return parsed.success ? parsed.data : 'light';
   };
-  const chromeFor = (req: IncomingMessage, title: string, nav: PageChrome['nav']): PageChrome => ({
+  const chromeFor = (req: FastifyRequest, title: string, nav: PageChrome['nav']): PageChrome => ({
     title,
     nav,
     now: clock.now(),
@@ -323,28 +304,25 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
   // pages
   // ---------------------------------------------------------------------------------------------
 
-  const pageQueue = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+  const pageQueue = (req: FastifyRequest, reply: FastifyReply, url: URL): FastifyReply => {
     const chrome = chromeFor(req, 'Queue', 'queue');
     if (chrome.user.role === 'customer') {
-      redirect(res, '/portal');
-      return;
+      return reply.redirect('/portal');
     }
     const requested = url.searchParams.get('view');
     const view: QueueView = queueViews.find((v) => v === requested) ?? 'open';
-    sendHtml(res, 200, renderQueuePage({ chrome, view, requests: data.listRequests(chrome.user), limit: 200, otherProjects: data.otherProjects() }));
+    return sendHtml(reply, 200, renderQueuePage({ chrome, view, requests: data.listRequests(chrome.user), limit: 200, otherProjects: data.otherProjects() }));
   };
 
-  const pageRequest = (req: IncomingMessage, res: ServerResponse, key: string): void => {
+  const pageRequest = (req: FastifyRequest, reply: FastifyReply, key: string): FastifyReply => {
     const chrome = chromeFor(req, key, 'request');
     if (chrome.user.role === 'customer') {
-      redirect(res, `/portal/${encodeURIComponent(key)}`);
-      return;
+      return reply.redirect(`/portal/${encodeURIComponent(key)}`);
     }
     const request = data.getRequest(key, chrome.user);
     const issue = data.issueRef(key);
     if (request === null || issue === null) {
-      sendHtml(res, 404, renderMessagePage(chrome, 'Request not found', html`${key} does not exist or you do not have permission to see it.`));
-      return;
+      return sendHtml(reply, 404, renderMessagePage(chrome, 'Request not found', html`${key} does not exist or you do not have permission to see it.`));
     }
     chrome.title = `${request.key}: ${request.summary}`;
     const module = findUiModule(modules, 'jira:issuePanel');
@@ -352,18 +330,17 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     const panel = isDisplayed(module, issue, chrome.user)
       ? frameFor('jira:issuePanel', chrome, issue, 'Contract Clock issue panel', { autoResize: true, minHeight: 120 })
       : null;
-    sendHtml(res, 200, renderRequestPage({ chrome, request, panel, panelTitle: module?.title ?? 'Contract Clock' }));
+    return sendHtml(reply, 200, renderRequestPage({ chrome, request, panel, panelTitle: module?.title ?? 'Contract Clock' }));
   };
 
-  const pageAdmin = (req: IncomingMessage, res: ServerResponse): void => {
+  const pageAdmin = (req: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const chrome = chromeFor(req, 'Contract Clock settings', 'admin');
     if (chrome.user.role !== 'admin') {
-      sendHtml(res, 403, renderMessagePage(chrome, 'You do not have access to this page', html`Only Jira admins can open app settings. Switch to the admin user in the top bar.`));
-      return;
+      return sendHtml(reply, 403, renderMessagePage(chrome, 'You do not have access to this page', html`Only Jira admins can open app settings. Switch to the admin user in the top bar.`));
     }
     const content = frameFor('jira:adminPage', chrome, null, 'Contract Clock settings', { autoResize: true, minHeight: 480 });
-    sendHtml(
-      res,
+    return sendHtml(
+      reply,
       200,
       renderSurfacePage({
         chrome,
@@ -376,11 +353,10 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     );
   };
 
-  const pageDashboard = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+  const pageDashboard = (req: FastifyRequest, reply: FastifyReply, url: URL): FastifyReply => {
     const chrome = chromeFor(req, 'Dashboard', 'dashboard');
     if (chrome.user.role === 'customer') {
-      redirect(res, '/portal');
-      return;
+      return reply.redirect('/portal');
     }
     const editing = url.searchParams.get('edit');
     const module = findUiModule(modules, 'jira:dashboardGadget');
@@ -397,18 +373,17 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
       module === null
         ? renderNotBuilt('Contract compliance gadget', html`manifest.yml declares no <code>jira:dashboardGadget</code> module yet. It appears here once the app ships it.`)
         : null;
-    sendHtml(res, 200, renderDashboardPage({ chrome, dashboardName: 'Service management dashboard', gadgets, missing }));
+    return sendHtml(reply, 200, renderDashboardPage({ chrome, dashboardName: 'Service management dashboard', gadgets, missing }));
   };
 
-  const pageReports = (req: IncomingMessage, res: ServerResponse): void => {
+  const pageReports = (req: FastifyRequest, reply: FastifyReply): FastifyReply => {
     const chrome = chromeFor(req, 'Contract reviews', 'reports');
     if (chrome.user.role === 'customer') {
-      redirect(res, '/portal');
-      return;
+      return reply.redirect('/portal');
     }
     const content = frameFor('jira:globalPage', chrome, null, 'Contract reviews', { autoResize: true, minHeight: 480 });
-    sendHtml(
-      res,
+    return sendHtml(
+      reply,
       200,
       renderSurfacePage({
         chrome,
@@ -421,17 +396,16 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     );
   };
 
-  const pageIssues = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+  const pageIssues = (req: FastifyRequest, reply: FastifyReply, url: URL): FastifyReply => {
     const chrome = chromeFor(req, 'Search', 'issues');
     if (chrome.user.role === 'customer') {
-      redirect(res, '/portal');
-      return;
+      return reply.redirect('/portal');
     }
     const jql = url.searchParams.get('jql') ?? `project = ${data.projectKey()} ORDER BY created DESC`;
-    sendHtml(res, 200, renderIssuesPage({ chrome, jql, result: data.searchRequests(chrome.user, jql, 100) }));
+    return sendHtml(reply, 200, renderIssuesPage({ chrome, jql, result: data.searchRequests(chrome.user, jql, 100) }));
   };
 
-  const pagePortal = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+  const pagePortal = (req: FastifyRequest, reply: FastifyReply, url: URL): FastifyReply => {
     const chrome = chromeFor(req, 'Help center', 'portal');
     const customers = data.listUsers().filter((u) => u.role === 'customer');
     const picked = url.searchParams.get('customer');
@@ -446,8 +420,8 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
             .listRequests(customer)
             .filter((r) => r.reporter?.accountId === customer.accountId || r.organizations.some((o) => orgNames.has(o)))
             .sort((a, b) => b.created.getTime() - a.created.getTime());
-    sendHtml(
-      res,
+    return sendHtml(
+      reply,
       200,
       renderPortalPage({
         chrome,
@@ -463,17 +437,16 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     );
   };
 
-  const pagePortalRequest = (req: IncomingMessage, res: ServerResponse, key: string): void => {
+  const pagePortalRequest = (req: FastifyRequest, reply: FastifyReply, key: string): FastifyReply => {
     const chrome = chromeFor(req, key, 'portal');
     const request = data.getRequest(key, chrome.user);
     const issue = data.issueRef(key);
     if (request === null || issue === null) {
-      sendHtml(res, 404, renderMessagePage(chrome, 'Request not found', html`${key} does not exist or you do not have permission to see it.`));
-      return;
+      return sendHtml(reply, 404, renderMessagePage(chrome, 'Request not found', html`${key} does not exist or you do not have permission to see it.`));
     }
     chrome.title = `${request.key}: ${request.summary}`;
-    sendHtml(
-      res,
+    return sendHtml(
+      reply,
       200,
       renderPortalRequestPage({
         chrome,
@@ -484,11 +457,10 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     );
   };
 
-  const pageActivity = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+  const pageActivity = (req: FastifyRequest, reply: FastifyReply, url: URL): FastifyReply => {
     const chrome = chromeFor(req, 'App notifications', 'activity');
     if (chrome.user.role === 'customer') {
-      redirect(res, '/portal');
-      return;
+      return reply.redirect('/portal');
     }
     const requested = url.searchParams.get('view');
     const view: ActivityView = activityViews.find((v) => v === requested) ?? 'app';
@@ -503,7 +475,7 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
             body: entry.data === undefined ? '' : JSON.stringify(entry.data),
             level: entry.level,
           }));
-    sendHtml(res, 200, renderActivityPage({ chrome, view, items }));
+    return sendHtml(reply, 200, renderActivityPage({ chrome, view, items }));
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -533,12 +505,12 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
         break;
     }
     log.info('clock', `clock ${action.action}`, clockState());
-    // moving the clock runs the sweep; answer once its consequences are visible
-    await services.runtime.settle();
+    // moving the clock runs the sweep; answer once its consequences are visible (unless asked not to)
+    if (!('settle' in action) || action.settle !== false) await services.runtime.settle();
     return clockState();
   };
 
-  const apiInvoke = async (req: IncomingMessage, body: unknown): Promise<unknown> => {
+  const apiInvoke = async (req: FastifyRequest, body: unknown): Promise<unknown> => {
     const input = parseWith(invokeSchema, body);
     const module = modules.uiModules.find((m) => m.key === input.frame.moduleKey);
     if (module === undefined) throw new HttpError(404, `manifest.yml has no UI module "${input.frame.moduleKey}".`);
@@ -583,181 +555,192 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
     }
   };
 
-  const handleApi = async (req: IncomingMessage, res: ServerResponse, name: string): Promise<void> => {
-    if (name === 'state' && req.method === 'GET') {
-      const user = currentUser(req);
-      sendJson(res, 200, { ok: true, value: { ...clockState(), user, users: data.listUsers(), runtime: services.runtime.stats(), baseUrl } });
+  /** The sandbox API's answers: `{ ok: true, value }`. */
+  const answer = (reply: FastifyReply, value: unknown): FastifyReply => reply.code(200).send({ ok: true, value });
+  const cookieOptions = { path: '/', sameSite: 'lax' } as const;
+
+  // ---------------------------------------------------------------------------------------------
+  // the server
+  // ---------------------------------------------------------------------------------------------
+
+  const app: FastifyInstance = Fastify(fastifyOptions);
+  void app.register(fastifyCookie);
+
+  // another site's page may not use the sandbox (origin-rule.ts); refused before the body is read
+  app.addHook('onRequest', (request, reply, done) => {
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    const refusal = refusalOf(
+      {
+        method: request.method,
+        host: request.headers.host,
+        origin: request.headers.origin,
+        secFetchSite: typeof request.headers['sec-fetch-site'] === 'string' ? request.headers['sec-fetch-site'] : undefined,
+      },
+      port,
+    );
+    if (refusal === null) {
+      done();
       return;
     }
-    if (req.method !== 'POST') throw new HttpError(405, `Use POST for /sandbox/api/${name}.`);
-    const body = await readJsonBody(req);
-    switch (name) {
-      case 'clock':
-        sendJson(res, 200, { ok: true, value: await apiClock(body) });
-        return;
-      case 'user': {
-        const { accountId } = parseWith(z.object({ accountId: z.string().min(1).max(128) }), body);
-        const user = data.findUser(accountId);
-        if (user === null) throw new HttpError(404, `No demo user ${accountId}.`);
-        sendJson(res, 200, { ok: true, value: { user } }, { 'set-cookie': `${userCookie}=${encodeURIComponent(user.accountId)}; Path=/; SameSite=Lax` });
-        return;
-      }
-      case 'consent': {
-        // the user's answer on the "Allow access" prompt
-        const { allow } = parseWith(z.object({ allow: z.boolean() }), body);
-        const user = currentUser(req);
-        if (allow) services.consent.grant(user.accountId);
-        else services.consent.revoke(user.accountId);
-        log.info('consent', `${user.displayName} ${allow ? 'allowed' : 'withdrew'} access for ${services.site.appName}`);
-        sendJson(res, 200, { ok: true, value: { allowed: allow } });
-        return;
-      }
-      case 'theme': {
-        const { colorMode } = parseWith(z.object({ colorMode: colorModeSchema }), body);
-        sendJson(res, 200, { ok: true, value: { colorMode } }, { 'set-cookie': `${themeCookie}=${colorMode}; Path=/; SameSite=Lax` });
-        return;
-      }
-      case 'invoke':
-        sendJson(res, 200, { ok: true, value: await apiInvoke(req, body) });
-        return;
-      case 'settle':
-        await services.runtime.settle();
-        sendJson(res, 200, { ok: true, value: services.runtime.stats() });
-        return;
-      case 'gadget-configuration': {
-        const { gadgetId, configuration } = parseWith(
-          z.object({ gadgetId: z.string().regex(/^\d+$/), configuration: z.record(z.string(), z.unknown()) }),
-          body,
-        );
-        if (currentUser(req).role === 'customer') throw new HttpError(403, 'Customers cannot change dashboard gadgets.');
-        try {
-          services.dashboard.saveConfiguration(gadgetId, configuration);
-        } catch (error) {
-          throw new HttpError(error instanceof RangeError ? 400 : 500, error instanceof Error ? error.message : String(error));
-        }
-        log.info('dashboard', `gadget ${gadgetId} configured`);
-        sendJson(res, 200, { ok: true, value: { gadgetId } });
-        return;
-      }
-      case 'reset':
-        if (services.reset === undefined) throw new HttpError(404, 'This sandbox does not offer a reset.');
-        await services.reset();
-        sendJson(res, 200, { ok: true, value: clockState() });
-        return;
-      default:
-        throw new HttpError(404, `No sandbox API "${name}".`);
-    }
-  };
-
-  // ---------------------------------------------------------------------------------------------
-  // routing
-  // ---------------------------------------------------------------------------------------------
-
-  const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://sandbox.local');
-    const path = url.pathname;
+    log.warn('server', `refused ${request.method} ${request.url}: ${refusal}`);
+    const path = request.url.split('?')[0] ?? '';
     if (path.startsWith('/rest/')) {
-      services.handleJira(req, res);
-      return;
+      const refused = jiraErrorResponse(familyOf(path), 403, `XSRF check failed. ${refusal}`);
+      void reply.code(403).headers(refused.headers).send(refused.body);
+    } else {
+      void reply.code(403).send({ ok: false, message: refusal });
     }
-    if (path.startsWith('/sandbox/api/')) {
-      await handleApi(req, res, path.slice('/sandbox/api/'.length));
-      return;
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${req.method ?? '?'} is not allowed here.`);
-    if (path.startsWith(framesPathPrefix)) {
-      const file = await readBundleFile(resourceDirs, path, url.searchParams.get('frame'));
-      if (file.status === 404) send(res, 404, 'text/plain; charset=utf-8', file.message);
-      else send(res, 200, file.contentType, file.body);
-      return;
-    }
-    switch (path) {
-      case tokensCssPath:
-        send(res, 200, 'text/css; charset=utf-8', await loadTokensCss());
-        return;
-      case hostCssPath:
-        send(res, 200, 'text/css; charset=utf-8', hostCss);
-        return;
-      case hostScriptPath:
-        send(res, 200, 'text/javascript; charset=utf-8', hostClientScript);
-        return;
-      case '/':
-        pageQueue(req, res, url);
-        return;
-      case '/dashboard':
-        pageDashboard(req, res, url);
-        return;
-      case '/reports':
-        pageReports(req, res);
-        return;
-      case '/issues':
-      case '/issues/':
-        pageIssues(req, res, url);
-        return;
-      case '/admin':
-        pageAdmin(req, res);
-        return;
-      case '/portal':
-        pagePortal(req, res, url);
-        return;
-      case '/activity':
-        pageActivity(req, res, url);
-        return;
-      case '/favicon.ico':
-        res.writeHead(204);
-        res.end();
-        return;
-    }
-    const browse = /^\/browse\/([A-Z][A-Z0-9_]*-\d+)$/.exec(path);
-    if (browse?.[1] !== undefined) {
-      pageRequest(req, res, browse[1]);
-      return;
-    }
-    const portalRequest = /^\/portal\/([A-Z][A-Z0-9_]*-\d+)$/.exec(path);
-    if (portalRequest?.[1] !== undefined) {
-      pagePortalRequest(req, res, portalRequest[1]);
-      return;
-    }
-    sendHtml(res, 404, renderMessagePage(chromeFor(req, 'Not found', 'queue'), 'Page not found', html`There is no page at ${path}.`));
-  };
+  });
+  // every answer of the sandbox itself is live data: never cached (Jira's answers keep Jira's headers)
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (!request.url.startsWith('/rest/')) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
 
-  const server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      const message = error instanceof Error ? error.message : String(error);
-      // HttpErrors were expected and, where worth it, logged where they were raised
-      if (!(error instanceof HttpError)) log.error('server', `${req.method ?? '?'} ${req.url ?? ''} failed`, { error: describeError(error) });
-      if (res.headersSent) {
-        res.end();
+  const jira = registerJiraApi(app, services.jira);
+
+  // the sandbox API: JSON in (an empty body is `{}`), `{ ok, value | message }` out
+  void app.register((api, _opts, done) => {
+    api.removeAllContentTypeParsers();
+    api.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: maxBodyBytes }, (_request, text, parsed) => {
+      const body = typeof text === 'string' ? text : text.toString('utf8');
+      if (body.trim() === '') {
+        parsed(null, {});
         return;
       }
-      const consent = error instanceof ConsentRequired ? { consent: { appName: error.appName, scopes: error.scopes } } : {};
-      sendJson(res, status, { ok: false, message, ...consent });
+      try {
+        parsed(null, JSON.parse(body));
+      } catch {
+        parsed(new HttpError(400, 'The request body is not valid JSON.'), undefined);
+      }
     });
+    api.get('/sandbox/api/state', (req, reply) =>
+      answer(reply, { ...clockState(), user: currentUser(req), users: data.listUsers(), runtime: services.runtime.stats(), memory: memoryFigures(), baseUrl }),
+    );
+    api.post('/sandbox/api/clock', async (req, reply) => answer(reply, await apiClock(req.body)));
+    api.post('/sandbox/api/user', (req, reply) => {
+      const { accountId } = parseWith(z.object({ accountId: z.string().min(1).max(128) }), req.body);
+      const user = data.findUser(accountId);
+      if (user === null) throw new HttpError(404, `No demo user ${accountId}.`);
+      return answer(reply.setCookie(userCookie, user.accountId, cookieOptions), { user });
+    });
+    api.post('/sandbox/api/consent', async (req, reply) => {
+      // the user's answer on the "Allow access" prompt
+      const { allow } = parseWith(z.object({ allow: z.boolean() }), req.body);
+      const user = currentUser(req);
+      if (allow) await services.consent.grant(user.accountId);
+      else await services.consent.revoke(user.accountId);
+      log.info('consent', `${user.displayName} ${allow ? 'allowed' : 'withdrew'} access for ${services.site.appName}`);
+      return answer(reply, { allowed: allow });
+    });
+    api.post('/sandbox/api/theme', (req, reply) => {
+      const { colorMode } = parseWith(z.object({ colorMode: colorModeSchema }), req.body);
+      return answer(reply.setCookie(themeCookie, colorMode, cookieOptions), { colorMode });
+    });
+    api.post('/sandbox/api/invoke', async (req, reply) => answer(reply, await apiInvoke(req, req.body)));
+    api.post('/sandbox/api/settle', async (_req, reply) => {
+      await services.runtime.settle();
+      return answer(reply, services.runtime.stats());
+    });
+    api.post('/sandbox/api/gadget-configuration', (req, reply) => {
+      const { gadgetId, configuration } = parseWith(
+        z.object({ gadgetId: z.string().regex(/^\d+$/), configuration: z.record(z.string(), z.unknown()) }),
+        req.body,
+      );
+      if (currentUser(req).role === 'customer') throw new HttpError(403, 'Customers cannot change dashboard gadgets.');
+      try {
+        services.dashboard.saveConfiguration(gadgetId, configuration);
+      } catch (error) {
+        throw new HttpError(error instanceof RangeError ? 400 : 500, error instanceof Error ? error.message : String(error));
+      }
+      log.info('dashboard', `gadget ${gadgetId} configured`);
+      return answer(reply, { gadgetId });
+    });
+    api.post('/sandbox/api/reset', async (_req, reply) => {
+      if (services.reset === undefined) throw new HttpError(404, 'This sandbox does not offer a reset.');
+      await services.reset();
+      return answer(reply, clockState());
+    });
+    done();
+  });
+
+  // static assets and Custom UI bundles
+  app.get(`${framesPathPrefix}*`, async (req, reply) => {
+    const url = new URL(req.url, 'http://sandbox.local');
+    const file = await readBundleFile(resourceDirs, url.pathname, url.searchParams.get('frame'));
+    return file.status === 404 ? sendText(reply, 404, 'text/plain; charset=utf-8', file.message) : sendText(reply, 200, file.contentType, file.body);
+  });
+  app.get(tokensCssPath, async (_req, reply) => sendText(reply, 200, 'text/css; charset=utf-8', await loadTokensCss()));
+  app.get(hostCssPath, (_req, reply) => sendText(reply, 200, 'text/css; charset=utf-8', hostCss));
+  app.get(hostScriptPath, (_req, reply) => sendText(reply, 200, 'text/javascript; charset=utf-8', hostClientScript));
+  app.get('/favicon.ico', (_req, reply) => reply.code(204).send());
+
+  // host pages
+  const urlOf = (req: FastifyRequest): URL => new URL(req.url, 'http://sandbox.local');
+  const keyParam = (req: FastifyRequest): string => z.object({ key: z.string() }).parse(req.params).key;
+  const issueKey = /^[A-Z][A-Z0-9_]*-\d+$/;
+  app.get('/', (req, reply) => pageQueue(req, reply, urlOf(req)));
+  app.get('/dashboard', (req, reply) => pageDashboard(req, reply, urlOf(req)));
+  app.get('/reports', (req, reply) => pageReports(req, reply));
+  // `/issues/?jql=` as Jira links it (the router ignores the trailing slash)
+  app.get('/issues', (req, reply) => pageIssues(req, reply, urlOf(req)));
+  app.get('/admin', (req, reply) => pageAdmin(req, reply));
+  app.get('/portal', (req, reply) => pagePortal(req, reply, urlOf(req)));
+  app.get('/activity', (req, reply) => pageActivity(req, reply, urlOf(req)));
+  app.get('/browse/:key', (req, reply) => (issueKey.test(keyParam(req)) ? pageRequest(req, reply, keyParam(req)) : pageNotFound(req, reply)));
+  app.get('/portal/:key', (req, reply) => (issueKey.test(keyParam(req)) ? pagePortalRequest(req, reply, keyParam(req)) : pageNotFound(req, reply)));
+
+  const pageNotFound = (req: FastifyRequest, reply: FastifyReply): FastifyReply =>
+    sendHtml(reply, 404, renderMessagePage(chromeFor(req, 'Not found', 'queue'), 'Page not found', html`There is no page at ${urlOf(req).pathname}.`));
+
+  app.setNotFoundHandler((req, reply) => {
+    const path = urlOf(req).pathname;
+    if (path.startsWith('/rest/')) return jira.answerNotFound(req, reply);
+    if (path.startsWith('/sandbox/api/')) {
+      const name = path.slice('/sandbox/api/'.length);
+      if (req.method !== 'POST') throw new HttpError(405, `Use POST for /sandbox/api/${name}.`);
+      throw new HttpError(404, `No sandbox API "${name}".`);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `${req.method} is not allowed here.`);
+    return pageNotFound(req, reply);
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, req, reply) => {
+    const status =
+      error instanceof HttpError
+        ? error.status
+        : error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 415
+          : error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+            ? 413
+            : (error.statusCode ?? 500);
+    const message =
+      status === 415
+        ? 'The sandbox API takes JSON: send Content-Type: application/json.'
+        : status === 413
+          ? 'The request body is larger than 1 MB.'
+          : error.message;
+    // HttpErrors were expected and, where worth it, logged where they were raised
+    if (status >= 500) log.error('server', `${req.method} ${req.url} failed`, { error: describeError(error) });
+    if (isJiraApiPath(urlOf(req).pathname)) {
+      return reply.code(status).type('application/json;charset=UTF-8').send(JSON.stringify({ errorMessages: [message], errors: {} }));
+    }
+    const consent = error instanceof ConsentRequired ? { consent: { appName: error.appName, scopes: error.scopes } } : {};
+    return reply.code(status).send({ ok: false, message, ...consent });
   });
 
   return {
-    server,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise<string>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          const address: AddressInfo | string | null = server.address();
-          const boundPort = typeof address === 'object' && address !== null ? address.port : 0;
-          baseUrl = `http://${host}:${boundPort}`;
-          services.onListening?.(baseUrl);
-          resolve(baseUrl);
-        });
-      }),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => {
-          if (error) reject(error);
-          else resolve();
-        });
-      }),
+    server: app.server,
+    listen: async (port, host = '127.0.0.1') => {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      const boundPort = typeof address === 'object' && address !== null ? address.port : 0;
+      baseUrl = `http://${host}:${boundPort}`;
+      services.onListening?.(baseUrl);
+      return baseUrl;
+    },
+    close: () => app.close(),
     baseUrl: () => baseUrl,
   };
 }

@@ -6,10 +6,12 @@
  *
  * Environment: PORT, SANDBOX_DATA_DIR (default .sandbox-data), SANDBOX_CHAOS=1 or
  * SANDBOX_EVENT_DELAY_MS / _JITTER_MS / _DUPLICATE_RATE / _SEED (late, out-of-order and duplicate
- * event delivery), SANDBOX_LOG (debug | info | warn | error | silent).
+ * event delivery), SANDBOX_FAULTS=<fraction> and SANDBOX_FAULTS_SEED (that share of the app's Jira
+ * calls answered 429 or 503, jira-faults.ts), SANDBOX_LOG (debug | info | warn | error | silent).
  */
 import { z } from 'zod';
 import { openSandbox, type Sandbox } from './open-sandbox';
+import { readFaultOptions } from './jira/jira-faults';
 import { isChaotic, readDeliveryOptions } from './runtime/event-delivery';
 import { dataDirFrom } from './site-files';
 import { ensureUiBundles } from './ui-bundles';
@@ -22,18 +24,19 @@ const envSchema = z.object({
 async function main(): Promise<void> {
   const env = envSchema.parse(process.env);
   const delivery = readDeliveryOptions(process.env);
+  const faults = readFaultOptions(process.env);
   const say = (line: string): void => {
     console.log(line);
   };
   await ensureUiBundles(say);
   const dataDir = dataDirFrom(process.env);
-  const sandbox: Sandbox = await openSandbox({ dataDir, port: env.PORT, delivery, print: env.SANDBOX_LOG, onProgress: say });
+  const sandbox: Sandbox = await openSandbox({ dataDir, port: env.PORT, delivery, faults, print: env.SANDBOX_LOG, onProgress: say });
 
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    say(`\n${signal}: saving and stopping…`);
+    say(`\n${signal}: stopping…`);
     sandbox.close().then(
       () => {
         say('Sandbox stopped.');
@@ -59,7 +62,10 @@ async function main(): Promise<void> {
   if (isChaotic(delivery)) {
     say(`  Events arrive late/out of order/twice: delay ${delivery.delayMs} ms, jitter ${delivery.jitterMs} ms, duplicates ${Math.round(delivery.duplicateRate * 100)} %`);
   }
-  say(`  Data in ${dataDir} (npm run sandbox:reset puts the demo back). Ctrl-C stops.`);
+  if (faults.rate > 0) {
+    say(`  Jira answers ${Math.round(faults.rate * 100)} % of the app's calls with 429 (Retry-After) or 503 (SANDBOX_FAULTS, seed ${faults.seed})`);
+  }
+  say(`  Data in ${dataDir} (SQLite: state/sandbox.db; npm run sandbox:reset puts the demo back). Ctrl-C stops.`);
   say('');
 }
 

@@ -4,18 +4,21 @@
  * the emulator, the sandbox runtime, the app's code (src/) and manifest.yml — keyed by a hash of
  * those files. `npm start`, `npm run sandbox:reset` and the browser tests all install from it.
  *
+ * A demo is a complete sandbox database (`sandbox.db`, closed, so the file alone holds it) and its
+ * `demo.json`; installing it is a file copy (site-files.ts installDemo).
+ *
  * Touches only `<dataDir>/demo/`.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { demoFiles, demoMetaSchema, readJsonFile, repoRoot, writeFileAtomic, type DemoFiles, type DemoMeta } from '../site-files';
+import { demoFiles, demoMetaSchema, readJsonFile, repoRoot, writeFileAtomic, writeSandboxDatabase, type DemoFiles, type DemoMeta } from '../site-files';
 import type { ManifestModules } from '../runtime/manifest-modules';
 import { demoSeed } from './demo-catalogue';
 import { generateDemo } from './generate-demo';
 
 /** Folders and files whose content decides what the demo looks like. */
-const hashedSources = ['sandbox/demo', 'sandbox/jira', 'sandbox/runtime', 'sandbox/clock.ts', 'src', 'manifest.yml'];
+const hashedSources = ['sandbox/demo', 'sandbox/jira', 'sandbox/runtime', 'sandbox/clock.ts', 'sandbox/site-files.ts', 'src', 'manifest.yml'];
 
 function listFiles(entry: string): string[] {
   const full = path.join(repoRoot, entry);
@@ -68,7 +71,7 @@ export async function ensureDemoSnapshot(options: EnsureDemoOptions): Promise<De
   const hash = demoSourceHash();
   const files = demoFiles(options.dataDir, hash);
   const existing = readJsonFile(files.meta, demoMetaSchema);
-  if (existing !== null && existing.hash === hash && options.force !== true && existsSync(files.jiraSite) && existsSync(files.kvsSnapshot)) {
+  if (existing !== null && existing.hash === hash && options.force !== true && existsSync(files.database)) {
     return { hash, files, meta: existing, generated: false };
   }
   const progress = options.onProgress ?? (() => undefined);
@@ -79,8 +82,7 @@ export async function ensureDemoSnapshot(options: EnsureDemoOptions): Promise<De
   // write into a temp folder, then move it in place: a half-written demo is never used
   const tmp = demoFiles(options.dataDir, `${hash}.tmp-${process.pid}`);
   rmSync(tmp.dir, { recursive: true, force: true });
-  writeFileAtomic(tmp.jiraSite, JSON.stringify(demo.jiraSite));
-  writeFileAtomic(tmp.kvsSnapshot, JSON.stringify(demo.kvs));
+  writeSandboxDatabase(tmp.database, demo.jiraSite, demo.kvs);
   const meta: DemoMeta = { schemaVersion: 1, hash, now: demo.now.toISOString(), generatedAt: new Date().toISOString(), seconds, counts: demo.counts };
   writeFileAtomic(tmp.meta, JSON.stringify(meta, null, 2));
   rmSync(files.dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@
  * No I/O; knows nothing about HTTP beyond the status number.
  */
 
-export type JiraErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413;
+export type JiraErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 429 | 503;
 
 export class JiraError extends Error {
   readonly status: JiraErrorStatus;

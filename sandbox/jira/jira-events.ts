@@ -11,7 +11,8 @@
 import { ORGANIZATIONS_FIELD_ID, REQUEST_TYPE_FIELD_ID, type StatusDef } from './jira-catalog';
 import type { JiraModel } from './jira-model';
 import { renderComment, renderOrganization, renderPriority, renderProject, renderResolution, renderStatus, renderUser } from './jira-representations';
-import type { ChangeItem, ChangelogRecord, CommentRecord, IssueRecord, UserRecord } from './jira-state';
+import { z } from 'zod';
+import { changeItemSchema, type ChangeItem, type ChangelogRecord, type CommentRecord, type IssueRecord, type UserRecord } from './jira-state';
 import { formatJiraDateTime } from './jira-time';
 
 export const ISSUE_CREATED = 'avi:jira:created:issue';
@@ -48,7 +49,7 @@ export interface IssueUpdatedEvent extends ForgeEventBase {
   eventType: typeof ISSUE_UPDATED;
   changelog: { id: string; items: ChangeItem[] };
   /** [previous, current] status, only when the status changed */
-  associatedStatuses?: [{ id: string; name: string }, { id: string; name: string }];
+  associatedStatuses?: [{ id: string; name: string }, { id: string; name: string }] | undefined;
 }
 
 export interface IssueCommentedEvent extends ForgeEventBase {
@@ -66,6 +67,36 @@ export interface IssueCommentedEvent extends ForgeEventBase {
 }
 
 export type ForgeJiraEvent = IssueCreatedEvent | IssueUpdatedEvent | IssueCommentedEvent;
+
+const eventBaseSchema = z.object({
+  atlassianId: z.string(),
+  associatedUsers: z.array(z.object({ accountId: z.string() })),
+  issue: z.object({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()) }),
+});
+const statusRefSchema = z.object({ id: z.string(), name: z.string() });
+
+/** A stored event read back (the sandbox keeps undelivered events: jira-site-store.ts). */
+export const forgeJiraEventSchema = z.discriminatedUnion('eventType', [
+  eventBaseSchema.extend({ eventType: z.literal(ISSUE_CREATED) }),
+  eventBaseSchema.extend({
+    eventType: z.literal(ISSUE_UPDATED),
+    changelog: z.object({ id: z.string(), items: z.array(changeItemSchema) }),
+    associatedStatuses: z.tuple([statusRefSchema, statusRefSchema]).optional(),
+  }),
+  eventBaseSchema.extend({
+    eventType: z.literal(ISSUE_COMMENTED),
+    comment: z.object({
+      id: z.string(),
+      self: z.string(),
+      author: z.record(z.string(), z.unknown()),
+      updateAuthor: z.record(z.string(), z.unknown()),
+      body: z.unknown(),
+      created: z.string(),
+      updated: z.string(),
+      jsdPublic: z.boolean(),
+    }),
+  }),
+]) satisfies z.ZodType<ForgeJiraEvent>;
 export type ForgeJiraEventType = ForgeJiraEvent['eventType'];
 
 // ---------------------------------------------------------------------------------------------
@@ -282,6 +313,8 @@ export interface EventDispatcherOptions {
   timers?: EventTimers;
   /** called when the handler throws or rejects; the error is also kept on the DeliveryRecord */
   onError?: (error: unknown, event: ForgeJiraEvent) => void;
+  /** called with the event as emitted once its (first) delivery is over, whether the handler succeeded or not */
+  onSettled?: (event: ForgeJiraEvent) => void;
 }
 
 export interface EventDispatcher {
@@ -337,6 +370,7 @@ export function createEventDispatcher(source: ForgeEventEmitter, options: EventD
       record.error = error;
       options.onError?.(error, item.event);
     }
+    if (item.copy === 0) options.onSettled?.(item.event);
   };
 
   const start = (item: Pending): Promise<void> => {

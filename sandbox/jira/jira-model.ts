@@ -10,6 +10,11 @@
  * (sandbox seed, demo data) use the same methods. A failed change changes nothing. Mutations return
  * copies; look-ups (findIssue, users(), …) return the live records, to be treated as read-only.
  *
+ * Every change is also recorded for persistence: the model keeps what changed since the last
+ * time they were written (issues, their comments, changelog entries and properties, notifications,
+ * the small site collections: `takeChanges()`), so the sandbox can write exactly that to its database (jira-site-store.ts) before
+ * it answers the request that caused it.
+ *
  * What it may not touch: the network, the file system, the app's own code and storage.
  */
 import { adfDocSchema, adfToText, textToAdf, type AdfDoc } from './jira-adf';
@@ -41,7 +46,7 @@ import {
   type TransitionDef,
 } from './jira-catalog';
 import { badRequest, fieldErrors, forbidden, issueNotFound, JiraError, notFound } from './jira-errors';
-import { buildCommentedEvent, buildCreatedEvent, buildUpdatedEvent, ForgeEventEmitter } from './jira-events';
+import { buildCommentedEvent, buildCreatedEvent, buildUpdatedEvent, ForgeEventEmitter, type ForgeJiraEvent } from './jira-events';
 import {
   jiraSiteStateSchema,
   type AppFieldValue,
@@ -217,6 +222,39 @@ export interface RequestTypeInput {
 
 const SD_PUBLIC_COMMENT = 'sd.public.comment';
 
+/** The small parts of the site, persisted whole when they change (jira-site-store.ts). */
+export type SiteCollection = 'users' | 'projects' | 'serviceDesks' | 'organizations' | 'consents' | 'counters';
+
+/** What changed since the last `takeChanges()`: the records to write, by kind. */
+export interface SiteChanges {
+  readonly collections: ReadonlySet<SiteCollection>;
+  /** issues whose own fields changed (or that were created): the record without comments, changelog, properties */
+  readonly issues: ReadonlySet<IssueRecord>;
+  /** new comments (comments are not edited afterwards) */
+  readonly comments: readonly { readonly issueId: string; readonly comment: CommentRecord }[];
+  /** new changelog entries */
+  readonly changelog: readonly { readonly issueId: string; readonly entry: ChangelogRecord }[];
+  /** property keys set or deleted, per issue (the issue's `properties` says which) */
+  readonly properties: ReadonlyMap<IssueRecord, ReadonlySet<string>>;
+  readonly notifications: readonly NotificationRecord[];
+  /** product events fired by the changes: kept until they are delivered (a crash must not swallow them) */
+  readonly events: readonly ForgeJiraEvent[];
+}
+
+interface PendingChanges {
+  collections: Set<SiteCollection>;
+  issues: Set<IssueRecord>;
+  comments: { issueId: string; comment: CommentRecord }[];
+  changelog: { issueId: string; entry: ChangelogRecord }[];
+  properties: Map<IssueRecord, Set<string>>;
+  notifications: NotificationRecord[];
+  events: ForgeJiraEvent[];
+}
+
+function noChanges(): PendingChanges {
+  return { collections: new Set(), issues: new Set(), comments: [], changelog: [], properties: new Map(), notifications: [], events: [] };
+}
+
 function hex(serial: number, width: number): string {
   return serial.toString(16).padStart(width, '0').slice(-width);
 }
@@ -272,6 +310,10 @@ export class JiraModel {
   readonly appFields: readonly AppFieldDef[];
   private readonly options: { transitionOnCustomerComment: boolean; notifyCustomerOnPublicComment: boolean };
   private state: JiraSiteState;
+  /** issues by id and by key (the look-ups every request makes) */
+  private readonly issuesById = new Map<string, IssueRecord>();
+  private readonly issuesByKey = new Map<string, IssueRecord>();
+  private pending: PendingChanges = noChanges();
 
   constructor(options: JiraModelOptions) {
     this.clock = options.clock;
@@ -283,6 +325,7 @@ export class JiraModel {
       notifyCustomerOnPublicComment: options.notifyCustomerOnPublicComment ?? true,
     };
     this.state = options.state === undefined ? emptyState() : jiraSiteStateSchema.parse(options.state);
+    for (const issue of this.state.issues) this.indexIssue(issue);
     this.appFields = options.app.customFields.map((field, index) => {
       const customId = 10050 + index;
       const id = `customfield_${customId}`;
@@ -323,7 +366,73 @@ export class JiraModel {
   private nextId(counter: keyof JiraSiteState['counters']): number {
     const value = this.state.counters[counter];
     this.state.counters[counter] = value + 1;
+    this.pending.collections.add('counters');
     return value;
+  }
+
+  /**
+   * What changed since the last call (or since the model was created), and starts over. A site
+   * restored from `state` counts as unchanged; the system users it adds count as changes.
+   *
+   * @example const changes = model.takeChanges(); changes.issues.size // issues to write
+   */
+  takeChanges(): SiteChanges {
+    const changes = this.pending;
+    this.pending = noChanges();
+    return changes;
+  }
+
+  /** Puts changes that could not be written back with the pending ones, so the next write takes them too. */
+  restoreChanges(changes: SiteChanges): void {
+    const p = this.pending;
+    for (const name of changes.collections) p.collections.add(name);
+    for (const issue of changes.issues) p.issues.add(issue);
+    p.comments.push(...changes.comments);
+    p.changelog.push(...changes.changelog);
+    for (const [issue, keys] of changes.properties) for (const key of keys) this.touchedProperty(issue, key);
+    p.notifications.push(...changes.notifications);
+    p.events.push(...changes.events);
+  }
+
+  /** Whether anything changed since the last `takeChanges()`. */
+  hasChanges(): boolean {
+    const p = this.pending;
+    return p.collections.size + p.issues.size + p.comments.length + p.changelog.length + p.properties.size + p.notifications.length + p.events.length > 0;
+  }
+
+  /** The counters the next ids come from. */
+  counters(): Readonly<JiraSiteState['counters']> {
+    return this.state.counters;
+  }
+
+  /** Every user's consent to the app acting as them. */
+  consents(): readonly JiraSiteState['consents'][number][] {
+    return this.state.consents;
+  }
+
+  /** Fires a product event, and keeps it with the pending changes (it is written with them). */
+  private emit(event: ForgeJiraEvent): void {
+    this.pending.events.push(event);
+    this.events.emit(event);
+  }
+
+  private touched(collection: SiteCollection): void {
+    this.pending.collections.add(collection);
+  }
+
+  private touchedIssue(issue: IssueRecord): void {
+    this.pending.issues.add(issue);
+  }
+
+  private touchedProperty(issue: IssueRecord, key: string): void {
+    const keys = this.pending.properties.get(issue) ?? new Set<string>();
+    keys.add(key);
+    this.pending.properties.set(issue, keys);
+  }
+
+  private indexIssue(issue: IssueRecord): void {
+    this.issuesById.set(issue.id, issue);
+    this.issuesByKey.set(issue.key, issue);
   }
 
   private ensureSystemUsers(): void {
@@ -338,6 +447,7 @@ export class JiraModel {
         locale: 'en_US',
         active: true,
       });
+      this.touched('users');
     }
     if (this.findUser(AUTOMATION_ACCOUNT_ID) === undefined) {
       this.state.users.push({
@@ -350,6 +460,7 @@ export class JiraModel {
         locale: 'en_US',
         active: true,
       });
+      this.touched('users');
     }
   }
 
@@ -454,6 +565,7 @@ export class JiraModel {
       active: true,
     };
     this.state.users.push(user);
+    this.touched('users');
     return cloneJson(user);
   }
 
@@ -521,11 +633,13 @@ export class JiraModel {
     this.actor(accountId);
     const others = this.state.consents.filter((c) => c.accountId !== accountId);
     this.state.consents = [...others, { accountId, scopes: [...this.app.scopes], grantedMs: this.nowMs() }];
+    this.touched('consents');
   }
 
   /** Forgets the user's consent (their next visit asks again). */
   revokeConsent(accountId: string): void {
     this.state.consents = this.state.consents.filter((c) => c.accountId !== accountId);
+    this.touched('consents');
   }
 
   // -------------------------------------------------------------------------------------------
@@ -559,6 +673,7 @@ export class JiraModel {
       nextIssueNumber: 1,
     };
     this.state.projects.push(project);
+    this.touched('projects');
     for (const component of input.components ?? []) {
       this.addComponent(project.key, typeof component === 'string' ? { name: component } : component);
     }
@@ -576,6 +691,7 @@ export class JiraModel {
       description: input.description ?? '',
     };
     project.components.push(component);
+    this.touched('projects');
     return cloneJson(component);
   }
 
@@ -610,6 +726,7 @@ export class JiraModel {
       organizationIds: [],
     };
     this.state.serviceDesks.push(serviceDesk);
+    this.touched('serviceDesks');
     for (const requestType of input.requestTypes ?? []) this.addRequestType(serviceDesk.id, requestType);
     return cloneJson(serviceDesk);
   }
@@ -629,6 +746,7 @@ export class JiraModel {
       iconId: String(10600 + serviceDesk.requestTypes.length),
     };
     serviceDesk.requestTypes.push(requestType);
+    this.touched('serviceDesks');
     return cloneJson(requestType);
   }
 
@@ -679,6 +797,7 @@ export class JiraModel {
       memberIds: [],
     };
     this.state.organizations.push(organization);
+    this.touched('organizations');
     return cloneJson(organization);
   }
 
@@ -688,6 +807,7 @@ export class JiraModel {
       this.getUser(accountId);
       if (!organization.memberIds.includes(accountId)) organization.memberIds.push(accountId);
     }
+    this.touched('organizations');
   }
 
   findOrganization(idOrName: string): OrganizationRecord | undefined {
@@ -713,6 +833,7 @@ export class JiraModel {
     const serviceDesk = this.getServiceDesk(serviceDeskId);
     const organization = this.getOrganization(organizationId);
     if (!serviceDesk.organizationIds.includes(organization.id)) serviceDesk.organizationIds.push(organization.id);
+    this.touched('serviceDesks');
   }
 
   addCustomersToServiceDesk(serviceDeskId: string, accountIds: string[]): void {
@@ -721,6 +842,7 @@ export class JiraModel {
       this.getUser(accountId);
       if (!serviceDesk.customerIds.includes(accountId)) serviceDesk.customerIds.push(accountId);
     }
+    this.touched('serviceDesks');
   }
 
   /** Customers of a service desk: added one by one or members of its organizations. */
@@ -787,8 +909,7 @@ export class JiraModel {
 
   /** The issue by id or key, ignoring permissions (in-process use); undefined when there is none. */
   findIssue(idOrKey: string): IssueRecord | undefined {
-    const upper = idOrKey.toUpperCase();
-    return this.state.issues.find((i) => i.id === idOrKey || i.key === upper);
+    return this.issuesById.get(idOrKey) ?? this.issuesByKey.get(idOrKey.toUpperCase());
   }
 
   /** The issue as `viewer` may see it; Jira's 404 when missing or hidden. */
@@ -916,6 +1037,7 @@ export class JiraModel {
     const now = this.nowMs();
     const number = project.nextIssueNumber;
     project.nextIssueNumber = number + 1;
+    this.touched('projects');
     const issue: IssueRecord = {
       id: String(this.nextId('issueId')),
       key: `${project.key}-${number}`,
@@ -944,7 +1066,10 @@ export class JiraModel {
       changelog: [],
     };
     this.state.issues.push(issue);
-    this.events.emit(buildCreatedEvent(this, issue, actor));
+    this.indexIssue(issue);
+    this.touchedIssue(issue);
+    for (const key of Object.keys(issue.properties)) this.touchedProperty(issue, key);
+    this.emit(buildCreatedEvent(this, issue, actor));
     return cloneJson(issue);
   }
 
@@ -1074,6 +1199,7 @@ export class JiraModel {
     const now = this.nowMs();
     const items: ChangeItem[] = [];
     issue.statusId = to.id;
+    this.touchedIssue(issue);
     if (from.categoryKey !== to.categoryKey) issue.statusCategoryChangedMs = now;
     items.push({ field: 'status', fieldtype: 'jira', fieldId: 'status', from: from.id, fromString: from.name, to: to.id, toString: to.name });
     if (resolution !== undefined && issue.resolutionId !== resolution.id) {
@@ -1251,6 +1377,7 @@ export class JiraModel {
     }
     if (Object.keys(errors).length > 0) throw fieldErrors(errors);
     Object.assign(issue, next);
+    if (Object.keys(next).length > 0) this.touchedIssue(issue);
     return items;
   }
 
@@ -1258,7 +1385,10 @@ export class JiraModel {
     const errors: Record<string, string> = {};
     for (const [key, value] of Object.entries(properties)) this.checkProperty(key, value, errors);
     if (Object.keys(errors).length > 0) throw fieldErrors(errors);
-    for (const [key, value] of Object.entries(properties)) issue.properties[key] = cloneJson(value);
+    for (const [key, value] of Object.entries(properties)) {
+      issue.properties[key] = cloneJson(value);
+      this.touchedProperty(issue, key);
+    }
   }
 
   private recordChange(
@@ -1272,7 +1402,9 @@ export class JiraModel {
     const entry: ChangelogRecord = { id: String(this.nextId('changelogId')), authorId: actor.accountId, createdMs: now, items };
     issue.changelog.push(entry);
     issue.updatedMs = now;
-    this.events.emit(buildUpdatedEvent(this, issue, actor, entry, statuses));
+    this.touchedIssue(issue);
+    this.pending.changelog.push({ issueId: issue.id, entry });
+    this.emit(buildUpdatedEvent(this, issue, actor, entry, statuses));
     return cloneJson(entry);
   }
 
@@ -1318,7 +1450,9 @@ export class JiraModel {
     };
     issue.comments.push(comment);
     issue.updatedMs = now;
-    this.events.emit(buildCommentedEvent(this, issue, actor, comment));
+    this.touchedIssue(issue);
+    this.pending.comments.push({ issueId: issue.id, comment });
+    this.emit(buildCommentedEvent(this, issue, actor, comment));
     this.runCommentAutomations(actor, issue, comment);
     return cloneJson(comment);
   }
@@ -1377,6 +1511,7 @@ export class JiraModel {
     }
     const existed = Object.prototype.hasOwnProperty.call(issue.properties, key);
     issue.properties[key] = cloneJson(value);
+    this.touchedProperty(issue, key);
     return existed ? 'updated' : 'created';
   }
 
@@ -1402,6 +1537,7 @@ export class JiraModel {
       throw notFound(`The property with key '${key}' does not exist.`);
     }
     issue.properties = Object.fromEntries(Object.entries(issue.properties).filter(([k]) => k !== key));
+    this.touchedProperty(issue, key);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -1428,7 +1564,7 @@ export class JiraModel {
       if (field === undefined) throw notFound(`Custom field with id or key '${update.field}' does not exist or is not provided by this app.`);
       const value = this.normalizeAppFieldValue(field, update.value);
       for (const issueId of update.issueIds) {
-        const issue = this.state.issues.find((i) => i.id === issueId);
+        const issue = this.issuesById.get(issueId);
         if (issue === undefined) throw notFound(`Issue with id ${issueId} does not exist.`);
         const pair = `${field.id}/${issue.id}`;
         if (seen.has(pair)) throw badRequest(`The combination of custom field ${field.id} and issue ${issue.id} is not unique.`);
@@ -1441,6 +1577,7 @@ export class JiraModel {
       const old = issue.appFieldValues[field.id] ?? null;
       if (old === value) continue;
       issue.appFieldValues[field.id] = value;
+      this.touchedIssue(issue);
       const item: ChangeItem = {
         field: field.name,
         fieldtype: 'custom',
@@ -1454,7 +1591,10 @@ export class JiraModel {
     }
     for (const [issue, items] of byIssue) {
       if (options.generateChangelog ?? true) this.recordChange(actor, issue, items, null);
-      else issue.updatedMs = this.nowMs();
+      else {
+        issue.updatedMs = this.nowMs();
+        this.touchedIssue(issue);
+      }
     }
   }
 
@@ -1545,6 +1685,7 @@ export class JiraModel {
       ...rest,
     };
     this.state.notifications.push(notification);
+    this.pending.notifications.push(notification);
     return cloneJson(notification);
   }
 }

@@ -9,15 +9,18 @@
  * (any token) acts as that user; `Bearer <appToken>` acts as the Forge app (asApp), and with
  * `X-Forge-As-User: <accountId>` as that user through the app (asUser); anything else is 401.
  * Calls through the app are limited to what the manifest's scopes grant (jira-scopes.ts): anything
- * else is answered 403, as Jira answers an app whose scopes do not cover the operation. jira-server.ts puts this on node:http; the sandbox can also call handleJiraRequest()
- * in-process (e.g. for the app's requestJira).
+ * else is answered 403, as Jira answers an app whose scopes do not cover the operation.
+ *
+ * Routing is the HTTP framework's: jira-server.ts registers every route of `EMULATED_ROUTES` on
+ * Fastify and hands each matched request to `handleJiraRoute`; what no route matches is answered
+ * by `answerUnrouted` (404, or 405 for a known path with another method).
  *
  * It changes the site only through the model's methods.
  */
 import { z } from 'zod';
 import { textToAdf } from './jira-adf';
 import { PERMISSIONS, RESOLUTIONS, STATUS_CATEGORIES } from './jira-catalog';
-import { badRequest, fieldErrors, forbidden, JiraError, notFound } from './jira-errors';
+import { badRequest, fieldErrors, forbidden, JiraError, notFound, type JiraErrorStatus } from './jira-errors';
 import type { CommentInput, CreateIssueInput, JiraModel } from './jira-model';
 import {
   appFieldValueBodySchema,
@@ -71,8 +74,10 @@ export interface JiraHttpRequest {
   /** path and query, e.g. `/rest/api/3/issue/ITS-1?expand=changelog` */
   url: string;
   headers: Record<string, string | string[] | undefined>;
-  /** the raw request body, if any */
+  /** the raw request body (JSON text), if any */
   body?: string | undefined;
+  /** the route's path parameters as the router decoded them, e.g. `{ issueIdOrKey: 'ITS-1' }` */
+  params?: Record<string, string>;
 }
 
 export interface JiraHttpResponse {
@@ -82,17 +87,18 @@ export interface JiraHttpResponse {
   body: string;
 }
 
-export interface HandleOptions {
-  /** act as this accountId whatever the headers say (in-process asUser / asApp bridges) */
-  actAs?: string;
-}
-
 /** Whether a path belongs to the emulated Jira APIs. */
 export function isJiraApiPath(pathname: string): boolean {
   return pathname.startsWith('/rest/api/') || pathname.startsWith('/rest/servicedeskapi/');
 }
 
-type Family = 'platform' | 'servicedesk';
+/** The two API families, which answer errors in different shapes. */
+export type Family = 'platform' | 'servicedesk';
+
+/** The family a path belongs to. */
+export function familyOf(pathname: string): Family {
+  return pathname.startsWith('/rest/servicedeskapi/') ? 'servicedesk' : 'platform';
+}
 
 class Query {
   constructor(
@@ -938,15 +944,6 @@ export function listEmulatedRoutes(): [string, string][] {
   return [...ROUTE_TABLE, ...V2_TWINS].map(([method, pattern]) => [method, pattern]);
 }
 
-interface CompiledRoute {
-  method: string;
-  /** the route as written in ROUTE_TABLE, e.g. /rest/api/3/issue/{issueIdOrKey} */
-  pattern: string;
-  segments: string[];
-  family: Family;
-  handler: Handler;
-}
-
 /**
  * REST v2 twins: Jira Cloud still serves /rest/api/2 with the same operations as v3, rich text as
  * plain strings instead of ADF; clients that default to v2 (jira.js 4 `Version2Client`, Python's
@@ -958,27 +955,22 @@ const V2_TWINS: [string, string, Handler][] = ROUTE_TABLE.filter(([method, patte
   return !ROUTE_TABLE.some(([m, p]) => m === method && p === twin);
 }).map(([method, pattern, handler]) => [method, pattern.replace('/rest/api/3/', '/rest/api/2/'), handler]);
 
-const ROUTES: CompiledRoute[] = [...ROUTE_TABLE, ...V2_TWINS].map(([method, pattern, handler]) => ({
+/** One route of the emulated APIs. */
+export interface EmulatedRoute {
+  readonly method: string;
+  /** as Atlassian's documents write it, e.g. /rest/api/3/issue/{issueIdOrKey} */
+  readonly pattern: string;
+  readonly family: Family;
+  readonly handler: Handler;
+}
+
+/** Every route the emulator serves, v3, v2 twins and servicedeskapi. */
+export const EMULATED_ROUTES: readonly EmulatedRoute[] = [...ROUTE_TABLE, ...V2_TWINS].map(([method, pattern, handler]) => ({
   method,
   pattern,
-  segments: pattern.split('/').filter((s) => s !== ''),
-  family: pattern.startsWith('/rest/servicedeskapi/') ? 'servicedesk' : 'platform',
+  family: familyOf(pattern),
   handler,
 }));
-
-function matchRoute(route: CompiledRoute, segments: string[]): Record<string, string> | undefined {
-  if (route.segments.length !== segments.length) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < segments.length; i += 1) {
-    const expected = route.segments[i] ?? '';
-    const actual = segments[i] ?? '';
-    if (expected.startsWith('{') && expected.endsWith('}')) {
-      if (actual === '') return undefined;
-      params[expected.slice(1, -1)] = decodeURIComponent(actual);
-    } else if (expected !== actual) return undefined;
-  }
-  return params;
-}
 
 function headerValue(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const entry = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
@@ -1036,28 +1028,18 @@ function respond(status: number, body: unknown, caller: UserRecord | undefined):
 }
 
 /**
- * Handles one HTTP request against the model (synchronously: the model lives in memory).
+ * Answers one request that the router matched to `route` (synchronously: the model lives in memory).
+ * Authenticates first (401), then applies the app's scopes (403), then parses the JSON body (400).
  *
- * @example handleJiraRequest(model, { method: 'GET', url: '/rest/api/3/myself', headers: {} }).status // 200
+ * @example handleJiraRoute(model, route, { method: 'GET', url: '/rest/api/3/issue/ITS-1', headers: {}, params: { issueIdOrKey: 'ITS-1' } }).status // 200
  */
-export function handleJiraRequest(model: JiraModel, request: JiraHttpRequest, options: HandleOptions = {}): JiraHttpResponse {
+export function handleJiraRoute(model: JiraModel, route: EmulatedRoute, request: JiraHttpRequest): JiraHttpResponse {
   const url = new URL(request.url, 'http://emulator.invalid');
-  const segments = url.pathname.split('/').filter((s) => s !== '');
-  const family: Family = url.pathname.startsWith('/rest/servicedeskapi/') ? 'servicedesk' : 'platform';
-  const method = request.method.toUpperCase();
   let caller: UserRecord | undefined;
   try {
-    const authenticated = options.actAs === undefined ? authenticate(model, request.headers) : { user: actingUser(model, options.actAs), viaApp: false };
+    const authenticated = authenticate(model, request.headers);
     caller = authenticated.user;
-    const candidates = ROUTES.map((route) => ({ route, params: matchRoute(route, segments) })).filter(
-      (c): c is { route: CompiledRoute; params: Record<string, string> } => c.params !== undefined,
-    );
-    const match = candidates.find((c) => c.route.method === method);
-    if (match === undefined) {
-      if (candidates.length > 0) return respond(405, { errorMessages: ['Method Not Allowed'], errors: {} }, caller);
-      return respond(404, { errorMessages: [`null for uri: ${model.baseUrl}${url.pathname}${url.search}`], errors: {} }, caller);
-    }
-    if (authenticated.viaApp && !isGranted(requiredScopes(method, match.route.pattern), model.app.scopes)) {
+    if (authenticated.viaApp && !isGranted(requiredScopes(route.method, route.pattern), model.app.scopes)) {
       // Jira refuses an app call its installed scopes do not cover
       throw new JiraError(403, ['Unauthorized; scope does not match']);
     }
@@ -1068,23 +1050,52 @@ export function handleJiraRequest(model: JiraModel, request: JiraHttpRequest, op
       try {
         body = JSON.parse(raw);
       } catch {
-        throw badRequest(family === 'platform' ? 'Unexpected character in the request body: it is not valid JSON.' : 'The request body is not valid JSON.');
+        throw badRequest(route.family === 'platform' ? 'Unexpected character in the request body: it is not valid JSON.' : 'The request body is not valid JSON.');
       }
     }
     const ctx: Ctx = {
       model,
       caller,
-      params: match.params,
-      query: new Query(url.searchParams, match.route.family),
+      params: request.params ?? {},
+      query: new Query(url.searchParams, route.family),
       body,
       hasBody,
       render: { model, viewer: caller, richText: url.pathname.startsWith('/rest/api/2/') ? 'text' : 'adf' },
       path: url.pathname,
     };
-    const result = match.route.handler(ctx, request.headers);
+    const result = route.handler(ctx, request.headers);
     return respond(result.status, result.body, caller);
   } catch (error: unknown) {
-    if (error instanceof JiraError) return respond(error.status, errorBody(family, error), caller);
+    if (error instanceof JiraError) return respond(error.status, errorBody(route.family, error), caller);
     throw error;
   }
+}
+
+/**
+ * The answer to a request no route serves: 404 as Jira words it ("null for uri: …"), or 405 when the
+ * path exists with other methods. Authenticates first, as Jira does (bad credentials are 401).
+ *
+ * @example answerUnrouted(model, { method: 'GET', url: '/rest/api/3/nothing', headers: {} }, 404).status // 404
+ */
+export function answerUnrouted(model: JiraModel, request: JiraHttpRequest, status: 404 | 405): JiraHttpResponse {
+  const url = new URL(request.url, 'http://emulator.invalid');
+  let caller: UserRecord | undefined;
+  try {
+    caller = authenticate(model, request.headers).user;
+  } catch (error: unknown) {
+    if (error instanceof JiraError) return respond(error.status, errorBody(familyOf(url.pathname), error), caller);
+    throw error;
+  }
+  if (status === 405) return respond(405, { errorMessages: ['Method Not Allowed'], errors: {} }, caller);
+  return respond(404, { errorMessages: [`null for uri: ${model.baseUrl}${url.pathname}${url.search}`], errors: {} }, caller);
+}
+
+/**
+ * An error answer in the family's shape, for refusals made before a route runs (body too large,
+ * not JSON, another origin, an injected fault).
+ *
+ * @example jiraErrorResponse('platform', 415, 'Unsupported Media Type').body // '{"errorMessages":["Unsupported Media Type"],"errors":{}}'
+ */
+export function jiraErrorResponse(family: Family, status: JiraErrorStatus, message: string): JiraHttpResponse {
+  return respond(status, errorBody(family, new JiraError(status, [message])), undefined);
 }

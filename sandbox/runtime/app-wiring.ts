@@ -1,6 +1,6 @@
 /**
  * Builds the app for the sandbox: the `AppDeps` of src/app/deps.ts from local adapters — the
- * file-persisted KVS emulation, Jira clients over the fetch transport to the emulator's own URL
+ * KVS on the sandbox's SQLite database, Jira clients over the fetch transport to the emulator's own URL
  * (as the app: the app's bearer token; as a user: HTTP Basic auth with that user's e-mail), the
  * sandbox's job queue, the movable clock and the sandbox log — and then the app's real handlers
  * from the entry factories in src/entry, keyed by the manifest function they implement.

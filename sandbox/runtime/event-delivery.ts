@@ -9,7 +9,7 @@
  * A handler that throws is logged and not retried, as Forge does for product-event triggers.
  */
 import { z } from 'zod';
-import { createEventDispatcher, type EventDispatcher, type ForgeEventEmitter } from '../jira/jira-events';
+import { createEventDispatcher, type EventDispatcher, type ForgeEventEmitter, type ForgeJiraEvent } from '../jira/jira-events';
 import { describeError, type SandboxLog } from './sandbox-log';
 import { createSeededRandom } from './seeded-random';
 
@@ -92,6 +92,8 @@ export interface EventDeliveryInput {
   context: () => unknown;
   options?: DeliveryOptions;
   log: SandboxLog;
+  /** told when an event's delivery is over (its handler ran or failed): it need not be kept any longer */
+  onSettled?: (event: ForgeJiraEvent) => void;
 }
 
 /**
@@ -121,6 +123,7 @@ export function startEventDelivery(input: EventDeliveryInput): EventDelivery {
       counts.failed += 1;
       input.log.error('events', `${event.eventType} for ${event.issue.key} failed`, { error: describeError(error) });
     },
+    ...(input.onSettled === undefined ? {} : { onSettled: input.onSettled }),
   });
   return {
     flush: () => dispatcher.flush(),

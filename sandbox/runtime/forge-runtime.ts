@@ -10,12 +10,19 @@
  * trigger-filter.ts) decides whether an event reaches its function, and every invocation runs under
  * Forge's time limit (invocation-limits.ts): one that runs past is cut off and logged.
  *
+ * Forge runs every invocation in a container of its own; the sandbox runs them all in its one
+ * process. So background invocations (triggers, scheduled triggers, queue consumers) take turns — at
+ * most `maxBackgroundInvocations` (default 8) at a time, the others wait for a turn, and an
+ * invocation's time limit starts when it runs — instead of a burst of a thousand events starting a
+ * thousand invocations that share one CPU and all run past their 25 s. Resolvers (what a user waits
+ * for) never wait for a turn.
+ *
  * `settle()` waits until everything the last change set in motion has run, so host pages and tests
  * can show the result of an action.
  */
 import type { ResolverCall } from '../bridge/forge-context';
 import type { MovableClock } from '../clock';
-import type { ForgeEventEmitter } from '../jira/jira-events';
+import type { ForgeEventEmitter, ForgeJiraEvent } from '../jira/jira-events';
 import { defaultDeliveryOptions, startEventDelivery, type DeliveryOptions, type EventDelivery, type TriggerHandler } from './event-delivery';
 import { invocationLimitMs, runInvocation, type InvocationKind } from './invocation-limits';
 import { createJobQueue, type JobQueue, type ResolverDefinitions } from './job-queue';
@@ -64,6 +71,31 @@ export interface ForgeRuntimeInput {
   schedulePollMs?: number;
   /** run scheduled triggers right after each clock move; default true */
   runScheduledOnClockChange?: boolean;
+  /** background invocations (triggers, scheduled, consumers) running at once; default 8 */
+  maxBackgroundInvocations?: number;
+  /** told when a product event's delivery is over (the sandbox then forgets it: jira-site-store.ts) */
+  onEventSettled?: (event: ForgeJiraEvent) => void;
+}
+
+/** Turns for background invocations: `take` resolves when one is free; `give` hands it back. */
+function createTurns(size: number): { take(): Promise<void>; give(): void; waiting(): number } {
+  let free = size;
+  const queue: (() => void)[] = [];
+  return {
+    take: () => {
+      if (free > 0) {
+        free -= 1;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => queue.push(resolve));
+    },
+    give: () => {
+      const next = queue.shift();
+      if (next === undefined) free += 1;
+      else next();
+    },
+    waiting: () => queue.length,
+  };
 }
 
 /**
@@ -91,10 +123,17 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
   const timeouts = { count: 0 };
   /** trigger invocations, and events a trigger's filter kept from its function */
   const triggerCounts = { runs: 0, filtered: 0 };
-  /** Runs one invocation under its limit; a cut-off is logged as Forge logs it, and counts. */
+  const turns = createTurns(input.maxBackgroundInvocations ?? 8);
+  /** Runs one background invocation under its limit, when it has a turn; a cut-off is logged as Forge logs it, and counts. */
   const invoke = async <T>(kind: InvocationKind, functionKey: string, run: () => Promise<T>): Promise<T | undefined> => {
     const limitMs = limitFor(kind, functionKey, modules.functionTimeouts.get(functionKey));
-    const outcome = await runInvocation({ functionKey, limitMs }, run);
+    await turns.take();
+    let outcome: Awaited<ReturnType<typeof runInvocation<T>>>;
+    try {
+      outcome = await runInvocation({ functionKey, limitMs }, run);
+    } finally {
+      turns.give();
+    }
     if (outcome.timedOut) {
       timeouts.count += 1;
       log.error('runtime', `invocation timed out: ${functionKey} ran past its ${limitMs / 1000} s limit and was stopped`, { kind, functionKey, limitMs });
@@ -132,6 +171,7 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
     context: invocationContext,
     options: input.delivery ?? defaultDeliveryOptions,
     log,
+    ...(input.onEventSettled === undefined ? {} : { onSettled: input.onEventSettled }),
   });
 
   const jobs: JobQueue = createJobQueue({
@@ -214,6 +254,7 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
       scheduled: schedulers.map((s) => s.stats()),
       resolverCalls: { ...resolverCalls },
       timeouts: timeouts.count,
+      waitingForTurn: turns.waiting(),
       triggers: { ...triggerCounts },
     }),
     start: () => {

@@ -144,5 +144,5 @@ export async function invoke(handler: ResolverHandler, functionKey: string, payl
 export function snapshotState(h: Harness): string {
   const inner = h.store.inner;
   if (!(inner instanceof MemoryKvsStore)) throw new Error('the harness store is not the in-memory KVS');
-  return `${inner.snapshotJson()}\n${JSON.stringify(h.model.exportState())}`;
+  return `${JSON.stringify(inner.snapshot())}\n${JSON.stringify(h.model.exportState())}`;
 }

@@ -168,4 +168,41 @@ describe('the runtime applies the limits to the app functions', () => {
     expect(runtime.stats()).toMatchObject({ timeouts: 1, triggers: { runs: 1 } });
     runtime.stop();
   });
+
+  it('runs a burst of events a few invocations at a time, each with its full time limit from when it runs', async () => {
+    const { createForgeRuntime } = await import('../../sandbox/runtime/forge-runtime');
+    const { createSandboxLog } = await import('../../sandbox/runtime/sandbox-log');
+    const { createMovableClock } = await import('../../sandbox/clock');
+    const { ForgeEventEmitter } = await import('../../sandbox/jira/jira-events');
+    const modules = readManifestModules();
+    const events = new ForgeEventEmitter();
+    let running = 0;
+    let mostAtOnce = 0;
+    let finished = 0;
+    const handler = async (): Promise<void> => {
+      running += 1;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      running -= 1;
+      finished += 1;
+    };
+    const runtime = createForgeRuntime({
+      modules,
+      functions: { handlers: new Map([...modules.functions.keys()].map((key) => [key, handler])), resolvers: new Map([...modules.functions.keys()].map((key) => [key, () => Promise.resolve(null)])) },
+      events,
+      clock: createMovableClock({ initial: new Date('2026-10-05T07:30:00Z'), frozen: true }),
+      cloudId: 'cloud',
+      appAccountId: APP,
+      log: createSandboxLog({ print: 'silent' }),
+      // 12 events of 30 ms each would all run past a 100 ms limit if they ran at once on one process
+      limitMs: () => 100,
+      maxBackgroundInvocations: 3,
+    });
+    for (let i = 0; i < 12; i += 1) events.emit({ ...event('service_desk'), issue: { ...event('service_desk').issue, id: String(i), key: `X-${i}` } } as never);
+    await runtime.settle();
+    expect(finished).toBe(12);
+    expect(mostAtOnce).toBe(3);
+    expect(runtime.stats()).toMatchObject({ timeouts: 0, waitingForTurn: 0 });
+    runtime.stop();
+  });
 });

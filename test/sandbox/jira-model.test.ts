@@ -10,7 +10,10 @@ import { readJiraAppDefinition, type JiraAppDefinition } from '../../sandbox/jir
 import { JiraError } from '../../sandbox/jira/jira-errors';
 import { createEventDispatcher, type EventTimers, type ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { createJiraModel, type JiraModel } from '../../sandbox/jira/jira-model';
-import { handleJiraRequest } from '../../sandbox/jira/jira-routes';
+import { createJiraApp } from '../../sandbox/jira/jira-server';
+import { createJiraRouter } from '../../sandbox/jira/jira-router';
+import { EMULATED_ROUTES } from '../../sandbox/jira/jira-routes';
+import { createInProcessFetch } from '../../sandbox/runtime/in-process-fetch';
 import { searchIssues } from '../../sandbox/jira/jira-search';
 import { repairJql } from '../../src/app/sweep-open-clocks';
 import { seedBaseSite, type BaseSite } from '../../sandbox/jira/jira-seed';
@@ -385,24 +388,67 @@ describe('manifest and in-process requests', () => {
     expect(() => readJiraAppDefinition({ manifestPath: path.join(dir, 'manifest.yml') })).toThrow();
   });
 
-  it('handles requests without a socket, acting as a given account', () => {
+  it('routes every emulated route in process to itself, the first one included', () => {
+    const router = createJiraRouter();
+    const misrouted = EMULATED_ROUTES.flatMap((route, index) => {
+      const url = route.pattern.replace(/\{[^}]+\}/g, 'p1');
+      const match = router.match(route.method, url);
+      // a filled-in pattern may be a static route's path too; then that route is the right answer
+      const expected = EMULATED_ROUTES.find((r) => r.method === route.method && r.pattern === url) ?? route;
+      return typeof match === 'object' && match.route === expected ? [] : [`${index}: ${route.method} ${route.pattern} → ${typeof match === 'string' ? match : match.route.pattern}`];
+    });
+    expect(misrouted).toEqual([]);
+  });
+
+  it('answers a request in process exactly as over Fastify', async () => {
+    // two identical sites: the same writes give the same ids
+    const twin = () => {
+      const { model, site } = newSite();
+      const issue = model.createRequest(site.users.alice.accountId, { serviceDeskId: site.serviceDesk.id, requestTypeId: site.requestTypes.other.id, summary: 'x' });
+      return { model, issue };
+    };
+    const overHttp = twin();
+    const { model, issue } = twin();
+    const app = createJiraApp({ model: () => overHttp.model });
+    const inProcess = createInProcessFetch(model);
+    const asApp = { authorization: `Bearer ${model.appToken}` };
+    const requests: { method: string; url: string; headers?: Record<string, string>; body?: string }[] = [
+      { method: 'GET', url: `/rest/api/3/issue/${issue.key}?fields=summary,status` },
+      { method: 'GET', url: `/rest/api/2/issue/${issue.key}/` },
+      { method: 'GET', url: '/rest/api/3/nothing?x=1' },
+      { method: 'DELETE', url: '/rest/api/3/myself' },
+      { method: 'HEAD', url: '/rest/api/3/myself' },
+      { method: 'PROPFIND', url: '/rest/api/3/myself' },
+      { method: 'POST', url: '/rest/api/3/issue', headers: { 'content-type': 'application/json' }, body: '{oops' },
+      { method: 'POST', url: `/rest/api/3/issue/${issue.key}/comment`, headers: { 'content-type': 'text/plain' }, body: 'hello' },
+      { method: 'POST', url: `/rest/servicedeskapi/request/${issue.key}/comment`, headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"body":"hi","public":true}' },
+      { method: 'PUT', url: `/rest/api/3/issue/${issue.key}/properties/a%20b`, headers: { ...asApp, 'content-type': 'application/json' }, body: '{"n":1}' },
+      { method: 'GET', url: `/rest/api/3/issue/${issue.key}/properties/a%20b`, headers: asApp },
+      { method: 'GET', url: '/rest/api/3/myself', headers: { authorization: 'Basic bm9ib2R5QGV4YW1wbGUuY29tOng=' } },
+    ];
+    for (const r of requests) {
+      const viaFastify = await app.inject({ method: r.method as 'GET', url: r.url, headers: r.headers ?? {}, ...(r.body === undefined ? {} : { payload: r.body }) });
+      const viaFetch = await inProcess(`http://jira.test${r.url}`, { method: r.method, headers: r.headers ?? {}, ...(r.body === undefined ? {} : { body: r.body }) });
+      const text = await viaFetch.text();
+      expect({ request: `${r.method} ${r.url}`, status: viaFetch.status, body: text }).toEqual({ request: `${r.method} ${r.url}`, status: viaFastify.statusCode, body: viaFastify.body });
+    }
+  });
+
+  it('handles requests without a socket, through the same Fastify routes', async () => {
     const { model, site } = newSite();
     const issue = model.createRequest(site.users.alice.accountId, { serviceDeskId: site.serviceDesk.id, requestTypeId: site.requestTypes.other.id, summary: 'x' });
-    const write = handleJiraRequest(
-      model,
-      {
-        method: 'PUT',
-        url: '/rest/api/3/app/field/contract-deadline/value',
-        headers: {},
-        body: JSON.stringify({ updates: [{ issueIds: [Number(issue.id)], value: '2026-04-02T10:00:00Z' }] }),
-      },
-      { actAs: model.app.accountId },
-    );
-    expect(write.status).toBe(204);
-    expect(handleJiraRequest(model, { method: 'GET', url: '/rest/api/3/nothing', headers: {} }).status).toBe(404);
-    expect(handleJiraRequest(model, { method: 'DELETE', url: '/rest/api/3/myself', headers: {} }).status).toBe(405);
-    const badJson = handleJiraRequest(model, { method: 'POST', url: '/rest/api/3/issue', headers: {}, body: '{oops' });
-    expect(badJson.status).toBe(400);
+    const app = createJiraApp({ model: () => model });
+    const write = await app.inject({
+      method: 'PUT',
+      url: '/rest/api/3/app/field/contract-deadline/value',
+      headers: { authorization: `Bearer ${model.appToken}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({ updates: [{ issueIds: [Number(issue.id)], value: '2026-04-02T10:00:00Z' }] }),
+    });
+    expect(write.statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/rest/api/3/nothing' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: '/rest/api/3/myself' })).statusCode).toBe(405);
+    const badJson = await app.inject({ method: 'POST', url: '/rest/api/3/issue', headers: { 'content-type': 'application/json' }, payload: '{oops' });
+    expect(badJson.statusCode).toBe(400);
     expect(JSON.parse(badJson.body)).toMatchObject({ errorMessages: [expect.any(String)], errors: {} });
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The storage port: the one key-value interface the app uses, with Forge KVS semantics and limits as
  * its contract. Production implements it on `@forge/kvs` (forge-kvs-store.ts); the sandbox and the
- * tests use the in-memory emulation (memory-kvs-store.ts) or its file-persisted variant
- * (file-kvs-store.ts). Keys are built only in storage-keys.ts; values are read and written through
+ * tests use the in-memory emulation (memory-kvs-store.ts) or the same rules on SQLite
+ * (sqlite-kvs-store.ts). Keys are built only in storage-keys.ts; values are read and written through
  * typed-value.ts so every one is parsed with zod.
  *
  * This module holds the interface, the documented limits and the checks both adapters apply before
@@ -91,7 +91,7 @@ export interface QueryPage {
 
 /**
  * The storage port. Implementations: `createForgeKvsStore` (production), `MemoryKvsStore` and
- * `openFileKvsStore` (sandbox, tests).
+ * `openSqliteKvsStore` (sandbox, tests).
  */
 export interface KeyValueStore {
   /** The stored value, or `undefined` when the key does not exist. */

@@ -8,8 +8,8 @@
  * query costs a binary search plus its page (entity-rules.ts). Values are kept as their JSON text,
  * so what a caller gets back is a fresh copy of what Forge would have persisted.
  *
- * Used by tests and, wrapped by file-kvs-store.ts, by the sandbox. Holds no I/O and imports nothing
- * from Forge; `prepare`/`commit` and `snapshot`/`restore` exist for the persistence wrapper.
+ * Used by tests and by the demo generator (whose result sqlite-kvs-store.ts `restore`s). Holds no I/O
+ * and imports nothing from Forge.
  */
 import { z } from 'zod';
 import { APP_STORAGE_ENTITIES } from './app-entities';
@@ -53,9 +53,6 @@ export const kvsSnapshotSchema = z.object({
   entities: z.array(z.object({ entity: z.string(), key: z.string(), value: z.unknown() })).optional(),
 });
 export type KvsSnapshot = z.infer<typeof kvsSnapshotSchema>;
-
-/** A checked transaction, ready to be committed (see `prepare`). */
-export type PreparedMutation = CheckedTransaction;
 
 const cursorSchema = z.object({ v: z.literal(1), prefix: z.string(), after: z.string() });
 
@@ -215,7 +212,7 @@ export class MemoryKvsStore implements KeyValueStore {
     if (initial !== undefined) this.restore(initial);
   }
 
-  /** The declared entities, for checks done outside (the file store prepares through this store). */
+  /** The declared entities. */
   get entities(): EntityCatalog {
     return new Map([...this.tables].map(([name, table]) => [name, table.entity]));
   }
@@ -361,7 +358,7 @@ export class MemoryKvsStore implements KeyValueStore {
    * changing anything. Throws StorageError (CONDITION_FAILED when a condition does not hold). The
    * answer may be committed only while nothing else was committed in between.
    */
-  prepare(operations: readonly StoreOperation[]): PreparedMutation {
+  private prepare(operations: readonly StoreOperation[]): CheckedTransaction {
     const checked = checkTransaction(operations, this.entities);
     for (const { entity, key, conditions, mustExist } of checked.conditions) {
       const item = this.table(entity).items.get(key);
@@ -371,7 +368,7 @@ export class MemoryKvsStore implements KeyValueStore {
   }
 
   /** Applies a prepared transaction; cannot fail, so it is all-or-nothing. */
-  commit(mutation: PreparedMutation): void {
+  private commit(mutation: CheckedTransaction): void {
     let keysChanged = false;
     for (const { key, entity, json } of mutation.sets) {
       if (entity === undefined) {
@@ -399,17 +396,6 @@ export class MemoryKvsStore implements KeyValueStore {
       entries: this.keysInOrder().map((key) => ({ key, value: parseJson(this.entries.get(key) ?? 'null') })),
       entities: this.entityItems().map(({ entity, key, json }) => ({ entity, key, value: parseJson(json) })),
     };
-  }
-
-  /** The JSON text of `snapshot()`, built from the stored text without re-serializing values. */
-  snapshotJson(): string {
-    const parts = this.keysInOrder().map(
-      (key) => `{"key":${JSON.stringify(key)},"value":${this.entries.get(key) ?? 'null'}}`,
-    );
-    const items = this.entityItems().map(
-      ({ entity, key, json }) => `{"entity":${JSON.stringify(entity)},"key":${JSON.stringify(key)},"value":${json}}`,
-    );
-    return `{"schemaVersion":1,"entries":[${parts.join(',')}],"entities":[${items.join(',')}]}`;
   }
 
   /**

@@ -39,7 +39,6 @@ describe('MemoryKvsStore specifics', () => {
       ],
       entities: [],
     });
-    expect(JSON.parse(store.snapshotJson())).toEqual(snapshot);
     const copy = new MemoryKvsStore(snapshot);
     await expect(copy.get('b-key')).resolves.toEqual({ n: 2 });
     expect(copy.size).toBe(2);
@@ -56,7 +55,6 @@ describe('MemoryKvsStore specifics', () => {
       { entity: 'due-item', key: 'early', value: { dueAt: 1, queue: 'a' } },
       { entity: 'due-item', key: 'late', value: { dueAt: 9, queue: 'a' } },
     ]);
-    expect(JSON.parse(store.snapshotJson())).toEqual(snapshot);
     const copy = new MemoryKvsStore(snapshot, TEST_ENTITIES);
     const page = await copy.queryEntity({ entity: 'due-item', index: 'dueAt', where: { condition: 'LESS_THAN', value: 5 } });
     expect(page.entries.map((e) => e.key)).toEqual(['early']);
@@ -88,13 +86,5 @@ describe('MemoryKvsStore specifics', () => {
     expect(caught).toMatchObject({ code });
     await expect(store.get('kept')).resolves.toBe('yes');
     expect(store.size).toBe(1);
-  });
-
-  it('prepare checks without writing; commit applies', async () => {
-    const store = new MemoryKvsStore();
-    const prepared = store.prepare([{ type: 'set', key: 'later', value: 1 }]);
-    await expect(store.get('later')).resolves.toBeUndefined();
-    store.commit(prepared);
-    await expect(store.get('later')).resolves.toBe(1);
   });
 });
