@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '**/dist/**', 'coverage/**', '.sandbox-data/**', 'test-results/**', '*.js', '*.cjs', 'eslint.config.mjs'] },
+  { ignores: ['node_modules/**', '**/dist/**', 'coverage/**', '.sandbox-data/**', 'test-results/**', 'reports/**', '.stryker-tmp/**', 'stryker.config.mjs', '*.js', '*.cjs', 'eslint.config.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -48,7 +48,13 @@ export interface PanelCaller {
   readonly timeZone: string | null;
 }
 
-const PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'ADMINISTER'] as const;
+/**
+ * What the caller may do on the request. BROWSE_PROJECTS alone is not enough: a JSM customer holds
+ * it for the requests they raised or that are shared with their organization (the portal's "Service
+ * Project Customer - Portal Access"), but the panel is the agents' view (internal pause reasons,
+ * agents' names, contract terms): it takes SERVICEDESK_AGENT on the request's project, or ADMINISTER.
+ */
+const PERMISSIONS = ['BROWSE_PROJECTS', 'EDIT_ISSUES', 'ADD_COMMENTS', 'ADMINISTER', 'SERVICEDESK_AGENT'] as const;
 type Permission = (typeof PERMISSIONS)[number];
 
 async function permissionsOf(jira: JiraAsUser, issueId: string): Promise<Record<Permission, boolean>> {
@@ -58,7 +64,9 @@ async function permissionsOf(jira: JiraAsUser, issueId: string): Promise<Record<
   } catch (error) {
     // Jira answers 404 for an issue the user may not see, exactly as for one that does not exist;
     // a customer, whom Forge gives no asUser() (the panel is not theirs), has no permission either.
-    if ((isJiraError(error) && error.status === 404) || isActingAsUserRefused(error)) return { BROWSE_PROJECTS: false, EDIT_ISSUES: false, ADD_COMMENTS: false, ADMINISTER: false };
+    if ((isJiraError(error) && error.status === 404) || isActingAsUserRefused(error)) {
+      return { BROWSE_PROJECTS: false, EDIT_ISSUES: false, ADD_COMMENTS: false, ADMINISTER: false, SERVICEDESK_AGENT: false };
+    }
     throw error;
   }
   return {
@@ -66,10 +74,19 @@ async function permissionsOf(jira: JiraAsUser, issueId: string): Promise<Record<
     EDIT_ISSUES: answer.EDIT_ISSUES === true,
     ADD_COMMENTS: answer.ADD_COMMENTS === true,
     ADMINISTER: answer.ADMINISTER === true,
+    SERVICEDESK_AGENT: answer.SERVICEDESK_AGENT === true,
   };
 }
 
+/** Why the caller may not use the panel on this request, or null when they may. */
+function panelRefusal(can: Record<Permission, boolean>): string | null {
+  if (!can.BROWSE_PROJECTS) return NOT_VISIBLE;
+  if (!can.SERVICEDESK_AGENT && !can.ADMINISTER) return AGENTS_ONLY;
+  return null;
+}
+
 const NOT_VISIBLE = 'You cannot see this request.';
+const AGENTS_ONLY = 'The contract panel is for agents of this service project.';
 const NOT_A_REQUEST = 'Contract Clock applies to customer requests of service projects only.';
 
 /** `panel/get`: the whole view in one call. */
@@ -83,7 +100,9 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
       throw error;
     }),
   ]);
-  if (!can.BROWSE_PROJECTS || me === null) return fail('forbidden', NOT_VISIBLE);
+  if (me === null) return fail('forbidden', NOT_VISIBLE);
+  const refusal = panelRefusal(can);
+  if (refusal !== null) return fail('forbidden', refusal);
   const now = deps.now();
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
   const [issue, stored] = await Promise.all([
@@ -180,7 +199,8 @@ async function prepareAction(
   permission: 'EDIT_ISSUES' | 'ADD_COMMENTS',
 ): Promise<Envelope<ActionContext>> {
   const can = await permissionsOf(deps.jiraAsUser(caller.accountId), caller.issueId);
-  if (!can.BROWSE_PROJECTS) return fail('forbidden', NOT_VISIBLE);
+  const refusal = panelRefusal(can);
+  if (refusal !== null) return fail('forbidden', refusal);
   if (!can[permission]) {
     return fail('forbidden', permission === 'EDIT_ISSUES' ? 'You may not change the clock of this request.' : 'You may not comment on this request.');
   }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { amountSchema, dateSchema, idSchema, monthSchema, priorityClassOfReportSchema } from './report-primitives';
 import { adminRenewalSchema, renewalSchema } from './renewals-api';
 import { contractInForceSchema } from './contracts-in-force';
+import { strictObject } from './strict-object';
 import { periodChoiceSchema, periodPresetSchema, reportPeriodSchema } from './report-period';
 
 /** Resolver keys of the dashboard gadget, namespaced `gadget/...`. */
@@ -56,7 +57,7 @@ export type GadgetConfiguration = z.infer<typeof gadgetConfigurationSchema>;
 /** The configuration of a gadget nobody configured yet: all customers, the last full quarter. */
 export const DEFAULT_GADGET_CONFIGURATION: GadgetConfiguration = gadgetConfigurationSchema.parse({});
 
-export const emptyPayloadSchema = z.object({}).strict();
+export const emptyPayloadSchema = strictObject({});
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks of both views
@@ -197,7 +198,7 @@ export type GadgetOptions = z.infer<typeof gadgetOptionsSchema>;
 // ---------------------------------------------------------------------------------------------
 // reports/get and reports/export-csv
 
-export const reportQuerySchema = z.object({
+export const reportQuerySchema = strictObject({
   /** null: every customer. */
   customerId: idSchema.nullable(),
   period: periodChoiceSchema,

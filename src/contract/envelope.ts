@@ -55,7 +55,22 @@ export function fail<T = never>(
  * by its own path (`revison: ["Unknown field 'revison' (did you mean 'revision'?)."]`).
  */
 export function flattenIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of describeIssues(issues)) (out[formatIssuePath(issue.path)] ??= []).push(issue.message);
-  return out;
+  return groupFieldErrors(describeIssues(issues).map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })));
+}
+
+/**
+ * `{ path: [messages] }` from path/message pairs, in first-seen order. Paths come from user input (an
+ * unknown key is named by itself), so they are own properties built with `Object.fromEntries`: a key
+ * such as `__proto__` or `constructor` is a field name like any other, not Object.prototype.
+ *
+ * @example groupFieldErrors([{ path: '__proto__', message: "Unknown field '__proto__'." }]) // { ['__proto__']: ["Unknown field '__proto__'."] }
+ */
+export function groupFieldErrors(errors: Iterable<{ readonly path: string; readonly message: string }>): Record<string, string[]> {
+  const byPath = new Map<string, string[]>();
+  for (const { path, message } of errors) {
+    const messages = byPath.get(path);
+    if (messages === undefined) byPath.set(path, [message]);
+    else messages.push(message);
+  }
+  return Object.fromEntries(byPath);
 }

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { monthSchema } from './report-primitives';
+import { strictObject } from './strict-object';
 
 /** At most three years in one report: the trend shows every month of the period. */
 export const REPORT_PERIOD_MAX_MONTHS = 36;
@@ -24,8 +25,7 @@ export function monthSpan(from: string, to: string): number {
 }
 
 /** A period of whole months, e.g. `{ from: '2026-07', to: '2026-09' }` for Q3 2026. */
-export const reportPeriodSchema = z
-  .object({ from: monthSchema, to: monthSchema })
+export const reportPeriodSchema = strictObject({ from: monthSchema, to: monthSchema })
   .superRefine((period, ctx) => {
     const months = monthSpan(period.from, period.to);
     if (months < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last month is before the first month.' });
@@ -37,7 +37,7 @@ export type ReportPeriod = z.infer<typeof reportPeriodSchema>;
 
 /** How a period was chosen: a preset, or a custom range of months. */
 export const periodChoiceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('preset'), preset: periodPresetSchema }),
-  z.object({ kind: z.literal('custom'), period: reportPeriodSchema }),
+  strictObject({ kind: z.literal('preset'), preset: periodPresetSchema }),
+  strictObject({ kind: z.literal('custom'), period: reportPeriodSchema }),
 ]);
 export type PeriodChoice = z.infer<typeof periodChoiceSchema>;

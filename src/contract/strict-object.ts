@@ -96,10 +96,17 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[
 
 /**
  * A path as the dotted text forms and import reports show: `contracts.0.versions.1.effectiveTo`;
- * the root is `(root)`.
+ * the root is `(root)`. A key that would not read as one segment — empty, blank or with a dot (an
+ * unknown key can be anything) — is shown quoted, so the path still names it.
  *
  * @example formatIssuePath(['contracts', 0, 'name']) // 'contracts.0.name'
+ * @example formatIssuePath(['', 'a.b']) // '""."a.b"'
  */
 export function formatIssuePath(path: readonly (string | number)[]): string {
-  return path.length === 0 ? '(root)' : path.map(String).join('.');
+  return path.length === 0 ? '(root)' : path.map(formatSegment).join('.');
+}
+
+function formatSegment(segment: string | number): string {
+  const text = String(segment);
+  return text.trim() === '' || text.includes('.') ? JSON.stringify(text) : text;
 }

@@ -30,7 +30,7 @@ import { textFor } from '../app/reader-text';
 import { startRebuild } from '../app/rebuild-aggregates';
 import { ADMIN_RESOLVER_KEYS, adminApi, JIRA_OPTIONS_LIMITS, type ReapplyJobData, type SaveData, type ValidationError } from '../contract/admin-api';
 import { BACKUP_FORMAT, backupSchema, type Backup } from '../contract/backup';
-import { fail, ok, type Envelope } from '../contract/envelope';
+import { fail, groupFieldErrors, ok, type Envelope } from '../contract/envelope';
 import { describeIssues, formatIssuePath } from '../contract/strict-object';
 import { checkDatabaseHealth } from '../domain/database-health';
 import { historyLocks } from '../domain/database-history';
@@ -52,9 +52,7 @@ function localized(call: ResolverCall<unknown>, errors: readonly ValidationError
 }
 
 function fieldErrorsOf(errors: readonly ValidationError[]): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const error of errors) (fieldErrors[error.path] ??= []).push(error.message);
-  return fieldErrors;
+  return groupFieldErrors(errors);
 }
 
 function invalid<T>(errors: readonly ValidationError[]): Envelope<T> {

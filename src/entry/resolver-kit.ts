@@ -41,17 +41,27 @@ export function defineResolver<S extends z.ZodType, T>(definition: ResolverDefin
   return definition;
 }
 
+/**
+ * The handler Forge calls, which also names what it answers: its scope and its function keys (the
+ * registry the tests enumerate — fuzzing and the authorization matrix cover every key there is).
+ */
+export type ResolverHandler = ReturnType<Resolver['getDefinitions']> & {
+  readonly scope: string;
+  readonly functionKeys: readonly string[];
+};
+
 /** The function `@forge/resolver` hands Forge, built from definitions keyed by resolver key. */
 export function buildResolver(
   scope: string,
   deps: DepsSource,
   definitions: Readonly<Record<string, ResolverDefinition<z.ZodType, unknown>>>,
-): ReturnType<Resolver['getDefinitions']> {
+): ResolverHandler {
   const resolver = new Resolver();
+  const keys = Object.keys(definitions);
   for (const [key, definition] of Object.entries(definitions)) {
     resolver.define(key, async (request: { payload: unknown; context: unknown }) => runResolver(scope, key, resolveDeps(deps), definition, request));
   }
-  return ownKeysOnly(scope, Object.keys(definitions), resolver.getDefinitions());
+  return Object.assign(ownKeysOnly(scope, keys, resolver.getDefinitions()), { scope, functionKeys: Object.freeze([...keys]) });
 }
 
 /**

@@ -9,6 +9,7 @@ import { clockRecordSchema } from '../../src/contract/clock-record';
 import type { Envelope } from '../../src/contract/envelope';
 import { panelViewSchema } from '../../src/contract/panel-api';
 import { createAdminResolver } from '../../src/entry/admin-resolver';
+import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createHarness, type Harness } from './app-harness';
@@ -224,17 +225,20 @@ describe('the first response', () => {
   const panel = (h: Harness, issue: { key: string; id: string }, key: string, payload: unknown, who: string) =>
     call(createPanelResolver(h.deps), key, payload, who, { type: 'jira:issuePanel', issue: { id: issue.id, key: issue.key } });
 
-  it('is not met by a customer replying in the portal, and is by an agent posting through the panel resolver', async () => {
+  it('is not met by a customer, neither through the panel resolver nor by commenting, and is by an agent', async () => {
     const h = await createHarness();
     const issue = await createdRequest(h);
     const record = () => clockRecordSchema.parse(h.model.findIssue(issue.key)?.properties[CONTRACT_CLOCK_PROPERTY_KEY]);
-    // The issue panel is not the customer's: Forge gives them no asUser(), so the resolver refuses them.
-    const byCustomerInPanel = await panel(h, issue, 'panel/post-message', { issueKey: issue.key, revision: record().revision, body: 'Any news?', visibility: 'public' }, h.site.users.alice.accountId);
-    expect(byCustomerInPanel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    // JSM lets the customer comment in the portal…
-    h.model.addComment(h.site.users.alice.accountId, issue.id, { body: 'Any news?', internal: false });
-    await deliverAll(h);
-    expect(h.model.findIssue(issue.key)?.comments.some((c) => c.authorId === h.site.users.alice.accountId && !c.internal)).toBe(true);
+    const comments = () => h.model.findIssue(issue.key)?.comments.length;
+    const before = comments();
+    // The panel is the agents' view: the customer who raised the request may browse it, not use the panel.
+    const byCustomer = await panel(h, issue, 'panel/post-message', { issueKey: issue.key, revision: record().revision, body: 'Any news?', visibility: 'public' }, h.site.users.alice.accountId);
+    expect(byCustomer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(comments()).toBe(before);
+    // JSM lets the customer comment in the portal; the comment trigger sees it…
+    h.model.addComment(h.site.users.alice.accountId, issue.key, { body: 'Any news?' });
+    for (const event of h.events.splice(0)) if (event.eventType === 'avi:jira:commented:issue') await createOnIssueCommented(h.deps)(event);
+    expect(comments()).toBe((before ?? 0) + 1);
     expect(record().response).toMatchObject({ respondedAt: null, outcome: null }); // …but it is no response
     expect(record().history.some((f) => f.kind === 'public-comment')).toBe(false);
     h.advance(5);

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { EntityCondition } from './entity-rules';
 import { isConditionFailed, KVS_LIMITS, type KeyValueStore, type StoreOperation } from './key-value-store';
 import { documentChunkKey, documentManifestKey, type DocumentName } from './storage-keys';
+import { groupFieldErrors } from '../../contract/envelope';
 
 /** What every stored value has. */
 export interface Versioned {
@@ -49,12 +50,7 @@ export type ReadResult<T> =
   | { readonly status: 'invalid'; readonly error: StoredValueError };
 
 function flattenIssues(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const path = issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.');
-    (out[path] ??= []).push(issue.message);
-  }
-  return out;
+  return groupFieldErrors(issues.map((issue) => ({ path: issue.path.length === 0 ? '(root)' : issue.path.map(String).join('.'), message: issue.message })));
 }
 
 /**

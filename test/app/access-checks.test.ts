@@ -1,0 +1,123 @@
+/**
+ * The access checks where the emulator's roles are too coarse to tell them apart (its staff hold every
+ * project permission everywhere): Jira permission schemes can give an agent one service project and
+ * not another, or take Edit Issues / Add Comments away. These tests play such a scheme by answering
+ * `mypermissions` for the caller as that scheme would, over the real harness; the authorization
+ * matrix (resolver-authorization.test.ts) covers the roles. Written for the mutation run (ADR 0024):
+ * each assertion fails when the check it names is removed or weakened.
+ */
+import { checkComplianceAccess } from '../../src/app/compliance-access';
+import type { AppDeps } from '../../src/app/deps';
+import type { JiraAsUser } from '../../src/app/jira-ports';
+import { createHarness, type Harness } from './app-harness';
+import { RESOLVER_ACCESS } from './resolver-access';
+import { createFixture, discoverResolvers, invoke, SCOPE_EXTENSIONS, snapshotState, type ResolverFixture } from './resolver-surface';
+
+type Scheme = (accountId: string, query: Parameters<JiraAsUser['getMyPermissions']>[0], granted: Record<string, boolean>) => Record<string, boolean>;
+
+/** The harness's deps, with Jira answering `mypermissions` through `scheme` (on top of what the emulator grants). */
+function withScheme(h: Harness, scheme: Scheme): AppDeps {
+  return {
+    ...h.deps,
+    jiraAsUser: (accountId) => {
+      const real = h.deps.jiraAsUser(accountId);
+      return { ...real, getMyPermissions: async (query) => scheme(accountId, query, await real.getMyPermissions(query)) };
+    },
+  };
+}
+
+describe('compliance access with two service projects', () => {
+  async function twoDesks() {
+    const h = await createHarness();
+    const other = h.model.addProject({ key: 'HR', name: 'HR Service Desk', projectTypeKey: 'service_desk', leadAccountId: h.site.users.admin.accountId });
+    h.model.addServiceDesk({ project: other.key });
+    return { h, its: h.site.project, hr: other };
+  }
+
+  it('lets an agent of one service project in, and lists only the projects they may browse', async () => {
+    const { h, its, hr } = await twoDesks();
+    const sanne = h.site.users.sanne.accountId;
+    // Sanne is an agent of ITS only; in HR she is nobody.
+    const deps = withScheme(h, (accountId, query, granted) => (accountId === sanne && query.projectKey === hr.key ? { SERVICEDESK_AGENT: false, BROWSE_PROJECTS: false } : granted));
+    const access = await checkComplianceAccess(deps, sanne);
+    expect(access).toEqual({ allowed: true, isJiraAdmin: false, browsableProjectIds: new Set([its.id]) });
+  });
+
+  it('lets in a Jira admin who is no agent anywhere, and lists what they may browse', async () => {
+    const { h, hr } = await twoDesks();
+    const admin = h.site.users.admin.accountId;
+    const deps = withScheme(h, (accountId, query, granted) => (accountId === admin ? { SERVICEDESK_AGENT: false, BROWSE_PROJECTS: query.projectKey === hr.key } : granted));
+    expect(await checkComplianceAccess(deps, admin)).toEqual({ allowed: true, isJiraAdmin: true, browsableProjectIds: new Set([hr.id]) });
+  });
+
+  it('refuses someone who may browse a service project but is not its agent, nor an admin', async () => {
+    const { h } = await twoDesks();
+    const tom = h.site.users.tom.accountId;
+    const deps = withScheme(h, (accountId, _query, granted) => (accountId === tom ? { SERVICEDESK_AGENT: false, BROWSE_PROJECTS: true } : granted));
+    expect(await checkComplianceAccess(deps, tom)).toEqual({ allowed: false });
+  });
+});
+
+describe('panel actions under a permission scheme', () => {
+  let fixture: ResolverFixture;
+  beforeEach(async () => {
+    fixture = await createFixture(await createHarness());
+  });
+
+  async function asSanne(deps: AppDeps, key: string) {
+    const panel = discoverResolvers(deps).find((r) => r.scope === 'panel');
+    if (panel === undefined) throw new Error('no panel resolver');
+    const before = snapshotState(fixture.h);
+    const answer = await invoke(panel.create(deps), key, await RESOLVER_ACCESS[key]!.example(fixture), fixture.accountOf.agent, SCOPE_EXTENSIONS.panel!(fixture));
+    return { answer, changed: snapshotState(fixture.h) !== before };
+  }
+
+  const without = (permission: string): Scheme => (accountId, _query, granted) => (accountId === fixture.accountOf.agent ? { ...granted, [permission]: false } : granted);
+
+  it.each(['panel/pause', 'panel/extend', 'panel/reapply', 'panel/preview-reapply'])('%s needs Edit Issues', async (key) => {
+    const refused = await asSanne(withScheme(fixture.h, without('EDIT_ISSUES')), key);
+    expect(refused).toEqual({ answer: { ok: false, error: { code: 'forbidden', message: 'You may not change the clock of this request.' } }, changed: false });
+  });
+
+  it('panel/post-message needs Add Comments', async () => {
+    const refused = await asSanne(withScheme(fixture.h, without('ADD_COMMENTS')), 'panel/post-message');
+    expect(refused).toEqual({ answer: { ok: false, error: { code: 'forbidden', message: 'You may not comment on this request.' } }, changed: false });
+  });
+
+  it('the panel needs Browse Projects even for an agent', async () => {
+    const refused = await asSanne(withScheme(fixture.h, without('BROWSE_PROJECTS')), 'panel/get');
+    expect(refused).toEqual({ answer: { ok: false, error: { code: 'forbidden', message: 'You cannot see this request.' } }, changed: false });
+  });
+
+  it('a Jira admin who is not an agent of the project may use the panel; someone who is neither may not', async () => {
+    const admin = fixture.accountOf.admin!;
+    const deps = withScheme(fixture.h, (accountId, _query, granted) => (accountId === admin ? { ...granted, SERVICEDESK_AGENT: false } : granted));
+    const panel = discoverResolvers(deps).find((r) => r.scope === 'panel')!.create(deps);
+    expect(await invoke(panel, 'panel/get', {}, admin, SCOPE_EXTENSIONS.panel!(fixture))).toMatchObject({ ok: true });
+    const neither = withScheme(fixture.h, without('SERVICEDESK_AGENT'));
+    expect(await asSanne(neither, 'panel/get')).toEqual({ answer: { ok: false, error: { code: 'forbidden', message: 'The contract panel is for agents of this service project.' } }, changed: false });
+  });
+});
+
+describe('the resolver kit', () => {
+  it('refuses a call without a Forge context before anything runs', async () => {
+    const h = await createHarness();
+    const before = snapshotState(h);
+    for (const resolver of discoverResolvers(h.deps)) {
+      const handler = resolver.create(h.deps);
+      for (const key of resolver.functionKeys) {
+        const answer: unknown = await handler({ call: { functionKey: key, payload: {} }, context: { extension: { type: 'jira:adminPage' } } }, { principal: { accountId: h.site.users.admin.accountId } } as never);
+        expect({ key, answer }).toEqual({ key, answer: { ok: false, error: { code: 'invalid-input', message: 'The request did not come from a Forge module.' } } });
+      }
+    }
+    expect(snapshotState(h)).toBe(before);
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'no/such-function'])('answers the key %s with not-found, for every resolver and caller', async (functionKey) => {
+    const h = await createHarness();
+    for (const resolver of discoverResolvers(h.deps)) {
+      const answer = await invoke(resolver.create(h.deps), functionKey, {}, h.site.users.admin.accountId, { type: 'jira:adminPage' });
+      expect({ scope: resolver.scope, answer }).toEqual({ scope: resolver.scope, answer: { ok: false, error: { code: 'not-found', message: expect.stringContaining(JSON.stringify(functionKey)) } } });
+    }
+  });
+});
