@@ -274,7 +274,7 @@ export type ListRequestTypes = (serviceDeskId: string) => Promise<JsmRequestType
 export type ListProjectComponents = (projectIdOrKey: string) => Promise<{ id: string; name: string }[]>;
 /** The site's labels, in Jira's order, at most `limit` of them (`complete` false when there are more). Scope read:jira-work. */
 export type ListLabels = (limit: number) => Promise<{ labels: string[]; complete: boolean }>;
-/** Every JSM organization of the site the caller may see. Scope manage:servicedesk-customer. */
+/** Every JSM organization of the site the caller may see. Scope read:organization:jira-service-management. */
 export type ListOrganizations = () => Promise<JsmOrganization[]>;
 
 /** What the use cases call as the app (triggers, sweep, rebuild job, panel reads). */

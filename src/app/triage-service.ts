@@ -25,6 +25,7 @@ import { SWEEP_SHARDS } from '../contract/clock-storage';
 import { rankTriage, type RankedEntry, type RankedTarget } from '../domain/triage';
 import { jqlString } from './compliance-jql';
 import type { AppDeps } from './deps';
+import { isActingAsUserRefused } from './jira-ports';
 
 /** How much of the index one call may read. */
 export const TRIAGE_LIMITS = {
@@ -49,9 +50,14 @@ export interface TriageCaller {
  */
 export async function loadTriageView(deps: AppDeps, caller: TriageCaller, query: TriageQuery): Promise<Envelope<TriageView>> {
   const asUser = deps.jiraAsUser(caller.accountId);
+  // Jira will not act as a portal customer (Forge gives them no asUser()): neither agent nor admin.
+  const refusedAsCustomer = <T>(none: T) => (error: unknown): T => {
+    if (isActingAsUserRefused(error)) return none;
+    throw error;
+  };
   const [granted, isAdmin] = await Promise.all([
-    asUser.getMyPermissions({ permissions: ['SERVICEDESK_AGENT'], projectKey: caller.project.key }),
-    asUser.isJiraAdmin(),
+    asUser.getMyPermissions({ permissions: ['SERVICEDESK_AGENT'], projectKey: caller.project.key }).catch(refusedAsCustomer<Record<string, boolean>>({})),
+    asUser.isJiraAdmin().catch(refusedAsCustomer(false)),
   ]);
   if (granted.SERVICEDESK_AGENT !== true && !isAdmin) return fail('forbidden', TRIAGE_FORBIDDEN);
 

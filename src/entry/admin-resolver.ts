@@ -23,7 +23,7 @@ import {
   type SaveDatabaseResult,
 } from '../app/contract-database-store';
 import type { DepsSource } from '../app/deps';
-import { isConsentRequired } from '../app/jira-ports';
+import { isActingAsUserRefused, isConsentRequired } from '../app/jira-ports';
 import { presentExplanation } from '../app/panel-view';
 import { readReapplyJob, startReapply, type ReapplyJob } from '../app/reapply-open-clocks';
 import { textFor } from '../app/reader-text';
@@ -42,7 +42,14 @@ const FORBIDDEN = 'Only Jira administrators can change the contract database.';
 
 /** Runs `then` only for Jira administrators. */
 async function asAdmin<T>(call: ResolverCall<unknown>, then: () => Promise<Envelope<T>>): Promise<Envelope<T>> {
-  const isAdmin = await call.deps.jiraAsUser(call.accountId).isJiraAdmin();
+  // Jira will not act as a portal customer (Forge gives them no asUser()): no admin either.
+  const isAdmin = await call.deps
+    .jiraAsUser(call.accountId)
+    .isJiraAdmin()
+    .catch((error: unknown) => {
+      if (isActingAsUserRefused(error)) return false;
+      throw error;
+    });
   return isAdmin ? then() : fail('forbidden', FORBIDDEN);
 }
 

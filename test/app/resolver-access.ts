@@ -28,7 +28,14 @@ const ADMINS: Access = { anonymous: 'denied', customerOfA: 'denied', customerOfB
 /** Jira administrators and agents of a service project (compliance views, issue 8 §5). */
 const STAFF: Access = { anonymous: 'denied', customerOfA: 'denied', customerOfB: 'denied', agent: 'allowed', admin: 'allowed' };
 
+/** The customer portal's request panel on a request of organization A: its customers, and agents as themselves. */
+const PORTAL_REQUEST: Access = { anonymous: 'denied', customerOfA: 'allowed', customerOfB: 'denied', agent: 'allowed', admin: 'allowed' };
+/** My contract: every caller with an account sees their own organizations' contracts (none for staff). */
+const PORTAL_OWN: Access = { anonymous: 'denied', customerOfA: 'allowed', customerOfB: 'allowed', agent: 'allowed', admin: 'allowed' };
+
 const ADMIN_PAGE = 'the contract database and its tools are for Jira administrators only';
+const PORTAL = 'a customer sees the agreement of requests they may see in the portal (JSM’s customer rule), never another organization’s; anonymous visitors nothing';
+const TRIAGE = 'the triage view lists requests of every customer of the project: its agents and Jira admins';
 const COMPLIANCE = 'compliance figures span every customer: admins and service project agents, never customers';
 const PANEL_READ = 'the panel shows internal pause reasons and agents: whoever may browse the request in Jira as an agent';
 const PANEL_EDIT = 'changing the clock needs Edit Issues on the request (agents and admins)';
@@ -57,6 +64,23 @@ export const RESOLVER_ACCESS: Readonly<Record<string, KeyExpectations>> = {
   'admin/audit-log': { access: ADMINS, why: ADMIN_PAGE, example: () => Promise.resolve({ limit: 5 }) },
   'admin/jira-options': { access: ADMINS, why: ADMIN_PAGE, example: () => Promise.resolve({}) },
   'admin/rebuild-aggregates': { access: ADMINS, why: ADMIN_PAGE, example: () => Promise.resolve({}) },
+  'admin/preview': {
+    access: ADMINS,
+    why: ADMIN_PAGE,
+    example: async (f) => ({ ...((await databasePayload(f)) as object), example: null }),
+    documentFields: ['database'],
+  },
+  'admin/reapply-preview': { access: ADMINS, why: ADMIN_PAGE, example: () => Promise.resolve({}) },
+  'admin/reapply-apply': { access: ADMINS, why: ADMIN_PAGE, example: () => Promise.resolve({ previewJobId: 'job-1', reason: 'New terms from November' }) },
+  'admin/reapply-status': { access: ADMINS, why: ADMIN_PAGE, example: () => Promise.resolve({ jobId: 'job-1' }) },
+  'admin/parse-ics': {
+    access: ADMINS,
+    why: ADMIN_PAGE,
+    example: () =>
+      Promise.resolve({
+        text: ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Contract Clock//test//EN', 'BEGIN:VEVENT', 'UID:1@test', 'DTSTART;VALUE=DATE:20261225', 'SUMMARY:Christmas', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n'),
+      }),
+  },
 
   'panel/get': { access: STAFF, why: PANEL_READ, example: () => Promise.resolve({}) },
   'panel/post-message': {
@@ -68,10 +92,21 @@ export const RESOLVER_ACCESS: Readonly<Record<string, KeyExpectations>> = {
   'panel/reapply': { access: STAFF, why: PANEL_EDIT, example: async (f) => ({ issueKey: f.request.key, revision: await f.clockRevision(), reason: 'Contract renewed' }) },
   'panel/pause': { access: STAFF, why: PANEL_EDIT, example: async (f) => ({ issueKey: f.request.key, revision: await f.clockRevision(), reason: 'Waiting for the supplier' }) },
   'panel/resume': { access: STAFF, why: PANEL_EDIT, example: async (f) => ({ issueKey: f.request.key, revision: await f.clockRevision(), reason: 'Supplier answered' }) },
+  'panel/preview-promise': {
+    access: STAFF,
+    why: PANEL_READ,
+    example: async (f) => ({ issueKey: f.request.key, revision: await f.clockRevision(), promise: { basis: 'business-time', hours: 4 } }),
+  },
   'panel/extend': { access: STAFF, why: PANEL_EDIT, example: async (f) => ({ issueKey: f.request.key, revision: await f.clockRevision(), minutes: 60, reason: 'Visit on site' }) },
 
   'gadget/get': { access: STAFF, why: COMPLIANCE, example: () => Promise.resolve({}) },
   'gadget/options': { access: STAFF, why: COMPLIANCE, example: () => Promise.resolve({}) },
   'reports/get': { access: STAFF, why: COMPLIANCE, example: () => Promise.resolve(DEFAULT_REPORT_QUERY) },
   'reports/export-csv': { access: STAFF, why: COMPLIANCE, example: () => Promise.resolve(DEFAULT_REPORT_QUERY) },
+  'reports/export-credits-csv': { access: STAFF, why: COMPLIANCE, example: () => Promise.resolve(DEFAULT_REPORT_QUERY) },
+
+  'triage/get': { access: STAFF, why: TRIAGE, example: () => Promise.resolve({ customerId: null, levelId: null, serviceId: null, mine: false, offset: 0 }) },
+
+  'portal/request': { access: PORTAL_REQUEST, why: PORTAL, example: () => Promise.resolve({}) },
+  'portal/my-contract': { access: PORTAL_OWN, why: PORTAL, example: () => Promise.resolve({}) },
 };

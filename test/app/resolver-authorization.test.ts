@@ -8,7 +8,7 @@
 import * as entryPoints from '../../src/index';
 import { createHarness } from './app-harness';
 import { RESOLVER_ACCESS } from './resolver-access';
-import { createFixture, discoverResolvers, invoke, manifestResolverExports, ROLES, SCOPE_EXTENSIONS, snapshotState, type DiscoveredResolver, type ResolverFixture } from './resolver-surface';
+import { createFixture, discoverResolvers, ACCOUNT_TYPES, invoke, manifestResolverExports, ROLES, SCOPE_EXTENSIONS, snapshotState, type DiscoveredResolver, type ResolverFixture } from './resolver-surface';
 
 jest.setTimeout(120_000);
 
@@ -59,7 +59,7 @@ async function runMatrix(f: ResolverFixture, resolver: DiscoveredResolver): Prom
     for (const role of order) {
       const payload = await row.example(f);
       const before = snapshotState(f.h);
-      const answer = await invoke(handler, key, payload, f.accountOf[role], extension);
+      const answer = await invoke(handler, key, payload, f.accountOf[role], extension, ACCOUNT_TYPES[role]);
       const changedState = snapshotState(f.h) !== before;
       cells.push({ key, role, expected: row.access[role], got: answer.ok ? 'ok' : answer.error.code, changedState });
     }
@@ -76,7 +76,7 @@ describe('the authorization matrix', () => {
     resolvers = discoverResolvers(h.deps);
   });
 
-  it.each(['admin', 'panel', 'gadget', 'reports'])('%s: no caller gets past a check meant to refuse them, and the allowed get through', async (scope) => {
+  it.each(['admin', 'panel', 'gadget', 'reports', 'triage', 'portal'])('%s: no caller gets past a check meant to refuse them, and the allowed get through', async (scope) => {
     const resolver = resolvers.find((r) => r.scope === scope);
     expect(resolver).toBeDefined();
     await checkMatrix(resolver!);

@@ -124,14 +124,37 @@ export const SCOPE_EXTENSIONS: Readonly<Record<string, (f: ResolverFixture) => R
   panel: (f) => ({ type: 'jira:issuePanel', issue: { id: f.request.id, key: f.request.key }, project: { id: f.h.site.project.id, key: f.h.site.project.key, type: 'service_desk' } }),
   gadget: () => ({ type: 'jira:dashboardGadget', gadgetConfiguration: { period: { kind: 'preset', preset: 'last-quarter' } } }),
   reports: () => ({ type: 'jira:globalPage' }),
+  triage: (f) => ({ type: 'jiraServiceManagement:queuePage', project: { id: f.h.site.project.id, key: f.h.site.project.key, type: 'service_desk' } }),
+  portal: (f) => ({
+    type: 'jiraServiceManagement:portalRequestDetailPanel',
+    request: { key: f.request.key, typeId: Number(f.h.site.requestTypes.email.id) },
+    portal: { id: Number(f.h.site.serviceDesk.id) },
+  }),
+};
+
+/** The Forge context's `accountType` of each caller: agents and admins are licensed, customers are not. */
+export const ACCOUNT_TYPES: Readonly<Record<Role, 'anonymous' | 'customer' | 'licensed'>> = {
+  anonymous: 'anonymous',
+  customerOfA: 'customer',
+  customerOfB: 'customer',
+  agent: 'licensed',
+  admin: 'licensed',
 };
 
 const envelope = envelopeSchema(z.unknown());
 
 /** Calls one resolver key as Forge does: the invocation and the platform's principal. */
-export async function invoke(handler: ResolverHandler, functionKey: string, payload: unknown, accountId: string | undefined, extension: Record<string, unknown>): Promise<Envelope<unknown>> {
+export async function invoke(
+  handler: ResolverHandler,
+  functionKey: string,
+  payload: unknown,
+  accountId: string | undefined,
+  extension: Record<string, unknown>,
+  accountType?: 'anonymous' | 'customer' | 'licensed',
+): Promise<Envelope<unknown>> {
+  const context = { moduleKey: 'contract-clock', extension, timezone: 'Europe/Amsterdam', ...(accountId === undefined ? {} : { accountId }), ...(accountType === undefined ? {} : { accountType }) };
   const answer: unknown = await handler(
-    { call: { functionKey, payload }, context: { moduleKey: 'contract-clock', extension, timezone: 'Europe/Amsterdam', ...(accountId === undefined ? {} : { accountId }) } },
+    { call: { functionKey, payload }, context },
     (accountId === undefined ? {} : { principal: { accountId } }) as never,
   );
   const parsed = envelope.safeParse(answer);

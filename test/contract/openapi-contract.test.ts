@@ -120,10 +120,10 @@ describe("the client's calls, made against the emulator, are documented requests
     await asUser(site.users.admin.accountId).listProjectComponents(site.project.id);
     // the triage view: what the agent may see of its rows, as the agent
     const hidden = model.createRequest(site.users.henk.accountId, { serviceDeskId: site.serviceDesk.id, requestTypeId: site.requestTypes.email.id, summary: 'Hooli only' });
-    const listed = await asUser(site.users.alice.accountId).listBrowsableIssues([issue.id, hidden.id, '99999']);
-    expect(listed.map((i) => i.key)).toEqual([issue.key]);
-    expect(listed[0]).toMatchObject({ summary: 'Mailbox full', status: { name: 'In Progress', category: 'indeterminate' }, assignee: null });
-    expect((await agent.listBrowsableIssues([hidden.id, issue.id])).map((i) => i.id)).toEqual([issue.id, hidden.id].sort((a, b) => Number(a) - Number(b)));
+    // (customers never get here: Jira will not act as them, and the view is the agents')
+    const listed = await agent.listBrowsableIssues([hidden.id, issue.id, '99999']);
+    expect(listed.map((i) => i.id)).toEqual([issue.id, hidden.id].sort((a, b) => Number(a) - Number(b)));
+    expect(listed.find((i) => i.id === issue.id)).toMatchObject({ summary: 'Mailbox full', status: { name: 'In Progress', category: 'indeterminate' }, assignee: null });
 
     const platform = exchanges.filter((e) => e.path.startsWith('/rest/api/'));
     const operations = new Set(platform.map((e) => findOperation(e.method, e.path)?.operationId ?? `${e.method} ${e.path}`));

@@ -88,8 +88,7 @@ describe('manifest.yml', () => {
       'write:app-data:jira': 'the read-only "Contract deadline" custom field value',
       'read:servicedesk-request': 'request types, a customer request and its participants, the service projects the sweep repairs in',
       'write:servicedesk-request': 'public replies to the customer from "Tell the customer"',
-      'manage:servicedesk-customer': "the settings page's customer picker: the site's JSM organizations by name (GET /rest/servicedeskapi/organization; no read scope grants it)",
-      'read:organization:jira-service-management': 'the customer portal: the organizations of the invoking customer (ADR 0028)',
+      'read:organization:jira-service-management': "GET /rest/servicedeskapi/organization: the settings page's customer picker and the portal customer's own organizations (ADR 0028)",
     };
     expect([...manifest.permissions.scopes].sort()).toEqual(Object.keys(justified).sort());
   });

@@ -3,7 +3,7 @@
  * the site's customer organizations (the contract form's customer picker).
  *
  * Endpoints: GET /rest/servicedeskapi/servicedesk, GET /rest/servicedeskapi/servicedesk/{id}/requesttype,
- * scope read:servicedesk-request; GET /rest/servicedeskapi/organization, scope manage:servicedesk-customer
+ * scope read:servicedesk-request; GET /rest/servicedeskapi/organization, scope read:organization:jira-service-management
  * (the only scope Atlassian's JSM REST reference gives the organization list). What this module may
  * not do: log, cache.
  */
