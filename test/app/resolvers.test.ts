@@ -13,7 +13,6 @@ import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createHarness, type Harness } from './app-harness';
-import { deliverAll } from './clock-helpers';
 import v1Example from '../fixtures/contract-database.v1.example.json';
 
 type Definitions = ReturnType<typeof createAdminResolver>;
