@@ -5,12 +5,12 @@
  * "running late: our new estimate is …". Never the app's internal states: "at risk" is the team's
  * concern and reads to a customer as "expected by".
  *
- * A new expected time an agent promised after a missed deadline (issue 11's tracked promise) takes
- * the stale contract deadline's place: `CustomerPromise` is the seam it arrives through.
+ * A new expected time an agent told the customer (issue 11's tracked promise, `ClockRecord.promise`)
+ * takes the stale contract deadline's place while it stands; `customerPromiseOf` reads it.
  *
  * Pure: no I/O; `now` is a parameter.
  */
-import type { ClockRecord } from '../contract/clock-record';
+import type { ClockPromise, ClockRecord } from '../contract/clock-record';
 import { calendarForClass } from '../contract/clock-record';
 import { DEFAULT_LEVEL_COLOUR, type ContractDatabase } from '../contract/contract-database';
 import type { CustomerExpectation, PortalAgreement, PortalRequestView } from '../contract/portal-api';
@@ -24,6 +24,21 @@ import { describeClock, type ClockView, type TargetProgress } from '../domain/cl
 export interface CustomerPromise {
   readonly expectedAt: string;
   readonly state: 'pending' | 'kept' | 'lapsed';
+}
+
+/**
+ * The promise in force as the customer may read it at `now`, from the stored record's promise. Every
+ * promise the record holds was told to the customer: the panel records one only once its public reply
+ * is posted, and never takes one from the user-writable issue property (issue 11). A `pending`
+ * promise whose time has passed since the record was last evaluated has lapsed (as the next
+ * evaluation will say), so a stale record never shows a time already gone as the new estimate.
+ *
+ * @example customerPromiseOf(record.promise, now) // { expectedAt: '2026-10-07T14:00:00.000Z', state: 'pending' }
+ */
+export function customerPromiseOf(promise: ClockPromise | null, now: Date): CustomerPromise | null {
+  if (promise === null) return null;
+  const passed = now.getTime() > Date.parse(promise.expectedAt);
+  return { expectedAt: promise.expectedAt, state: promise.state === 'pending' && passed ? 'lapsed' : promise.state };
 }
 
 /**

@@ -20,7 +20,7 @@ import { loadTermsDatabase } from './contract-database-store';
 import type { AppDeps } from './deps';
 import { checkRequestAccess, organizationsOfCaller, type PortalCaller } from './portal-access';
 import { contractsOfOrganizations, lastQuarterOf, presentMyContract } from './portal-contract-view';
-import { presentPortalRequest, type CustomerPromise } from './portal-request-view';
+import { customerPromiseOf, presentPortalRequest } from './portal-request-view';
 import { loadSiteFacts } from './site-cache';
 
 /** The one answer for a request the caller may not see and one that does not exist: no oracle. */
@@ -57,8 +57,7 @@ export async function loadPortalRequestView(deps: AppDeps, caller: PortalCaller,
   const mine = access.callerOrganizations === null ? null : new Set(access.callerOrganizations.map((o) => o.id));
   const contractIsCallers =
     contractId !== null && (mine === null || contract.database.contracts.some((c) => c.id === contractId && c.customer.organizationIds.some((id) => mine.has(id))));
-  // Until issue 11's tracked promises are part of the record, no request has one.
-  const promise: CustomerPromise | null = null;
+  const promise = customerPromiseOf(record?.promise ?? null, now);
   return ok(presentPortalRequest({ issueKey: issue.key, record, database: contract.database, timeZone, contractIsCallers, promise, now }));
 }
 

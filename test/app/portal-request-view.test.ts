@@ -4,10 +4,10 @@
  * estimate once an agent promised one), resolved on time or late — for every clock state, never
  * "at risk"; the agreement without another organization's contract name.
  */
-import { uncoveredReasonSchema, type ClockFact, type ClockRecord } from '../../src/contract/clock-record';
+import { uncoveredReasonSchema, type ClockFact, type ClockPromise, type ClockRecord } from '../../src/contract/clock-record';
 import { notCoveredReasonSchema } from '../../src/contract/portal-api';
 import { parseContractDatabase } from '../../src/contract/contract-database';
-import { expectationOf, presentPortalRequest, type CustomerPromise } from '../../src/app/portal-request-view';
+import { customerPromiseOf, expectationOf, presentPortalRequest, type CustomerPromise } from '../../src/app/portal-request-view';
 import { startClock } from '../../src/domain/clock';
 import { describeClock } from '../../src/domain/clock-view';
 import { OPEN, covered, fact, makeTerms, UTC_OFFICE } from '../domain/clock-fixtures';
@@ -153,6 +153,39 @@ describe('the customer\'s expectation of the resolution and the first response',
 
   it('has nothing to say of a target that does not exist', () => {
     expect(expectationOf(null, null, null)).toBeNull();
+  });
+});
+
+describe('the promise in force as the customer reads it', () => {
+  const stored = (state: ClockPromise['state']): ClockPromise => ({
+    id: 'promise:10042',
+    madeAt: '2026-03-02T12:30:00.000Z',
+    by: 'agent-1',
+    expectedAt: '2026-03-02T16:00:00.000Z',
+    basis: 'date-time',
+    commentId: '10042',
+    warnAt: '2026-03-02T15:00:00.000Z',
+    warnedAt: null,
+    state,
+  });
+
+  it('is none without a promise, and the stored state while the promised time has not passed', () => {
+    expect(customerPromiseOf(null, new Date('2026-03-02T13:00:00Z'))).toBeNull();
+    expect(customerPromiseOf(stored('pending'), new Date('2026-03-02T13:00:00Z'))).toEqual({ expectedAt: '2026-03-02T16:00:00.000Z', state: 'pending' });
+    expect(customerPromiseOf(stored('pending'), new Date('2026-03-02T16:00:00Z'))).toEqual({ expectedAt: '2026-03-02T16:00:00.000Z', state: 'pending' });
+  });
+
+  it('has lapsed once the promised time passed, even while the stored record still says pending', () => {
+    expect(customerPromiseOf(stored('pending'), new Date('2026-03-02T16:00:01Z'))?.state).toBe('lapsed');
+    expect(customerPromiseOf(stored('lapsed'), new Date('2026-03-02T13:00:00Z'))?.state).toBe('lapsed');
+    // a kept promise stays kept: the request was resolved by the promised time
+    expect(customerPromiseOf(stored('kept'), new Date('2026-03-02T17:00:00Z'))?.state).toBe('kept');
+  });
+
+  it('gives a stale pending promise no estimate in the view', () => {
+    const now = '2026-03-02T17:00:00Z';
+    const answer = view(clock([fact.comment('c1', '2026-03-02T08:20:00Z')], now), now, { promise: customerPromiseOf(stored('pending'), new Date(now)) });
+    expect(answer.resolution).toEqual({ kind: 'running-late', expectedBy: DEADLINE, estimate: null });
   });
 });
 

@@ -3,7 +3,7 @@
  * customer sees them — "Your agreement" on a request they raised and "My contract" on their profile
  * page — for a customer of every demo organization (Acme in Dutch with prices; Globex, Initech,
  * Umbrella and Stark in English; Wayne's expired contract; Hooli without one), the wording as the
- * request goes late, waits for the customer and is resolved, both panels in Dutch and English at 360 px
+ * request goes late (with the new estimate an agent told), waits for the customer and is resolved, both panels in Dutch and English at 360 px
  * and 1024 px in the light and the dark theme (no sideways scrolling),
  * and a customer trying another organization's request (the portal refuses the page, the resolver
  * refuses a forged call). Every test leaves a screenshot under test-results/screenshots/.
@@ -234,6 +234,43 @@ it('words the resolution as the request goes late, waits for the customer and is
   expect(resolved.resolutionKind).toBe('done-late');
   expect(resolved.resolution).toBe('Resolved Tuesday, October 6 at 03:30 AM, later than we expected');
   await saveScreenshot(page, 'portal-request-resolved-late');
+});
+
+/** Calls a resolver of the agent's issue panel as Sanne, through the sandbox's bridge endpoint. */
+async function asSanneInPanel(issueKey: string, functionKey: string, payload: unknown): Promise<unknown> {
+  const { sbx } = started();
+  const sanne = user('sanne@polder-it.example');
+  const answer = await fetch(`${sbx.url}/sandbox/api/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `sandbox-user=${encodeURIComponent(sanne.accountId)}` },
+    body: JSON.stringify({ frame: { moduleKey: 'contract-clock-panel', issueKey }, functionKey, payload }),
+  });
+  return z.object({ ok: z.literal(true), value: z.unknown() }).parse(await answer.json()).value;
+}
+
+it("shows the new estimate an agent told the customer once the request runs late (issue 11's tracked promise)", async () => {
+  const { sbx, browser, page } = started();
+  const grace = user('grace@globex.example');
+  const key = await sbx.raiseRequest(grace, email('Receipts printer mailbox'));
+  await sbx.advanceClock(dayMs);
+
+  // Sanne tells Grace a new time in a reply from the agent panel: Tuesday 10:00 in New York.
+  const view = z.object({ ok: z.literal(true), data: z.object({ revision: z.number() }) }).parse(await asSanneInPanel(key, 'panel/get', {}));
+  const posted = await asSanneInPanel(key, 'panel/post-message', {
+    issueKey: key,
+    revision: view.data.revision,
+    body: 'Sorry for the delay: we now expect to resolve this by 10:00 this morning.',
+    visibility: 'public',
+    promise: { expectedAt: '2026-10-06T14:00:00.000Z', basis: 'date-time' },
+  });
+  expect(posted).toMatchObject({ ok: true, data: { promised: '2026-10-06T14:00:00.000Z' } });
+  await fetch(`${sbx.url}/sandbox/api/settle`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+
+  await actAs(browser.context, sbx.url, grace);
+  const promised = await openAgreement(key);
+  expect(promised.resolutionKind).toBe('running-late');
+  expect(promised.resolution).toBe('Running late: our new estimate is Tuesday, October 6 at 10:00 AM');
+  await saveScreenshot(page, 'portal-request-new-estimate');
 });
 
 /** The Forge frame of a portal panel, to run layout checks inside it. */
