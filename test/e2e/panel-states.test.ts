@@ -117,7 +117,7 @@ it('at risk: once 75 % of the target is used, the panel and the queue say so', a
   expect(atRisk).toMatchObject({ state: 'at-risk', stateLabel: 'At risk', timeLeft: '1 h left', ...deadline });
   expect(atRisk.text).toContain('75% of the 4 h target used');
   // the sweep noticed it once, with an internal note to the agents
-  const sweepNote = page.getByTestId('comments').locator('article.comment--internal').filter({ hasText: 'this request is at risk' });
+  const sweepNote = page.getByTestId('comments').locator('article.comment--internal').filter({ hasText: 'this request turned at risk' });
   expect(await sweepNote.count()).toBe(1);
   expect((await queueRowOf(issueKey, 'attention')).clockState).toBe('at-risk');
   await page.goto(`${sbx.url}/browse/${issueKey}`);
