@@ -23,6 +23,7 @@
 import { z } from 'zod';
 import { complianceAggregateSchema } from '../../src/contract/compliance-aggregate';
 import { CLOCK_RECORD_PROPERTY_KEY } from '../../src/contract/clock-record';
+import { renewalReminderItemSchema, type RenewalReminderItem } from '../../src/contract/renewal-reminder';
 import { evaluateClock, parseClockRecord } from '../../src/domain/clock';
 import type { JiraModel } from '../jira/jira-model';
 import { createSeededRandom, type SeededRandom } from '../runtime/seeded-random';
@@ -226,16 +227,44 @@ function describeDifference(chaotic: string, sequential: string): string {
 }
 
 /** The app's notes (comments) and notifications on a request, as "kind: text" lines. */
-function appMessages(model: JiraModel, issueKey: string): string[] {
+/**
+ * The app's notes and notifications on a request — the clock's, compared request by request. The
+ * contracts' notice reminders (issue 14) are left out: they belong to a contract, go out on whichever
+ * request of the customer is the latest when the hourly job runs, and are compared apart.
+ */
+function appMessages(model: JiraModel, issueKey: string, reminders: readonly StoredReminder[]): string[] {
   const issue = model.findIssue(issueKey);
   if (issue === undefined) return [];
   const appId = model.app.accountId;
+  const isReminder = (n: { issueKey: string; recipientIds: readonly string[] }) =>
+    reminders.some((r) => r.issueKey === n.issueKey && n.recipientIds.length === 1 && n.recipientIds[0] === r.accountManager);
   const notes = issue.comments.filter((c) => c.authorId === appId).map((c) => `note: ${JSON.stringify(c.body)}`);
   const notifications = model
     .notifications()
-    .filter((n) => n.issueKey === issueKey && n.senderId === appId)
+    .filter((n) => n.issueKey === issueKey && n.senderId === appId && !isReminder(n))
     .map((n) => `notification: ${n.subject} ${n.textBody}`);
   return [...notes, ...notifications];
+}
+
+type StoredReminder = RenewalReminderItem;
+
+/** The notice reminders the app claimed or sent, one per contract version and notice date. */
+function storedReminders(dataDir: string): StoredReminder[] {
+  return readStoredAppData(dataDir).flatMap(({ value }) => {
+    const parsed = renewalReminderItemSchema.safeParse(value);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** How many reminder notifications Jira holds per contract version (sent twice: more than one). */
+function reminderNotifications(model: JiraModel, reminders: readonly StoredReminder[]): Map<string, number> {
+  const appId = model.app.accountId;
+  const counts = new Map<string, number>();
+  for (const r of reminders) {
+    const n = model.notifications().filter((x) => x.senderId === appId && x.issueKey === r.issueKey && x.recipientIds.length === 1 && x.recipientIds[0] === r.accountManager).length;
+    counts.set(`${r.contractId} v${r.version} ${r.noticeDate}`, n);
+  }
+  return counts;
 }
 
 function countBy(items: readonly string[]): Map<string, number> {
@@ -293,6 +322,8 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
   const now = new Date(chaoticRun.finalNow);
   const chaoticSite = readStoredSite(chaoticDir);
   const sequentialSite = readStoredSite(sequentialDir);
+  const remindersA = storedReminders(chaoticDir);
+  const remindersB = storedReminders(sequentialDir);
   let noRecord = 0;
   let differentRecord = 0;
   let statusDifferences = 0;
@@ -322,8 +353,8 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
       differentRecord += 1;
       if (examples.length < 6) examples.push(`record ${chaoticKey}: ${describeDifference(digestA, digestB)}`);
     }
-    const messagesA = countBy(appMessages(chaoticSite, chaoticKey));
-    const messagesB = countBy(appMessages(sequentialSite, sequentialKey));
+    const messagesA = countBy(appMessages(chaoticSite, chaoticKey, remindersA));
+    const messagesB = countBy(appMessages(sequentialSite, sequentialKey, remindersB));
     for (const [message, n] of messagesA) {
       const expected = messagesB.get(message) ?? 0;
       if (expected === 0) {
@@ -346,6 +377,10 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
   const aggregatesB = storedAggregates(sequentialDir);
   const aggregateKeys = new Set([...aggregatesA.keys(), ...aggregatesB.keys()]);
   const differentAggregates = [...aggregateKeys].filter((k) => aggregatesA.get(k) !== aggregatesB.get(k));
+  const reminderCountsA = reminderNotifications(chaoticSite, remindersA);
+  const reminderCountsB = reminderNotifications(sequentialSite, remindersB);
+  const remindersTwice = [...reminderCountsA.values()].filter((n) => n > 1).length;
+  const remindersOnlyChaotic = [...reminderCountsA.keys()].filter((k) => !reminderCountsB.has(k));
 
   printTable(
     ['check', 'chaotic vs sequential'],
@@ -357,6 +392,8 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
       ['notes / notifications twice (double)', double],
       ['notes / notifications not in the recomputation (false)', falseNotes],
       ['notes missing (a 503 POST is not retried, ADR 0011)', missingNotes],
+      ['notice reminders (per contract version) sent', `${[...reminderCountsA.values()].filter((n) => n > 0).length} vs ${[...reminderCountsB.values()].filter((n) => n > 0).length}`],
+      ['notice reminders sent twice / not in the recomputation', `${remindersTwice} / ${remindersOnlyChaotic.length}`],
       ['panel actions answered differently', panelDifferences.length],
       ['Jira-side differences (the soak itself)', `${statusDifferences} statuses, ${userOutcomeDifferences.length} operations`],
     ],
@@ -370,6 +407,8 @@ export async function runConcurrencyScenario(options: ConcurrencyOptions): Promi
   if (differentAggregates.length > 0) failures.push(`concurrency: ${differentAggregates.length} compliance aggregates differ from the sequential recomputation`);
   if (double > 0) failures.push(`concurrency: ${double} notes or notifications were sent twice`);
   if (falseNotes > 0) failures.push(`concurrency: ${falseNotes} notes or notifications the recomputation does not have`);
+  if (remindersTwice > 0) failures.push(`concurrency: ${remindersTwice} notice reminders were sent twice`);
+  if (remindersOnlyChaotic.length > 0) failures.push(`concurrency: notice reminders the recomputation does not have: ${remindersOnlyChaotic.join(', ')}`);
   if (panelDifferences.length > 0) failures.push(`concurrency: ${panelDifferences.length} panel actions were answered differently than one at a time`);
   if (statusDifferences > 0 || userOutcomeDifferences.length > 0) {
     failures.push(`concurrency: the two runs differ on Jira's side (${statusDifferences} statuses, ${userOutcomeDifferences.length} operations): the comparison is not fair`);
