@@ -63,7 +63,7 @@ export function CommercialSections({ contracts, valuesInForce, renewals }: Comme
     <>
       <OverviewSection id="contract-values" title={t('admin.values.title')} count={valuesInForce.length} empty={t('admin.values.empty')} help={t('admin.values.help')}>
         <div style={tableFrame}>
-          <table style={table} data-testid="overview-contract-values">
+          <table style={table} data-testid="overview-contract-values-table">
             <thead>
               <tr>
                 <th scope="col" style={headerCell}>{t('admin.values.contract')}</th>
