@@ -68,6 +68,20 @@ export async function loadReportContracts(
     fallbackLevelName: database.levels.find((l) => l.id === database.settings.fallbackLevelId)?.name ?? null,
     inForce: query.withTerms ? contractsInForce(database, query.period, query.customerId) : [],
     credits: (aggregates, scope) => creditRows(aggregates, database, scope),
+    ...renewalSourcesOf(database),
+  };
+}
+
+/** What src/app/renewals-overview.ts needs of a contract database: the review page's and the settings page's renewals. */
+export type RenewalSources = Pick<ReportContracts, 'renewals' | 'reminders' | 'accountManagerOf'>;
+
+/**
+ * The renewals, notice reminders and account managers of a contract database already read.
+ *
+ * @example const { renewals } = renewalSourcesOf(db); renewals(now, null) // every customer's
+ */
+export function renewalSourcesOf(database: ContractDatabase): RenewalSources {
+  return {
     renewals: (now, customerId) =>
       upcomingRenewals(database, now, { horizonDays: RENEWALS_HORIZON_DAYS, customerId }).map((renewal) => ({ ...renewal, requestsJql: customerRequestsJql(renewal.customer.name) })),
     reminders: (now) => noticeReminders(database, now),

@@ -24,6 +24,7 @@ import { priorityClassSchema } from './building-blocks';
 import { holidaySchema } from './calendar';
 import { CONTRACT_DATABASE_LIMITS, contractDatabaseShape } from './contract-database-shape';
 import { explanationStepSchema } from './explanation';
+import { adminRenewalSchema } from './renewals-api';
 import { strictObject } from './strict-object';
 
 export const ADMIN_RESOLVER_KEYS = {
@@ -149,6 +150,28 @@ export const databaseSummarySchema = z.object({
 });
 export type DatabaseSummary = z.infer<typeof databaseSummarySchema>;
 
+/** What a contract's version in force today (contract's zone) is worth (minor units of `currency`). */
+export const valueInForceSchema = z.object({
+  contractId: z.string(),
+  currency: z.string(),
+  /** Today in the contract's zone. */
+  today: z.string(),
+  /** Null when no version is in force today (not started yet, or ended). */
+  inForce: z
+    .object({
+      version: z.number().int().positive(),
+      /** The price period today falls in (a new level revision may change the value within a version). */
+      from: z.string(),
+      to: z.string().nullable(),
+      monthlyMinor: z.number().int().nonnegative(),
+      yearlyMinor: z.number().int().nonnegative(),
+      /** Covered services without any price: the value leaves them out. */
+      unpricedServiceIds: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type ValueInForceData = z.infer<typeof valueInForceSchema>;
+
 /** A health warning of the overview (issue 12.9); src/domain/database-health.ts computes them. */
 export const healthWarningSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('calendar-without-holidays'), calendarId: z.string(), calendarName: z.string(), year: z.number().int() }),
@@ -181,6 +204,10 @@ export const adminGetDataSchema = z.object({
   health: z.array(healthWarningSchema),
   /** What requests already used, so the forms offer a new version or revision instead of an edit. */
   locks: historyLocksSchema,
+  /** Per contract, the value of the version in force today (issue 14.2). */
+  valuesInForce: z.array(valueInForceSchema),
+  /** Contracts whose notice date or end of term falls in the next 90 days, with account manager and reminder (issue 14.3). */
+  renewals: z.array(adminRenewalSchema),
 });
 export type AdminGetData = z.infer<typeof adminGetDataSchema>;
 

@@ -119,3 +119,29 @@ export function contractValue(db: ContractDatabase, contract: Contract): Contrac
   });
   return { contractId: contract.id, currency, versions };
 }
+
+/** The value of a contract on one local date: the version in force then, and its price period. */
+export interface ValueInForce {
+  version: number;
+  /** The period of that version's value the date falls in (a level revision may split a version). */
+  from: string;
+  to: string | null;
+  monthlyMinor: number;
+  yearlyMinor: number;
+  unpricedServiceIds: string[];
+}
+
+/**
+ * The value of the version in force on a local date (in the contract's zone), from `contractValue`;
+ * null when no version is in force (not started yet, or ended).
+ *
+ * @example valueInForceOn(contractValue(db, acme), '2026-10-05') // { version: 2, monthlyMinor: 276_500, yearlyMinor: 3_318_000, … }
+ */
+export function valueInForceOn(value: ContractValue, date: string): ValueInForce | null {
+  const covers = (from: string, to: string | null): boolean => from <= date && (to === null || to >= date);
+  const version = value.versions.find((v) => covers(v.effectiveFrom, v.effectiveTo));
+  const period = version?.periods.find((p) => covers(p.from, p.to));
+  if (version === undefined || period === undefined) return null;
+  const unpriced = period.services.filter((s) => s.monthlyMinor === null).map((s) => s.serviceId);
+  return { version: version.version, from: period.from, to: period.to, monthlyMinor: period.monthlyMinor, yearlyMinor: period.yearlyMinor, unpricedServiceIds: unpriced };
+}

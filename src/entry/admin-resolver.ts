@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { previewDraft } from '../app/admin-preview';
 import { holidaysFromIcs } from '../app/holidays-from-ics';
-import { contractDatabaseSummary } from '../app/admin-summary';
+import { contractDatabaseSummary, contractValuesInForce } from '../app/admin-summary';
 import {
   checkDatabaseChange,
   ensureContractStore,
@@ -27,6 +27,8 @@ import { isActingAsUserRefused, isConsentRequired } from '../app/jira-ports';
 import { presentExplanation } from '../app/panel-view';
 import { readReapplyJob, startReapply, type ReapplyJob } from '../app/reapply-open-clocks';
 import { textFor } from '../app/reader-text';
+import { renewalsOverview } from '../app/renewals-overview';
+import { renewalSourcesOf } from '../app/report-contracts';
 import { startRebuild } from '../app/rebuild-aggregates';
 import { ADMIN_RESOLVER_KEYS, adminApi, JIRA_OPTIONS_LIMITS, type ReapplyJobData, type SaveData, type ValidationError } from '../contract/admin-api';
 import { BACKUP_FORMAT, backupSchema, type Backup } from '../contract/backup';
@@ -137,6 +139,13 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
           // Opening the page also finishes what an upgrade or a failed save left behind.
           const now = call.deps.now();
           const loaded = await ensureContractStore(call.deps.store, now);
+          // Renewals as the review page lists them (issue 14.3), with account managers and reminders.
+          const sources = renewalSourcesOf(loaded.database);
+          const renewals = await renewalsOverview(call.deps, call.accountId, {
+            renewals: sources.renewals(now, null),
+            reminders: sources.reminders(now),
+            accountManagerOf: sources.accountManagerOf,
+          });
           return ok({
             status: loaded.status,
             detail: loaded.status === 'invalid' ? loaded.detail : null,
@@ -146,6 +155,8 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
             summary: contractDatabaseSummary(loaded.database),
             health: checkDatabaseHealth(loaded.database, now),
             locks: historyLocks(loaded.database, now),
+            valuesInForce: contractValuesInForce(loaded.database, now),
+            renewals,
           });
         }),
     }),

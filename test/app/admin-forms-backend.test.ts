@@ -7,7 +7,7 @@
  */
 import type { ContractDatabase } from '../../src/contract/contract-database';
 import type { Envelope } from '../../src/contract/envelope';
-import { previewDataSchema, reapplyDataSchema, type ReapplyJobData } from '../../src/contract/admin-api';
+import { adminGetDataSchema, previewDataSchema, reapplyDataSchema, type ReapplyJobData } from '../../src/contract/admin-api';
 import { loadContractDatabase } from '../../src/app/contract-database-store';
 import { createAdminResolver } from '../../src/entry/admin-resolver';
 import { createHarness, type Harness } from './app-harness';
@@ -78,6 +78,36 @@ describe('admin/get: health warnings and what history fixes', () => {
     expect(got.health).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'notice-near', contractId: 'acme-2026', days: 26 }), expect.objectContaining({ kind: 'contract-expired', contractId: 'wayne-2025' })]));
     expect(got.locks.contracts['acme-2026']?.startedVersions).toEqual([1]);
     expect(got.locks.levels['gold']?.fixedRevisions).toEqual(['2025-07-01']);
+  });
+});
+
+describe('admin/get: contract value and renewals for the overview (issue 14.2, 14.3)', () => {
+  it('answers the value of each version in force today and the renewals of the next 90 days with manager and reminder', async () => {
+    const h = await createHarness();
+    const got = adminGetDataSchema.parse(data(await admin(h, 'admin/get')));
+    expect(got.valuesInForce.map((v) => v.contractId).sort()).toEqual(got.database.contracts.map((c) => c.id).sort());
+
+    // Acme: version 1 is in force on Monday 5 October 2026 (Amsterdam); a year is twelve months.
+    const acme = got.valuesInForce.find((v) => v.contractId === 'acme-2026');
+    expect(acme).toMatchObject({ currency: 'EUR', today: '2026-10-05', inForce: { version: 1 } });
+    expect(acme?.inForce?.monthlyMinor).toBeGreaterThan(0);
+    expect(acme?.inForce?.yearlyMinor).toBe((acme?.inForce?.monthlyMinor ?? 0) * 12);
+    // the same amount the summary gives for that version's period today
+    const summaryPeriod = got.summary.contractValues
+      .find((v) => v.contractId === 'acme-2026')
+      ?.versions.find((v) => v.version === 1)
+      ?.periods.find((p) => p.from <= '2026-10-05' && (p.to === null || p.to >= '2026-10-05'));
+    expect(acme?.inForce?.monthlyMinor).toBe(summaryPeriod?.monthlyMinor);
+    // Wayne's contract ended in August: no version in force.
+    expect(got.valuesInForce.find((v) => v.contractId === 'wayne-2025')?.inForce).toBeNull();
+
+    // Acme must give notice by 31 October: in 26 days, with its account manager and the reminder 30 days before.
+    const renewal = got.renewals.find((r) => r.contract.id === 'acme-2026');
+    expect(renewal).toMatchObject({ version: 1, notice: { date: '2026-10-31', days: 26 }, accountManager: { id: h.site.users.admin.accountId, name: 'Ada de Boer' } });
+    expect(renewal?.monthlyValue?.amountMinor).toBe(acme?.inForce?.monthlyMinor);
+    expect(renewal?.reminder).toMatchObject({ days: 30, on: '2026-10-01', status: 'due', sentAt: null });
+    // only dates within the next 90 days
+    for (const r of got.renewals) expect([r.notice?.days, r.end?.days].some((d) => d !== undefined && d <= 90)).toBe(true);
   });
 });
 

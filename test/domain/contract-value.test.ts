@@ -2,7 +2,7 @@
  * Contract value per version, per month and per year (issue 14.2): bespoke prices, the prices of the
  * level revision in force (split into periods when a revision starts during the version), the fee.
  */
-import { contractValue, versionValueOn } from '../../src/domain/contract-value';
+import { contractValue, valueInForceOn, versionValueOn } from '../../src/domain/contract-value';
 import { loadExampleDatabase } from './clock-fixtures';
 
 const db = loadExampleDatabase();
@@ -52,5 +52,15 @@ describe('contractValue', () => {
       { serviceId: 'network', levelId: 'gold', monthlyMinor: 110_000, source: 'bespoke' },
       { serviceId: 'workplace', levelId: 'silver', monthlyMinor: 60_000, source: 'level' },
     ]);
+  });
+
+  it('answers the version in force on a date and the price period that date falls in, or null', () => {
+    const value = contractValue(db, byId('acme'));
+    expect(valueInForceOn(value, '2025-06-30')).toEqual({ version: 1, from: '2025-01-01', to: '2025-12-31', monthlyMinor: 140_000, yearlyMinor: 1_680_000, unpricedServiceIds: [] });
+    expect(valueInForceOn(value, '2026-12-31')).toMatchObject({ version: 2, from: '2026-01-01', to: '2026-12-31', monthlyMinor: 475_000 });
+    // the first day of Gold's 2027 revision: the new period of the same version
+    expect(valueInForceOn(value, '2027-01-01')).toMatchObject({ version: 2, from: '2027-01-01', to: null, monthlyMinor: 476_200, yearlyMinor: 5_714_400 });
+    // before the first version
+    expect(valueInForceOn(value, '2024-12-31')).toBeNull();
   });
 });

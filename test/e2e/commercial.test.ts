@@ -298,6 +298,40 @@ describe('notice and renewals', () => {
     await savePartScreenshot(section, 'commercial-renewals-section-en');
   });
 
+  it('shows contract value today and the renewals on the settings page’s overview, in Dutch for Ada (the admin)', async () => {
+    const { sbx, page } = started();
+    await actAs(page.context(), sbx.url, sbx.users.admin);
+    await page.goto(`${sbx.url}/admin`);
+    const admin = page.frameLocator('iframe[data-forge-frame]');
+
+    // Contract value of the version in force today, per month and per year (a year is twelve months).
+    const values = admin.getByTestId('overview-contract-values');
+    expect(normalizeText(await values.locator('h2').innerText())).toBe('Contractwaarde vandaag');
+    const acmeValue = values.locator('tbody tr[data-contract="acme-2026"]');
+    expect(normalizeText(await acmeValue.innerText())).toContain('Acme Logistics');
+    const cells = acmeValue.locator('td[data-amount-minor]');
+    const monthly = Number(await cells.nth(0).getAttribute('data-amount-minor'));
+    expect(monthly).toBeGreaterThan(0);
+    expect(Number(await cells.nth(1).getAttribute('data-amount-minor'))).toBe(monthly * 12);
+    expect(normalizeText(await cells.nth(0).innerText())).toMatch(/^€ \d{1,3}(\.\d{3})*,\d{2}$/);
+    // Wayne's contract ended in August: no version in force.
+    expect(normalizeText(await values.locator('tbody tr[data-contract="wayne-2025"]').innerText())).toContain('Geen versie geldig op');
+
+    // Acme in its notice period: notice by 31 October, with its account manager and the reminder.
+    const renewals = admin.getByTestId('overview-renewals');
+    expect(normalizeText(await renewals.locator('h2').innerText())).toBe('Opzegging en verlenging, komende 90 dagen');
+    const acme = admin.locator('[data-testid="overview-renewals-table"] tbody tr[data-contract="acme-2026"]');
+    const text = normalizeText(await acme.innerText());
+    expect(text).toContain('over 26 dagen');
+    expect(text).toContain('Ada de Boer');
+    expect(await acme.locator('td[data-amount-minor]').getAttribute('data-amount-minor')).toBe(String(monthly));
+    expect(['sent', 'due']).toContain(await acme.getAttribute('data-reminder'));
+    await values.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'commercial-admin-overview-nl');
+    await savePartScreenshot(values, 'commercial-admin-values-nl');
+    await savePartScreenshot(renewals, 'commercial-admin-renewals-nl');
+  });
+
   it('shows the renewals in the dashboard gadget, in Dutch for Sanne, each a link to the customer’s requests', async () => {
     const { sbx, page } = started();
     await actAs(page.context(), sbx.url, sbx.users.sanne);

@@ -6,7 +6,7 @@
  * Scenarios pick the stored state (`found`, `missing`, `invalid`); `failLoad` / `failActions` make
  * calls answer an error code, `forbidden` included.
  */
-import { contractDatabaseSummary } from '../../../src/app/admin-summary';
+import { contractDatabaseSummary, contractValuesInForce } from '../../../src/app/admin-summary';
 import { ADMIN_RESOLVER_KEYS, adminApi, type AuditEntry, type SaveData, type ValidationError } from '../../../src/contract/admin-api';
 import { BACKUP_FORMAT, backupSchema } from '../../../src/contract/backup';
 import { parseContractDatabase, type ContractDatabase } from '../../../src/contract/contract-database';
@@ -83,6 +83,9 @@ export function createMockAdminBackend(options: MockAdminOptions) {
           summary: contractDatabaseSummary(stored.database),
           health: checkDatabaseHealth(stored.database, new Date(at)),
           locks: historyLocks(stored.database, new Date(at)),
+          valuesInForce: contractValuesInForce(stored.database, new Date(at)),
+          // Renewals need Jira (account managers' names) and the stored reminder items: the sandbox has them (test/e2e/commercial.test.ts).
+          renewals: [],
         });
       case ADMIN_RESOLVER_KEYS.preview: {
         const input = adminApi[ADMIN_RESOLVER_KEYS.preview].payload.safeParse(payload);

@@ -348,6 +348,8 @@ export function AdminPage({ data, refreshing, refreshError, reload }: AdminPageP
             <OverviewTab
               database={data.database}
               health={data.health}
+              valuesInForce={data.valuesInForce}
+              renewals={data.renewals}
               dirty={draft.dirty}
               requestTypeNames={requestTypeNames}
               onOpenEditor={() => {

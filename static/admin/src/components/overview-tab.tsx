@@ -1,17 +1,20 @@
 /**
- * The Overview tab: the saved database in readable form — calendars, services, levels, contracts
+ * The Overview tab: the saved database in readable form — what each contract is worth today and the
+ * notice dates and renewals of the next 90 days (issue 14), calendars, services, levels, contracts
  * and settings — with a note when the JSON editor holds unsaved edits (they are not shown here).
  */
 import { useMemo } from 'react';
 import Button from '@atlaskit/button/new';
 import { token } from '@atlaskit/tokens';
-import type { HealthWarningData } from '../../../../src/contract/admin-api';
+import type { HealthWarningData, ValueInForceData } from '../../../../src/contract/admin-api';
 import type { ContractDatabase } from '../../../../src/contract/contract-database-shape';
+import type { AdminRenewal } from '../../../../src/contract/renewals-api';
 import { navigateToModule } from '../../../shared/forge-bridge';
 import { useI18n } from '../messages';
 import { Notice } from '../../../shared/ui/notice';
 import { indexNames, isEmptyDatabase } from '../database-view';
 import { CalendarsSection } from './calendars-section';
+import { CommercialSections } from './commercial-section';
 import { ContractsSection } from './contracts-section';
 import { LevelsSection } from './levels-section';
 import { ServicesSection } from './services-section';
@@ -24,12 +27,16 @@ export interface OverviewTabProps {
   database: ContractDatabase;
   /** Health warnings of the saved database (issue 12.9). */
   health: readonly HealthWarningData[];
+  /** Per contract, the value of the version in force today (issue 14.2). */
+  valuesInForce: readonly ValueInForceData[];
+  /** Notice dates and ends of term in the next 90 days, with manager and reminder (issue 14.3). */
+  renewals: readonly AdminRenewal[];
   dirty: boolean;
   requestTypeNames: ReadonlyMap<string, string>;
   onOpenEditor: () => void;
 }
 
-export function OverviewTab({ database, health, dirty, requestTypeNames, onOpenEditor }: OverviewTabProps) {
+export function OverviewTab({ database, health, valuesInForce, renewals, dirty, requestTypeNames, onOpenEditor }: OverviewTabProps) {
   const { t, localDate } = useI18n();
   const names = useMemo(
     () => ({
@@ -90,6 +97,7 @@ export function OverviewTab({ database, health, dirty, requestTypeNames, onOpenE
           {t('admin.overview.emptyBody')}
         </Notice>
       ) : null}
+      <CommercialSections contracts={database.contracts} valuesInForce={valuesInForce} renewals={renewals} />
       <CalendarsSection calendars={database.calendars} />
       <ServicesSection services={database.services} requestTypeNames={requestTypeNames} />
       <LevelsSection levels={database.levels} defaultCurrency={database.settings.currency} calendarNames={names.calendarNames} serviceNames={names.serviceNames} />
