@@ -25,33 +25,13 @@ import { contractDatabaseSchema, type ContractDatabase } from '../../src/contrac
 import { issueOutcomeOf } from '../../src/domain/compliance';
 import { savePartScreenshot, saveScreenshot } from './support/browser';
 import { waitForGadgetView, waitForReport } from './support/compliance-pages';
-import { actAs, normalizeText, openPage, openRequestPanel, panelFrame } from './support/host-pages';
+import { actAs, normalizeText, openRequestPanel, panelFrame } from './support/host-pages';
 import type { E2eSandbox } from './support/sandbox';
-import { useSandboxAndBrowser } from './support/session';
+import { useFreshPageEachTest } from './support/session';
 
 jest.setTimeout(120_000);
 
-const session = useSandboxAndBrowser();
-let page: Page | null = null;
-
-function started(): { sbx: E2eSandbox; page: Page } {
-  const { sbx } = session();
-  if (page === null) throw new Error('beforeEach did not open a page.');
-  return { sbx, page };
-}
-
-beforeEach(async () => {
-  const { sbx, browser } = session();
-  await sbx.reset();
-  await browser.context.clearCookies();
-  page = await openPage(browser.context);
-  await page.setViewportSize({ width: 1024, height: 900 });
-});
-
-afterEach(async () => {
-  await page?.close();
-  page = null;
-});
+const started = useFreshPageEachTest();
 
 // ---------------------------------------------------------------------------------------------
 // The recomputation (issue 14.5)

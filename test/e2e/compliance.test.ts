@@ -20,33 +20,13 @@ import { clockRecordSchema, type ClockRecord } from '../../src/contract/clock-re
 import { issueOutcomeOf } from '../../src/domain/compliance';
 import { saveScreenshot, screenshotDir } from './support/browser';
 import { readGadget, waitForGadgetView, waitForReport } from './support/compliance-pages';
-import { actAs, normalizeText, openPage, waitForReloadAfter } from './support/host-pages';
+import { actAs, normalizeText, waitForReloadAfter } from './support/host-pages';
 import type { E2eSandbox } from './support/sandbox';
-import { useSandboxAndBrowser } from './support/session';
+import { useFreshPageEachTest } from './support/session';
 
 jest.setTimeout(120_000);
 
-const session = useSandboxAndBrowser();
-let page: Page | null = null;
-
-function started(): { sbx: E2eSandbox; page: Page } {
-  const { sbx } = session();
-  if (page === null) throw new Error('beforeEach did not open a page.');
-  return { sbx, page };
-}
-
-beforeEach(async () => {
-  const { sbx, browser } = session();
-  await sbx.reset();
-  await browser.context.clearCookies();
-  page = await openPage(browser.context);
-  await page.setViewportSize({ width: 1024, height: 900 });
-});
-
-afterEach(async () => {
-  await page?.close();
-  page = null;
-});
+const started = useFreshPageEachTest();
 
 /** The demo's records, read from the emulated site's issue properties (not through the app). */
 function demoRecords(sbx: E2eSandbox): { id: string; key: string; record: ClockRecord }[] {

@@ -7,36 +7,14 @@
  * lapses the app warns with one internal note (not again later), and once it has passed the panel
  * says it lapsed. Each step saves a screenshot under test-results/screenshots/.
  */
-import type { Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser';
-import { actAs, normalizeText, openPage, openRequestPanel, panelFrame, readPanel } from './support/host-pages';
-import { hourMs, priorityIds, type E2eSandbox } from './support/sandbox';
-import { useSandboxAndBrowser } from './support/session';
+import { actAs, normalizeText, openRequestPanel, panelFrame, readPanel } from './support/host-pages';
+import { hourMs, priorityIds } from './support/sandbox';
+import { useFreshPageEachTest } from './support/session';
 
 jest.setTimeout(180_000);
 
-const session = useSandboxAndBrowser();
-let page: Page | null = null;
-
-function started(): { sbx: E2eSandbox; page: Page } {
-  const { sbx } = session();
-  if (page === null) throw new Error('beforeEach did not open a page.');
-  return { sbx, page };
-}
-
-beforeEach(async () => {
-  const { sbx, browser } = session();
-  await sbx.reset();
-  await browser.context.clearCookies();
-  await actAs(browser.context, sbx.url, sbx.users.tom);
-  page = await openPage(browser.context);
-  await page.setViewportSize({ width: 1024, height: 900 });
-});
-
-afterEach(async () => {
-  await page?.close();
-  page = null;
-});
+const started = useFreshPageEachTest(({ sbx, browser }) => actAs(browser.context, sbx.url, sbx.users.tom));
 
 const PROMISE_NOTE = 'the customer was promised a resolution by';
 

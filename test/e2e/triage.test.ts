@@ -9,33 +9,13 @@
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser';
-import { actAs, normalizeText, openPage } from './support/host-pages';
-import { priorityIds, type E2eSandbox } from './support/sandbox';
-import { useSandboxAndBrowser } from './support/session';
+import { actAs, normalizeText } from './support/host-pages';
+import { priorityIds } from './support/sandbox';
+import { useFreshPageEachTest } from './support/session';
 
 jest.setTimeout(240_000);
 
-const session = useSandboxAndBrowser();
-let page: Page | null = null;
-
-function started(): { sbx: E2eSandbox; page: Page } {
-  const { sbx } = session();
-  if (page === null) throw new Error('beforeEach did not open a page.');
-  return { sbx, page };
-}
-
-beforeEach(async () => {
-  const { sbx, browser } = session();
-  await sbx.reset();
-  await browser.context.clearCookies();
-  page = await openPage(browser.context);
-  await page.setViewportSize({ width: 1024, height: 900 });
-});
-
-afterEach(async () => {
-  await page?.close();
-  page = null;
-});
+const started = useFreshPageEachTest();
 
 const GROUPS = ['running', 'calendar', 'paused', 'no-clock'];
 
