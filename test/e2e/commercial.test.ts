@@ -356,8 +356,8 @@ describe('a request the contract does not cover', () => {
   }
 
   it.each([
-    ['tom', 'Out-of-contract rate: €85.00 per hour', 'en'],
-    ['sanne', 'Tarief buiten contract: € 85,00 per uur', 'nl'],
+    ['tom', 'Not covered by the contract: billable at €85.00 per hour', 'en'],
+    ['sanne', 'Niet gedekt door het contract: factureerbaar tegen € 85,00 per uur', 'nl'],
   ] as const)('shows %s what it is billable at, in the agent’s language', async (agent, title, language) => {
     const { sbx, page } = started();
     await actAs(page.context(), sbx.url, sbx.users[agent]);

@@ -83,7 +83,7 @@ export const panelEn = {
   'uncovered.reason.contract-expired': 'The customer’s contract{contract, select, none {} other { ({contract})}} has expired.',
   'uncovered.reason.service-not-covered': 'The customer’s contract{contract, select, none {} other { ({contract})}} does not cover {service, select, none {this service} other {{service}}}.',
   'uncovered.bestEffort': 'The best-effort level of the settings applies: the deadline below is a target, not a contract promise.',
-  'uncovered.rate': 'Out-of-contract rate: {rate}',
+  'uncovered.rate': 'Not covered by the contract: billable at {rate}',
   'uncovered.pricesHidden': 'This customer’s contract hides prices in the portal: check before you send the rate.',
   'uncovered.tell': 'Tell the customer',
 

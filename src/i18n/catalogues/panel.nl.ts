@@ -84,7 +84,7 @@ export const panelNl: Translation<typeof panelEn> = {
   'uncovered.reason.contract-expired': 'Het contract van de klant{contract, select, none {} other { ({contract})}} is verlopen.',
   'uncovered.reason.service-not-covered': 'Het contract van de klant{contract, select, none {} other { ({contract})}} dekt {service, select, none {deze dienst} other {{service}}} niet.',
   'uncovered.bestEffort': 'Het best-effortniveau uit de instellingen geldt: de deadline hieronder is een streefdoel, geen contractafspraak.',
-  'uncovered.rate': 'Tarief buiten contract: {rate}',
+  'uncovered.rate': 'Niet gedekt door het contract: factureerbaar tegen {rate}',
   'uncovered.pricesHidden': 'Het contract van deze klant verbergt prijzen in het portaal: controleer dit voordat je het tarief noemt.',
   'uncovered.tell': 'Klant informeren',
 
