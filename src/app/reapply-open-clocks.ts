@@ -25,6 +25,7 @@ import { z } from 'zod';
 import { reapplyJobKey } from '../adapters/storage/storage-keys';
 import { readValue, writeValue } from '../adapters/storage/typed-value';
 import { instantSchema, type ClockRecord } from '../contract/clock-record';
+import { reapplyCountsShape } from '../contract/admin-api';
 import { isOpenClockState, reapplyTerms, type ReapplyResult } from '../domain/clock';
 import { readStoredClock, writeClock } from './clock-store';
 import { loadContractDatabase } from './contract-database-store';
@@ -74,17 +75,7 @@ export const reapplyJobSchema = z.object({
   projectIds: z.array(z.string().min(1)).max(1000),
   /** Steps done: a redelivered step that is not the next one is ignored. */
   steps: z.number().int().nonnegative(),
-  scanned: z.number().int().nonnegative(),
-  changed: z.number().int().nonnegative(),
-  unchanged: z.number().int().nonnegative(),
-  skipped: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-  /** Of the changed ones: deadline earlier, later, or gained / lost one. */
-  earlier: z.number().int().nonnegative(),
-  later: z.number().int().nonnegative(),
-  /** The largest moves, in minutes of real time (not business time). */
-  mostEarlierMinutes: z.number().nonnegative(),
-  mostLaterMinutes: z.number().nonnegative(),
+  ...reapplyCountsShape,
   moves: z.array(reapplyMoveSchema).max(REAPPLY_LIMITS.movesKept),
 });
 export type ReapplyJob = z.infer<typeof reapplyJobSchema>;

@@ -253,6 +253,21 @@ export const previewDataSchema = z.object({
 });
 export type PreviewData = z.infer<typeof previewDataSchema>;
 
+/** A re-apply job's progress: requests looked at and what became of them (stored and shown alike). */
+export const reapplyCountsShape = {
+  scanned: z.number().int().nonnegative(),
+  changed: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  /** Of the changed ones: deadline earlier, later, or gained / lost one. */
+  earlier: z.number().int().nonnegative(),
+  later: z.number().int().nonnegative(),
+  /** The largest moves, in minutes of real time (not business time). */
+  mostEarlierMinutes: z.number().nonnegative(),
+  mostLaterMinutes: z.number().nonnegative(),
+};
+
 /** A re-apply job as the page shows it (src/app/reapply-open-clocks.ts). */
 export const reapplyJobDataSchema = z.object({
   jobId: z.string(),
@@ -263,15 +278,7 @@ export const reapplyJobDataSchema = z.object({
   startedAt: z.string(),
   updatedAt: z.string(),
   status: z.enum(['running', 'done', 'stale', 'failed']),
-  scanned: z.number().int().nonnegative(),
-  changed: z.number().int().nonnegative(),
-  unchanged: z.number().int().nonnegative(),
-  skipped: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-  earlier: z.number().int().nonnegative(),
-  later: z.number().int().nonnegative(),
-  mostEarlierMinutes: z.number().nonnegative(),
-  mostLaterMinutes: z.number().nonnegative(),
+  ...reapplyCountsShape,
   moves: z.array(
     z.object({ issueKey: z.string(), from: z.string().nullable(), to: z.string().nullable(), fromTerms: z.string().nullable(), toTerms: z.string().nullable() }),
   ),
