@@ -16,9 +16,10 @@ import { dayAfter, entryOf, errorCountUnder, newContractVersion, type Path } fro
 import { useI18n } from './messages';
 import { NewFromDate } from './new-from-date';
 import { TimeZoneControl } from './calendar-form';
+import { TargetsTable } from './targets-table';
 
 function CoveredService({ at, index, currency, fixed }: { at: Path; index: number; currency: string; fixed: boolean }) {
-  const { t, duration } = useI18n();
+  const { t } = useI18n();
   const editor = useEditor();
   const path = [...at, 'coveredServices', index];
   const covered = useValue<Contract['versions'][number]['coveredServices'][number]>(path);
@@ -76,33 +77,19 @@ function CoveredService({ at, index, currency, fixed }: { at: Path; index: numbe
               emptyRemoves
             />
           )}
-          <p className="terms-help">{t('terms.target.notation', { day: duration(dayMinutes), calendar: calendar?.name ?? '—' })}</p>
-          <table className="terms-table terms-targets">
-            <thead>
-              <tr>
-                <th scope="col">{t('terms.target.class')}</th>
-                <th scope="col">{t('terms.target.resolution')}</th>
-                <th scope="col">{t('terms.target.response')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {PRIORITY_CLASSES.map((cls) => (
-                <tr key={cls}>
-                  <th scope="row">{cls}</th>
-                  <td>
-                    <OverrideTarget path={[...path, 'bespoke', 'targets', cls]} cls={cls} dayMinutes={dayMinutes} />
-                  </td>
-                  <td>
-                    {bespoke.targets[cls] === undefined ? (
-                      <span className="terms-muted">{t('terms.contract.fromLevel')}</span>
-                    ) : (
-                      <TargetControl path={[...path, 'bespoke', 'targets', cls, 'responseMinutes']} label={t('terms.target.responseOf', { cls })} dayMinutes={dayMinutes} optional />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TargetsTable
+            dayMinutes={dayMinutes}
+            calendarName={calendar?.name ?? null}
+            cells={(cls) => ({
+              resolution: <OverrideTarget path={[...path, 'bespoke', 'targets', cls]} cls={cls} dayMinutes={dayMinutes} />,
+              response:
+                bespoke.targets[cls] === undefined ? (
+                  <span className="terms-muted">{t('terms.contract.fromLevel')}</span>
+                ) : (
+                  <TargetControl path={[...path, 'bespoke', 'targets', cls, 'responseMinutes']} label={t('terms.target.responseOf', { cls })} dayMinutes={dayMinutes} optional />
+                ),
+            })}
+          />
         </fieldset>
       )}
     </div>

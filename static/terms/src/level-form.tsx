@@ -6,16 +6,16 @@
  * are read-only: the form offers a new revision from a date.
  */
 import { useState } from 'react';
-import { PRIORITY_CLASSES } from '../../../src/contract/building-blocks';
 import { businessDayMinutes } from '../../../src/contract/business-duration';
 import { useEditor } from './editor-context';
 import { MoneyControl, NumberControl, SelectControl, TargetControl, TextControl } from './controls';
 import { dayAfter, entryOf, newLevelRevision, errorCountUnder, type Path } from './draft';
 import { useI18n } from './messages';
 import { NewFromDate } from './new-from-date';
+import { TargetsTable } from './targets-table';
 
 export function LevelForm({ index }: { index: number }) {
-  const { t, duration, localDate } = useI18n();
+  const { t, localDate } = useI18n();
   const editor = useEditor();
   const level = editor.db.levels[index];
   const [picked, setPicked] = useState<number | null>(null);
@@ -78,31 +78,17 @@ export function LevelForm({ index }: { index: number }) {
               <TextControl path={[...at, 'effectiveFrom']} label={t('terms.effectiveFrom')} type="date" />
               <SelectControl path={[...at, 'calendarId']} label={t('terms.level.calendar')} choices={editor.db.calendars.map((c) => ({ value: c.id, label: c.name }))} />
             </div>
-            <p className="terms-help" data-testid="business-day-note">
-              {t('terms.target.notation', { day: duration(dayMinutes), calendar: calendar?.name ?? '—' })}
-            </p>
-            <table className="terms-table terms-targets">
-              <thead>
-                <tr>
-                  <th scope="col">{t('terms.target.class')}</th>
-                  <th scope="col">{t('terms.target.resolution')}</th>
-                  <th scope="col">{t('terms.target.response')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {PRIORITY_CLASSES.map((cls) => (
-                  <tr key={`${String(revisionIndex)}-${cls}`} data-testid={`target-${cls}`}>
-                    <th scope="row">{cls}</th>
-                    <td>
-                      <TargetControl path={[...at, 'targets', cls, 'resolutionMinutes']} label={t('terms.target.resolutionOf', { cls })} dayMinutes={dayMinutes} optional={false} />
-                    </td>
-                    <td>
-                      <TargetControl path={[...at, 'targets', cls, 'responseMinutes']} label={t('terms.target.responseOf', { cls })} dayMinutes={dayMinutes} optional />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TargetsTable
+              dayMinutes={dayMinutes}
+              calendarName={calendar?.name ?? null}
+              noteTestId="business-day-note"
+              rowKey={(cls) => `${String(revisionIndex)}-${cls}`}
+              rowTestId={(cls) => `target-${cls}`}
+              cells={(cls) => ({
+                resolution: <TargetControl path={[...at, 'targets', cls, 'resolutionMinutes']} label={t('terms.target.resolutionOf', { cls })} dayMinutes={dayMinutes} optional={false} />,
+                response: <TargetControl path={[...at, 'targets', cls, 'responseMinutes']} label={t('terms.target.responseOf', { cls })} dayMinutes={dayMinutes} optional />,
+              })}
+            />
             <h4>{t('terms.level.prices')}</h4>
             <div className="terms-grid3">
               {editor.db.services.map((service) => (
