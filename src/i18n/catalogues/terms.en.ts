@@ -184,5 +184,6 @@ export const termsEn = {
   'terms.audit.title': 'Who changed what',
   'terms.audit.none': 'Nothing saved yet.',
   'terms.audit.entry': 'Revision {revision} · {at} · {by} · {action, select, save {saved} import {imported} other {migrated}}',
+  'terms.audit.byApp': 'Contract Clock (automatic)',
   'terms.audit.more': '… and {count} more',
 } as const;

@@ -185,5 +185,6 @@ export const termsNl: Translation<typeof termsEn> = {
   'terms.audit.title': 'Wie wijzigde wat',
   'terms.audit.none': 'Nog niets opgeslagen.',
   'terms.audit.entry': 'Revisie {revision} · {at} · {by} · {action, select, save {opgeslagen} import {geïmporteerd} other {gemigreerd}}',
+  'terms.audit.byApp': 'Contract Clock (automatisch)',
   'terms.audit.more': '… en nog {count}',
 };
