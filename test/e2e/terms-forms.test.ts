@@ -40,8 +40,8 @@ async function settled(forms: FrameLocator): Promise<void> {
 
 /** The forms' frame itself, to ask it which element has the keyboard focus. */
 async function formsFrame(p: Page): Promise<Frame> {
-  const frame = await (await p.locator('iframe[data-forge-frame]').elementHandle())?.contentFrame();
-  if (frame === null || frame === undefined) throw new Error('the forms frame is not there');
+  const frame = await (await p.locator('iframe[data-forge-frame]').elementHandle()).contentFrame();
+  if (frame === null) throw new Error('the forms frame is not there');
   return frame;
 }
 
@@ -393,11 +393,17 @@ it('previews the re-apply to open requests — how many change and how their dea
   await reapply.getByTestId('reapply-preview').click();
   await reapply.locator('[data-testid="reapply-status"][data-status="done"]').waitFor({ timeout: 60_000 });
   const figures = normalizeText(await reapply.getByTestId('reapply-figures').innerText());
-  const changed = /(\d+) deadlines? verander/.exec(figures);
-  expect(changed).not.toBeNull();
-  expect(Number(changed?.[1])).toBeGreaterThanOrEqual(1);
-  expect(figures).toMatch(/\(0 eerder, \d+ later\)/);
-  expect(figures).toContain('Hooguit 1 dag later');
+  const counted = /(\d+) open verzoeken bekeken: (\d+) krijg(?:t|en) andere voorwaarden — (\d+) deadlines? later, (\d+) eerder, (\d+) met dezelfde deadline/.exec(figures);
+  expect(counted).not.toBeNull();
+  const [scanned, changed, later, earlier, same] = (counted ?? []).slice(1).map(Number) as [number, number, number, number, number];
+  expect(changed).toBeGreaterThanOrEqual(1);
+  expect(changed).toBeLessThanOrEqual(scanned);
+  expect(later).toBeGreaterThanOrEqual(1); // Alice's request at least
+  expect(earlier).toBe(0); // a holiday only pushes deadlines later
+  expect(later + earlier + same).toBe(changed);
+  expect(figures).toMatch(/Hooguit \d+ (u|dag|dagen) later\./);
+  // a request whose terms change but whose deadline does not (it passed before the holiday) says so
+  if (same > 0) expect(await reapply.getByTestId('reapply-figures').locator('td', { hasText: 'ongewijzigd' }).count()).toBeGreaterThanOrEqual(1);
   const row = reapply.locator('tr', { hasText: key });
   const cells = (await row.locator('td').allInnerTexts()).map(normalizeText);
   expect(cells[0]).toBe(key);
@@ -411,9 +417,11 @@ it('previews the re-apply to open requests — how many change and how their dea
   const confirm = reapply.getByTestId('reapply-confirm');
   expect(await confirm.isDisabled()).toBe(true);
   await reapply.getByTestId('reapply-reason').fill('Bedrijfsdag op 6 oktober');
-  expect(normalizeText(await confirm.innerText())).toBe(`Opnieuw toepassen op ${String(changed?.[1])} verzoek${changed?.[1] === '1' ? '' : 'en'}`);
+  expect(normalizeText(await confirm.innerText())).toBe(`Opnieuw toepassen op ${String(changed)} verzoek${changed === 1 ? '' : 'en'}`);
   await confirm.click();
-  await reapply.locator('[data-testid="reapply-applied"][data-status="done"]').waitFor({ timeout: 60_000 });
+  const applied = reapply.locator('[data-testid="reapply-applied"][data-status="done"]');
+  await applied.waitFor({ timeout: 60_000 });
+  expect(normalizeText(await applied.innerText())).toBe(`Opnieuw toegepast op ${String(changed)} verzoek${changed === 1 ? '' : 'en'}.`);
   expect(recordSchema.parse(sbx.clockRecord(key)).deadline).toBe('2026-10-07T14:30:00.000Z');
   await saveScreenshot(p, 'terms-forms-reapply-applied');
 });

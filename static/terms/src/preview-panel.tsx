@@ -124,7 +124,7 @@ function JobFigures({ job }: { job: ReapplyJobData }) {
   return (
     <div data-testid="reapply-figures">
       <p>
-        {t('terms.reapply.figures', { scanned: job.scanned, changed: job.changed, earlier: job.earlier, later: job.later })}
+        {t('terms.reapply.figures', { scanned: job.scanned, changed: job.changed, earlier: job.earlier, later: job.later, other: job.changed - job.earlier - job.later })}
         {job.mostEarlierMinutes > 0 ? ` ${t('terms.reapply.mostEarlier', { duration: duration(job.mostEarlierMinutes) })}` : ''}
         {job.mostLaterMinutes > 0 ? ` ${t('terms.reapply.mostLater', { duration: duration(job.mostLaterMinutes) })}` : ''}
       </p>
@@ -142,7 +142,7 @@ function JobFigures({ job }: { job: ReapplyJobData }) {
               <tr key={move.issueKey}>
                 <td>{move.issueKey}</td>
                 <td>{move.from === null ? '—' : instant(move.from, timeZone)}</td>
-                <td>{move.to === null ? '—' : instant(move.to, timeZone)}</td>
+                <td>{move.to === null ? '—' : move.to === move.from ? <span className="terms-muted">{t('terms.reapply.same')}</span> : instant(move.to, timeZone)}</td>
               </tr>
             ))}
           </tbody>
