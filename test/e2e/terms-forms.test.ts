@@ -52,7 +52,7 @@ type Focus = z.infer<typeof focusSchema>;
 const readFocus = `(() => {
   const el = document.activeElement;
   if (el === null || el === document.body) return { inFrame: false, testId: null, label: null, text: '', focusVisible: false };
-  const label = el.labels?.[0]?.textContent ?? el.getAttribute('aria-label');
+  const label = el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? null;
   return { inFrame: true, testId: el.getAttribute('data-testid'), label: label === null || label === undefined ? null : label.trim(), text: (el.textContent ?? '').trim(), focusVisible: el.matches(':focus-visible') };
 })()`;
 
@@ -76,6 +76,20 @@ async function tabTo(p: Page, frame: Frame, wanted: (f: Focus) => boolean, optio
     if (wanted(now)) return passed;
   }
   throw new Error(`Tab never reached the element wanted; passed: ${passed.map((f) => f.testId ?? f.label ?? f.text).join(' → ')}`);
+}
+
+/** The legends of the frame's fieldsets that scroll sideways (their content does not fit). */
+async function overflowingFieldsets(frame: Frame): Promise<string[]> {
+  return z
+    .array(z.string())
+    .parse(await frame.evaluate('[...document.querySelectorAll("fieldset")].filter((f) => f.scrollWidth > f.clientWidth + 1).map((f) => f.querySelector("legend")?.textContent ?? "?")'));
+}
+
+/** No error stands: the list of all errors is absent (its text is the failure message otherwise). */
+async function expectNoErrors(forms: FrameLocator): Promise<void> {
+  const all = forms.getByTestId('all-errors');
+  expect((await all.count()) === 0 ? '' : normalizeText(await all.innerText())).toBe('');
+  expect(await errorCount(forms)).toBe(0);
 }
 
 async function errorCount(forms: FrameLocator): Promise<number> {
@@ -242,13 +256,15 @@ it('offers terms in force as new terms from a date, and leads from the settings 
   await saveScreenshot(p, 'terms-forms-en-services');
 });
 
-it('works by keyboard alone in the dark theme: tabs, moving a service up and down, an invalid service name, a save (nl)', async () => {
+it('works by keyboard alone in the dark theme: tabs, moving a service up and down, an invalid service name, a picker, a new calendar with a Saturday interval, a save (nl)', async () => {
   const { sbx, page: p } = started();
   await actAs(p.context(), sbx.url, sbx.users.admin);
   await p.context().addCookies([{ name: 'sandbox-theme', value: 'dark', url: sbx.url }]);
   const forms = await openForms(p, sbx.url);
   const frame = await formsFrame(p);
   expect(await frame.evaluate('document.documentElement.getAttribute("data-color-mode")')).toBe('dark');
+  // at 1024 px the week grid and the holidays fit their fieldsets (no sideways scrolling)
+  expect(await overflowingFieldsets(frame)).toEqual([]);
   await saveScreenshot(p, 'terms-forms-dark-calendars');
 
   // Into the tabs (the host's own controls come before the frame), then arrows between tabs
@@ -290,10 +306,38 @@ it('works by keyboard alone in the dark theme: tabs, moving a service up and dow
   await p.keyboard.type(`${second} (eerst)`);
   await tabTo(p, frame, (f) => f.label === 'Omschrijving');
   await p.keyboard.type('Komt als eerste aan de beurt');
+  // a picker's checkbox, ticked with the space bar
+  await tabTo(p, frame, (f) => f.label === 'portal');
+  await p.keyboard.press('Space');
+  expect(await forms.getByTestId('pick-labels').getByLabel('portal', { exact: true }).isChecked()).toBe(true);
   await settled(forms);
   expect(await nameError.count()).toBe(0);
   expect(await errorCount(forms)).toBe(0);
   await saveScreenshot(p, 'terms-forms-dark-services');
+
+  // Back to the tabs, to the calendars: a new calendar, named, with a Saturday interval added and
+  // typed by keyboard (the calendars in use keep their week: the forms say so at the field)
+  await tabTo(p, frame, (f) => f.testId === 'tab-services', { back: true });
+  await p.keyboard.press('ArrowLeft');
+  expect(await focused(frame)).toMatchObject({ testId: 'tab-calendars' });
+  await tabTo(p, frame, (f) => f.testId === 'add-calendars');
+  await p.keyboard.press('Enter');
+  await tabTo(p, frame, (f) => f.label === 'Naam');
+  await p.keyboard.press('ControlOrMeta+A');
+  await p.keyboard.type('Weekenddienst');
+  await tabTo(p, frame, (f) => f.testId === 'add-interval-sat');
+  await p.keyboard.press('Enter');
+  await tabTo(p, frame, (f) => f.label === 'zaterdag, periode 1: van', { back: true });
+  await p.keyboard.press('ControlOrMeta+A');
+  await p.keyboard.type('10:00');
+  await p.keyboard.press('Tab');
+  expect(await focused(frame)).toMatchObject({ label: 'zaterdag, periode 1: tot', focusVisible: true });
+  await p.keyboard.press('ControlOrMeta+A');
+  await p.keyboard.type('14:00');
+  await settled(forms);
+  await expectNoErrors(forms);
+  expect(await overflowingFieldsets(frame)).toEqual([]);
+  await saveScreenshot(p, 'terms-forms-dark-calendar-keyboard');
 
   // Save by keyboard: back through the form to the save bar
   await tabTo(p, frame, (f) => f.testId === 'save', { back: true });
@@ -310,11 +354,15 @@ it('works by keyboard alone in the dark theme: tabs, moving a service up and dow
     await saveScreenshot(p, `terms-forms-dark-${tab}`);
   }
 
-  // What was saved: the moved service first, with its new name and description
+  // What was saved: the Saturday interval; the moved service first, with its new name, description and label
   const reopened = await openForms(p, sbx.url);
+  await reopened.getByRole('button', { name: 'Weekenddienst', exact: true }).click();
+  expect(await reopened.getByLabel('zaterdag, periode 1: van').inputValue()).toBe('10:00');
+  expect(await reopened.getByLabel('zaterdag, periode 1: tot').inputValue()).toBe('14:00');
   await reopened.getByTestId('tab-services').click();
   expect(normalizeText(await reopened.getByTestId('item-services-0').innerText())).toBe(`${second} (eerst)`);
   expect(await reopened.getByLabel('Omschrijving').inputValue()).toBe('Komt als eerste aan de beurt');
+  expect(await reopened.getByTestId('pick-labels').getByLabel('portal', { exact: true }).isChecked()).toBe(true);
 });
 
 it("refuses a save that lost the race with another admin's save, naming them, and overwrites nothing", async () => {
