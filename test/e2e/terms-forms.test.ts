@@ -351,6 +351,7 @@ it('works by keyboard alone in the dark theme: tabs, moving a service up and dow
     while ((await focused(frame)).testId !== `tab-${tab}`) await p.keyboard.press('ArrowRight');
     await forms.getByTestId(`panel-${tab}`).waitFor();
     if (tab === 'history') await forms.getByTestId('audit-log').waitFor();
+    expect(await overflowingFieldsets(frame)).toEqual([]);
     await saveScreenshot(p, `terms-forms-dark-${tab}`);
   }
 
