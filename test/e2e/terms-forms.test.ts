@@ -85,6 +85,24 @@ async function overflowingFieldsets(frame: Frame): Promise<string[]> {
     .parse(await frame.evaluate('[...document.querySelectorAll("fieldset")].filter((f) => f.scrollWidth > f.clientWidth + 1).map((f) => f.querySelector("legend")?.textContent ?? "?")'));
 }
 
+/**
+ * The form controls of the frame without an accessible name (no aria-label, no aria-labelledby, no
+ * label with text; a button without text), as `tag#n` with their type: issue 12 §10 wants none.
+ */
+async function unnamedControls(frame: Frame): Promise<string[]> {
+  return z.array(z.string()).parse(
+    await frame.evaluate(`[...document.querySelectorAll('input, select, textarea, button')]
+      .filter((el) => el.type !== 'hidden')
+      .filter((el) => {
+        const aria = (el.getAttribute('aria-label') ?? '').trim() !== '' || el.hasAttribute('aria-labelledby');
+        const labelled = [...(el.labels ?? [])].some((l) => l.textContent.trim() !== '');
+        const text = el.tagName === 'BUTTON' && el.textContent.trim() !== '';
+        return !(aria || labelled || text);
+      })
+      .map((el, i) => el.tagName.toLowerCase() + '#' + i + ':' + (el.getAttribute('type') ?? '') + ':' + (el.getAttribute('data-testid') ?? ''))`),
+  );
+}
+
 /** No error stands: the list of all errors is absent (its text is the failure message otherwise). */
 async function expectNoErrors(forms: FrameLocator): Promise<void> {
   const all = forms.getByTestId('all-errors');
@@ -265,6 +283,7 @@ it('works by keyboard alone in the dark theme: tabs, moving a service up and dow
   expect(await frame.evaluate('document.documentElement.getAttribute("data-color-mode")')).toBe('dark');
   // at 1024 px the week grid and the holidays fit their fieldsets (no sideways scrolling)
   expect(await overflowingFieldsets(frame)).toEqual([]);
+  expect(await unnamedControls(frame)).toEqual([]);
   await saveScreenshot(p, 'terms-forms-dark-calendars');
 
   // Into the tabs (the host's own controls come before the frame), then arrows between tabs
@@ -313,6 +332,7 @@ it('works by keyboard alone in the dark theme: tabs, moving a service up and dow
   await settled(forms);
   expect(await nameError.count()).toBe(0);
   expect(await errorCount(forms)).toBe(0);
+  expect(await unnamedControls(frame)).toEqual([]);
   await saveScreenshot(p, 'terms-forms-dark-services');
 
   // Back to the tabs, to the calendars: a new calendar, named, with a Saturday interval added and
@@ -352,6 +372,7 @@ it('works by keyboard alone in the dark theme: tabs, moving a service up and dow
     await forms.getByTestId(`panel-${tab}`).waitFor();
     if (tab === 'history') await forms.getByTestId('audit-log').waitFor();
     expect(await overflowingFieldsets(frame)).toEqual([]);
+    expect(await unnamedControls(frame)).toEqual([]);
     await saveScreenshot(p, `terms-forms-dark-${tab}`);
   }
 
