@@ -41,6 +41,16 @@ export interface MovableClock {
    */
   suspend(): void;
   isFrozen(): boolean;
+  /**
+   * Holds `now()` at an instant in the past of the simulated "now" while `work` runs — the sweep
+   * scheduler steps the clock through the five-minute slots a forward move crossed this way, so the
+   * app sees each slot's instant as "now". Neither persisted nor told to listeners: the clock's own
+   * state (where it was moved to) is untouched, and `now()` reads it again once `work` settles.
+   * Holds do not nest.
+   */
+  holdAt<T>(at: Date, work: () => Promise<T>): Promise<T>;
+  /** The instant now() is held at, or null. */
+  heldAt(): Date | null;
   /** Called after every set/advance (not for real time passing). Returns an unsubscribe function. */
   onChange(listener: ClockListener): () => void;
   state(): ClockState;
@@ -97,6 +107,7 @@ export function createMovableClock(options: MovableClockOptions = {}): MovableCl
   }
 
   const simulatedMs = (): number => state.frozenAtMs ?? realNow() + state.offsetMs;
+  let heldMs: number | null = null;
 
   const persist = (): void => {
     if (options.file === undefined) return;
@@ -122,7 +133,7 @@ export function createMovableClock(options: MovableClockOptions = {}): MovableCl
   if (persisted === null || persisted.suspended === true) persist();
 
   return {
-    now: () => new Date(simulatedMs()),
+    now: () => new Date(heldMs ?? simulatedMs()),
     set: (at) => {
       moveTo(at.getTime());
     },
@@ -145,6 +156,17 @@ export function createMovableClock(options: MovableClockOptions = {}): MovableCl
       persist();
     },
     isFrozen: () => state.frozenAtMs !== null,
+    holdAt: async (at, work) => {
+      if (!Number.isFinite(at.getTime())) throw new RangeError('The clock cannot be held at an invalid date.');
+      if (heldMs !== null) throw new Error(`The clock is already held at ${new Date(heldMs).toISOString()}.`);
+      heldMs = at.getTime();
+      try {
+        return await work();
+      } finally {
+        heldMs = null;
+      }
+    },
+    heldAt: () => (heldMs === null ? null : new Date(heldMs)),
     onChange: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
