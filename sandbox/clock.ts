@@ -51,6 +51,16 @@ export interface MovableClock {
   holdAt<T>(at: Date, work: () => Promise<T>): Promise<T>;
   /** The instant now() is held at, or null. */
   heldAt(): Date | null;
+  /**
+   * Marks `work` as a walk through past slots (the sweep scheduler's catch-up, holding the clock at
+   * each): until it settles, `isStepping()` is true, and what should happen at the new "now" rather
+   * than at a held slot (a person's request to the sandbox) can wait with `whenSteady()`. Nested
+   * calls join the outer walk.
+   */
+  stepThrough<T>(work: () => Promise<T>): Promise<T>;
+  isStepping(): boolean;
+  /** Resolves when no walk is under way. */
+  whenSteady(): Promise<void>;
   /** Called after every set/advance (not for real time passing). Returns an unsubscribe function. */
   onChange(listener: ClockListener): () => void;
   state(): ClockState;
@@ -108,6 +118,7 @@ export function createMovableClock(options: MovableClockOptions = {}): MovableCl
 
   const simulatedMs = (): number => state.frozenAtMs ?? realNow() + state.offsetMs;
   let heldMs: number | null = null;
+  let walk: { done: Promise<void>; end: () => void } | null = null;
 
   const persist = (): void => {
     if (options.file === undefined) return;
@@ -167,6 +178,23 @@ export function createMovableClock(options: MovableClockOptions = {}): MovableCl
       }
     },
     heldAt: () => (heldMs === null ? null : new Date(heldMs)),
+    stepThrough: async (work) => {
+      if (walk !== null) return work();
+      let end = (): void => undefined;
+      const done = new Promise<void>((resolve) => {
+        end = resolve;
+      });
+      const current = { done, end };
+      walk = current;
+      try {
+        return await work();
+      } finally {
+        walk = null;
+        current.end();
+      }
+    },
+    isStepping: () => walk !== null,
+    whenSteady: () => walk?.done ?? Promise.resolve(),
     onChange: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

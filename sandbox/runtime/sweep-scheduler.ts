@@ -122,18 +122,24 @@ export function createSweepScheduler(input: SweepSchedulerInput): SweepScheduler
     const started = Date.now();
     const from = sweptUpTo;
     let done = 0;
-    // "now" is read again after every slot: a move made meanwhile extends the walk
-    for (;;) {
+    const owed = (): boolean => {
       const nowMs = input.clock.now().getTime();
-      if (nowMs < sweptUpTo) break;
-      const slot = (slotOf(sweptUpTo) + 1) * input.intervalMs;
-      if (slot > nowMs) break;
-      const total = done + Math.floor(nowMs / input.intervalMs) - slotOf(sweptUpTo);
-      const at = new Date(slot);
-      stats.catchingUp = { slots: total, done, at: at.toISOString() };
-      await input.clock.holdAt(at, () => runOnce(total > 1 ? `slot ${done + 1} of ${total}` : 'schedule'));
-      sweptUpTo = slot;
-      done += 1;
+      return nowMs >= sweptUpTo && (slotOf(sweptUpTo) + 1) * input.intervalMs <= nowMs;
+    };
+    // "now" is read again after every slot: a move made meanwhile extends the walk
+    if (owed()) {
+      await input.clock.stepThrough(async () => {
+        while (owed()) {
+          const nowMs = input.clock.now().getTime();
+          const slot = (slotOf(sweptUpTo) + 1) * input.intervalMs;
+          const total = done + Math.floor(nowMs / input.intervalMs) - slotOf(sweptUpTo);
+          const at = new Date(slot);
+          stats.catchingUp = { slots: total, done, at: at.toISOString() };
+          await input.clock.holdAt(at, () => runOnce(total > 1 ? `slot ${done + 1} of ${total}` : 'schedule'));
+          sweptUpTo = slot;
+          done += 1;
+        }
+      });
     }
     stats.catchingUp = null;
     if (done > 1) {

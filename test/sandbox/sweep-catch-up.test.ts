@@ -111,6 +111,30 @@ describe('moving the sandbox clock forward', () => {
     expect(appNotes.map((c) => c.createdMs).sort((a, b) => a - b)).toEqual(markers.map((m) => Date.parse(m.at)).sort((a, b) => a - b));
   });
 
+  it('a person\u2019s write made during the walk happens at the new time, after the walk; reads go through', async () => {
+    const issueKey = await raise('Shared mailbox full');
+    const from = sandbox.clock.now().getTime();
+    const moved = await moveClock({ action: 'advance', ms: dayMs, settle: false });
+    expect(moved.status).toBe(200);
+    const stats = () => (sandbox.runtime().stats() as { scheduled: { catchingUp: { done: number } | null }[] }).scheduled[0];
+    expect(stats()?.catchingUp).not.toBeNull();
+    // a read answers while the walk is under way
+    const read = await fetch(`${sandbox.url}/rest/api/3/issue/${issueKey}`, { headers: { accept: 'application/json', authorization: basicAuth('sanne@polder-it.example') } });
+    expect(read.status).toBe(200);
+    expect(sandbox.clock.isStepping()).toBe(true);
+    // a comment waits for the walk and is stamped at the new time, not at a slot in the past
+    const comment = await fetch(`${sandbox.url}/rest/api/3/issue/${issueKey}/comment`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', authorization: basicAuth('sanne@polder-it.example') },
+      body: JSON.stringify({ body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Looking into it.' }] }] } }),
+    });
+    expect(comment.status).toBe(201);
+    expect(sandbox.clock.isStepping()).toBe(false);
+    const posted = sandbox.model().findIssue(issueKey)?.comments.find((c) => c.authorId !== sandbox.model().app.accountId && !c.internal);
+    expect(posted?.createdMs).toBe(from + dayMs);
+    await sandbox.settle();
+  });
+
   it('holds no slot instant once done, and a move within one slot runs the sweep once, at the new "now"', async () => {
     const stats = () => (sandbox.runtime().stats() as { scheduled: { runs: number; lastRunAt: string | null }[] }).scheduled[0];
     const start = sandbox.clock.now().getTime();
