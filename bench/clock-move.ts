@@ -41,7 +41,9 @@ function schedulerStats(sandbox: Sandbox): SchedulerStats {
 
 async function main(): Promise<void> {
   const demoCacheDir = dataDirFrom(process.env);
-  await ensureDemoSnapshot({ dataDir: demoCacheDir, cloudId: sandboxCloudId, onProgress: (m) => console.log(m) });
+  await ensureDemoSnapshot({ dataDir: demoCacheDir, cloudId: sandboxCloudId, onProgress: (m) => {
+    console.log(m);
+  } });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-clock-move-'));
   const sandbox = await openSandbox({ dataDir, demoCacheDir, port: 0, print: 'error', frozenClock: true });
   try {

@@ -104,8 +104,8 @@ const sweepStateSchema = z.object({
   renewalsQueuedAt: instantSchema.optional(),
   /**
    * The triage backfill (ADR 0032): where the pass over the open requests is (Jira's page token),
-   * which pass it is and how many clocks this pass queued; `done` once a pass queued none. Absent:
-   * not started.
+   * which pass it is and how many clocks this pass queued; `done` once a pass queued none, or at
+   * an install's first sweep (nothing was stored before this version). Absent: not started.
    */
   triageBackfill: z
     .discriminatedUnion('status', [
@@ -183,6 +183,8 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
   }
 
   let backfill: string[] = [];
+  // An install's first sweep ever: every clock it holds was written by this version, with its entry.
+  if (state.triageBackfill === undefined && read.status !== 'found') state = { ...state, triageBackfill: { status: 'done', at: now.toISOString() } };
   const progress = state.triageBackfill ?? { status: 'pending' as const, pass: 1, queuedThisPass: 0 };
   if (progress.status === 'pending' && state.serviceProjects !== null && state.serviceProjects.ids.length > 0) {
     try {
