@@ -41,6 +41,26 @@ export interface MovableClock {
    */
   suspend(): void;
   isFrozen(): boolean;
+  /**
+   * Holds `now()` at an instant in the past of the simulated "now" while `work` runs — the sweep
+   * scheduler steps the clock through the five-minute slots a forward move crossed this way, so the
+   * app sees each slot's instant as "now". Neither persisted nor told to listeners: the clock's own
+   * state (where it was moved to) is untouched, and `now()` reads it again once `work` settles.
+   * Holds do not nest.
+   */
+  holdAt<T>(at: Date, work: () => Promise<T>): Promise<T>;
+  /** The instant now() is held at, or null. */
+  heldAt(): Date | null;
+  /**
+   * Marks `work` as a walk through past slots (the sweep scheduler's catch-up, holding the clock at
+   * each): until it settles, `isStepping()` is true, and what should happen at the new "now" rather
+   * than at a held slot (a person's request to the sandbox) can wait with `whenSteady()`. Nested
+   * calls join the outer walk.
+   */
+  stepThrough<T>(work: () => Promise<T>): Promise<T>;
+  isStepping(): boolean;
+  /** Resolves when no walk is under way. */
+  whenSteady(): Promise<void>;
   /** Called after every set/advance (not for real time passing). Returns an unsubscribe function. */
   onChange(listener: ClockListener): () => void;
   state(): ClockState;
@@ -97,6 +117,8 @@ export function createMovableClock(options: MovableClockOptions = {}): MovableCl
   }
 
   const simulatedMs = (): number => state.frozenAtMs ?? realNow() + state.offsetMs;
+  let heldMs: number | null = null;
+  let walk: { done: Promise<void>; end: () => void } | null = null;
 
   const persist = (): void => {
     if (options.file === undefined) return;
@@ -122,7 +144,7 @@ export function createMovableClock(options: MovableClockOptions = {}): MovableCl
   if (persisted === null || persisted.suspended === true) persist();
 
   return {
-    now: () => new Date(simulatedMs()),
+    now: () => new Date(heldMs ?? simulatedMs()),
     set: (at) => {
       moveTo(at.getTime());
     },
@@ -145,6 +167,34 @@ export function createMovableClock(options: MovableClockOptions = {}): MovableCl
       persist();
     },
     isFrozen: () => state.frozenAtMs !== null,
+    holdAt: async (at, work) => {
+      if (!Number.isFinite(at.getTime())) throw new RangeError('The clock cannot be held at an invalid date.');
+      if (heldMs !== null) throw new Error(`The clock is already held at ${new Date(heldMs).toISOString()}.`);
+      heldMs = at.getTime();
+      try {
+        return await work();
+      } finally {
+        heldMs = null;
+      }
+    },
+    heldAt: () => (heldMs === null ? null : new Date(heldMs)),
+    stepThrough: async (work) => {
+      if (walk !== null) return work();
+      let end = (): void => undefined;
+      const done = new Promise<void>((resolve) => {
+        end = resolve;
+      });
+      const current = { done, end };
+      walk = current;
+      try {
+        return await work();
+      } finally {
+        walk = null;
+        current.end();
+      }
+    },
+    isStepping: () => walk !== null,
+    whenSteady: () => walk?.done ?? Promise.resolve(),
     onChange: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -677,6 +677,16 @@ export function createSandboxServer(services: SandboxServices): SandboxServer {
       void reply.code(403).send({ ok: false, message: refusal });
     }
   });
+  // While the scheduler walks through the sweep slots a clock move crossed, the clock reads each
+  // slot's instant in turn (sweep-scheduler.ts). What a person does meanwhile — a REST write, a
+  // panel action, another clock move — happens at the new time, after the walk, not at a slot in
+  // the past; the app's own calls (its bearer token) are the walk and go through. Reads go through.
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'GET' || request.method === 'HEAD') return;
+    const authorization = request.headers.authorization;
+    if (typeof authorization === 'string' && authorization.trim() === `Bearer ${services.jira.model().appToken}`) return;
+    while (clock.isStepping()) await clock.whenSteady();
+  });
   // every answer of the sandbox itself is live data: never cached (Jira's answers keep Jira's headers)
   app.addHook('onSend', (request, reply, payload, done) => {
     if (!request.url.startsWith('/rest/')) void reply.header('cache-control', 'no-store');

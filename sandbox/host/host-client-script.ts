@@ -126,9 +126,40 @@ export const hostClientScript = String.raw`
   setInterval(tick, 1000);
 
   // ---------- clock controls ----------
+  // A forward move runs the app's sweep at every five-minute slot it crosses (a week is 2016 of
+  // them): the clock call answers once they have run; meanwhile the sandbox's state says how far
+  // it got, shown in a status line.
+  function moveClock(body) {
+    var status = document.createElement('div');
+    status.className = 'sbx-progress';
+    status.setAttribute('role', 'status');
+    status.setAttribute('data-clock-progress', '');
+    status.textContent = 'Moving the clock…';
+    document.body.appendChild(status);
+    var done = false;
+    function poll() {
+      if (done) return;
+      fetch('/sandbox/api/state', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (json) {
+        if (done) return;
+        var scheduled = json && json.value && json.value.runtime ? json.value.runtime.scheduled || [] : [];
+        var catching = scheduled.map(function (s) { return s.catchingUp; }).filter(Boolean)[0];
+        if (catching) {
+          status.textContent = 'Running the five-minute sweep at each slot the clock passed: ' + (catching.done + 1) + ' of ' + catching.slots +
+            (clockFormat ? ' (' + clockFormat.format(new Date(catching.at)) + ')' : '');
+        }
+        setTimeout(poll, 400);
+      }).catch(function () { if (!done) setTimeout(poll, 1000); });
+    }
+    setTimeout(poll, 300);
+    return sandboxApi('clock', body).then(function (value) {
+      done = true; status.remove(); return value;
+    }, function (error) {
+      done = true; status.remove(); throw error;
+    });
+  }
   document.querySelectorAll('[data-clock-advance]').forEach(function (button) {
     button.addEventListener('click', function () {
-      act(function () { return sandboxApi('clock', { action: 'advance', ms: Number(button.getAttribute('data-clock-advance')) }); });
+      act(function () { return moveClock({ action: 'advance', ms: Number(button.getAttribute('data-clock-advance')) }); });
     });
   });
   var setForm = document.querySelector('[data-clock-set]');
@@ -139,11 +170,11 @@ export const hostClientScript = String.raw`
     var body = { action: 'set', local: value, timeZone: S.user ? S.user.timeZone : 'UTC' };
     // setting the clock back asks first: the server answers 409 with what it would do
     act(function () {
-      return sandboxApi('clock', body).catch(function (error) {
+      return moveClock(body).catch(function (error) {
         if (error.status !== 409) throw error;
         if (!window.confirm(error.message)) return null;
         body.confirmBackwards = true;
-        return sandboxApi('clock', body);
+        return moveClock(body);
       });
     });
   });

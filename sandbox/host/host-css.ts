@@ -264,6 +264,9 @@ table.queue .num { text-align: right; font-variant-numeric: tabular-nums; white-
 body.is-busy .busybar { display: block; }
 body.is-busy { cursor: progress; }
 @keyframes busy { from { transform: translateX(-100%); } to { transform: translateX(250%); } }
+.sbx-progress { position: fixed; left: 50%; top: 64px; transform: translateX(-50%); z-index: 61; max-width: min(560px, calc(100vw - 32px));
+  padding: 8px 16px; border-radius: 6px; background: var(--ds-surface-overlay, #FFFFFF); color: var(--ds-text, #292A2E);
+  box-shadow: var(--ds-shadow-overlay, 0 8px 12px rgba(30, 31, 33, 0.15)); font-size: 13px; }
 .sbx-flags { position: fixed; left: 24px; bottom: 24px; z-index: 60; display: flex; flex-direction: column; gap: 8px; width: 380px; }
 .sbx-flag { position: relative; padding: 12px 36px 12px 16px; border-radius: 6px; background: var(--ds-surface-overlay, #FFFFFF);
   box-shadow: var(--ds-shadow-overlay, 0 8px 12px #1E1F2126, 0 0 1px #1E1F214F); border-left: 4px solid var(--ds-border-information, #357DE8); }

@@ -311,10 +311,26 @@ function normalizeOperands<I>(operands: JqlOperand[], field: JqlField<I>): JqlOp
   return operands.map((operand) => (operand.kind !== 'empty' && field.meansEmpty?.(operand) === true ? { kind: 'empty' } : operand));
 }
 
-function evaluateClause<I>(issue: I, clause: Extract<JqlExpression, { kind: 'clause' }>, field: JqlField<I>): boolean {
+/** A clause's operands, resolved once per query (they name the same values for every issue). */
+interface PreparedOperands {
+  operands: JqlOperand[];
+  /** resolved lazily: an `IS EMPTY` clause never resolves anything */
+  wanted: () => JqlScalar[];
+}
+
+function prepareOperands<I>(clause: Extract<JqlExpression, { kind: 'clause' }>, field: JqlField<I>): PreparedOperands {
+  const operands = normalizeOperands(clause.operands, field);
+  let wanted: JqlScalar[] | null = null;
+  return {
+    operands,
+    wanted: () => (wanted ??= operands.flatMap((operand) => (operand.kind === 'empty' ? [] : field.resolve(operand)))),
+  };
+}
+
+function evaluateClause<I>(issue: I, clause: Extract<JqlExpression, { kind: 'clause' }>, field: JqlField<I>, prepared: PreparedOperands): boolean {
   const values = field.values(issue);
   const { operator } = clause;
-  const operands = normalizeOperands(clause.operands, field);
+  const { operands } = prepared;
   const onlyEmpty = operands.length === 1 && operands[0]?.kind === 'empty';
   if (operator === 'is' || operator === 'is not' || onlyEmpty) {
     if (!onlyEmpty) throw jqlError(`The operator '${operator.toUpperCase()}' only supports the value 'EMPTY'.`);
@@ -329,7 +345,7 @@ function evaluateClause<I>(issue: I, clause: Extract<JqlExpression, { kind: 'cla
   if ((operator === '~' || operator === '!~') && field.kind !== 'text') {
     throw jqlError(`The operator '${operator}' is not supported by the '${field.name}' field.`);
   }
-  const wanted = operands.flatMap((operand) => (operand.kind === 'empty' ? [] : field.resolve(operand)));
+  const wanted = prepared.wanted();
   const includesEmpty = operands.some((operand) => operand.kind === 'empty');
   switch (operator) {
     case '~':
@@ -390,6 +406,7 @@ export function compileJql<I>(
   check(query.where);
   const orders = query.orderBy.map((order) => ({ field: fieldFor(order.field), direction: order.direction }));
 
+  const prepared = new Map<JqlExpression, PreparedOperands>();
   const evaluate = (issue: I, expression: JqlExpression): boolean => {
     switch (expression.kind) {
       case 'and':
@@ -398,8 +415,15 @@ export function compileJql<I>(
         return evaluate(issue, expression.left) || evaluate(issue, expression.right);
       case 'not':
         return !evaluate(issue, expression.operand);
-      case 'clause':
-        return evaluateClause(issue, expression, fieldFor(expression.field));
+      case 'clause': {
+        const field = fieldFor(expression.field);
+        let operands = prepared.get(expression);
+        if (operands === undefined) {
+          operands = prepareOperands(expression, field);
+          prepared.set(expression, operands);
+        }
+        return evaluateClause(issue, expression, field, operands);
+      }
     }
   };
 

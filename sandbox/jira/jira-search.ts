@@ -93,7 +93,8 @@ function valuesAtPath(value: unknown, path: readonly string[]): unknown[] {
   if (typeof value !== 'object' || value === null) return [];
   const [head, ...rest] = path;
   if (head === undefined) return [];
-  const child: unknown = Object.entries(value).find(([k]) => k === head)?.[1];
+  // own properties only (a property value is parsed JSON: no prototype keys count)
+  const child: unknown = Object.prototype.hasOwnProperty.call(value, head) ? (value as Record<string, unknown>)[head] : undefined;
   return child === undefined ? [] : valuesAtPath(child, rest);
 }
 

@@ -199,6 +199,8 @@ export function createForgeRuntime(input: ForgeRuntimeInput): ForgeRuntime {
         invoke('scheduled', scheduled.function, () =>
           handler({ context: { cloudId: input.cloudId, moduleKey: scheduled.key }, contextToken: 'sandbox' }, invocationContext()),
         ),
+      // the jobs a run queues (the sweep's fan-out) run within its slot, before the clock moves on
+      afterRun: () => jobs.idle(),
       log,
       ...(input.schedulePollMs === undefined ? {} : { pollMs: input.schedulePollMs }),
       ...(input.runScheduledOnClockChange === undefined ? {} : { runOnClockChange: input.runScheduledOnClockChange }),

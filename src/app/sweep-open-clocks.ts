@@ -7,6 +7,10 @@
  *   closed state contradicts the issue's status — a lost or failed event), and, while installs
  *   still hold them, issues of the old storage format to adopt (ADR 0018). It pushes that work to
  *   the `contract-clock-sweep` queue: the due clocks' ids when they are few, else one job per shard.
+ * - Clocks stored before the triage index (ADR 0027) have no entry in it until something writes them:
+ *   the sweep backfills them (ADR 0032), one search page of open requests per run — it queues for a
+ *   reconcile the ones whose stored clock has no triage facts, and the reconcile's conditional write
+ *   adds the entry — until a whole pass over the open requests finds none left.
  * - Once an hour it also queues a `renewals` job: the notice reminders to account managers that are
  *   due (renewal-reminders.ts, ADR 0024).
  * - `runSweepJob`, the queue consumer, reconciles each clock from the issue's current state
@@ -58,6 +62,16 @@ const DUE_BY_ID_LIMIT = 100;
 const SERVICE_PROJECTS_MAX_AGE_MS = 24 * 60 * 60_000;
 /** Repair looks for requests without a record created this recently (a lost or failed created event). */
 const REPAIR_CREATED_WITHIN = '-7d';
+/** Open requests the triage backfill looks at per run (one search page). */
+const TRIAGE_BACKFILL_PAGE = 100;
+/** Stored clocks the backfill reads at once. */
+const TRIAGE_BACKFILL_READS = 10;
+/**
+ * Passes over the open requests before the backfill gives up on clocks that will not take an entry
+ * (their reconcile keeps failing; they get one at their next successful write). A second pass
+ * catches what the first missed while the open requests changed under its page tokens.
+ */
+const TRIAGE_BACKFILL_MAX_PASSES = 3;
 /** Pages of repair results and of old-format keys handled per run (100 each). */
 const REPAIR_PAGES = 5;
 const LEGACY_PAGES = 10;
@@ -66,7 +80,7 @@ export const sweepJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('due'), shard: z.number().int().min(0).max(SWEEP_SHARDS - 1), asOf: instantSchema }),
   z.object({
     kind: z.literal('issues'),
-    reason: z.enum(['due', 'repair', 'adopt']),
+    reason: z.enum(['due', 'repair', 'adopt', 'backfill']),
     issueIds: z.array(z.string().regex(/^\d{1,18}$/)).min(1).max(SWEEP_BATCH),
   }),
   // The notice reminders due now (renewal-reminders.ts, ADR 0024): at most one job an hour.
@@ -88,6 +102,22 @@ const sweepStateSchema = z.object({
   legacy: z.enum(['pending', 'done']),
   /** When the last `renewals` job was queued (absent: never). */
   renewalsQueuedAt: instantSchema.optional(),
+  /**
+   * The triage backfill (ADR 0032): where the pass over the open requests is (Jira's page token),
+   * which pass it is and how many clocks this pass queued; `done` once a pass queued none, or at
+   * an install's first sweep (nothing was stored before this version). Absent: not started.
+   */
+  triageBackfill: z
+    .discriminatedUnion('status', [
+      z.object({
+        status: z.literal('pending'),
+        pass: z.number().int().min(1).max(TRIAGE_BACKFILL_MAX_PASSES),
+        nextPageToken: z.string().min(1).max(4000).optional(),
+        queuedThisPass: z.number().int().nonnegative(),
+      }),
+      z.object({ status: z.literal('done'), at: instantSchema }),
+    ])
+    .optional(),
 });
 type SweepState = z.infer<typeof sweepStateSchema>;
 
@@ -95,6 +125,8 @@ export interface SweepStartReport {
   readonly due: number;
   readonly repair: number;
   readonly adopt: number;
+  /** Clocks queued for the triage backfill (they have no triage entry yet). */
+  readonly backfill: number;
   /** A `renewals` job was queued (once an hour). */
   readonly renewals: boolean;
   readonly jobs: number;
@@ -150,6 +182,32 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
     }
   }
 
+  let backfill: string[] = [];
+  // An install's first sweep ever: every clock it holds was written by this version, with its entry.
+  if (state.triageBackfill === undefined && read.status !== 'found') state = { ...state, triageBackfill: { status: 'done', at: now.toISOString() } };
+  const progress = state.triageBackfill ?? { status: 'pending' as const, pass: 1, queuedThisPass: 0 };
+  if (progress.status === 'pending' && state.serviceProjects !== null && state.serviceProjects.ids.length > 0) {
+    try {
+      const page = await clocksWithoutTriage(deps, state.serviceProjects.ids, progress.nextPageToken);
+      backfill = page.issueIds.filter((id) => !queued.has(id));
+      jobs.push(...issueJobs('backfill', backfill));
+      const queuedThisPass = progress.queuedThisPass + page.issueIds.length;
+      let next: NonNullable<SweepState['triageBackfill']>;
+      if (page.nextPageToken !== null) next = { status: 'pending', pass: progress.pass, nextPageToken: page.nextPageToken, queuedThisPass };
+      else if (queuedThisPass === 0) next = { status: 'done', at: now.toISOString() };
+      else if (progress.pass >= TRIAGE_BACKFILL_MAX_PASSES) {
+        deps.log.warn('sweep: the triage backfill stops with clocks it could not index; they get their entry at their next write', { queuedThisPass });
+        next = { status: 'done', at: now.toISOString() };
+      } else next = { status: 'pending', pass: progress.pass + 1, queuedThisPass: 0 };
+      state = { ...state, triageBackfill: next };
+    } catch (error) {
+      // A page token Jira no longer takes (or a project gone) starts the pass again next time.
+      if (!isJiraError(error)) throw error;
+      deps.log.warn('sweep: the triage backfill search failed; the pass starts again', { status: error.status ?? null });
+      state = { ...state, triageBackfill: { status: 'pending', pass: progress.pass, queuedThisPass: progress.queuedThisPass } };
+    }
+  }
+
   // The notice reminders are looked at once an hour, in the hour's first sweep: a reminder is due
   // from the start of a day in its contract's zone, and the job reads the whole contract database.
   const hour = Math.floor(now.getTime() / RENEWALS_EVERY_MS);
@@ -161,7 +219,7 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
 
   if (jobs.length > 0) await deps.enqueueSweep(jobs);
   if (state !== before) await writeValue(deps.store, sweepStateKey(), sweepStateSchema, state);
-  return { due: due.length === 'many' ? -1 : due.items.length, repair: repair.length, adopt: adopt.length, renewals, jobs: jobs.length };
+  return { due: due.length === 'many' ? -1 : due.items.length, repair: repair.length, adopt: adopt.length, backfill: backfill.length, renewals, jobs: jobs.length };
 }
 
 /** The due clocks, when they are few; `many` when one page does not hold them. */
@@ -180,7 +238,7 @@ async function dueNow(store: KeyValueStore, now: Date): Promise<{ length: 'many'
   return { length: items.length, items };
 }
 
-function issueJobs(reason: 'due' | 'repair' | 'adopt', issueIds: readonly string[]): SweepJobBody[] {
+function issueJobs(reason: 'due' | 'repair' | 'adopt' | 'backfill', issueIds: readonly string[]): SweepJobBody[] {
   const jobs: SweepJobBody[] = [];
   for (let i = 0; i < issueIds.length; i += SWEEP_BATCH) jobs.push({ kind: 'issues', reason, issueIds: issueIds.slice(i, i + SWEEP_BATCH) });
   return jobs;
@@ -220,6 +278,29 @@ async function findRequestsToRepair(deps: AppDeps, projectIds: readonly string[]
     pageToken = found.nextPageToken;
   }
   return ids;
+}
+
+/** The open requests of the service projects, oldest first: what the backfill walks, a page per sweep. */
+export function openRequestsJql(projectIds: readonly string[]): string {
+  return `project in (${projectIds.join(', ')}) AND statusCategory != Done AND resolution IS EMPTY ORDER BY created ASC, key ASC`;
+}
+
+/**
+ * One page of open requests, and of them the ids whose stored clock has no triage facts (written
+ * before the triage index). Requests without a stored clock are the repair search's and adoption's.
+ */
+async function clocksWithoutTriage(deps: AppDeps, projectIds: readonly string[], pageToken: string | undefined): Promise<{ issueIds: string[]; nextPageToken: string | null }> {
+  const found = await deps.jiraAsApp.searchIssuesWithClock(openRequestsJql(projectIds), {
+    maxResults: TRIAGE_BACKFILL_PAGE,
+    ...(pageToken === undefined ? {} : { nextPageToken: pageToken }),
+  });
+  const missing: string[] = [];
+  const ids = found.issues.map((issue) => issue.id);
+  await forEachConcurrently(ids, TRIAGE_BACKFILL_READS, async (issueId) => {
+    const stored = await readStoredClock(deps.store, issueId);
+    if (stored.value !== null && stored.value.triage === undefined) missing.push(issueId);
+  });
+  return { issueIds: ids.filter((id) => missing.includes(id)), nextPageToken: found.nextPageToken };
 }
 
 /** Issue ids still named by keys of the old storage format (deleted as each clock is adopted). */

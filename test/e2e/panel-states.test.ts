@@ -273,6 +273,15 @@ describe('uncovered', () => {
     });
     expect(uncovered.uncovered).toContain('No contract covers this request');
     expect(uncovered.uncovered).toContain('A Jira administrator can add a contract');
+    // one way to tell the customer (the action bar's), not a second copy in the notice; it opens on
+    // the not-covered draft
+    const tellButtons = panelFrame(page).getByRole('button', { name: 'Tell the customer' });
+    expect(await tellButtons.count()).toBe(1);
+    expect(uncovered.actions).toContain('action-tell');
+    await tellButtons.click();
+    await panelFrame(page).getByTestId('tell-form').waitFor();
+    expect(normalizeText(await panelFrame(page).getByTestId('message-body').inputValue())).toMatch(/best-effort|naar beste vermogen/);
+    await panelFrame(page).getByTestId('tell-form').getByRole('button', { name: 'Cancel' }).click();
     // the explanation is open by default and says why no contract applies
     const explanation = normalizeText(await panelFrame(page).getByTestId('panel-explanation').innerText());
     for (const fragment of why) expect(explanation).toContain(fragment);
@@ -287,6 +296,7 @@ describe('uncovered', () => {
     await actAs(browser.context, sbx.url, sbx.users.admin);
     const asAdmin = await openRequest(issueKey);
     expect(asAdmin).toMatchObject({ state: 'uncovered', stateLabel: 'Niet gedekt', hasSettingsLink: true });
+    expect(await panelFrame(page).getByRole('button', { name: 'Klant informeren' }).count()).toBe(1);
     await panelFrame(page).getByTestId('settings-link').click();
     await page.waitForURL(`${sbx.url}/admin`);
   });

@@ -88,9 +88,23 @@ it('raise in the portal → deadline in the queue and the panel → clock past t
   expect(onTrack.deadlineContract).toBeNull();
   await saveScreenshot(page, 'sandbox-flow-3-panel-on-track');
 
-  // 4. the top bar's "+1 day" moves the clock past the deadline (Tuesday 09:30); the sweep runs
-  await waitForReloadAfter(page, () => page.locator(`[data-clock-advance="${dayMs}"]`).click());
+  // 4. the top bar's "+1 day" moves the clock past the deadline (Tuesday 09:30); the sweep runs at
+  // every five-minute slot in between (288), and the page says how far it got while it waits
+  await waitForReloadAfter(page, async () => {
+    await page.locator(`[data-clock-advance="${dayMs}"]`).click();
+    const progress = page.locator('[data-clock-progress]');
+    await progress.filter({ hasText: / of 288 / }).waitFor({ timeout: 20_000 });
+    expect(normalizeText(await progress.innerText())).toMatch(/^Running the five-minute sweep at each slot the clock passed: \d+ of 288 \(/);
+    await saveScreenshot(page, 'sandbox-flow-4-clock-move-progress');
+  });
   expect(sbx.sandbox.clock.now().toISOString()).toBe(new Date(demoNow.getTime() + dayMs).toISOString());
+  // the notes were posted in the slot the thresholds were crossed in, not at Tuesday 09:30: at risk
+  // at 75 % of the 4 h (12:30 Amsterdam, 10:30Z), breached in the slot after 13:30 (11:35Z)
+  const noteTimes = (sbx.sandbox.model().findIssue(issueKey)?.comments ?? [])
+    .filter((c) => c.internal && c.authorId === sbx.sandbox.model().app.accountId)
+    .map((c) => new Date(c.createdMs).toISOString())
+    .sort();
+  expect(noteTimes).toEqual(['2026-10-05T10:30:00.000Z', '2026-10-05T11:35:00.000Z']);
   expect(storedClock(sbx, issueKey)).toEqual({ state: 'breached', deadline: expectedDeadline });
   const breached = await readPanel(page);
   expect(breached.state).toBe('breached');

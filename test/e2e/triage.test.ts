@@ -2,15 +2,16 @@
  * Issue 11 items 1, 2 and 9, in a real browser through the sandbox: the "Contract triage" queue page
  * at `/triage` (the app's `jiraServiceManagement:queuePage`, its real Custom UI bundle in a frame).
  * By day (the demo's "now", Monday 5 October 2026 09:30 Amsterdam) the running clocks come first,
- * least business time left first; at 22:00 a bespoke 24x7 network outage raised a minute earlier is
- * the first row, above every office-hours request stopped for the night, however overdue; in Dutch
+ * least business time left first; at 22:00 (on Columbus Day, when Globex's New York office is closed
+ * too) a bespoke 24x7 network outage raised a minute earlier is the first row, the only running
+ * clock, above every office-hours request stopped for the night, however overdue; in Dutch
  * at 1024 px nothing scrolls sideways and the time-left and deadline columns stay visible, and at
  * 1440 px nothing is clipped. Each step saves a screenshot under test-results/screenshots/.
  */
 import type { FrameLocator, Page } from 'playwright-core';
 import { saveScreenshot } from './support/browser';
 import { actAs, normalizeText } from './support/host-pages';
-import { priorityIds } from './support/sandbox';
+import { dayMs, priorityIds } from './support/sandbox';
 import { useFreshPageEachTest } from './support/session';
 
 jest.setTimeout(240_000);
@@ -110,36 +111,35 @@ describe('the triage view in the sandbox (issue 11 items 1, 2, 9)', () => {
     expect(decodeURIComponent(jql ?? '')).toContain('contractCustomer = "Acme Logistics"');
   });
 
-  it('at 22:00 puts the running 24x7 outage first, above the office-hours requests stopped for the night', async () => {
+  it('at 22:00 the running 24x7 outage is the first row, above every office-hours request stopped for the night', async () => {
     const { sbx, page: p } = started();
-    // Monday 09:30 → 21:59 in Amsterdam (every five-minute sweep in between runs)
-    await sbx.advanceClock((12 * 60 + 29) * 60_000);
+    // Monday 12 October 2026, 21:59 in Amsterdam: a week and 12 h 29 min after the demo's "now" (the
+    // sweep runs at every five-minute slot in between). It is Columbus Day, a holiday of Globex's New
+    // York office, so at 22:00 in Amsterdam (16:00 in New York) no office-hours clock counts: the
+    // outage is the only running clock, as in the issue. (On an ordinary weekday a breached Globex
+    // request running in New York office hours would rightly come first: breached-and-running is
+    // on top.)
+    await sbx.advanceClock(7 * dayMs + (12 * 60 + 29) * 60_000);
     const outage = await sbx.raiseRequest(sbx.users.uma, { requestType: 'Network problem', summary: 'Night clinic network down', priorityId: priorityIds.highest });
     const now = await sbx.advanceClock(60_000);
-    expect(now.toISOString()).toBe('2026-10-05T20:00:00.000Z');
+    expect(now.toISOString()).toBe('2026-10-12T20:00:00.000Z');
     await actAs(p.context(), sbx.url, sbx.users.tom);
     const frame = await openTriage(p, sbx.url);
     const rows = await readRows(frame);
     expectTriageOrder(rows);
-    // only running clocks with less business time left (breached ones, e.g. New York office hours,
-    // open at 16:00 there) may come before it; every clock stopped for the night comes after it
-    const at = rows.findIndex((r) => r.key === outage);
-    expect(at).toBeGreaterThanOrEqual(0);
-    expect(rows[at]).toMatchObject({ group: 'running', state: 'on-track', left: 14 });
-    for (const above of rows.slice(0, at)) {
-      expect(above.group).toBe('running');
-      expect(above.left).toBeLessThanOrEqual(14);
-    }
-    expect(rows[at]?.text).toContain('Umbrella Health');
-    expect(rows[at]?.text).toContain('14 min left');
+    expect(rows[0]).toMatchObject({ key: outage, group: 'running', state: 'on-track', left: 14 });
+    expect(rows.filter((r) => r.group === 'running').map((r) => r.key)).toEqual([outage]);
+    expect(rows[0]?.text).toContain('Umbrella Health');
+    expect(rows[0]?.text).toContain('14 min left');
     await expect(frame.getByTestId(`triage-24x7-${outage}`).isVisible()).resolves.toBe(true);
     await expect(frame.getByTestId(`triage-bespoke-${outage}`).isVisible()).resolves.toBe(true);
-    // the office-hours requests wait for the morning, however overdue they are
+    // the office-hours requests wait for the morning (Amsterdam) or the day after the holiday (New
+    // York), however overdue they are
     const stopped = rows.filter((r) => r.group === 'calendar');
-    expect(stopped.length).toBeGreaterThan(0);
+    expect(stopped.length).toBeGreaterThan(1);
     expect(stopped.some((r) => r.state === 'breached')).toBe(true);
+    expect(stopped.some((r) => r.text.includes('Globex'))).toBe(true);
     for (const row of stopped) expect(row.text).toContain('Counts again');
-    expect(rows.filter((r) => r.group === 'running').map((r) => r.key)).toContain(outage);
     await saveScreenshot(p, 'triage-night-22h');
   });
 

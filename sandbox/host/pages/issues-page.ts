@@ -31,7 +31,7 @@ export function renderIssuesPage(input: IssuesPageInput): SafeHtml {
         ${result.requests.length === 0
           ? html`<div class="empty"><h2>No work items found</h2><p>No request matches this search, or you may not see the ones that do.</p></div>`
           : html`<div class="tablewrap"><table class="queue" data-testid="jql-results">
-              <thead><tr><th>Key</th><th>Summary</th><th>Customer</th><th>Status</th><th>Service · level</th><th>Contract</th><th>Contract deadline</th><th class="num">Time left</th></tr></thead>
+              <thead><tr><th>Key</th><th>Summary</th><th>Customer</th><th>Status</th><th>Service · level</th><th>Contract</th><th title="A calendar date and time">Contract deadline</th><th class="num" title="Calendar time to the deadline: nights, weekends and holidays count">Time left (calendar)</th></tr></thead>
               <tbody>${result.requests.map((request) => {
                 const cells = deadlineCells(request, chrome.now, chrome.user);
                 return html`<tr data-issue-key="${request.key}">

@@ -88,7 +88,7 @@ export function renderQueuePage(input: QueuePageInput): SafeHtml {
     <div class="pagehead">
       <div class="pagehead__title">
         <h1>${viewLabels[view]}</h1>
-        <p class="subtle">Sorted by contract deadline — the resolution deadline Contract Clock computed from each customer's contract.</p>
+        <p class="subtle" data-testid="queue-time-note">Sorted by contract deadline — the calendar date and time Contract Clock computed from each customer's contract and its business hours. Time left here is calendar time; the business time left is in the Contract Clock panel and on the <a href="/triage">triage</a> page.</p>
       </div>
       <a class="btn" href="/portal">Raise a request</a>
     </div>
@@ -102,7 +102,7 @@ export function renderQueuePage(input: QueuePageInput): SafeHtml {
       : html`<div class="tablewrap"><table class="queue" data-testid="queue">
           <thead><tr>
             <th>Key</th><th>Summary</th><th>Customer</th><th>Status</th><th class="col-priority">Priority</th><th class="col-service">Service · level</th>
-            <th>Contract</th><th>Contract deadline</th><th class="num">Time left</th>
+            <th>Contract</th><th title="A calendar date and time">Contract deadline</th><th class="num" title="Calendar time to the deadline: nights, weekends and holidays count">Time left (calendar)</th>
           </tr></thead>
           <tbody>${shown.map((r) => renderRow(r, chrome))}</tbody>
         </table></div>

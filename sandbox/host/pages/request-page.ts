@@ -83,7 +83,7 @@ export function renderRequestPage(input: RequestPageInput): SafeHtml {
         <dl>
           <dt>Contract</dt><dd>${clockLozenge(request.clock)}</dd>
           <dt>Contract deadline</dt><dd data-testid="contract-deadline">${request.deadlineField === null ? html`<span class="subtle">None</span>` : html`<time datetime="${request.deadlineField.toISOString()}">${formatLong(request.deadlineField, chrome.user)}</time>`}</dd>
-          <dt>Time left</dt><dd>${cells.left}</dd>
+          <dt>Time left (calendar)</dt><dd>${cells.left}</dd>
           <dt>Service · level</dt><dd>${request.clock?.service ?? html`<span class="subtle">—</span>`} ${levelTag(request.clock?.level ?? null)}</dd>
           <dt>Priority</dt>
           <dd><select data-priority aria-label="Priority">

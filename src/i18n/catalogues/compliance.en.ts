@@ -83,7 +83,7 @@ export const complianceEn = {
   'compliance.trend.legendResolution': 'Resolution on time',
   'compliance.trend.legendResponse': 'First response on time',
 
-  'compliance.overdue': '{duration} overdue',
+  'compliance.overdue': '{duration} of business time overdue',
   'compliance.stillOpen': 'Still open',
   'compliance.reconciled': 'Figures last reconciled with the requests on {when}.',
   'compliance.neverReconciled': 'The figures were never rebuilt from the requests; an admin can do so in the Contract Clock settings.',

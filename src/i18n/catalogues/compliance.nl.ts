@@ -84,7 +84,7 @@ export const complianceNl: Translation<typeof complianceEn> = {
   'compliance.trend.legendResolution': 'Oplossing op tijd',
   'compliance.trend.legendResponse': 'Eerste reactie op tijd',
 
-  'compliance.overdue': '{duration} te laat',
+  'compliance.overdue': '{duration} werktijd te laat',
   'compliance.stillOpen': 'Nog open',
   'compliance.reconciled': 'Cijfers laatst afgestemd met de verzoeken op {when}.',
   'compliance.neverReconciled': 'De cijfers zijn nooit opnieuw opgebouwd uit de verzoeken; een beheerder kan dat doen in de instellingen van Contract Clock.',

@@ -85,7 +85,6 @@ export const panelEn = {
   'uncovered.bestEffort': 'The best-effort level of the settings applies: the deadline below is a target, not a contract promise.',
   'uncovered.rate': 'Not covered by the contract: billable at {rate}',
   'uncovered.pricesHidden': 'This customer’s contract hides prices in the portal: check before you send the rate.',
-  'uncovered.tell': 'Tell the customer',
 
   'problem.title': 'The contract clock could not be computed',
   'problem.unknown': 'No details were given.',

@@ -86,7 +86,6 @@ export const panelNl: Translation<typeof panelEn> = {
   'uncovered.bestEffort': 'Het best-effortniveau uit de instellingen geldt: de deadline hieronder is een streefdoel, geen contractafspraak.',
   'uncovered.rate': 'Niet gedekt door het contract: factureerbaar tegen {rate}',
   'uncovered.pricesHidden': 'Het contract van deze klant verbergt prijzen in het portaal: controleer dit voordat je het tarief noemt.',
-  'uncovered.tell': 'Klant informeren',
 
   'problem.title': 'De contractklok kon niet worden berekend',
   'problem.unknown': 'Er is geen toelichting gegeven.',

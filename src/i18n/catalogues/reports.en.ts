@@ -68,7 +68,7 @@ export const reportsEn = {
   'reports.missed.summary': 'Summary',
   'reports.missed.deadline': 'Deadline',
   'reports.missed.resolved': 'Resolved',
-  'reports.missed.overdue': 'Overdue by',
+  'reports.missed.overdue': 'Overdue by (business time)',
   'reports.missed.none': 'No request missed its deadline in this period.',
   'reports.missed.noExtensions': 'none',
   'reports.missed.extension': '+{duration} on {when} by {by}: {reason}',

@@ -70,7 +70,7 @@ export const reportsNl: Translation<typeof reportsEn> = {
   'reports.missed.summary': 'Samenvatting',
   'reports.missed.deadline': 'Deadline',
   'reports.missed.resolved': 'Opgelost',
-  'reports.missed.overdue': 'Te laat',
+  'reports.missed.overdue': 'Te laat (werktijd)',
   'reports.missed.none': 'Geen enkel verzoek heeft in deze periode de deadline gemist.',
   'reports.missed.noExtensions': 'geen',
   'reports.missed.extension': '+{duration} op {when} door {by}: {reason}',

@@ -112,19 +112,7 @@ function PanelBody({ view, refreshing, refreshError, reload }: PanelBodyProps) {
       <StatusSummary ref={status} view={view} />
 
       {view.uncovered !== null || view.state === 'uncovered' ? (
-        <UncoveredNotice
-          uncovered={view.uncovered}
-          isJiraAdmin={view.viewer.isJiraAdmin}
-          onTell={
-            view.can.postMessage && view.drafts.uncovered !== null
-              ? (button) => {
-                  opener.current = button;
-                  setAnnouncement(null);
-                  setActive('tell');
-                }
-              : null
-          }
-        />
+        <UncoveredNotice uncovered={view.uncovered} isJiraAdmin={view.viewer.isJiraAdmin} />
       ) : null}
       {view.state === 'error' ? (
         <Notice appearance="error" title={t('problem.title')} testId="panel-problem">
@@ -194,40 +182,22 @@ function PanelBody({ view, refreshing, refreshError, reload }: PanelBodyProps) {
 }
 
 /**
- * Why no contract covers the request (no contract, expired, not in force, service not covered), the
- * out-of-contract rate when the contract defines one, and the way to tell the customer (issue 11
- * item 4); admins get the way to the settings.
+ * Why no contract covers the request (no contract, expired, not in force, service not covered) and
+ * the out-of-contract rate when the contract defines one (issue 11 item 4); admins get the way to the
+ * settings. The message for the customer is the action bar's "Tell the customer", which opens on
+ * the not-covered draft — offered there only, not twice.
  */
-function UncoveredNotice({
-  uncovered,
-  isJiraAdmin,
-  onTell,
-}: {
-  uncovered: PanelUncovered | null;
-  isJiraAdmin: boolean;
-  onTell: ((button: HTMLElement) => void) | null;
-}) {
+function UncoveredNotice({ uncovered, isJiraAdmin }: { uncovered: PanelUncovered | null; isJiraAdmin: boolean }) {
   const { t } = useI18n();
   const actions = (
-    <>
-      {onTell === null ? null : (
-        <Button testId="uncovered-tell" appearance="primary" onClick={(event) => {
-            onTell(event.currentTarget);
-          }}>
-          {t('uncovered.tell')}
-        </Button>
-      )}
-      {isJiraAdmin ? (
-        <Button
-          testId="settings-link"
-          onClick={() => {
-            void navigateToModule(ADMIN_PAGE_MODULE_KEY);
-          }}
-        >
-          {t('uncovered.settings')}
-        </Button>
-      ) : null}
-    </>
+    <Button
+      testId="settings-link"
+      onClick={() => {
+        void navigateToModule(ADMIN_PAGE_MODULE_KEY);
+      }}
+    >
+      {t('uncovered.settings')}
+    </Button>
   );
   const subtle = { marginTop: token('space.050'), color: token('color.text.subtle') } as const;
   return (
@@ -235,7 +205,7 @@ function UncoveredNotice({
       appearance="information"
       title={t('uncovered.title')}
       testId="panel-uncovered"
-      {...(onTell !== null || isJiraAdmin ? { actions } : {})}
+      {...(isJiraAdmin ? { actions } : {})}
     >
       {uncovered === null ? (
         <div>{t('uncovered.body')}</div>
