@@ -16,6 +16,7 @@ const OPERATIONS = [
   ['get', '/rest/api/3/serverInfo'],
   ['get', '/rest/api/3/myself'],
   ['get', '/rest/api/3/user'],
+  ['get', '/rest/api/3/user/bulk'],
   ['get', '/rest/api/3/mypermissions'],
   ['post', '/rest/api/3/issue/bulkfetch'],
   ['get', '/rest/api/3/field'],

@@ -220,6 +220,37 @@ function getUser(ctx: Ctx): Result {
   return ok({ ...renderUser(ctx.render, user), ...(user.hideLocale === true ? {} : { locale: user.locale }) });
 }
 
+/**
+ * GET /rest/api/3/user/bulk (Jira Cloud platform REST v3, Users: "Bulk get users", operation
+ * bulkGetUsers in Atlassian's OpenAPI document, condensed in openapi/jira-platform-operations.json):
+ * "a paginated list of the users specified by one or more account IDs" — `accountId` repeated
+ * (required: 400 "if accountID is missing"), `startAt` (default 0) and `maxResults` (default 10),
+ * answered as PageBeanUser { self, nextPage, maxResults, startAt, total, isLast, values: User[] };
+ * scope read:jira-user. The document does not say what an unknown account id gives: the emulator
+ * leaves it out of `values` (there is no User to list), so a caller cannot count on one per id.
+ * It names no largest page either; the emulator caps `maxResults` at 1000 as a guard of its own.
+ */
+function bulkGetUsers(ctx: Ctx): Result {
+  const ids = [...new Set(ctx.query.list('accountId'))];
+  if (ids.length === 0) throw badRequest('The accountId query parameter needs to be provided.');
+  const startAt = ctx.query.int('startAt', 0);
+  const maxResults = ctx.query.int('maxResults', 10, 1000);
+  const all = ids.map((id) => ctx.model.findUser(id)).filter((user) => user !== undefined);
+  const values = all.slice(startAt, startAt + maxResults);
+  const isLast = startAt + values.length >= all.length;
+  const query = ids.map((id) => `accountId=${encodeURIComponent(id)}`).join('&');
+  const page = (s: number): string => `${ctx.model.baseUrl}/rest/api/3/user/bulk?${query}&maxResults=${maxResults}&startAt=${s}`;
+  return ok({
+    self: page(startAt),
+    ...(isLast ? {} : { nextPage: page(startAt + maxResults) }),
+    maxResults,
+    startAt,
+    total: all.length,
+    isLast,
+    values: values.map((user) => renderUser(ctx.render, user)),
+  });
+}
+
 function myPermissions(ctx: Ctx): Result {
   const { model, caller, query } = ctx;
   const keys = query.list('permissions');
@@ -942,6 +973,7 @@ const ROUTE_TABLE: [string, string, Handler][] = [
   ['GET', '/rest/api/3/serverInfo', serverInfo],
   ['GET', '/rest/api/3/myself', (ctx) => ok(renderMyself(ctx.render))],
   ['GET', '/rest/api/3/user', getUser],
+  ['GET', '/rest/api/3/user/bulk', bulkGetUsers],
   ['GET', '/rest/api/3/mypermissions', myPermissions],
   ['GET', '/rest/api/3/field', (ctx) => ok(ctx.model.fields().map((f) => renderField(ctx.model, f)))],
   ['GET', '/rest/api/3/priority', listPriorities],

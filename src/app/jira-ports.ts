@@ -248,6 +248,11 @@ export type IsJiraAdmin = () => Promise<boolean>;
 export type GetMyself = () => Promise<MyselfSnapshot>;
 /** An account's display name; null when unknown. Scope read:jira-user. */
 export type GetUserDisplayName = (accountId: string) => Promise<string | null>;
+/**
+ * The display names of several accounts, looked up in batches; an account Jira does not answer for
+ * (unknown, or hidden from the caller) is absent from the map. Scope read:jira-user.
+ */
+export type GetUserDisplayNames = (accountIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 /** An account's locale (`nl_NL`); null when unknown or hidden by its privacy settings. Scope read:jira-user. */
 export type GetUserLocale = (accountId: string) => Promise<string | null>;
 /** Every priority of the site. Scope read:jira-work. */
@@ -314,6 +319,8 @@ export interface JiraAsUser {
   readonly isJiraAdmin: IsJiraAdmin;
   readonly getMyself: GetMyself;
   readonly getUserDisplayName: GetUserDisplayName;
+  /** The admin page's audit log shows who saved by name. */
+  readonly getUserDisplayNames: GetUserDisplayNames;
   readonly addRequestComment: AddRequestComment;
   readonly listPriorities: ListPriorities;
   readonly listStatuses: ListStatuses;

@@ -34,6 +34,7 @@ export const ADMIN_RESOLVER_KEYS = {
   import: 'admin/import',
   export: 'admin/export',
   auditLog: 'admin/audit-log',
+  displayNames: 'admin/display-names',
   jiraOptions: 'admin/jira-options',
   rebuildAggregates: 'admin/rebuild-aggregates',
   preview: 'admin/preview',
@@ -64,6 +65,8 @@ export const ADMIN_LIMITS = {
   importMaxBytes: CONTRACT_DATABASE_LIMITS.documentMaxBytes + AUDIT_LOG_LIMITS.maxBytes + 4_096,
   /** Audit entries per `admin/audit-log` page. */
   auditPageMax: 100,
+  /** Account ids per `admin/display-names` call (an audit page's authors at most). */
+  displayNamesMax: 100,
 } as const;
 
 /** One validation error: the dotted path into the document ("(root)" for the root) and what is wrong. */
@@ -102,6 +105,15 @@ export const auditLogPayloadSchema = strictObject({
   /** `nextCursor` of the previous page. */
   cursor: z.string().min(1).max(2000).optional(),
 });
+
+/** The accounts whose display names the audit log shows (its entries' `by`). */
+export const displayNamesPayloadSchema = strictObject({
+  accountIds: z.array(z.string().min(1).max(128)).min(1).max(ADMIN_LIMITS.displayNamesMax),
+});
+
+/** Display name per account id; an account Jira gave no name for (unknown, hidden, refused) is absent. */
+export const displayNamesDataSchema = z.object({ names: z.record(z.string(), z.string()) });
+export type DisplayNamesData = z.infer<typeof displayNamesDataSchema>;
 
 /** One audit log entry: who changed what and when (a readable line per change). */
 export const auditEntrySchema = strictObject({
@@ -355,6 +367,7 @@ export const adminApi = {
   [ADMIN_RESOLVER_KEYS.import]: { payload: importPayloadSchema, data: saveDataSchema },
   [ADMIN_RESOLVER_KEYS.export]: { payload: emptyPayloadSchema, data: exportDataSchema },
   [ADMIN_RESOLVER_KEYS.auditLog]: { payload: auditLogPayloadSchema, data: auditLogDataSchema },
+  [ADMIN_RESOLVER_KEYS.displayNames]: { payload: displayNamesPayloadSchema, data: displayNamesDataSchema },
   [ADMIN_RESOLVER_KEYS.jiraOptions]: { payload: emptyPayloadSchema, data: jiraOptionsDataSchema },
   [ADMIN_RESOLVER_KEYS.rebuildAggregates]: { payload: emptyPayloadSchema, data: rebuildDataSchema },
   [ADMIN_RESOLVER_KEYS.preview]: { payload: previewPayloadSchema, data: previewDataSchema },

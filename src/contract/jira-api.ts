@@ -365,6 +365,19 @@ export const jiraMyselfSchema = z.object({
 });
 export type JiraMyself = z.infer<typeof jiraMyselfSchema>;
 
+/**
+ * GET /rest/api/3/user/bulk — a page of users (PageBeanUser: `startAt`, `maxResults`, `total`,
+ * `isLast`, `values` of User), Jira Cloud platform REST v3, Users: Bulk get users.
+ */
+export const jiraUserPageSchema = z.object({
+  startAt: z.number().int().nonnegative(),
+  maxResults: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative().optional(),
+  isLast: z.boolean().optional(),
+  values: z.array(jiraUserSchema),
+});
+export type JiraUserPage = z.infer<typeof jiraUserPageSchema>;
+
 // ---------------------------------------------------------------------------------------------
 // Admin pickers: priorities, statuses
 // ---------------------------------------------------------------------------------------------

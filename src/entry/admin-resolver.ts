@@ -2,8 +2,8 @@
  * Resolvers of the admin settings pages (`jira:adminPage` modules: the overview and the forms for
  * calendars, services, levels and contracts): the contract database — read with its health warnings
  * and what is fixed by history, validate, preview (checks, changes and an example deadline), save,
- * import (restore a backup), export (a backup with the audit log) — its audit log, the site's names
- * for the pickers, and the re-apply of the saved database to open requests. Every key is for Jira
+ * import (restore a backup), export (a backup with the audit log) — its audit log and the display
+ * names of its authors, the site's names for the pickers, and the re-apply of the saved database to open requests. Every key is for Jira
  * administrators only, checked as the calling user on each call. Validate, preview, save and import
  * run the same checks (src/app/contract-database-store.ts); their messages come in the caller's
  * language (src/i18n/validation-text.ts).
@@ -23,7 +23,7 @@ import {
   type SaveDatabaseResult,
 } from '../app/contract-database-store';
 import type { DepsSource } from '../app/deps';
-import { isActingAsUserRefused, isConsentRequired } from '../app/jira-ports';
+import { isActingAsUserRefused, isConsentRequired, isJiraError } from '../app/jira-ports';
 import { presentExplanation } from '../app/panel-view';
 import { readReapplyJob, startReapply, type ReapplyJob } from '../app/reapply-open-clocks';
 import { textFor } from '../app/reader-text';
@@ -247,6 +247,23 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
             ...(call.payload.cursor === undefined ? {} : { cursor: call.payload.cursor }),
           });
           return ok(page);
+        }),
+    }),
+    [ADMIN_RESOLVER_KEYS.displayNames]: defineResolver({
+      payload: adminApi[ADMIN_RESOLVER_KEYS.displayNames].payload,
+      run: (call) =>
+        asAdmin(call, async () => {
+          // One batched lookup as the admin (Jira decides whose names they may see). When Jira
+          // refuses, the page shows the account ids instead: names are a nicety, the log is not.
+          const names = await call.deps
+            .jiraAsUser(call.accountId)
+            .getUserDisplayNames(call.payload.accountIds)
+            .catch((error: unknown) => {
+              if (!isJiraError(error)) throw error;
+              call.deps.log.warn('audit log: display names not available', { status: error.status ?? 0, kind: error.kind });
+              return new Map<string, string>();
+            });
+          return ok({ names: Object.fromEntries(names) });
         }),
     }),
     [ADMIN_RESOLVER_KEYS.jiraOptions]: defineResolver({

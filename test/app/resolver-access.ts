@@ -62,6 +62,7 @@ export const RESOLVER_ACCESS: Readonly<Record<string, KeyExpectations>> = {
   'admin/import': { access: ADMINS, why: ADMIN_PAGE, example: backupPayload, documentFields: ['json'] },
   'admin/export': { access: ADMINS, why: ADMIN_PAGE, example: () => Promise.resolve({}) },
   'admin/audit-log': { access: ADMINS, why: ADMIN_PAGE, example: () => Promise.resolve({ limit: 5 }) },
+  'admin/display-names': { access: ADMINS, why: ADMIN_PAGE, example: (f) => Promise.resolve({ accountIds: [f.h.site.users.admin.accountId] }) },
   'admin/jira-options': { access: ADMINS, why: ADMIN_PAGE, example: () => Promise.resolve({}) },
   'admin/rebuild-aggregates': { access: ADMINS, why: ADMIN_PAGE, example: () => Promise.resolve({}) },
   'admin/preview': {

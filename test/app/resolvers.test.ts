@@ -13,6 +13,8 @@ import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createPanelResolver } from '../../src/entry/panel-resolver';
 import { createHarness, type Harness } from './app-harness';
+import { createJiraClient } from '../../src/adapters/jira/jira-client';
+import { installationOf } from '../../sandbox/runtime/app-wiring';
 import v1Example from '../fixtures/contract-database.v1.example.json';
 
 type Definitions = ReturnType<typeof createAdminResolver>;
@@ -106,6 +108,27 @@ describe('admin resolvers', () => {
       ok: true,
       data: { entries: [{ revision: 2, by: h.site.users.admin.accountId, action: 'save', changes: ['Settings: at-risk threshold 75 % → 60 %'] }, { revision: 1, action: 'import' }], nextCursor: null },
     });
+  });
+
+  it('names the audit log\'s authors in one batched Jira call, and answers without names when Jira refuses', async () => {
+    const h = await createHarness();
+    const { admin: ada, sanne } = h.site.users;
+    h.jiraCalls.length = 0;
+    const answer = await admin(h, 'admin/display-names', { accountIds: [ada.accountId, sanne.accountId, ada.accountId, 'no-such-account'] });
+    expect(answer).toEqual({ ok: true, data: { names: { [ada.accountId]: ada.displayName, [sanne.accountId]: sanne.displayName } } });
+    expect(h.jiraCalls.filter((c) => c.startsWith('GET /rest/api/3/user'))).toEqual(['GET /rest/api/3/user/bulk']);
+    expect(await admin(h, 'admin/display-names', { accountIds: [] })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await admin(h, 'admin/display-names', { accountIds: [ada.accountId] }, sanne.accountId)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // Jira refuses (403): the page falls back to the account ids, the call itself does not fail
+    const refusing = createJiraClient({
+      transport: () => Promise.resolve({ status: 403, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errorMessages: ['You are not allowed to browse users.'], errors: {} }) }),
+      retry: { sleep: () => Promise.resolve() },
+      installation: () => installationOf(h.model.app),
+    });
+    const deps = { ...h.deps, jiraAsUser: (accountId: string) => ({ ...h.deps.jiraAsUser(accountId), getUserDisplayNames: refusing.getUserDisplayNames }) };
+    const refused = await call(createAdminResolver(deps), 'admin/display-names', { accountIds: [ada.accountId] }, ada.accountId, { type: 'jira:adminPage' });
+    expect(refused).toEqual({ ok: true, data: { names: {} } });
   });
 
   it('exports a backup that imports back unchanged, and restores an older one only with confirmation', async () => {

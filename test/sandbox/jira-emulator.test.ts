@@ -103,6 +103,30 @@ describe('site and user', () => {
     expect(user).toEqual({ accountId: site.users[who].accountId, locale });
   });
 
+  // GET /rest/api/3/user/bulk (Atlassian's OpenAPI: bulkGetUsers): accountId repeated, a PageBeanUser
+  // paged with startAt / maxResults (default 10); jira.js has no method for it, so plain fetch.
+  it('answers users in bulk: the known ones of the ids asked, paged, and 400 without an account id', async () => {
+    const pageSchema = z.object({
+      self: z.string(),
+      nextPage: z.string().optional(),
+      startAt: z.number(),
+      maxResults: z.number(),
+      total: z.number(),
+      isLast: z.boolean(),
+      values: z.array(z.object({ accountId: z.string(), displayName: z.string() })),
+    });
+    const ids = [site.users.tom.accountId, 'no-such-account', site.users.alice.accountId];
+    const query = ids.map((id) => `accountId=${encodeURIComponent(id)}`).join('&');
+    const all = pageSchema.parse(await (await fetch(`${server.url}/rest/api/3/user/bulk?${query}`)).json());
+    expect(all).toMatchObject({ startAt: 0, maxResults: 10, total: 2, isLast: true });
+    expect(all.values.map((u) => u.displayName)).toEqual(['Tom Becker', 'Alice Jansen']);
+    const first = pageSchema.parse(await (await fetch(`${server.url}/rest/api/3/user/bulk?${query}&maxResults=1`)).json());
+    expect(first).toMatchObject({ maxResults: 1, total: 2, isLast: false, values: [{ displayName: 'Tom Becker' }] });
+    const second = pageSchema.parse(await (await fetch(first.nextPage ?? '')).json());
+    expect(second).toMatchObject({ startAt: 1, isLast: true, values: [{ displayName: 'Alice Jansen' }] });
+    expect((await fetch(`${server.url}/rest/api/3/user/bulk`)).status).toBe(400);
+  });
+
   it('refuses an unknown e-mail and an unknown bearer token with 401', async () => {
     expect((await failure({ email: 'nobody@nowhere.example' }, 'cloud', 'myself', 'getCurrentUser')).status).toBe(401);
     expect((await failure({ bearer: 'wrong' }, 'cloud', 'myself', 'getCurrentUser')).status).toBe(401);

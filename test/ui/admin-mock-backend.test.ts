@@ -8,6 +8,7 @@ import {
   ADMIN_RESOLVER_KEYS,
   adminGetDataSchema,
   auditLogDataSchema,
+  displayNamesDataSchema,
   exportDataSchema,
   jiraOptionsDataSchema,
   parseIcsDataSchema,
@@ -33,6 +34,7 @@ const answers = {
   [ADMIN_RESOLVER_KEYS.import]: envelopeSchema(saveDataSchema),
   [ADMIN_RESOLVER_KEYS.export]: envelopeSchema(exportDataSchema),
   [ADMIN_RESOLVER_KEYS.auditLog]: envelopeSchema(auditLogDataSchema),
+  [ADMIN_RESOLVER_KEYS.displayNames]: envelopeSchema(displayNamesDataSchema),
   [ADMIN_RESOLVER_KEYS.jiraOptions]: envelopeSchema(jiraOptionsDataSchema),
   [ADMIN_RESOLVER_KEYS.rebuildAggregates]: envelopeSchema(rebuildDataSchema),
   [ADMIN_RESOLVER_KEYS.preview]: envelopeSchema(previewDataSchema),
@@ -92,7 +94,8 @@ describe('mock admin backend', () => {
     const database = { ...buildDemoDatabase(), settings: { ...buildDemoDatabase().settings, atRiskThresholdPercent: 80 } };
     expect(backend.handle(ADMIN_RESOLVER_KEYS.save, { database, revision: 0 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(parse(ADMIN_RESOLVER_KEYS.save, backend.handle(ADMIN_RESOLVER_KEYS.save, { database, revision: 1 }))).toMatchObject({ ok: true, data: { revision: 2, changes: ['Settings: at-risk threshold 75 % → 80 %'] } });
-    expect(parse(ADMIN_RESOLVER_KEYS.auditLog, backend.handle(ADMIN_RESOLVER_KEYS.auditLog, {}))).toMatchObject({ ok: true, data: { entries: [{ revision: 2, action: 'save' }] } });
+    expect(parse(ADMIN_RESOLVER_KEYS.auditLog, backend.handle(ADMIN_RESOLVER_KEYS.auditLog, {}))).toMatchObject({ ok: true, data: { entries: [{ revision: 2, action: 'save', by: 'mock-admin' }] } });
+    expect(parse(ADMIN_RESOLVER_KEYS.displayNames, backend.handle(ADMIN_RESOLVER_KEYS.displayNames, { accountIds: ['mock-admin', 'someone-else'] }))).toEqual({ ok: true, data: { names: { 'mock-admin': 'Mock Admin' } } });
   });
 
   it('imports: not JSON is one error at "json"; a good document is stored; the same again is unchanged', () => {

@@ -5,7 +5,7 @@
  *
  * What this module may not do: retry, parse bodies or log — that is the client's and retry.ts's job.
  */
-import type { JiraRequest, JiraResponse, JiraTransport } from './jira-transport';
+import { queryPairs, type JiraRequest, type JiraResponse, type JiraTransport } from './jira-transport';
 
 export interface FetchTransportOptions {
   /** `http://127.0.0.1:4000` or `https://your-domain.atlassian.net`; a trailing slash is ignored. */
@@ -21,7 +21,7 @@ export interface FetchTransportOptions {
 /** Joins base URL, path and query without losing a base path such as `/jira`. */
 export function buildRequestUrl(baseUrl: string, request: JiraRequest): string {
   const base = baseUrl.replace(/\/+$/, '');
-  const entries = Object.entries(request.query ?? {});
+  const entries = queryPairs(request.query);
   const query = entries.length === 0 ? '' : `?${new URLSearchParams(entries).toString()}`;
   return `${base}${request.path.text}${query}`;
 }

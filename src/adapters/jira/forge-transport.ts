@@ -9,7 +9,7 @@
 import api, { getAppContext, route } from '@forge/api';
 import type { APIResponse, RequestInit, Route } from '@forge/api';
 import type { AppInstallation } from './app-fields';
-import type { JiraRequest, JiraResponse, JiraTransport } from './jira-transport';
+import { queryPairs, type JiraRequest, type JiraResponse, type JiraTransport } from './jira-transport';
 
 /**
  * The installation the current invocation runs in, from Forge's `getAppContext()` (app id,
@@ -60,7 +60,7 @@ function defaultRequestJira(who: ForgeActor): RequestJira {
 /** Turns the client's request into a Forge `Route`, path parameters escaped by `route` itself. */
 export function toForgeRoute(request: JiraRequest): Route {
   const path = route(request.path.template, ...request.path.params);
-  const entries = Object.entries(request.query ?? {});
+  const entries = queryPairs(request.query);
   if (entries.length === 0) return path;
   return route`${path}?${new URLSearchParams(entries)}`;
 }

@@ -26,7 +26,7 @@ export interface JiraCaller {
   /** Every page of a platform list (`startAt` / `maxResults` / `isLast`). */
   collectPlatformPages<Item>(
     path: JiraPath,
-    query: Readonly<Record<string, string>>,
+    query: NonNullable<JiraRequest['query']>,
     pageSize: number,
     parsePage: (request: JiraRequest) => Promise<{ startAt: number; isLast: boolean; values: Item[] }>,
   ): Promise<Item[]>;

@@ -23,8 +23,11 @@ export interface JiraPath {
 export interface JiraRequest {
   readonly method: JiraMethod;
   readonly path: JiraPath;
-  /** Query parameters; a list value is sent comma-separated, as Jira expects for `fields`. */
-  readonly query?: Readonly<Record<string, string>>;
+  /**
+   * Query parameters. A comma-separated string goes as one parameter (Jira's `fields`); a list goes
+   * as the parameter repeated (`accountId=a&accountId=b`, as GET /rest/api/3/user/bulk expects).
+   */
+  readonly query?: Readonly<Record<string, string | readonly string[]>>;
   /** A JSON value; transports serialise it and send `Content-Type: application/json`. */
   readonly body?: unknown;
 }
@@ -34,6 +37,15 @@ export interface JiraResponse {
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+}
+
+/**
+ * The query as name–value pairs in order, a list value as its parameter repeated.
+ *
+ * @example queryPairs({ accountId: ['a', 'b'], maxResults: '2' }) // [['accountId','a'],['accountId','b'],['maxResults','2']]
+ */
+export function queryPairs(query: JiraRequest['query']): [string, string][] {
+  return Object.entries(query ?? {}).flatMap(([name, value]): [string, string][] => (typeof value === 'string' ? [[name, value]] : value.map((item): [string, string] => [name, item])));
 }
 
 /** Sends one request to Jira and answers whatever Jira answered; throws only when nothing came back. */

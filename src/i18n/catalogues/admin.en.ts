@@ -73,11 +73,6 @@ export const adminEn = {
   'admin.renewals.manager': 'Account manager',
   'admin.renewals.reminder': 'Reminder',
   'admin.renewals.noManager': 'None named',
-  'admin.renewals.reminder.none': 'No reminder asked for',
-  'admin.renewals.reminder.scheduled': 'On {date} ({days, plural, one {# day} other {# days}} before)',
-  'admin.renewals.reminder.due': 'Due since {date}: goes out with the next hourly run',
-  'admin.renewals.reminder.sent': 'Sent {date} on {issueKey}',
-  'admin.renewals.reminder.unknown': 'Sent {date} on {issueKey}, without an answer from Jira: not sent again',
 
   'admin.calendars.title': 'Business calendars',
   'admin.calendars.empty': 'No calendars yet.',

@@ -75,11 +75,6 @@ export const adminNl: Translation<typeof adminEn> = {
   'admin.renewals.manager': 'Accountmanager',
   'admin.renewals.reminder': 'Herinnering',
   'admin.renewals.noManager': 'Niemand genoemd',
-  'admin.renewals.reminder.none': 'Geen herinnering gevraagd',
-  'admin.renewals.reminder.scheduled': 'Op {date} ({days, plural, one {# dag} other {# dagen}} vooraf)',
-  'admin.renewals.reminder.due': 'Te versturen sinds {date}: gaat mee met de volgende uurlijkse ronde',
-  'admin.renewals.reminder.sent': 'Verstuurd {date} bij {issueKey}',
-  'admin.renewals.reminder.unknown': 'Verstuurd {date} bij {issueKey}, zonder antwoord van Jira: wordt niet opnieuw verstuurd',
 
   'admin.calendars.title': 'Werkroosters',
   'admin.calendars.empty': 'Nog geen werkroosters.',

@@ -98,11 +98,6 @@ export const reportsEn = {
   'reports.renewals.manager': 'Account manager',
   'reports.renewals.reminder': 'Reminder',
   'reports.renewals.noManager': 'None named',
-  'reports.renewals.reminder.none': 'No reminder asked for',
-  'reports.renewals.reminder.scheduled': 'On {date} ({days, plural, one {# day} other {# days}} before)',
-  'reports.renewals.reminder.due': 'Due since {date}: goes out with the next hourly run',
-  'reports.renewals.reminder.sent': 'Sent {date} on {issueKey}',
-  'reports.renewals.reminder.unknown': 'Sent {date} on {issueKey}, without an answer from Jira: not sent again',
   'reports.renewals.requests': 'Open {customer}’s requests in the issue navigator',
 
   'reports.uncovered.intro': 'Resolved in the period without a customer contract: listed apart, never counted in a percentage.',

@@ -100,11 +100,6 @@ export const reportsNl: Translation<typeof reportsEn> = {
   'reports.renewals.manager': 'Accountmanager',
   'reports.renewals.reminder': 'Herinnering',
   'reports.renewals.noManager': 'Niemand genoemd',
-  'reports.renewals.reminder.none': 'Geen herinnering gevraagd',
-  'reports.renewals.reminder.scheduled': 'Op {date} ({days, plural, one {# dag} other {# dagen}} vooraf)',
-  'reports.renewals.reminder.due': 'Te versturen sinds {date}: gaat mee met de volgende uurlijkse ronde',
-  'reports.renewals.reminder.sent': 'Verstuurd {date} bij {issueKey}',
-  'reports.renewals.reminder.unknown': 'Verstuurd {date} bij {issueKey}, zonder antwoord van Jira: wordt niet opnieuw verstuurd',
   'reports.renewals.requests': 'Verzoeken van {customer} openen in de issuenavigator',
 
   'reports.uncovered.intro': 'In de periode opgelost zonder klantcontract: apart vermeld, nooit in een percentage geteld.',

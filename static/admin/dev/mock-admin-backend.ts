@@ -158,6 +158,11 @@ export function createMockAdminBackend(options: MockAdminOptions) {
       }
       case ADMIN_RESOLVER_KEYS.auditLog:
         return ok({ entries: auditLog, nextCursor: null });
+      case ADMIN_RESOLVER_KEYS.displayNames: {
+        const input = adminApi[ADMIN_RESOLVER_KEYS.displayNames].payload.safeParse(payload);
+        if (!input.success) return fail('invalid-input', 'Invalid payload.', flattenIssues(input.error.issues));
+        return ok({ names: Object.fromEntries(input.data.accountIds.filter((id) => id === 'mock-admin').map((id) => [id, 'Mock Admin'])) });
+      }
       case ADMIN_RESOLVER_KEYS.jiraOptions:
         return ok(demoJiraOptions);
       case ADMIN_RESOLVER_KEYS.rebuildAggregates:

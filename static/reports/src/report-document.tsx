@@ -21,6 +21,7 @@ import { issueNavigatorPath, navigateHost, openIssue } from '../../shared/forge-
 import { Notice } from '../../shared/ui/notice';
 import { coverageRuns } from './coverage-text';
 import type { ReportsI18n } from './messages';
+import { reminderText } from '../../shared/renewal-reminder';
 
 export function ReportDocument({ i18n, report }: { i18n: ReportsI18n; report: ReviewReport }) {
   const { t } = i18n;
@@ -539,23 +540,6 @@ function CreditsSection({ i18n, report }: { i18n: ReportsI18n; report: ReviewRep
       )}
     </Section>
   );
-}
-
-function reminderText(i18n: ReportsI18n, renewal: AdminRenewal): string {
-  const { t } = i18n;
-  const reminder = renewal.reminder;
-  if (reminder === null) return t('reports.renewals.reminder.none');
-  const sent = reminder.sentAt === null ? '' : i18n.instant(reminder.sentAt, renewal.timeZone);
-  switch (reminder.status) {
-    case 'scheduled':
-      return t('reports.renewals.reminder.scheduled', { date: i18n.localDate(reminder.on), days: reminder.days });
-    case 'due':
-      return t('reports.renewals.reminder.due', { date: i18n.localDate(reminder.on) });
-    case 'sent':
-      return t('reports.renewals.reminder.sent', { date: sent, issueKey: reminder.issueKey ?? '' });
-    case 'unknown':
-      return t('reports.renewals.reminder.unknown', { date: sent, issueKey: reminder.issueKey ?? '' });
-  }
 }
 
 function RenewalDate({ i18n, value }: { i18n: ReportsI18n; value: AdminRenewal['notice'] }) {

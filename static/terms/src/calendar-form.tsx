@@ -129,8 +129,13 @@ function WeekGrid({ base }: { base: Path }) {
                               onChange={(event) => { setDay(key, intervals.map((pair, i) => (i === index ? [pair[0], event.target.value] : pair))); }}
                             />
                           </label>
-                          <Button spacing="compact" appearance="subtle" onClick={() => { setDay(key, intervals.filter((_, i) => i !== index)); }}>
-                            {t('terms.calendar.removeInterval', { day: long, n: index + 1 })}
+                          <Button
+                            spacing="compact"
+                            appearance="subtle"
+                            aria-label={t('terms.calendar.removeInterval', { day: long, n: index + 1 })}
+                            onClick={() => { setDay(key, intervals.filter((_, i) => i !== index)); }}
+                          >
+                            {t('terms.removeShort')}
                           </Button>
                           {errors.length > 0 ? (
                             <span className="terms-error" data-testid={`field-error-${at.join('-')}`}>
@@ -147,27 +152,29 @@ function WeekGrid({ base }: { base: Path }) {
                     </div>
                   ) : null}
                 </td>
-                <td className="terms-nowrap">
-                  <Button
-                    spacing="compact"
-                    onClick={() => {
-                      const last = intervals[intervals.length - 1];
-                      setDay(key, [...intervals, last === undefined ? ['09:00', '17:00'] : [last[1], last[1] < '23:00' ? `${String(Number(last[1].slice(0, 2)) + 1).padStart(2, '0')}${last[1].slice(2)}` : '24:00']]);
-                    }}
-                    testId={`add-interval-${key}`}
-                  >
-                    {t('terms.calendar.addInterval')}
-                  </Button>{' '}
-                  <Button
-                    spacing="compact"
-                    appearance="subtle"
-                    onClick={() => {
-                      for (const day of ['mon', 'tue', 'wed', 'thu', 'fri'] as const) if (day !== key) setDay(day, structuredClone(intervals));
-                    }}
-                    testId={`copy-weekdays-${key}`}
-                  >
-                    {t('terms.calendar.copyWeekdays')}
-                  </Button>
+                <td>
+                  <div className="terms-row-actions">
+                    <Button
+                      spacing="compact"
+                      onClick={() => {
+                        const last = intervals[intervals.length - 1];
+                        setDay(key, [...intervals, last === undefined ? ['09:00', '17:00'] : [last[1], last[1] < '23:00' ? `${String(Number(last[1].slice(0, 2)) + 1).padStart(2, '0')}${last[1].slice(2)}` : '24:00']]);
+                      }}
+                      testId={`add-interval-${key}`}
+                    >
+                      {t('terms.calendar.addInterval')}
+                    </Button>
+                    <Button
+                      spacing="compact"
+                      appearance="subtle"
+                      onClick={() => {
+                        for (const day of ['mon', 'tue', 'wed', 'thu', 'fri'] as const) if (day !== key) setDay(day, structuredClone(intervals));
+                      }}
+                      testId={`copy-weekdays-${key}`}
+                    >
+                      {t('terms.calendar.copyWeekdays')}
+                    </Button>
+                  </div>
                 </td>
               </tr>
             );
@@ -207,16 +214,13 @@ function Holidays({ base }: { base: Path }) {
     <fieldset className="terms-fieldset" data-testid="calendar-holidays">
       <legend className="terms-legend">{t('terms.holidays.title')}</legend>
       {holidays.length === 0 ? <p className="terms-muted">{t('terms.holidays.none')}</p> : null}
-      <table className="terms-table">
+      <table className="terms-table terms-holidays">
         {holidays.length > 0 ? (
           <thead>
             <tr>
               <th scope="col">{t('terms.holidays.kind')}</th>
               <th scope="col">{t('terms.holidays.day')}</th>
               <th scope="col">{t('terms.holidays.name')}</th>
-              <th scope="col">
-                <span className="terms-visually-hidden">{t('terms.actions')}</span>
-              </th>
             </tr>
           </thead>
         ) : null}
@@ -265,25 +269,26 @@ function Holidays({ base }: { base: Path }) {
                   {!yearly && /^\d{4}-\d{2}-\d{2}$/.test(holiday.date) ? <div className="terms-help">{localDate(holiday.date)}</div> : null}
                 </td>
                 <td>
-                  <input
-                    className="terms-input"
-                    aria-label={t('terms.holidays.nameOf', { n })}
-                    value={holiday.name ?? ''}
-                    onChange={(event) => {
-                      const { name: _name, ...rest } = holiday;
-                      setOne(index, event.target.value === '' ? (rest) : { ...holiday, name: event.target.value });
-                    }}
-                  />
+                  {/* the name and the row's remove button share the cell: at 1024 px a fourth column does not fit */}
+                  <div className="terms-holiday-name">
+                    <input
+                      className="terms-input"
+                      aria-label={t('terms.holidays.nameOf', { n })}
+                      value={holiday.name ?? ''}
+                      onChange={(event) => {
+                        const { name: _name, ...rest } = holiday;
+                        setOne(index, event.target.value === '' ? (rest) : { ...holiday, name: event.target.value });
+                      }}
+                    />
+                    <Button spacing="compact" appearance="subtle" aria-label={t('terms.holidays.remove', { n })} onClick={() => { setAll(holidays.filter((_, i) => i !== index)); }}>
+                      {t('terms.removeShort')}
+                    </Button>
+                  </div>
                   {errors.length > 0 ? (
                     <div className="terms-error" data-testid={`field-error-${at.join('-')}`}>
                       {errors.join(' ')}
                     </div>
                   ) : null}
-                </td>
-                <td>
-                  <Button spacing="compact" appearance="subtle" onClick={() => { setAll(holidays.filter((_, i) => i !== index)); }}>
-                    {t('terms.holidays.remove', { n })}
-                  </Button>
                 </td>
               </tr>
             );

@@ -32,27 +32,28 @@ function CoveredService({ at, index, currency, fixed }: { at: Path; index: numbe
   const dayMinutes = calendar === undefined ? 1440 : businessDayMinutes(calendar);
   return (
     <div className="terms-card" data-testid={`covered-${String(index)}`}>
-      <div className="terms-grid3">
+      {/* two selects side by side, the bespoke switch and remove below: three columns do not fit at 1024 px */}
+      <div className="terms-grid2">
         <SelectControl path={[...path, 'serviceId']} label={t('terms.contract.service')} choices={editor.db.services.map((s) => ({ value: s.id, label: s.name }))} />
         <SelectControl path={[...path, 'levelId']} label={t('terms.contract.level')} choices={editor.db.levels.map((l) => ({ value: l.id, label: l.name }))} />
-        <div className="terms-row terms-end">
-          <label className="terms-check">
-            <input
-              type="checkbox"
-              checked={bespoke !== undefined}
-              onChange={(event) => { editor.set([...path, 'bespoke'], event.target.checked ? { targets: {} } : undefined); }}
-              data-testid={`bespoke-${String(index)}`}
-            />
-            {t('terms.contract.bespoke')}
-          </label>
-          <Button
-            spacing="compact"
-            appearance="subtle"
-            onClick={() => { editor.update([...at, 'coveredServices'], (list) => (list as unknown[]).filter((_, i) => i !== index)); }}
-          >
-            {t('terms.contract.removeService', { service: service?.name ?? covered.serviceId })}
-          </Button>
-        </div>
+      </div>
+      <div className="terms-row">
+        <label className="terms-check">
+          <input
+            type="checkbox"
+            checked={bespoke !== undefined}
+            onChange={(event) => { editor.set([...path, 'bespoke'], event.target.checked ? { targets: {} } : undefined); }}
+            data-testid={`bespoke-${String(index)}`}
+          />
+          {t('terms.contract.bespoke')}
+        </label>
+        <Button
+          spacing="compact"
+          appearance="subtle"
+          onClick={() => { editor.update([...at, 'coveredServices'], (list) => (list as unknown[]).filter((_, i) => i !== index)); }}
+        >
+          {t('terms.contract.removeService', { service: service?.name ?? covered.serviceId })}
+        </Button>
       </div>
       {bespoke === undefined ? null : (
         <fieldset className="terms-fieldset" disabled={fixed}>

@@ -7,8 +7,9 @@
  */
 import { useEffect, useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import type { PreviewData, ReapplyJobData } from '../../../src/contract/admin-api';
+import type { AuditEntry, PreviewData, ReapplyJobData } from '../../../src/contract/admin-api';
 import { Notice } from '../../shared/ui/notice';
+import { APP_AUTHOR, createDisplayNameCache } from './display-names';
 import { useEditor } from './editor-context';
 import { useI18n } from './messages';
 import { termsClient } from './terms-client';
@@ -123,7 +124,7 @@ function JobFigures({ job }: { job: ReapplyJobData }) {
   return (
     <div data-testid="reapply-figures">
       <p>
-        {t('terms.reapply.figures', { scanned: job.scanned, changed: job.changed, earlier: job.earlier, later: job.later })}
+        {t('terms.reapply.figures', { scanned: job.scanned, changed: job.changed, earlier: job.earlier, later: job.later, other: job.changed - job.earlier - job.later })}
         {job.mostEarlierMinutes > 0 ? ` ${t('terms.reapply.mostEarlier', { duration: duration(job.mostEarlierMinutes) })}` : ''}
         {job.mostLaterMinutes > 0 ? ` ${t('terms.reapply.mostLater', { duration: duration(job.mostLaterMinutes) })}` : ''}
       </p>
@@ -141,7 +142,7 @@ function JobFigures({ job }: { job: ReapplyJobData }) {
               <tr key={move.issueKey}>
                 <td>{move.issueKey}</td>
                 <td>{move.from === null ? '—' : instant(move.from, timeZone)}</td>
-                <td>{move.to === null ? '—' : instant(move.to, timeZone)}</td>
+                <td>{move.to === null ? '—' : move.to === move.from ? <span className="terms-muted">{t('terms.reapply.same')}</span> : instant(move.to, timeZone)}</td>
               </tr>
             ))}
           </tbody>
@@ -228,26 +229,41 @@ export function Reapply() {
   );
 }
 
-/** The audit log: who changed what and when, newest first. */
+/** The authors' names, asked once per page load (the tab and the log come and go, this stays). */
+const authorNames = createDisplayNameCache(termsClient.displayNames);
+
+/** The audit log: who changed what and when, newest first; who by display name (the id when Jira gives none). */
 export function AuditLog({ revision }: { revision: number }) {
   const { t, instant, timeZone } = useI18n();
-  const [entries, setEntries] = useState<{ at: string; by: string; action: string; revision: number; changes: string[]; changeCount: number }[] | null>(null);
+  const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    void termsClient.auditLog(20).then((answer) => {
-      if (answer.ok) setEntries(answer.data.entries);
-      else setFailure(answer.error.message);
+    let current = true;
+    void termsClient.auditLog(20).then(async (answer) => {
+      if (!answer.ok) {
+        if (current) setFailure(answer.error.message);
+        return;
+      }
+      const found = await authorNames.lookUp(answer.data.entries.map((entry) => entry.by));
+      if (!current) return;
+      setNames(found);
+      setEntries(answer.data.entries);
     });
+    return () => {
+      current = false;
+    };
   }, [revision]);
+  const author = (by: string): string => (by === APP_AUTHOR ? t('terms.audit.byApp') : (names.get(by) ?? by));
   if (failure !== null) return <Notice appearance="error" title={t('admin.result.failed')}>{failure}</Notice>;
   if (entries === null) return <p className="terms-muted">{t('common.updating')}</p>;
   if (entries.length === 0) return <p className="terms-muted">{t('terms.audit.none')}</p>;
   return (
     <ol className="terms-audit" data-testid="audit-log">
       {entries.map((entry) => (
-        <li key={entry.revision} data-testid={`audit-${String(entry.revision)}`}>
+        <li key={entry.revision} data-testid={`audit-${String(entry.revision)}`} data-by={entry.by}>
           <div className="terms-audit-head">
-            {t('terms.audit.entry', { revision: entry.revision, at: instant(entry.at, timeZone), by: entry.by, action: entry.action })}
+            {t('terms.audit.entry', { revision: entry.revision, at: instant(entry.at, timeZone), by: author(entry.by), action: entry.action })}
           </div>
           <ul>
             {entry.changes.map((line, i) => (

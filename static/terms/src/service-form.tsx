@@ -1,8 +1,10 @@
 /**
  * One service of the catalogue: name, description, its place in the catalogue (the first matching
- * service wins, so order matters: move up / down), and how requests are recognised — pickers of the
+ * service wins, so order matters: move up / down, by mouse or keyboard — focus stays on the button
+ * pressed, or moves to the other one at the top or the bottom), and how requests are recognised — pickers of the
  * site's real request types (per service desk), components and labels.
  */
+import { useEffect, useRef } from 'react';
 import Button from '@atlaskit/button/new';
 import { useEditor } from './editor-context';
 import { MultiPicker, TextControl } from './controls';
@@ -12,11 +14,25 @@ import { useI18n } from './messages';
 export function ServiceForm({ index, onMoved }: { index: number; onMoved: (to: number) => void }) {
   const { t } = useI18n();
   const editor = useEditor();
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+  /** The button pressed by the last move: focus stays on it, or goes to the other one at either end. */
+  const pressed = useRef<'up' | 'down' | null>(null);
+  const count = editor.db.services.length;
+  useEffect(() => {
+    const which = pressed.current;
+    if (which === null) return;
+    pressed.current = null;
+    const atEnd = which === 'up' ? index === 0 : index === count - 1;
+    (which === 'up' !== atEnd ? up : down).current?.focus();
+  }, [index, count]);
   const service = editor.db.services[index];
   if (service === undefined) return null;
   const base: Path = ['services', index];
   const options = editor.options;
-  const move = (to: number) => {
+  const move = (which: 'up' | 'down') => {
+    const to = which === 'up' ? index - 1 : index + 1;
+    pressed.current = which;
     editor.update(['services'], (current) => {
       const list = [...(current as unknown[])];
       const [item] = list.splice(index, 1);
@@ -32,11 +48,13 @@ export function ServiceForm({ index, onMoved }: { index: number; onMoved: (to: n
     <section className="terms-form" aria-labelledby="service-heading" data-testid="service-form">
       <h3 id="service-heading">{service.name || t('terms.untitled')}</h3>
       <div className="terms-row">
-        <span className="terms-muted">{t('terms.service.position', { n: index + 1, count: editor.db.services.length })}</span>
-        <Button spacing="compact" isDisabled={index === 0} onClick={() => { move(index - 1); }} testId="service-up">
+        <span className="terms-muted" aria-live="polite" data-testid="service-position">
+          {t('terms.service.position', { n: index + 1, count })}
+        </span>
+        <Button ref={up} spacing="compact" isDisabled={index === 0} onClick={() => { move('up'); }} testId="service-up">
           {t('terms.service.up')}
         </Button>
-        <Button spacing="compact" isDisabled={index === editor.db.services.length - 1} onClick={() => { move(index + 1); }} testId="service-down">
+        <Button ref={down} spacing="compact" isDisabled={index === count - 1} onClick={() => { move('down'); }} testId="service-down">
           {t('terms.service.down')}
         </Button>
       </div>

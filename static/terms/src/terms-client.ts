@@ -13,6 +13,8 @@ export const termsClient = {
     invokeResolver(K.preview, { database, revision, example }, adminApi[K.preview].data),
   save: (database: unknown, revision: number) => invokeResolver(K.save, { database, revision }, adminApi[K.save].data),
   auditLog: (limit: number) => invokeResolver(K.auditLog, { limit }, adminApi[K.auditLog].data),
+  /** Display names of accounts (the audit log's authors); one batched Jira look-up. */
+  displayNames: (accountIds: string[]) => invokeResolver(K.displayNames, { accountIds }, adminApi[K.displayNames].data),
   parseIcs: (text: string) => invokeResolver(K.parseIcs, { text }, adminApi[K.parseIcs].data),
   reapplyPreview: () => invokeResolver(K.reapplyPreview, {}, adminApi[K.reapplyPreview].data),
   reapplyApply: (previewJobId: string, reason: string) => invokeResolver(K.reapplyApply, { previewJobId, reason }, adminApi[K.reapplyApply].data),

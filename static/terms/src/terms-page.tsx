@@ -288,7 +288,7 @@ export function TermsPage({ loaded, options, reload }: { loaded: AdminGetData; o
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="terms-panel" data-testid={`panel-${tab}`}>
         {tab === 'calendars' ? entityTab('calendars', (i) => <CalendarForm key={i} index={i} />) : null}
-        {tab === 'services' ? entityTab('services', (i) => <ServiceForm key={i} index={i} onMoved={(to) => { setSelected((c) => ({ ...c, services: to })); }} />) : null}
+        {tab === 'services' ? entityTab('services', (i) => <ServiceForm key={db.services[i]?.id ?? i} index={i} onMoved={(to) => { setSelected((c) => ({ ...c, services: to })); }} />) : null}
         {tab === 'levels' ? entityTab('levels', (i) => <LevelForm key={i} index={i} />) : null}
         {tab === 'contracts' ? entityTab('contracts', (i) => <ContractForm key={i} index={i} />) : null}
         {tab === 'preview' ? (

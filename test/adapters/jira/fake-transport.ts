@@ -32,7 +32,7 @@ export function respondWithFixture(name: string, status = 200, headers: Record<s
 export interface RecordedCall {
   readonly method: string;
   readonly path: string;
-  readonly query: Readonly<Record<string, string>> | undefined;
+  readonly query: JiraRequest['query'];
   readonly body: unknown;
 }
 

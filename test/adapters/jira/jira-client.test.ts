@@ -6,6 +6,8 @@ import { NeedsAuthenticationError } from '@forge/api';
 import { findFieldIds, type AppInstallation } from '../../../src/adapters/jira/app-fields';
 import { createJiraClient, type JiraClient } from '../../../src/adapters/jira/jira-client';
 import { jiraPath, type JiraResponse } from '../../../src/adapters/jira/jira-transport';
+import { buildRequestUrl } from '../../../src/adapters/jira/fetch-transport';
+import { USER_BULK_BATCH } from '../../../src/adapters/jira/users';
 import { isJiraError, JiraError, type JiraFieldIds } from '../../../src/app/jira-ports';
 import { jiraFieldListSchema } from '../../../src/contract/jira-api';
 import { REMOVE, createFakeTransport, editJson, fixtureJson, noWait, respond, respondWithFixture } from './fake-transport';
@@ -484,6 +486,40 @@ describe('permissions and myself', () => {
     const { jira, calls } = clientWith([answer]);
     expect(await jira.getUserLocale('5b10a2844c20165700ede21g')).toBe(locale);
     expect(calls[0]).toEqual({ method: 'GET', path: '/rest/api/3/user', query: { accountId: '5b10a2844c20165700ede21g' }, body: undefined });
+  });
+});
+
+describe('display names in bulk', () => {
+  const ada = '5b10a2844c20165700ede21g';
+  const sanne = '5b10ac8d82e05b22cc7d4ef5';
+
+  it('asks GET /rest/api/3/user/bulk once for a batch, the account id repeated, and maps the names', async () => {
+    const { jira, calls } = clientWith([respondWithFixture('users-bulk.json')]);
+    const names = await jira.getUserDisplayNames([ada, sanne, ada]);
+    expect(calls).toEqual([{ method: 'GET', path: '/rest/api/3/user/bulk', query: { accountId: [ada, sanne], startAt: '0', maxResults: String(USER_BULK_BATCH) }, body: undefined }]);
+    expect([...names]).toEqual([[ada, 'Ada de Boer'], [sanne, 'Sanne Visser']]);
+  });
+
+  it('splits many accounts into batches, and leaves out whoever Jira did not answer for', async () => {
+    const many = Array.from({ length: USER_BULK_BATCH + 1 }, (_, i) => `account-${String(i).padStart(3, '0')}`);
+    const page = (ids: string[]) => respond(200, { startAt: 0, maxResults: USER_BULK_BATCH, total: ids.length, isLast: true, values: ids.map((accountId) => ({ accountId, displayName: `Name of ${accountId}` })) });
+    const { jira, calls } = clientWith([page(many.slice(0, 3)), page([many[USER_BULK_BATCH]!])]);
+    const names = await jira.getUserDisplayNames(many);
+    expect(calls.map((c) => (c.query?.accountId as readonly string[]).length)).toEqual([USER_BULK_BATCH, 1]);
+    expect(names.size).toBe(4);
+    expect(names.get(many[USER_BULK_BATCH]!)).toBe(`Name of ${many[USER_BULK_BATCH]!}`);
+  });
+
+  it('throws a JiraError when Jira refuses', async () => {
+    const { jira } = clientWith([respond(403, { errorMessages: ['You do not have permission to browse users.'], errors: {} })]);
+    const error = await captureError(jira.getUserDisplayNames([ada]));
+    expect(error).toMatchObject({ kind: 'http', status: 403, path: '/rest/api/3/user/bulk' });
+  });
+
+  it('sends a list query value as the parameter repeated', () => {
+    expect(buildRequestUrl('https://polder-it.atlassian.net/', { method: 'GET', path: jiraPath`/rest/api/3/user/bulk`, query: { accountId: [ada, sanne], maxResults: '50' } })).toBe(
+      `https://polder-it.atlassian.net/rest/api/3/user/bulk?accountId=${ada}&accountId=${sanne}&maxResults=50`,
+    );
   });
 });
 

@@ -12,6 +12,7 @@ import { useI18n, type AdminI18n } from '../messages';
 import { formatMoney } from '../database-view';
 import { cell, headerCell, numericCell, smallSubtlest, table, tableFrame } from './admin-styles';
 import { OverviewSection } from './overview-section';
+import { reminderText } from '../../../shared/renewal-reminder';
 
 export interface CommercialSectionsProps {
   contracts: readonly Contract[];
@@ -26,23 +27,6 @@ function ContractName({ customer, contract, version }: { customer: string; contr
       <div style={smallSubtlest}>{version === null ? contract : `${contract} · ${version}`}</div>
     </>
   );
-}
-
-function reminderText(i18n: AdminI18n, renewal: AdminRenewal): string {
-  const { t } = i18n;
-  const reminder = renewal.reminder;
-  if (reminder === null) return t('admin.renewals.reminder.none');
-  const at = reminder.sentAt === null ? '' : i18n.instant(reminder.sentAt, renewal.timeZone);
-  switch (reminder.status) {
-    case 'scheduled':
-      return t('admin.renewals.reminder.scheduled', { date: i18n.localDate(reminder.on), days: reminder.days });
-    case 'due':
-      return t('admin.renewals.reminder.due', { date: i18n.localDate(reminder.on) });
-    case 'sent':
-      return t('admin.renewals.reminder.sent', { date: at, issueKey: reminder.issueKey ?? '' });
-    case 'unknown':
-      return t('admin.renewals.reminder.unknown', { date: at, issueKey: reminder.issueKey ?? '' });
-  }
 }
 
 function RenewalDate({ i18n, value }: { i18n: AdminI18n; value: AdminRenewal['notice'] }) {
