@@ -9,7 +9,11 @@
 import { checkComplianceAccess } from '../../src/app/compliance-access';
 import type { AppDeps } from '../../src/app/deps';
 import type { JiraAsUser } from '../../src/app/jira-ports';
+import { GADGET_RESOLVER_KEYS, gadgetViewSchema, REPORTS_RESOLVER_KEYS, reviewReportSchema } from '../../src/contract/compliance-api';
+import { createGadgetResolver } from '../../src/entry/gadget-resolver';
+import { createReportsResolver } from '../../src/entry/reports-resolver';
 import { createHarness, type Harness } from './app-harness';
+import { deliverAll, raise } from './clock-helpers';
 import { RESOLVER_ACCESS } from './resolver-access';
 import { createFixture, discoverResolvers, invoke, SCOPE_EXTENSIONS, snapshotState, type ResolverFixture } from './resolver-surface';
 
@@ -55,6 +59,43 @@ describe('compliance access with two service projects', () => {
     const tom = h.site.users.tom.accountId;
     const deps = withScheme(h, (accountId, _query, granted) => (accountId === tom ? { SERVICEDESK_AGENT: false, BROWSE_PROJECTS: true } : granted));
     expect(await checkComplianceAccess(deps, tom)).toEqual({ allowed: false });
+  });
+});
+
+describe('the compliance lists under a permission scheme', () => {
+  const JULY = { customerId: null, period: { kind: 'custom', period: { from: '2026-07', to: '2026-07' } } } as const;
+
+  /** July: Acme's office offline (Gold P1, 4 business hours) resolved late, and Hooli's request (no contract). */
+  async function july() {
+    const h = await createHarness(new Date('2026-07-01T07:00:00Z')); // Wed 1 Jul 09:00 Amsterdam
+    const late = h.model.createRequest(h.site.users.alice.accountId, { serviceDeskId: h.site.serviceDesk.id, requestTypeId: h.site.requestTypes.network.id, summary: 'Whole office offline', priority: 'Highest' }).key;
+    const uncovered = raise(h, 'henk', 'email', 'Calendar invites arrive twice');
+    await deliverAll(h);
+    h.clock.now = new Date('2026-07-01T14:00:00Z'); // 16:00: three hours past the deadline
+    h.model.transitionToStatus(h.site.users.sanne.accountId, late, 'Resolved');
+    h.model.transitionToStatus(h.site.users.sanne.accountId, uncovered, 'Resolved');
+    await deliverAll(h);
+    h.clock.now = new Date('2026-08-03T07:00:00Z');
+    return { h, late, uncovered };
+  }
+
+  async function lists(deps: AppDeps, accountId: string) {
+    const extension = { type: 'jira:globalPage' };
+    const reports = createReportsResolver(deps);
+    const report = await invoke(reports, REPORTS_RESOLVER_KEYS.get, JULY, accountId, extension);
+    const gadget = await invoke(createGadgetResolver(deps), GADGET_RESOLVER_KEYS.get, {}, accountId, { type: 'jira:dashboardGadget', gadgetConfiguration: { period: JULY.period } });
+    if (!report.ok || !gadget.ok) throw new Error(JSON.stringify({ report, gadget }));
+    const { missed, uncovered, figures } = reviewReportSchema.parse(report.data);
+    return { missed: missed.map((m) => m.issueKey), uncovered: uncovered.map((u) => u.issueKey), worst: gadgetViewSchema.parse(gadget.data).worstBreaches.map((b) => b.issueKey), resolved: figures.resolved };
+  }
+
+  it('name requests only of service projects the caller may browse; the counts stay', async () => {
+    const { h, late, uncovered } = await july();
+    const admin = h.site.users.admin.accountId;
+    expect(await lists(h.deps, admin)).toEqual({ missed: [late], uncovered: [uncovered], worst: [late], resolved: 1 });
+    // The app reads these requests as itself: a Jira admin whose scheme hides the project gets none of their keys.
+    const hidden = withScheme(h, (accountId, _query, granted) => (accountId === admin ? { ...granted, BROWSE_PROJECTS: false } : granted));
+    expect(await lists(hidden, admin)).toEqual({ missed: [], uncovered: [], worst: [], resolved: 1 });
   });
 });
 
