@@ -8,7 +8,7 @@
  */
 import { checkComplianceAccess } from '../../src/app/compliance-access';
 import type { AppDeps } from '../../src/app/deps';
-import type { JiraAsUser } from '../../src/app/jira-ports';
+import { isActingAsUserRefused, JiraError, type JiraAsUser } from '../../src/app/jira-ports';
 import { GADGET_RESOLVER_KEYS, gadgetViewSchema, REPORTS_RESOLVER_KEYS, reviewReportSchema } from '../../src/contract/compliance-api';
 import { createGadgetResolver } from '../../src/entry/gadget-resolver';
 import { createReportsResolver } from '../../src/entry/reports-resolver';
@@ -137,6 +137,76 @@ describe('panel actions under a permission scheme', () => {
     expect(await invoke(panel, 'panel/get', {}, admin, SCOPE_EXTENSIONS.panel!(fixture))).toMatchObject({ ok: true });
     const neither = withScheme(fixture.h, without('SERVICEDESK_AGENT'));
     expect(await asSanne(neither, 'panel/get')).toEqual({ answer: { ok: false, error: { code: 'forbidden', message: 'The contract panel is for agents of this service project.' } }, changed: false });
+  });
+});
+
+describe('a permission check Jira does not answer', () => {
+  /** The harness's deps with every "who is this caller" question to Jira (as the user) failing with `status`. */
+  function failing(h: Harness, status: number): AppDeps {
+    const error = (path: string) => new JiraError(`Jira answered ${status}`, { kind: 'http', method: 'GET', path, status, errorMessages: [], fieldErrors: {}, issues: [] });
+    return {
+      ...h.deps,
+      jiraAsUser: (accountId) => ({
+        ...h.deps.jiraAsUser(accountId),
+        isJiraAdmin: () => Promise.reject(error('/rest/api/3/mypermissions?permissions=ADMINISTER')),
+        getMyPermissions: () => Promise.reject(error('/rest/api/3/mypermissions')),
+        getMyself: () => Promise.reject(error('/rest/api/3/myself')),
+      }),
+    };
+  }
+
+  /** Every key of the staff's surfaces (the portal's customers are never asked about as themselves), called as a Jira admin. */
+  async function answers(fixture: ResolverFixture, deps: AppDeps) {
+    const out: Record<string, unknown> = {};
+    for (const resolver of discoverResolvers(deps).filter((r) => r.scope !== 'portal')) {
+      const handler = resolver.create(deps);
+      for (const key of resolver.functionKeys) {
+        const answer = await invoke(handler, key, await RESOLVER_ACCESS[key]!.example(fixture), fixture.accountOf.admin, SCOPE_EXTENSIONS[resolver.scope]!(fixture), 'licensed');
+        out[key] = answer.ok ? 'ok' : answer.error.code;
+      }
+    }
+    return out;
+  }
+
+  it('is an error (unavailable), never a refusal and never a pass, and changes nothing', async () => {
+    const fixture = await createFixture(await createHarness());
+    const before = snapshotState(fixture.h);
+    const got = await answers(fixture, failing(fixture.h, 503));
+    expect(Object.keys(got).length).toBeGreaterThan(15);
+    expect(got).toEqual(Object.fromEntries(Object.keys(got).map((key) => [key, 'unavailable'])));
+    expect(snapshotState(fixture.h)).toBe(before);
+  });
+
+  it('refuses when Jira will not act as the caller at all (401: no asUser() for customers)', async () => {
+    const fixture = await createFixture(await createHarness());
+    const before = snapshotState(fixture.h);
+    const got = await answers(fixture, failing(fixture.h, 401));
+    expect(got).toEqual(Object.fromEntries(Object.keys(got).map((key) => [key, 'forbidden'])));
+    expect(snapshotState(fixture.h)).toBe(before);
+  });
+
+  it('answers a request Jira hides from the caller (404) in the panel as one they may not see', async () => {
+    const fixture = await createFixture(await createHarness());
+    const hidden: AppDeps = {
+      ...fixture.h.deps,
+      jiraAsUser: (accountId) => ({
+        ...fixture.h.deps.jiraAsUser(accountId),
+        getMyPermissions: () => Promise.reject(new JiraError('Jira answered 404', { kind: 'http', method: 'GET', path: '/rest/api/3/mypermissions', status: 404, errorMessages: [], fieldErrors: {}, issues: [] })),
+      }),
+    };
+    const panel = discoverResolvers(hidden).find((r) => r.scope === 'panel')!;
+    const before = snapshotState(fixture.h);
+    for (const key of panel.functionKeys) {
+      const answer = await invoke(panel.create(hidden), key, await RESOLVER_ACCESS[key]!.example(fixture), fixture.accountOf.admin, SCOPE_EXTENSIONS.panel!(fixture), 'licensed');
+      expect({ key, answer }).toEqual({ key, answer: { ok: false, error: { code: 'forbidden', message: 'You cannot see this request.' } } });
+    }
+    expect(snapshotState(fixture.h)).toBe(before);
+  });
+
+  it('tells only a 401 from Jira apart as "will not act as this user"', () => {
+    const jira = (status: number | undefined) => new JiraError('Jira', { kind: 'http', method: 'GET', path: '/rest/api/3/myself', status, errorMessages: [], fieldErrors: {}, issues: [] });
+    expect([401, 403, 404, 429, 500, undefined].map((status) => isActingAsUserRefused(jira(status)))).toEqual([true, false, false, false, false, false]);
+    expect(isActingAsUserRefused(Object.assign(new Error('Unauthorized'), { status: 401 }))).toBe(false);
   });
 });
 
