@@ -111,6 +111,10 @@ export default {
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // Re-runs only the mutants whose code or covering tests changed since the last run (its results in
+  // reports/stryker-incremental.json); `npm run mutate -- --force` runs every mutant again.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

@@ -9,6 +9,7 @@
  * answer that shows more. The matrix counts escapes and requires 0.
  */
 import { loadContractDatabase } from '../../src/app/contract-database-store';
+import { ANONYMOUS_ACCOUNT_ID, portalCallerOf } from '../../src/app/portal-access';
 import type { Envelope } from '../../src/contract/envelope';
 import { myContractViewSchema, PORTAL_RESOLVER_KEYS, portalRequestViewSchema } from '../../src/contract/portal-api';
 import { createPortalResolver } from '../../src/entry/portal-resolver';
@@ -275,5 +276,21 @@ describe('portal resolvers under Forge\'s rules for customers', () => {
     const answer = await invoke(f.h, PORTAL_RESOLVER_KEYS.myContract, grace, null);
     expect(answer).toMatchObject({ ok: true, data: { contracts: [{ id: 'globex-us' }] } });
     expect(JSON.stringify(answer)).not.toMatch(/Neighbour/);
+  });
+});
+
+describe('portalCallerOf: who a portal caller is', () => {
+  it('is nobody without a usable account: none, an empty one, Forge’s `unidentified`, or accountType anonymous', () => {
+    expect(portalCallerOf(undefined, { accountType: 'customer' })).toBeNull();
+    expect(portalCallerOf('', { accountType: 'customer' })).toBeNull();
+    expect(portalCallerOf(ANONYMOUS_ACCOUNT_ID, { accountType: 'customer' })).toBeNull();
+    expect(portalCallerOf('5b10a2844c20165700ede21g', { accountType: 'anonymous' })).toBeNull();
+  });
+
+  it('is licensed only when Forge says so; any other account type is a customer; the zone is a hint', () => {
+    const id = '5b10a2844c20165700ede21g';
+    expect(portalCallerOf(id, { accountType: 'licensed', timezone: 'Europe/Amsterdam' })).toEqual({ kind: 'licensed', accountId: id, timeZoneHint: 'Europe/Amsterdam' });
+    expect(portalCallerOf(id, { accountType: 'customer' })).toEqual({ kind: 'customer', accountId: id, timeZoneHint: null });
+    expect(portalCallerOf(id, { accountType: undefined })).toEqual({ kind: 'customer', accountId: id, timeZoneHint: null });
   });
 });
