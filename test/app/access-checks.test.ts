@@ -232,3 +232,40 @@ describe('the resolver kit', () => {
     }
   });
 });
+
+describe('what the Forge context must name', () => {
+  it('answers an invocation without a function key, or with a long unknown one (shortened), with not-found and nothing of the invocation', async () => {
+    const h = await createHarness();
+    const long = `x${'y'.repeat(99)}`;
+    for (const resolver of discoverResolvers(h.deps)) {
+      const handler = resolver.create(h.deps);
+      const unnamed: unknown = await handler({ context: { accountId: h.site.users.admin.accountId } } as never, { principal: { accountId: h.site.users.admin.accountId } } as never);
+      expect({ scope: resolver.scope, unnamed }).toEqual({ scope: resolver.scope, unnamed: { ok: false, error: { code: 'not-found', message: expect.stringContaining('function without a name') } } });
+      const answer = await invoke(handler, long, {}, h.site.users.admin.accountId, { type: 'jira:adminPage' });
+      if (answer.ok) throw new Error(`${resolver.scope} answered ${long}`);
+      expect(answer.error.message).toContain(JSON.stringify(long.slice(0, 60)));
+      expect(answer.error.message).not.toContain(long.slice(0, 61));
+    }
+  });
+
+  it('answers the panel opened outside an issue, and the triage view outside a project, without reading anything', async () => {
+    const fixture = await createFixture(await createHarness());
+    const { h } = fixture;
+    const surfaces = discoverResolvers(h.deps);
+    const panel = surfaces.find((r) => r.scope === 'panel')!;
+    const triage = surfaces.find((r) => r.scope === 'triage')!;
+    const payloads = new Map<string, unknown>();
+    for (const key of [...panel.functionKeys, ...triage.functionKeys]) payloads.set(key, await RESOLVER_ACCESS[key]!.example(fixture));
+    const before = snapshotState(h);
+    h.store.operations = [];
+    for (const key of panel.functionKeys) {
+      const answer = await invoke(panel.create(h.deps), key, payloads.get(key), fixture.accountOf.agent, { type: 'jira:issuePanel' }, 'licensed');
+      expect({ key, answer }).toEqual({ key, answer: { ok: false, error: { code: 'invalid-input', message: 'The panel was opened outside an issue.' } } });
+    }
+    for (const key of triage.functionKeys) {
+      const answer = await invoke(triage.create(h.deps), key, payloads.get(key), fixture.accountOf.agent, { type: 'jiraServiceManagement:queuePage' }, 'licensed');
+      expect({ key, answer }).toEqual({ key, answer: { ok: false, error: { code: 'not-found', message: 'The triage view opens in a service project (the queue page has no project).' } } });
+    }
+    expect({ operations: h.store.operations, unchanged: snapshotState(h) === before }).toEqual({ operations: [], unchanged: true });
+  });
+});
