@@ -269,3 +269,10 @@ describe('what the Forge context must name', () => {
     expect({ operations: h.store.operations, unchanged: snapshotState(h) === before }).toEqual({ operations: [], unchanged: true });
   });
 });
+
+describe('compliance access for someone Jira will not act as', () => {
+  it('is refused as exactly { allowed: false }: a customer is neither admin nor agent', async () => {
+    const h = await createHarness();
+    expect(await checkComplianceAccess(h.deps, h.site.users.alice.accountId)).toEqual({ allowed: false });
+  });
+});
