@@ -1,7 +1,8 @@
 /**
  * Jest for `npm run mutate` (stryker.config.mjs): the tests written to check who may call what and
  * who may see which data — the authorization matrix (every resolver key × every kind of caller), the
- * access checks under permission schemes, and the portal's and triage's access tests. TypeScript is
+ * access checks under permission schemes, the portal's and triage's access tests and the portal's
+ * contract view (which contracts and prices a customer sees). TypeScript is
  * transpiled per file without type diagnostics (`isolatedModules`, `diagnostics: false`): every
  * mutant runs through the tests, also one the compiler would reject (there is no TypeScript checker
  * in the run, ADR 0030). `npm test` (jest.config.js) keeps full type checking.
@@ -22,5 +23,6 @@ module.exports = {
     '**/test/app/access-checks.test.ts',
     '**/test/app/portal-access.test.ts',
     '**/test/app/triage-view.test.ts',
+    '**/test/app/portal-contract-view.test.ts',
   ],
 };

@@ -294,3 +294,14 @@ describe('portalCallerOf: who a portal caller is', () => {
     expect(portalCallerOf(id, { accountType: undefined })).toEqual({ kind: 'customer', accountId: id, timeZoneHint: null });
   });
 });
+
+describe('my contract for a customer of no organization', () => {
+  it('reads nothing from app storage', async () => {
+    const f = await setUp();
+    const nina = f.callers.find((c) => c.name === 'Nina Vos');
+    if (nina === undefined) throw new Error('fixture');
+    f.h.store.operations = [];
+    expect(await invoke(f.h, PORTAL_RESOLVER_KEYS.myContract, nina, null)).toEqual({ ok: true, data: { organizations: [], contracts: [] } });
+    expect(f.h.store.operations).toEqual([]);
+  });
+});

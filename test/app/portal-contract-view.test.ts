@@ -191,3 +191,12 @@ describe('presentMyContract', () => {
     });
   });
 });
+
+describe('prices of an ended contract', () => {
+  it('are not shown even when the contract shows its prices to customers', () => {
+    const { site, database } = demo((db) => ({ ...db, contracts: (db.contracts ?? []).map((c) => (c.id === 'wayne-2025' ? { ...c, showPricesToCustomer: true } : c)) }));
+    const [wayne] = presentMyContract({ organizations: [org(site, 'wayne')], database, aggregates: new Map(), now: NOW }).contracts;
+    expect(wayne).toMatchObject({ status: 'ended' });
+    expect(wayne).not.toHaveProperty('prices');
+  });
+});

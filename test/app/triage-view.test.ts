@@ -202,3 +202,13 @@ describe('the triage view (issue 11 item 1)', () => {
     expect(h.jiraCalls.filter((c) => c.includes('/issue/bulkfetch'))).toHaveLength(1);
   });
 });
+
+describe('the triage view past its last page', () => {
+  it('asks Jira nothing about an empty page', async () => {
+    const h = await createHarness();
+    await night(h);
+    h.jiraCalls.length = 0;
+    expect((await viewOf(h, { offset: 25 })).rows).toEqual([]);
+    expect(h.jiraCalls.filter((c) => c.includes('/issue/bulkfetch'))).toEqual([]);
+  });
+});
