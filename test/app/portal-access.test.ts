@@ -10,6 +10,8 @@
  */
 import { loadContractDatabase } from '../../src/app/contract-database-store';
 import { ANONYMOUS_ACCOUNT_ID, portalCallerOf } from '../../src/app/portal-access';
+import type { AppDeps } from '../../src/app/deps';
+import { JiraError } from '../../src/app/jira-ports';
 import type { Envelope } from '../../src/contract/envelope';
 import { myContractViewSchema, PORTAL_RESOLVER_KEYS, portalRequestViewSchema } from '../../src/contract/portal-api';
 import { createPortalResolver } from '../../src/entry/portal-resolver';
@@ -303,5 +305,54 @@ describe('my contract for a customer of no organization', () => {
     f.h.store.operations = [];
     expect(await invoke(f.h, PORTAL_RESOLVER_KEYS.myContract, nina, null)).toEqual({ ok: true, data: { organizations: [], contracts: [] } });
     expect(f.h.store.operations).toEqual([]);
+  });
+});
+
+describe('the portal request check when Jira answers otherwise', () => {
+  const jiraError = (status: number) => new JiraError(`Jira answered ${status}`, { kind: 'http', method: 'GET', path: '/rest/api/3/issue', status, errorMessages: [], fieldErrors: {}, issues: [] });
+
+  async function asCaller(deps: AppDeps, caller: Caller, requestKey: string): Promise<Envelope<unknown>> {
+    const answer: unknown = await createPortalResolver(deps)(
+      {
+        call: { functionKey: PORTAL_RESOLVER_KEYS.request, payload: {} },
+        context: { moduleKey: 'contract-clock-portal', extension: { type: REQUEST_PANEL, request: { key: requestKey, typeId: 10 }, portal: { id: 1 } }, accountType: caller.accountType, timezone: 'Europe/Amsterdam' },
+      },
+      { principal: { accountId: caller.accountId } } as never,
+    );
+    return answer as Envelope<unknown>;
+  }
+
+  const withUser = (h: Harness, change: Partial<ReturnType<AppDeps['jiraAsUser']>>): AppDeps => ({ ...h.deps, jiraAsUser: (accountId) => ({ ...h.deps.jiraAsUser(accountId), ...change }) });
+  const withApp = (h: Harness, change: Partial<AppDeps['jiraAsApp']>): AppDeps => ({ ...h.deps, jiraAsApp: { ...h.deps.jiraAsApp, ...change } });
+  const HIDDEN = { ok: false, error: { code: 'forbidden', message: 'You cannot see this request.' } };
+
+  it('an agent: hidden without Browse Projects or when Jira says 404, unavailable when Jira fails', async () => {
+    const f = await setUp();
+    const sanne = f.callers.find((c) => c.name === 'agent Sanne')!;
+    const request = f.requests.alice!;
+    expect(await asCaller(f.h.deps, sanne, request)).toMatchObject({ ok: true });
+    expect(await asCaller(withUser(f.h, { getMyPermissions: () => Promise.resolve({ BROWSE_PROJECTS: false }) }), sanne, request)).toEqual(HIDDEN);
+    expect(await asCaller(withUser(f.h, { getMyPermissions: () => Promise.reject(jiraError(404)) }), sanne, request)).toEqual(HIDDEN);
+    expect(await asCaller(withUser(f.h, { getMyPermissions: () => Promise.reject(jiraError(503)) }), sanne, request)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    // Jira lets the agent browse the request, but the app cannot read it (gone meanwhile): hidden, not a crash.
+    expect(await asCaller(withApp(f.h, { getIssue: () => Promise.reject(jiraError(404)) }), sanne, request)).toEqual(HIDDEN);
+  });
+
+  it('a customer: hidden when the request’s people or the issue are missing, or the people are another request’s', async () => {
+    const f = await setUp();
+    const alice = f.callers.find((c) => c.name === 'Alice Jansen') ?? f.callers.find((c) => c.user?.accountId === f.h.site.users.alice.accountId)!;
+    const request = f.requests.alice!;
+    const other = f.requests.aliceWithIan!;
+    expect(await asCaller(f.h.deps, alice, request)).toMatchObject({ ok: true });
+    expect(await asCaller(withApp(f.h, { getCustomerRequestPeople: () => Promise.resolve(null) }), alice, request)).toEqual(HIDDEN);
+    expect(await asCaller(withApp(f.h, { getIssue: () => Promise.reject(jiraError(404)) }), alice, request)).toEqual(HIDDEN);
+    // People read for another request (Alice raised that one too): never decides for this one.
+    const peopleOfOther = await f.h.deps.jiraAsApp.getCustomerRequestPeople(other);
+    expect(peopleOfOther?.reporterAccountId).toBe(alice.accountId);
+    const grace = f.callers.find((c) => c.user?.accountId === f.h.site.users.grace.accountId)!;
+    const graceRequest = f.requests.grace!;
+    const peopleOfAlice = await f.h.deps.jiraAsApp.getCustomerRequestPeople(request);
+    expect(await asCaller(withApp(f.h, { getCustomerRequestPeople: () => Promise.resolve(peopleOfAlice) }), alice, graceRequest)).toEqual(HIDDEN);
+    expect(await asCaller(withApp(f.h, { getIssue: () => Promise.reject(jiraError(503)) }), alice, request)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });
