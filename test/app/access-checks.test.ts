@@ -12,6 +12,9 @@ import { isActingAsUserRefused, JiraError, type JiraAsUser } from '../../src/app
 import { GADGET_RESOLVER_KEYS, gadgetViewSchema, REPORTS_RESOLVER_KEYS, reviewReportSchema } from '../../src/contract/compliance-api';
 import { createGadgetResolver } from '../../src/entry/gadget-resolver';
 import { createReportsResolver } from '../../src/entry/reports-resolver';
+import { buildResolver, defineResolver } from '../../src/entry/resolver-kit';
+import { ok } from '../../src/contract/envelope';
+import { z } from 'zod';
 import { createHarness, type Harness } from './app-harness';
 import { deliverAll, raise } from './clock-helpers';
 import { RESOLVER_ACCESS } from './resolver-access';
@@ -274,5 +277,46 @@ describe('compliance access for someone Jira will not act as', () => {
   it('is refused as exactly { allowed: false }: a customer is neither admin nor agent', async () => {
     const h = await createHarness();
     expect(await checkComplianceAccess(h.deps, h.site.users.alice.accountId)).toEqual({ allowed: false });
+  });
+});
+
+describe('the panel’s own checks', () => {
+  it('acts only on the request of the Forge context: a payload naming another request is a conflict and changes nothing', async () => {
+    const fixture = await createFixture(await createHarness());
+    const panel = discoverResolvers(fixture.h.deps).find((r) => r.scope === 'panel')!;
+    const extension = SCOPE_EXTENSIONS.panel!(fixture);
+    const payload = (await RESOLVER_ACCESS['panel/pause']!.example(fixture)) as Record<string, unknown>;
+    const before = snapshotState(fixture.h);
+    const other = await invoke(panel.create(fixture.h.deps), 'panel/pause', { ...payload, issueKey: 'ITS-9999' }, fixture.accountOf.agent, extension, 'licensed');
+    expect(other).toEqual({ ok: false, error: { code: 'conflict', message: 'This panel shows another request; reload it.' } });
+    expect(snapshotState(fixture.h)).toBe(before);
+    expect(await invoke(panel.create(fixture.h.deps), 'panel/pause', payload, fixture.accountOf.agent, extension, 'licensed')).toMatchObject({ ok: true });
+  });
+
+  it('needs the caller’s own profile: unavailable when Jira fails to answer it, refused when Jira will not act as them', async () => {
+    const fixture = await createFixture(await createHarness());
+    const profile = (status: number): AppDeps => ({
+      ...fixture.h.deps,
+      jiraAsUser: (accountId) => ({
+        ...fixture.h.deps.jiraAsUser(accountId),
+        getMyself: () => Promise.reject(new JiraError(`Jira answered ${status}`, { kind: 'http', method: 'GET', path: '/rest/api/3/myself', status, errorMessages: [], fieldErrors: {}, issues: [] })),
+      }),
+    });
+    const get = (deps: AppDeps) => invoke(discoverResolvers(deps).find((r) => r.scope === 'panel')!.create(deps), 'panel/get', {}, fixture.accountOf.agent, SCOPE_EXTENSIONS.panel!(fixture), 'licensed');
+    expect(await get(profile(503))).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await get(profile(401))).toEqual({ ok: false, error: { code: 'forbidden', message: 'You cannot see this request.' } });
+  });
+});
+
+describe('the resolver kit’s login check', () => {
+  it('refuses a call without an account before any definition runs, even one that would answer anyone', async () => {
+    const h = await createHarness();
+    let ran = 0;
+    const open = buildResolver('test', h.deps, {
+      'test/anyone': defineResolver({ payload: z.object({}), run: () => { ran += 1; return Promise.resolve(ok('ran')); } }),
+    });
+    expect(await invoke(open, 'test/anyone', {}, undefined, { type: 'jira:adminPage' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Log in to use Contract Clock.' } });
+    expect(await invoke(open, 'test/anyone', {}, h.site.users.sanne.accountId, { type: 'jira:adminPage' })).toEqual({ ok: true, data: 'ran' });
+    expect(ran).toBe(1);
   });
 });
