@@ -100,6 +100,25 @@ describe('the compliance lists under a permission scheme', () => {
     const hidden = withScheme(h, (accountId, _query, granted) => (accountId === admin ? { ...granted, BROWSE_PROJECTS: false } : granted));
     expect(await lists(hidden, admin)).toEqual({ missed: [], uncovered: [], worst: [], resolved: 1 });
   });
+
+  it('skip a found request without a project or without a readable record (a tampered property) instead of failing', async () => {
+    const { h, late, uncovered } = await july();
+    const odd: AppDeps = {
+      ...h.deps,
+      jiraAsApp: {
+        ...h.deps.jiraAsApp,
+        searchIssueDigests: async (jql, options) => {
+          const answer = await h.deps.jiraAsApp.searchIssueDigests(jql, options);
+          const extra = answer.issues.flatMap((digest) => [
+            { ...digest, id: `${digest.id}0`, key: `${digest.key}0`, project: null },
+            { ...digest, id: `${digest.id}1`, key: `${digest.key}1`, contractClock: null },
+          ]);
+          return { ...answer, issues: [...answer.issues, ...extra] };
+        },
+      },
+    };
+    expect(await lists(odd, h.site.users.admin.accountId)).toEqual({ missed: [late], uncovered: [uncovered], worst: [late], resolved: 1 });
+  });
 });
 
 describe('panel actions under a permission scheme', () => {
@@ -305,6 +324,30 @@ describe('the panel’s own checks', () => {
     const get = (deps: AppDeps) => invoke(discoverResolvers(deps).find((r) => r.scope === 'panel')!.create(deps), 'panel/get', {}, fixture.accountOf.agent, SCOPE_EXTENSIONS.panel!(fixture), 'licensed');
     expect(await get(profile(503))).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(await get(profile(401))).toEqual({ ok: false, error: { code: 'forbidden', message: 'You cannot see this request.' } });
+  });
+});
+
+describe('the panel’s display hints from the Forge context', () => {
+  it('come into play when the caller’s Jira profile names no zone or language', async () => {
+    const fixture = await createFixture(await createHarness());
+    const noProfile: AppDeps = {
+      ...fixture.h.deps,
+      jiraAsUser: (accountId) => {
+        const real = fixture.h.deps.jiraAsUser(accountId);
+        return { ...real, getMyself: async () => ({ ...(await real.getMyself()), timeZone: null, locale: null }) };
+      },
+    };
+    const panel = discoverResolvers(noProfile).find((r) => r.scope === 'panel')!.create(noProfile);
+    const get = (hints: { timezone?: string; locale?: string }) =>
+      panel(
+        { call: { functionKey: 'panel/get', payload: {} }, context: { moduleKey: 'contract-clock', extension: SCOPE_EXTENSIONS.panel!(fixture), ...hints, accountId: fixture.accountOf.agent } },
+        { principal: { accountId: fixture.accountOf.agent } } as never,
+      );
+    const dutch = await get({ timezone: 'Asia/Tokyo', locale: 'nl-NL' });
+    expect(dutch).toMatchObject({ ok: true, data: { viewer: { timeZone: 'Asia/Tokyo' } } });
+    expect(await get({ locale: 'nl-NL' })).toMatchObject({ ok: true, data: { viewer: { timeZone: 'UTC' } } });
+    // The same view without the language hint is in English: the hint decided the language.
+    expect(JSON.stringify(await get({ timezone: 'Asia/Tokyo' }))).not.toBe(JSON.stringify(dutch));
   });
 });
 
