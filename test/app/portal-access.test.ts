@@ -356,3 +356,14 @@ describe('the portal request check when Jira answers otherwise', () => {
     expect(await asCaller(withApp(f.h, { getIssue: () => Promise.reject(jiraError(503)) }), alice, request)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 });
+
+describe('a contract of several organizations in the portal', () => {
+  it('is named to a customer of any one of them on their request', async () => {
+    const f = await setUp((_site, demo) => ({
+      ...demo,
+      contracts: (demo.contracts ?? []).map((c) => (c.id === 'acme-2026' ? { ...c, customer: { ...c.customer, organizationIds: [...c.customer.organizationIds, '95555'] } } : c)),
+    }));
+    const alice = f.callers.find((c) => c.user?.accountId === f.h.site.users.alice.accountId)!;
+    expect(await invoke(f.h, PORTAL_RESOLVER_KEYS.request, alice, f.requests.alice ?? '')).toMatchObject({ ok: true, data: { agreement: { contractName: 'Acme Logistics managed services 2026' } } });
+  });
+});
