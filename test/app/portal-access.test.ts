@@ -367,3 +367,14 @@ describe('a contract of several organizations in the portal', () => {
     expect(await invoke(f.h, PORTAL_RESOLVER_KEYS.request, alice, f.requests.alice ?? '')).toMatchObject({ ok: true, data: { agreement: { contractName: 'Acme Logistics managed services 2026' } } });
   });
 });
+
+describe('an agent in the portal', () => {
+  it('sees a request’s agreement exactly as its customer does', async () => {
+    const f = await setUp();
+    const alice = f.callers.find((c) => c.user?.accountId === f.h.site.users.alice.accountId)!;
+    const sanne = f.callers.find((c) => c.name === 'agent Sanne')!;
+    const asCustomer = await invoke(f.h, PORTAL_RESOLVER_KEYS.request, alice, f.requests.alice ?? '');
+    expect(asCustomer).toMatchObject({ ok: true });
+    expect(await invoke(f.h, PORTAL_RESOLVER_KEYS.request, sanne, f.requests.alice ?? '')).toEqual(asCustomer);
+  });
+});
