@@ -9,6 +9,9 @@
  * answer that shows more. The matrix counts escapes and requires 0.
  */
 import { loadContractDatabase } from '../../src/app/contract-database-store';
+import { ANONYMOUS_ACCOUNT_ID, portalCallerOf } from '../../src/app/portal-access';
+import type { AppDeps } from '../../src/app/deps';
+import { JiraError } from '../../src/app/jira-ports';
 import type { Envelope } from '../../src/contract/envelope';
 import { myContractViewSchema, PORTAL_RESOLVER_KEYS, portalRequestViewSchema } from '../../src/contract/portal-api';
 import { createPortalResolver } from '../../src/entry/portal-resolver';
@@ -275,5 +278,99 @@ describe('portal resolvers under Forge\'s rules for customers', () => {
     const answer = await invoke(f.h, PORTAL_RESOLVER_KEYS.myContract, grace, null);
     expect(answer).toMatchObject({ ok: true, data: { contracts: [{ id: 'globex-us' }] } });
     expect(JSON.stringify(answer)).not.toMatch(/Neighbour/);
+  });
+});
+
+describe('portalCallerOf: who a portal caller is', () => {
+  it('is nobody without a usable account: none, an empty one, Forge’s `unidentified`, or accountType anonymous', () => {
+    expect(portalCallerOf(undefined, { accountType: 'customer' })).toBeNull();
+    expect(portalCallerOf('', { accountType: 'customer' })).toBeNull();
+    expect(portalCallerOf(ANONYMOUS_ACCOUNT_ID, { accountType: 'customer' })).toBeNull();
+    expect(portalCallerOf('5b10a2844c20165700ede21g', { accountType: 'anonymous' })).toBeNull();
+  });
+
+  it('is licensed only when Forge says so; any other account type is a customer; the zone is a hint', () => {
+    const id = '5b10a2844c20165700ede21g';
+    expect(portalCallerOf(id, { accountType: 'licensed', timezone: 'Europe/Amsterdam' })).toEqual({ kind: 'licensed', accountId: id, timeZoneHint: 'Europe/Amsterdam' });
+    expect(portalCallerOf(id, { accountType: 'customer' })).toEqual({ kind: 'customer', accountId: id, timeZoneHint: null });
+    expect(portalCallerOf(id, { accountType: undefined })).toEqual({ kind: 'customer', accountId: id, timeZoneHint: null });
+  });
+});
+
+describe('my contract for a customer of no organization', () => {
+  it('reads nothing from app storage', async () => {
+    const f = await setUp();
+    const nina = f.callers.find((c) => c.name === 'Nina Vos');
+    if (nina === undefined) throw new Error('fixture');
+    f.h.store.operations = [];
+    expect(await invoke(f.h, PORTAL_RESOLVER_KEYS.myContract, nina, null)).toEqual({ ok: true, data: { organizations: [], contracts: [] } });
+    expect(f.h.store.operations).toEqual([]);
+  });
+});
+
+describe('the portal request check when Jira answers otherwise', () => {
+  const jiraError = (status: number) => new JiraError(`Jira answered ${status}`, { kind: 'http', method: 'GET', path: '/rest/api/3/issue', status, errorMessages: [], fieldErrors: {}, issues: [] });
+
+  async function asCaller(deps: AppDeps, caller: Caller, requestKey: string): Promise<Envelope<unknown>> {
+    const answer: unknown = await createPortalResolver(deps)(
+      {
+        call: { functionKey: PORTAL_RESOLVER_KEYS.request, payload: {} },
+        context: { moduleKey: 'contract-clock-portal', extension: { type: REQUEST_PANEL, request: { key: requestKey, typeId: 10 }, portal: { id: 1 } }, accountType: caller.accountType, timezone: 'Europe/Amsterdam' },
+      },
+      { principal: { accountId: caller.accountId } } as never,
+    );
+    return answer as Envelope<unknown>;
+  }
+
+  const withUser = (h: Harness, change: Partial<ReturnType<AppDeps['jiraAsUser']>>): AppDeps => ({ ...h.deps, jiraAsUser: (accountId) => ({ ...h.deps.jiraAsUser(accountId), ...change }) });
+  const withApp = (h: Harness, change: Partial<AppDeps['jiraAsApp']>): AppDeps => ({ ...h.deps, jiraAsApp: { ...h.deps.jiraAsApp, ...change } });
+  const HIDDEN = { ok: false, error: { code: 'forbidden', message: 'You cannot see this request.' } };
+
+  it('an agent: hidden without Browse Projects or when Jira says 404, unavailable when Jira fails', async () => {
+    const f = await setUp();
+    const sanne = f.callers.find((c) => c.name === 'agent Sanne')!;
+    const request = f.requests.alice!;
+    expect(await asCaller(f.h.deps, sanne, request)).toMatchObject({ ok: true });
+    expect(await asCaller(withUser(f.h, { getMyPermissions: () => Promise.resolve({ BROWSE_PROJECTS: false }) }), sanne, request)).toEqual(HIDDEN);
+    expect(await asCaller(withUser(f.h, { getMyPermissions: () => Promise.reject(jiraError(404)) }), sanne, request)).toEqual(HIDDEN);
+    expect(await asCaller(withUser(f.h, { getMyPermissions: () => Promise.reject(jiraError(503)) }), sanne, request)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    // Jira lets the agent browse the request, but the app cannot read it (gone meanwhile): hidden, not a crash.
+    expect(await asCaller(withApp(f.h, { getIssue: () => Promise.reject(jiraError(404)) }), sanne, request)).toEqual(HIDDEN);
+  });
+
+  it('a customer: hidden when the request’s people or the issue are missing, or the people are another request’s', async () => {
+    const f = await setUp();
+    const alice = f.callers.find((c) => c.user?.accountId === f.h.site.users.alice.accountId)!;
+    const request = f.requests.alice!;
+    expect(await asCaller(f.h.deps, alice, request)).toMatchObject({ ok: true });
+    expect(await asCaller(withApp(f.h, { getCustomerRequestPeople: () => Promise.resolve(null) }), alice, request)).toEqual(HIDDEN);
+    expect(await asCaller(withApp(f.h, { getIssue: () => Promise.reject(jiraError(404)) }), alice, request)).toEqual(HIDDEN);
+    // People read for another request (Alice's own, which she raised) never decide for this one (Grace's).
+    const peopleOfAlice = await f.h.deps.jiraAsApp.getCustomerRequestPeople(request);
+    expect(peopleOfAlice?.reporterAccountId).toBe(alice.accountId);
+    expect(await asCaller(withApp(f.h, { getCustomerRequestPeople: () => Promise.resolve(peopleOfAlice) }), alice, f.requests.grace!)).toEqual(HIDDEN);
+    expect(await asCaller(withApp(f.h, { getIssue: () => Promise.reject(jiraError(503)) }), alice, request)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+});
+
+describe('a contract of several organizations in the portal', () => {
+  it('is named to a customer of any one of them on their request', async () => {
+    const f = await setUp((_site, demo) => ({
+      ...demo,
+      contracts: (demo.contracts ?? []).map((c) => (c.id === 'acme-2026' ? { ...c, customer: { ...c.customer, organizationIds: [...c.customer.organizationIds, '95555'] } } : c)),
+    }));
+    const alice = f.callers.find((c) => c.user?.accountId === f.h.site.users.alice.accountId)!;
+    expect(await invoke(f.h, PORTAL_RESOLVER_KEYS.request, alice, f.requests.alice ?? '')).toMatchObject({ ok: true, data: { agreement: { contractName: 'Acme Logistics managed services 2026' } } });
+  });
+});
+
+describe('an agent in the portal', () => {
+  it('sees a request’s agreement exactly as its customer does', async () => {
+    const f = await setUp();
+    const alice = f.callers.find((c) => c.user?.accountId === f.h.site.users.alice.accountId)!;
+    const sanne = f.callers.find((c) => c.name === 'agent Sanne')!;
+    const asCustomer = await invoke(f.h, PORTAL_RESOLVER_KEYS.request, alice, f.requests.alice ?? '');
+    expect(asCustomer).toMatchObject({ ok: true });
+    expect(await invoke(f.h, PORTAL_RESOLVER_KEYS.request, sanne, f.requests.alice ?? '')).toEqual(asCustomer);
   });
 });

@@ -191,3 +191,23 @@ describe('presentMyContract', () => {
     });
   });
 });
+
+describe('prices of an ended contract', () => {
+  it('are not shown even when the contract shows its prices to customers', () => {
+    const { site, database } = demo((db) => ({ ...db, contracts: (db.contracts ?? []).map((c) => (c.id === 'wayne-2025' ? { ...c, showPricesToCustomer: true } : c)) }));
+    const [wayne] = presentMyContract({ organizations: [org(site, 'wayne')], database, aggregates: new Map(), now: NOW }).contracts;
+    expect(wayne).toMatchObject({ status: 'ended' });
+    expect(wayne).not.toHaveProperty('prices');
+  });
+});
+
+describe('contracts of several organizations', () => {
+  it('shows a customer a contract that names their organization among others', () => {
+    const { site, database } = demo((db, seeded) => ({
+      ...db,
+      contracts: (db.contracts ?? []).map((c) => (c.id === 'acme-2026' ? { ...c, customer: { ...c.customer, organizationIds: [...c.customer.organizationIds, seeded.organizations.hooli.id] } } : c)),
+    }));
+    expect(presentMyContract({ organizations: [org(site, 'acme')], database, aggregates: new Map(), now: NOW }).contracts.map((c) => c.id)).toEqual(['acme-2026']);
+    expect(presentMyContract({ organizations: [org(site, 'hooli')], database, aggregates: new Map(), now: NOW }).contracts.map((c) => c.id)).toEqual(['acme-2026']);
+  });
+});

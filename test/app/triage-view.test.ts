@@ -5,6 +5,7 @@
  * office-hours request stopped for the night, however overdue; by day the most overdue running clock
  * leads. Filters, "mine", who may see it, closing a request, and the cost of a call.
  */
+import type { AppDeps } from '../../src/app/deps';
 import type { Envelope } from '../../src/contract/envelope';
 import { TRIAGE_RESOLVER_KEYS, triageViewSchema, type TriageView } from '../../src/contract/triage-api';
 import { createTriageResolver } from '../../src/entry/triage-resolver';
@@ -14,9 +15,9 @@ import { deliverAll, deliverConcurrently } from './clock-helpers';
 
 jest.setTimeout(60_000);
 
-async function triage(h: Harness, payload: Record<string, unknown> = {}, who: string | null = h.site.users.sanne.accountId): Promise<Envelope<unknown>> {
+async function triage(h: Harness, payload: Record<string, unknown> = {}, who: string | null = h.site.users.sanne.accountId, deps: AppDeps = h.deps): Promise<Envelope<unknown>> {
   const project = h.site.project;
-  const answer: unknown = await createTriageResolver(h.deps)(
+  const answer: unknown = await createTriageResolver(deps)(
     {
       call: { functionKey: TRIAGE_RESOLVER_KEYS.get, payload },
       context: { moduleKey: 'contract-clock-triage', extension: { type: 'jiraServiceManagement:queuePage', project: { id: project.id, key: project.key, type: 'service_desk' } } },
@@ -148,6 +149,42 @@ describe('the triage view (issue 11 item 1)', () => {
     expect(await triage(h, { offset: -1 })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 
+  it('lets in a Jira admin who is no agent of the project, and refuses an agent of other projects only', async () => {
+    const h = await createHarness();
+    await night(h);
+    const { admin, sanne } = h.site.users;
+    // A permission scheme that makes neither of them an agent of this project (the emulator's staff are agents everywhere).
+    const notAgents: AppDeps = {
+      ...h.deps,
+      jiraAsUser: (accountId) => {
+        const real = h.deps.jiraAsUser(accountId);
+        return { ...real, getMyPermissions: async (query) => ({ ...(await real.getMyPermissions(query)), SERVICEDESK_AGENT: false }) };
+      },
+    };
+    expect(await triage(h, {}, admin.accountId, notAgents)).toMatchObject({ ok: true, data: { total: 10 } });
+    expect(await triage(h, {}, sanne.accountId, notAgents)).toEqual({ ok: false, error: { code: 'forbidden', message: 'The triage view is for the agents of this service project.' } });
+  });
+
+  it('lists only the requests Jira lets the caller browse (issue security), counting the rest', async () => {
+    const h = await createHarness();
+    const { outage } = await night(h);
+    const secret = h.model.findIssue(outage)?.id;
+    // Issue-level security hides the outage from the caller: Jira's bulk fetch as them leaves it out.
+    const secured: AppDeps = {
+      ...h.deps,
+      jiraAsUser: (accountId) => {
+        const real = h.deps.jiraAsUser(accountId);
+        return { ...real, listBrowsableIssues: async (ids) => (await real.listBrowsableIssues(ids)).filter((issue) => issue.id !== secret) };
+      },
+    };
+    const answer = await triage(h, {}, h.site.users.sanne.accountId, secured);
+    if (!answer.ok) throw new Error(JSON.stringify(answer));
+    const view = triageViewSchema.parse(answer.data);
+    expect(view.rows.map((r) => r.issueKey)).not.toContain(outage);
+    expect({ rows: view.rows.length, total: view.total, hidden: view.hidden }).toEqual({ rows: 9, total: 10, hidden: 1 });
+    expect((await viewOf(h)).rows.map((r) => r.issueKey)).toContain(outage);
+  });
+
   it('reads only the index: one query per shard, the calendars used, and one Jira bulk fetch as the caller', async () => {
     const h = await createHarness();
     await night(h);
@@ -163,5 +200,15 @@ describe('the triage view (issue 11 item 1)', () => {
     expect(h.store.operations.filter((o) => o.startsWith('transact') || o.startsWith('set'))).toEqual([]);
     expect(h.jiraCalls.filter((c) => c.includes('/search'))).toEqual([]);
     expect(h.jiraCalls.filter((c) => c.includes('/issue/bulkfetch'))).toHaveLength(1);
+  });
+});
+
+describe('the triage view past its last page', () => {
+  it('asks Jira nothing about an empty page', async () => {
+    const h = await createHarness();
+    await night(h);
+    h.jiraCalls.length = 0;
+    expect((await viewOf(h, { offset: 25 })).rows).toEqual([]);
+    expect(h.jiraCalls.filter((c) => c.includes('/issue/bulkfetch'))).toEqual([]);
   });
 });
