@@ -404,7 +404,7 @@ export class JiraError extends Error implements JiraErrorDetails {
  *
  * @example failedWithoutEffect(error) // true for a 429, false for a network failure
  */
-export function failedWithoutEffect(error: unknown): boolean {
+export function failedWithoutEffect(error: unknown): error is JiraError {
   if (!isJiraError(error) || error.kind !== 'http' || error.status === undefined) return false;
   const { status } = error;
   if (status === 429) return true;
