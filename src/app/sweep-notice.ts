@@ -78,7 +78,8 @@ export function newPendingNotice(sweep: SweepPlan, markedRecord: ClockRecord, no
 export function claimPendingNotice(pending: PendingNotice, now: Date, claimant: NoticeClaimant): PendingNotice | null {
   if (pending.retryAt !== undefined && Date.parse(pending.retryAt) > now.getTime()) return null;
   if (pending.claim !== undefined && Date.parse(pending.claim.until) > claimant.wallNow) return null;
-  return { ...pending, maybePosted: pending.maybePosted || pending.claim !== undefined, claim: claimOf(claimant) };
+  const abandoned = pending.claim !== undefined || pending.abandoned === true;
+  return { ...pending, maybePosted: pending.maybePosted || pending.claim !== undefined, ...(abandoned ? { abandoned } : {}), claim: claimOf(claimant) };
 }
 
 function claimOf(claimant: NoticeClaimant): { id: string; until: string } {
@@ -110,15 +111,17 @@ export async function deliverPendingNotice(
   notice = { ...notice, text };
 
   if (notice.step === 'note') {
+    let found: { id: string } | null = null;
     try {
-      const found = notice.maybePosted ? await jira.findAppNote(issue.id, notice.id, { since: new Date(Date.parse(notice.plannedAt) - MARKER_SEARCH_MARGIN_MS) }) : null;
+      found = notice.maybePosted ? await jira.findAppNote(issue.id, notice.id, { since: new Date(Date.parse(notice.plannedAt) - MARKER_SEARCH_MARGIN_MS) }) : null;
       if (found === null) await jira.addInternalNote(issue.id, { body: text.body, noteId: notice.id });
       else deps.log.info('sweep notice: the note was already posted by an earlier try', { ...fields, commentId: found.id });
     } catch (error) {
       if (isConsentRequired(error)) throw error;
       return settle(deps, site, issue, item, claimant, failed(notice, deps.now(), !failedWithoutEffect(error)), fields, error);
     }
-    notice = { ...notice, step: 'notify', maybePosted: false };
+    // A try that failed before the notification never sent it; one that vanished may have.
+    notice = { ...notice, step: 'notify', maybePosted: found !== null && notice.abandoned === true };
   }
 
   if (notice.maybePosted) {

@@ -63,8 +63,17 @@ export const pendingNoticeSchema = z.object({
   plannedAt: instantSchema,
   /** What is left: the note (then the notification), or only the notification. */
   step: z.enum(['note', 'notify']),
-  /** An earlier try may have posted the note (no answer, or a 5xx that may have been carried out). */
+  /**
+   * An earlier try may have carried out the step left (no answer, a 5xx that may have been carried
+   * out, or its invocation vanished): the note is looked for before it is posted, and a
+   * notification is not sent again.
+   */
   maybePosted: z.boolean(),
+  /**
+   * An invocation that held it vanished (its claim expired): it may have posted the note and sent
+   * the notification too, so a note found already posted gets no notification from a later try.
+   */
+  abandoned: z.boolean().optional(),
   /** Tries that failed so far. */
   attempts: z.number().int().nonnegative(),
   /** A promise note's business minutes left, as when it was planned. */
