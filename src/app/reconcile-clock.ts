@@ -29,7 +29,8 @@ import type { AppDeps } from './deps';
 import { commentFacts, creationStatusOf, needsContractTerms, translateChangelog } from './issue-facts';
 import { loadSiteFacts, type SiteFacts } from './site-cache';
 import { issueFactsOf } from './triage-index';
-import { claimPendingNotice, deliverPendingNotice, newClaimant, newPendingNotice, type NoticeClaimant } from './sweep-notice';
+import { claimPendingNotice, deliverPendingNotice, newClaimant, newPendingNotice, readerOf, type NoticeClaimant } from './sweep-notice';
+import type { ReaderText } from './reader-text';
 import type { PendingNotice } from '../contract/clock-storage';
 
 /** Who asks: decides what is read up front and whether the sweep's notices are planned. */
@@ -75,6 +76,9 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
   const comment = options.commentId === undefined ? [] : await readCommentFacts(deps, issue, options.commentId, stored);
   let contract: ContractTerms | null = null;
   const claimant = newClaimant();
+  // The sweep writes a notice's words with the notice (ADR 0031): the assignee's language is read
+  // first when the clock as stored owes one, or holds one not yet written.
+  const reader = trigger === 'sweep' && owesNoticeText(stored, now) ? await readerOf(deps, issue) : null;
   for (let round = 1; round <= 3; round += 1) {
     const start = stored.value === null ? await prepareStart(deps.store, issue) : null;
     const cursor = start === null ? (stored.value?.changelog ?? null) : null;
@@ -85,7 +89,7 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
       contract = await loadContractTerms(deps.store, issue);
     }
     const categories = await statusCategoriesOf(site, window.fromStart ? window.entries.flatMap((entry) => entry.changes) : unread);
-    const prepared: Prepared = { issue, start, window, contract, categories, comment, trigger, now, requestTypeFieldId: site.fieldIds.requestType, claimant };
+    const prepared: Prepared = { issue, start, window, contract, categories, comment, trigger, now, requestTypeFieldId: site.fieldIds.requestType, claimant, reader };
     const result = await writeClock(deps, {
       issue: { id: issue.id, key: issue.key },
       fieldIds: site.fieldIds,
@@ -228,6 +232,16 @@ interface Prepared {
   readonly requestTypeFieldId: string | null;
   /** Who claims the sweep's notice in this run. */
   readonly claimant: NoticeClaimant;
+  /** The reader of the sweep's notes, when read before planning (null: written at delivery). */
+  readonly reader: ReaderText | null;
+}
+
+/** Whether the sweep will likely write a notice's words: one is owed, or pending without them. */
+function owesNoticeText(stored: StoredClock, now: Date): boolean {
+  const item = stored.value;
+  if (item === null) return false;
+  if (item.notice !== undefined) return item.notice.text === undefined;
+  return planSweep(item.record, now).notify !== null;
 }
 
 /**
@@ -288,7 +302,7 @@ function planReconcile(p: Prepared, current: IssueClockItem | null): ClockPlan {
       notify = sweep.notify;
       if (notify !== null) {
         record = applyFacts(sweep.record, sweep.markerFacts, now);
-        notice = newPendingNotice(sweep, record, now, p.claimant) ?? undefined;
+        notice = newPendingNotice(sweep, record, now, p.claimant, { issueKey: issue.key, reader: p.reader }) ?? undefined;
       }
     }
   }

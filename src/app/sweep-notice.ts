@@ -28,7 +28,7 @@ import { describeClock, type ClockNotice, type SweepPlan } from '../domain/clock
 import { NOTICE_RETRY_MS, writeClock } from './clock-store';
 import type { AppDeps } from './deps';
 import type { SiteFacts } from './site-cache';
-import { textFor } from './reader-text';
+import { textFor, type ReaderText } from './reader-text';
 import { sweepNoteText } from './sweep-note-text';
 
 /** How long a claim holds (wall-clock): well past the 55 s an async event consumer may run. */
@@ -53,12 +53,21 @@ export function newClaimant(wallNow: number = Date.now()): NoticeClaimant {
  * The pending notice for a notice the sweep found owed (its marker facts are stored with it),
  * claimed by `claimant`.
  */
-export function newPendingNotice(sweep: SweepPlan, markedRecord: ClockRecord, now: Date, claimant: NoticeClaimant): PendingNotice | null {
+export function newPendingNotice(
+  sweep: SweepPlan,
+  markedRecord: ClockRecord,
+  now: Date,
+  claimant: NoticeClaimant,
+  writer: { readonly issueKey: string; readonly reader: ReaderText | null },
+): PendingNotice | null {
   const kind = sweep.notify;
   const marker = sweep.markerFacts[0];
   if (kind === null || marker === undefined) return null;
   const promiseMinutesLeft = kind === 'promise' ? Math.max(0, describeClock(markedRecord, now).promise?.businessMinutesLeft ?? 0) : undefined;
+  // Written now, with the clock as marked, when the reader's language is known: a later try sends the same words.
+  const text = writer.reader === null ? undefined : noticeText(kind, markedRecord, writer.reader, writer.issueKey, promiseMinutesLeft ?? 0);
   return {
+    ...(text === undefined ? {} : { text }),
     id: `${marker.id}@${now.toISOString()}`,
     kind,
     plannedAt: now.toISOString(),
@@ -107,7 +116,13 @@ export async function deliverPendingNotice(
   const jira = deps.jiraAsApp;
   const fields = { issueId: issue.id, kind: pending.kind, noteId: pending.id };
   let notice: PendingNotice = pending;
-  const text = pending.text ?? (await composeText(deps, issue, item.record, pending));
+  let text = pending.text;
+  if (text === undefined) {
+    const reader = await readerOf(deps, issue);
+    // Jira did not say the assignee's language: tried again later rather than in the wrong one.
+    if (reader === null) return settle(deps, site, issue, item, claimant, failed(notice, deps.now(), false), fields, new Error('locale unreadable'));
+    text = noticeText(pending.kind, item.record, reader, issue.key, pending.promiseMinutesLeft ?? 0);
+  }
   notice = { ...notice, text };
 
   if (notice.step === 'note') {
@@ -184,14 +199,25 @@ async function settle(
 }
 
 /**
- * The note's subject and text, in the assignee's language (their Jira locale; English when the
- * request is unassigned or Jira hides the locale).
+ * The reader of the request's notes: the assignee's language (their Jira locale; English when the
+ * request is unassigned or Jira hides the locale); null when Jira could not be asked.
+ *
+ * @example const reader = await readerOf(deps, issue);
  */
-async function composeText(deps: AppDeps, issue: Pick<IssueSnapshot, 'key' | 'assignee'>, record: ClockRecord, notice: PendingNotice): Promise<{ subject: string; body: string }> {
-  const locale = issue.assignee === null ? null : await deps.jiraAsApp.getUserLocale(issue.assignee.accountId).catch(() => null);
-  const reader = textFor(locale);
-  const body = sweepNoteText(notice.kind, record, reader, { promiseMinutesLeft: notice.promiseMinutesLeft ?? 0 });
-  return { subject: reader.t('note.subject', { issueKey: issue.key, kind: notice.kind }), body };
+export async function readerOf(deps: AppDeps, issue: Pick<IssueSnapshot, 'assignee'>): Promise<ReaderText | null> {
+  if (issue.assignee === null) return textFor(null);
+  try {
+    return textFor(await deps.jiraAsApp.getUserLocale(issue.assignee.accountId));
+  } catch (error) {
+    if (isConsentRequired(error) || !isJiraError(error)) throw error;
+    return null;
+  }
+}
+
+/** The note's subject and text. */
+function noticeText(kind: ClockNotice, record: ClockRecord, reader: ReaderText, issueKey: string, promiseMinutesLeft: number): { subject: string; body: string } {
+  const body = sweepNoteText(kind, record, reader, { promiseMinutesLeft });
+  return { subject: reader.t('note.subject', { issueKey, kind }), body };
 }
 
 function describe(error: unknown): string {
