@@ -208,6 +208,18 @@ describe('sweep notes after a failed POST (ADR 0031)', () => {
     expect(clockNotifications(h, key)).toHaveLength(1);
   });
 
+  it('tries a clock once more in the same sweep after a transient Jira failure, so the notice is not left to a later, staler sweep', async () => {
+    const h = await createHarness();
+    const key = await atRiskRequest(h);
+    const issuePath = new RegExp(`^/rest/api/3/issue/${issueIdOf(h, key)}$`);
+    // the issue read fails through all of the client's own retries (four 503s with Retry-After)
+    faultNext(h, 'GET', issuePath, 'refused-retry-after', 4);
+    await h.sweep();
+    expect(appNotes(h, key)).toHaveLength(1);
+    expect(clockNotifications(h, key)).toHaveLength(1);
+    expect(propertyOf(h, key).markers.atRiskNotifiedAt).not.toBeNull();
+  });
+
   it('neither posts nor notifies again for a sweep that vanished after delivering, once its claim has expired', async () => {
     const h = await createHarness();
     const key = await atRiskRequest(h);
