@@ -7,9 +7,17 @@
  * - half of them `429 Too Many Requests` with `Retry-After: 1` (seconds). Jira documents a 429 as
  *   not processed ("Rate limiting", developer.atlassian.com/cloud/jira/platform/rate-limiting), so
  *   the request is refused before anything changes.
- * - half of them `503 Service Unavailable`. A 503 from a gateway says nothing about whether the
- *   request reached Jira, so half of those are refused before anything changes and half are carried
- *   out and only their answer is replaced (a POST then may have posted: the app must not post again).
+ * - half of them `503 Service Unavailable`, of two documented kinds (ADR 0031):
+ *   - half are Jira's own "a resource limit has been reached" answer, with `Retry-After: 1`, refused
+ *     before anything changes. Atlassian's rate limiting page: "Some transient 5XX errors are
+ *     accompanied by a Retry-After header. For example, a 503 response may be returned when a
+ *     resource limit has been reached. While these are not rate limit responses, they can be
+ *     handled with similar logic";
+ *   - half are a gateway's 503 without `Retry-After` after the request was carried out: only the
+ *     answer is lost (a POST then did post — the app must find its note by its marker, not post it
+ *     again, and cannot tell whether a notification went out).
+ *   A gateway's 503 for a request that never reached Jira is not modelled: to the app it looks the
+ *   same as the second kind, and the app treats both as "may have been carried out".
  *
  * The choices come from a seeded generator (SANDBOX_FAULTS_SEED, default 1), so a run can be
  * replayed. Requests from people (Basic auth: the host pages, the bridge, jira.js, curl) are never
@@ -82,7 +90,7 @@ export function createFaultInjector(options: FaultOptions): FaultInjector {
       }
       if (random.chance(0.5)) {
         stats.unavailableBefore += 1;
-        return { kind: 'refuse', status: 503 };
+        return { kind: 'refuse', status: 503, retryAfterSeconds: 1 };
       }
       stats.unavailableAfter += 1;
       return { kind: 'lose-answer', status: 503 };

@@ -391,6 +391,12 @@ function doTransition(ctx: Ctx): Result {
   return noContent();
 }
 
+/**
+ * GET /rest/api/3/issue/{issueIdOrKey}/comment (Atlassian's OpenAPI document, operation
+ * `getComments`): `orderBy` `created` / `+created` / `-created`, `startAt`, `maxResults`, and
+ * `expand=properties` returns each comment's entity properties as `[{ key, value }]` — how the app
+ * finds its own marked notes again (ADR 0031).
+ */
 function getComments(ctx: Ctx): Result {
   const { model, caller, query } = ctx;
   const issue = model.getIssueFor(caller.accountId, param(ctx, 'issueIdOrKey'));
@@ -418,6 +424,13 @@ function commentInput(body: { visibility?: { type: 'group' | 'role'; value?: str
   };
 }
 
+/**
+ * POST /rest/api/3/issue/{issueIdOrKey}/comment (OpenAPI operation `addComment`): an ADF body, an
+ * optional `visibility` and `properties: [{ key, value }]` stored as the comment's entity properties
+ * (JSM's `sd.public.comment` = `{ internal: true }` makes it an internal note). `jsdPublic` is
+ * accepted and ignored: the document says it defaults to true and that an internal comment is made
+ * through the JSM API — or, as JSM reads it, the `sd.public.comment` property.
+ */
 function addComment(ctx: Ctx): Result {
   const body = parseBody(ctx, commentBodySchema, 'platform');
   const issue = ctx.model.getIssueFor(ctx.caller.accountId, param(ctx, 'issueIdOrKey'));

@@ -49,6 +49,7 @@ import {
   SWEEP_SHARDS,
   type ChangelogCursor,
   type IssueClockItem,
+  type PendingNotice,
 } from '../contract/clock-storage';
 import { canonicalJson } from '../domain/calendar-cache';
 import { computeNextCheckAt, type ClockNotice } from '../domain/clock-view';
@@ -87,6 +88,8 @@ export type ClockPlan =
       readonly record: ClockRecord;
       readonly changelog: ChangelogCursor | null;
       readonly notify?: ClockNotice | null;
+      /** The sweep's pending notice (ADR 0031): omitted keeps the stored one, null removes it. */
+      readonly notice?: PendingNotice | null;
     }
   /** Storage stays as it is; the projections are still checked against the stored record. */
   | { readonly kind: 'keep' }
@@ -116,6 +119,11 @@ export interface ClockWriteInput {
   readonly issueFacts: IssueFacts | null;
   /** Pure: what to store given the clock as stored now; called again after another writer came first. */
   readonly plan: (stored: IssueClockItem | null) => ClockPlan;
+  /**
+   * `stored`: the plan only changes the app's bookkeeping of the stored record (a pending notice), so
+   * the projections are the last record writer's to keep and are not compared here.
+   */
+  readonly projections?: 'compare' | 'stored';
 }
 
 export type ClockWriteResult =
@@ -159,7 +167,7 @@ export async function writeClock(deps: AppDeps, input: ClockWriteInput): Promise
       return plan.kind === 'refuse' ? { status: 'refused', reason: plan.reason } : { status: 'refetch', stored };
     }
     const { item: next, triage } = nextItemOf(issue, stored, plan, input.issueFacts, now);
-    if (next !== null && (await projectClock(deps.jiraAsApp, input.fieldIds, issue.id, jira, next.record))) projected = true;
+    if (next !== null && input.projections !== 'stored' && (await projectClock(deps.jiraAsApp, input.fieldIds, issue.id, jira, next.record))) projected = true;
     const operations = await storageOperations(deps.store, issue, stored, next, triage, plan.kind === 'remove');
     // Projections written from a stored clock that nothing changes here must still be the latest:
     // check (without writing) that nobody stored a newer clock since it was read, or Jira could end
@@ -261,7 +269,8 @@ function nextItemOf(
     if (triage === null || canonicalJson(triage.facts) === canonicalJson(current.triage ?? null)) return { item: current, triage: null };
     return { item: { ...current, revision: (stored.revision ?? 0) + 1, triage: triage.facts }, triage };
   }
-  let dueAt = computeNextCheckAt(plan.record, now);
+  const notice = plan.notice === undefined ? current?.notice : (plan.notice ?? undefined);
+  let dueAt = earliest(computeNextCheckAt(plan.record, now), notice === undefined ? null : noticeDueAt(notice, now));
   // "Due now" (a notice is owed) while already due: keep the stored instant, so that re-reading an
   // unchanged clock writes nothing.
   if (dueAt === now.toISOString() && current?.dueAt !== undefined && Date.parse(current.dueAt) <= now.getTime()) dueAt = current.dueAt;
@@ -275,6 +284,7 @@ function nextItemOf(
     (current.dueAt ?? null) === dueAt &&
     canonicalJson(current.outcome) === canonicalJson(outcome) &&
     canonicalJson(current.triage ?? null) === canonicalJson(triageFacts ?? null) &&
+    canonicalJson(current.notice ?? null) === canonicalJson(notice ?? null) &&
     current.issueKey === issue.key;
   if (unchanged) return { item: current, triage: null };
   const revision = (stored.revision ?? 0) + 1;
@@ -297,9 +307,28 @@ function nextItemOf(
       outcome,
       ...(dueAt === null ? {} : { dueAt }),
       ...(triageFacts === undefined ? {} : { triage: triageFacts }),
+      ...(notice === undefined ? {} : { notice }),
     },
     triage,
   };
+}
+
+/** How long a notice that failed waits before the next try (the sweep runs every five minutes). */
+export const NOTICE_RETRY_MS = 5 * 60_000;
+
+/**
+ * When the sweep must look at a pending notice: when its retry is due, or — while an invocation
+ * holds it — one retry interval from now (its lease is wall-clock time, see sweep-notice.ts).
+ */
+function noticeDueAt(notice: PendingNotice, now: Date): string {
+  if (notice.claim !== undefined) return new Date(now.getTime() + NOTICE_RETRY_MS).toISOString();
+  return notice.retryAt ?? now.toISOString();
+}
+
+function earliest(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Date.parse(a) <= Date.parse(b) ? a : b;
 }
 
 /** The transaction that takes storage from `stored` to `next`; [] when they are the same. */

@@ -16,6 +16,9 @@ import type { JiraAccountType, JiraNotifyBody, JiraPriorityDetails, JiraStatusCa
 /** The issue property that holds the contract clock record (see manifest `jira:entityProperty`). */
 export const CONTRACT_CLOCK_PROPERTY_KEY = 'contract-clock';
 
+/** The comment property that marks the app's own notes: `{ id: <note id> }` (ADR 0031). */
+export const APP_NOTE_PROPERTY_KEY = 'contract-clock-note';
+
 /** Site-specific ids of the custom fields the app reads or writes; null when the site has none. */
 export interface JiraFieldIds {
   readonly requestType: string | null;
@@ -229,6 +232,19 @@ export type AddRequestComment = (
   issueIdOrKey: string,
   comment: { readonly body: string; readonly isPublic: boolean },
 ) => Promise<CreatedRequestComment>;
+/**
+ * The app's internal note on a request, marked so that it can be found again: posted through the
+ * platform API (POST /rest/api/3/issue/{id}/comment) with two comment entity properties —
+ * `sd.public.comment` = `{ internal: true }` (JSM's internal note) and `contract-clock-note` =
+ * `{ id: noteId }` (the app's marker). A POST: never retried by the client after a possible delivery;
+ * the caller looks for the marker (`findAppNote`) before posting again. Scope write:jira-work.
+ */
+export type AddInternalNote = (issueIdOrKey: string, note: { readonly body: string; readonly noteId: string }) => Promise<CreatedRequestComment>;
+/**
+ * The app's note with this marker among the issue's comments created since `since` (newest first,
+ * `expand=properties`, paged until older than `since`); null when there is none. Scope read:jira-work.
+ */
+export type FindAppNote = (issueIdOrKey: string, noteId: string, options: { readonly since: Date }) => Promise<{ readonly id: string } | null>;
 /** An issue notification e-mail (a POST: never retried after a possible delivery). Scope write:jira-work. */
 export type NotifyIssue = (issueIdOrKey: string, notification: JiraNotifyBody) => Promise<void>;
 /**
@@ -297,6 +313,8 @@ export interface JiraAsApp {
   readonly getComment: GetComment;
   readonly listFirstComments: ListFirstComments;
   readonly addRequestComment: AddRequestComment;
+  readonly addInternalNote: AddInternalNote;
+  readonly findAppNote: FindAppNote;
   readonly notifyIssue: NotifyIssue;
   readonly getUserLocale: GetUserLocale;
   /** The sweep's repair search covers the service projects (the app's own view of them). */
@@ -355,6 +373,8 @@ export interface JiraErrorDetails {
   readonly errorMessages: readonly string[];
   readonly fieldErrors: Readonly<Record<string, string>>;
   readonly issues: readonly string[];
+  /** The answer's `Retry-After` header, when it had one. */
+  readonly retryAfter?: string | undefined;
 }
 
 export class JiraError extends Error implements JiraErrorDetails {
@@ -366,9 +386,11 @@ export class JiraError extends Error implements JiraErrorDetails {
   readonly errorMessages: readonly string[];
   readonly fieldErrors: Readonly<Record<string, string>>;
   readonly issues: readonly string[];
+  readonly retryAfter: string | undefined;
 
   constructor(message: string, details: JiraErrorDetails, options?: { cause?: unknown }) {
     super(message, options);
+    this.retryAfter = details.retryAfter;
     this.kind = details.kind;
     this.method = details.method;
     this.path = details.path;
@@ -377,6 +399,24 @@ export class JiraError extends Error implements JiraErrorDetails {
     this.fieldErrors = details.fieldErrors;
     this.issues = details.issues;
   }
+}
+
+/**
+ * Whether a failed write certainly changed nothing, so that sending it again cannot duplicate it
+ * (ADR 0031): Jira answered 4xx (it refused the request; 408 aside), 429 (rate limit: "not
+ * processed"), or 503 with `Retry-After` (Jira's "resource limit reached", which Atlassian's rate
+ * limiting page says to handle as a rate limit). Anything else — another 5xx, a 503 without
+ * `Retry-After` (a gateway that may have passed the request on), an unreadable answer, no answer —
+ * may have been carried out.
+ *
+ * @example failedWithoutEffect(error) // true for a 429, false for a network failure
+ */
+export function failedWithoutEffect(error: unknown): error is JiraError {
+  if (!isJiraError(error) || error.kind !== 'http' || error.status === undefined) return false;
+  const { status } = error;
+  if (status === 429) return true;
+  if (status === 503) return error.retryAfter !== undefined;
+  return status >= 400 && status <= 499 && status !== 408;
 }
 
 /** @example isJiraError(error) && error.status === 404 */

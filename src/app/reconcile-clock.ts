@@ -9,8 +9,9 @@
  * writes nothing.
  *
  * In the sweep (`trigger: 'sweep'`) the same reconciliation runs first, so a late "resolved" event
- * can never produce a breach notice; the notice owed (if any) is marked in the same write and sent
- * after it committed, so it goes out once.
+ * can never produce a breach notice; the notice owed (if any) is marked and stored as pending in the
+ * same write, claimed by this run, and delivered after it committed; one left pending by an earlier
+ * try is claimed and completed the same way (sweep-notice.ts, ADR 0031), so it goes out once.
  *
  * Steady state of a created event: 3 Jira calls (the issue with its changelog, the property, the
  * deadline field) and 3 storage operations (site cache, the terms slice of the request's organizations, one transaction).
@@ -21,15 +22,16 @@ import { openClockKey, outcomeContributionKey } from '../adapters/storage/storag
 import type { ClockErrorReason, ClockFact, ClockRecord, IssueStatus, StatusCategory } from '../contract/clock-record';
 import type { ChangelogCursor, IssueClockItem } from '../contract/clock-storage';
 import { applyFacts, parseClockRecord, rebuildClockRecord, startClock } from '../domain/clock';
-import { describeClock, planSweep, type ClockNotice } from '../domain/clock-view';
+import { planSweep, type ClockNotice } from '../domain/clock-view';
 import { NO_STORED_CLOCK, readStoredClock, writeClock, type ClockPlan, type StoredClock } from './clock-store';
 import { loadContractTerms, type ContractTerms } from './contract-terms';
 import type { AppDeps } from './deps';
 import { commentFacts, creationStatusOf, needsContractTerms, translateChangelog } from './issue-facts';
 import { loadSiteFacts, type SiteFacts } from './site-cache';
-import { textFor } from './reader-text';
 import { issueFactsOf } from './triage-index';
-import { sweepNoteText } from './sweep-note-text';
+import { claimPendingNotice, deliverPendingNotice, newClaimant, newPendingNotice, readerOf, type NoticeClaimant } from './sweep-notice';
+import type { ReaderText } from './reader-text';
+import type { PendingNotice } from '../contract/clock-storage';
 
 /** Who asks: decides what is read up front and whether the sweep's notices are planned. */
 export type ReconcileTrigger = 'created' | 'updated' | 'commented' | 'sweep' | 'panel';
@@ -47,7 +49,7 @@ export interface ClockReconciled {
   /** `started`: first clock of the request; `adopted`: taken over from the old format (ADR 0018). */
   readonly kind: 'started' | 'adopted' | 'rebuilt' | 'updated';
   readonly save: { readonly record: ClockRecord; readonly written: boolean };
-  /** The sweep's notice sent in this run. */
+  /** The sweep's notice delivered in this run (its note posted or found; ADR 0031). */
   readonly notified: ClockNotice | null;
 }
 
@@ -73,6 +75,10 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
   let stored = trigger === 'created' && issue.contractClock === null ? NO_STORED_CLOCK : await readStoredClock(deps.store, issue.id);
   const comment = options.commentId === undefined ? [] : await readCommentFacts(deps, issue, options.commentId, stored);
   let contract: ContractTerms | null = null;
+  const claimant = newClaimant();
+  // The sweep writes a notice's words with the notice (ADR 0031): the assignee's language is read
+  // first when the clock as stored owes one, or holds one not yet written.
+  const reader = trigger === 'sweep' && owesNoticeText(stored, now) ? await readerOf(deps, issue) : null;
   for (let round = 1; round <= 3; round += 1) {
     const start = stored.value === null ? await prepareStart(deps.store, issue) : null;
     const cursor = start === null ? (stored.value?.changelog ?? null) : null;
@@ -83,7 +89,7 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
       contract = await loadContractTerms(deps.store, issue);
     }
     const categories = await statusCategoriesOf(site, window.fromStart ? window.entries.flatMap((entry) => entry.changes) : unread);
-    const prepared: Prepared = { issue, start, window, contract, categories, comment, trigger, now, requestTypeFieldId: site.fieldIds.requestType };
+    const prepared: Prepared = { issue, start, window, contract, categories, comment, trigger, now, requestTypeFieldId: site.fieldIds.requestType, claimant, reader };
     const result = await writeClock(deps, {
       issue: { id: issue.id, key: issue.key },
       fieldIds: site.fieldIds,
@@ -99,8 +105,10 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
     if (result.status === 'refused' || result.plan.kind !== 'write' || result.item === null) {
       throw new Error(`Reconciling issue ${issue.id} did not produce a clock.`);
     }
-    const notify = result.status === 'written' ? (result.plan.notify ?? null) : null;
-    if (notify !== null) await sendNotice(deps.jiraAsApp, issue, notify, result.item.record, now);
+    // The notice this sweep claimed in that write (a new one, or one left pending by an earlier try).
+    const claimed = result.status === 'written' && result.item.notice?.claim?.id === claimant.id;
+    const delivery = claimed ? await deliverPendingNotice(deps, site, issue, result.item, claimant) : null;
+    const notify = delivery?.status === 'delivered' ? delivery.kind : null;
     const kind = stored.value !== null || start === null ? 'updated' : start.kind === 'start' ? 'started' : start.kind;
     return { kind, save: { record: result.item.record, written: result.status === 'written' }, notified: notify };
   }
@@ -222,6 +230,18 @@ interface Prepared {
   readonly trigger: ReconcileTrigger;
   readonly now: Date;
   readonly requestTypeFieldId: string | null;
+  /** Who claims the sweep's notice in this run. */
+  readonly claimant: NoticeClaimant;
+  /** The reader of the sweep's notes, when read before planning (null: written at delivery). */
+  readonly reader: ReaderText | null;
+}
+
+/** Whether the sweep will likely write a notice's words: one is owed, or pending without them. */
+function owesNoticeText(stored: StoredClock, now: Date): boolean {
+  const item = stored.value;
+  if (item === null) return false;
+  if (item.notice !== undefined) return item.notice.text === undefined;
+  return planSweep(item.record, now).notify !== null;
 }
 
 /**
@@ -271,12 +291,22 @@ function planReconcile(p: Prepared, current: IssueClockItem | null): ClockPlan {
       ? read
       : { read: end, lastId: last?.id ?? null, status: translated.statusAfter };
   let notify: ClockNotice | null = null;
+  let notice: PendingNotice | undefined;
   if (p.trigger === 'sweep') {
-    const sweep = planSweep(record, now);
-    notify = sweep.notify;
-    if (notify !== null) record = applyFacts(sweep.record, sweep.markerFacts, now);
+    const pending = current?.notice;
+    if (pending !== undefined) {
+      // One notice at a time: the pending one is delivered first; a newer one stays owed (and due).
+      notice = claimPendingNotice(pending, now, p.claimant) ?? undefined;
+    } else {
+      const sweep = planSweep(record, now);
+      notify = sweep.notify;
+      if (notify !== null) {
+        record = applyFacts(sweep.record, sweep.markerFacts, now);
+        notice = newPendingNotice(sweep, record, now, p.claimant, { issueKey: issue.key, reader: p.reader }) ?? undefined;
+      }
+    }
   }
-  return { kind: 'write', record, changelog, notify };
+  return { kind: 'write', record, changelog, notify, ...(notice === undefined ? {} : { notice }) };
 }
 
 /** The first record of a request without a stored clock. */
@@ -292,26 +322,4 @@ function startRecord(p: Prepared, start: Start): ClockRecord {
     now,
   };
   return start.kind === 'rebuilt' ? rebuildClockRecord({ ...base, problem: { reason: start.reason, detail: start.detail } }) : startClock(base);
-}
-
-/**
- * The sweep's internal note and notification, sent once the marker is stored — in the assignee's
- * language (their Jira locale; English when the request is unassigned or Jira hides the locale).
- */
-async function sendNotice(jira: JiraAsApp, issue: IssueSnapshot, kind: ClockNotice, record: ClockRecord, now: Date): Promise<void> {
-  const reader = textFor(await assigneeLocale(jira, issue));
-  const promiseMinutesLeft = kind === 'promise' ? (describeClock(record, now).promise?.businessMinutesLeft ?? 0) : 0;
-  const body = sweepNoteText(kind, record, reader, { promiseMinutesLeft });
-  await jira.addRequestComment(issue.id, { body, isPublic: false });
-  await jira.notifyIssue(issue.id, {
-    subject: reader.t('note.subject', { issueKey: issue.key, kind }),
-    textBody: body,
-    to: { assignee: true, watchers: true },
-  });
-}
-
-/** The assignee's Jira locale, read as the app; null when unassigned, hidden or unreadable. */
-async function assigneeLocale(jira: JiraAsApp, issue: IssueSnapshot): Promise<string | null> {
-  if (issue.assignee === null) return null;
-  return jira.getUserLocale(issue.assignee.accountId).catch(() => null);
 }

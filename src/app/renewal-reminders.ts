@@ -13,8 +13,9 @@
  * 3. sends the notification in the account manager's language, and marks the item `sent` (on the
  *    condition that the claim is still its own).
  *
- * A notification Jira refused (an HTTP error answer: nothing was sent) gives the claim up, so the
- * next run tries again; one that got no answer keeps its claim and is never repeated (ADR 0011).
+ * A notification Jira refused (4xx, 429, or 503 with Retry-After: nothing was sent) gives the claim
+ * up, so the next run tries again; one that got no answer, or a 5xx that may have been carried out,
+ * keeps its claim and is never repeated (ADRs 0011, 0031).
  * Without any request of the customer there is nothing to send it on: the run reports it, and tries
  * again next time (the settings page shows the reminder as due).
  *
@@ -38,7 +39,7 @@ import { createTranslator, defineMessages } from '../i18n/messages';
 import { customerRequestsJql } from './compliance-jql';
 import { loadContractDatabase } from './contract-database-store';
 import type { AppDeps } from './deps';
-import { isJiraError } from './jira-ports';
+import { failedWithoutEffect, isJiraError } from './jira-ports';
 
 const reminderMessages = defineMessages({ en: reminderEn, nl: reminderNl });
 
@@ -152,15 +153,17 @@ async function sendOne(deps: AppDeps, db: ContractDatabase, reminder: NoticeRemi
   try {
     await deps.jiraAsApp.notifyIssue(carrier.key, { subject: text.subject, textBody: text.body, to: { users: [{ accountId: accountManagerAccountId }] } });
   } catch (error) {
-    if (isJiraError(error) && error.kind === 'http') {
-      // Jira answered with an error: nothing was sent. Give the claim up so the next run tries again.
+    if (failedWithoutEffect(error)) {
+      // Jira refused it (4xx, 429, or 503 with Retry-After): nothing was sent. Give the claim up so
+      // the next run tries again.
       deps.log.warn('notice reminder: Jira refused the notification; tried again next run', { ...fields, status: error.status ?? null });
       await deps.store.transact([{ type: 'delete', entity: RENEWAL_REMINDER_ENTITY, key, conditions: mine }]).catch((cause: unknown) => {
         if (!isConditionFailed(cause)) throw cause;
       });
       return { kind: 'refused' };
     }
-    // No answer (or an unreadable one): it may have been sent. The claim stays; it is not repeated.
+    // No answer, an unreadable one, or a 5xx that may have been carried out (a gateway's 503 without
+    // Retry-After): it may have been sent. The claim stays; it is not repeated (ADR 0031).
     deps.log.warn('notice reminder: no answer from Jira; it may have been sent and is not repeated', fields);
     return { kind: 'unknown' };
   }

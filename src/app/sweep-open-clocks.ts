@@ -391,18 +391,33 @@ export async function runSweepJob(deps: AppDeps, job: ClockSweepJob, budgetMs: n
  * loses its clock (and what it counted); a failure leaves the clock due again in five minutes.
  */
 async function sweepClock(deps: AppDeps, site: SiteFacts, issueId: string, due: ClockDueItem | null): Promise<ClockNotice | null | 'failed'> {
-  try {
-    const outcome = await reconcileClock(deps, issueId, { trigger: 'sweep', site });
-    return outcome.kind === 'not-a-request' ? null : outcome.notified;
-  } catch (error) {
-    if (isJiraError(error) && error.status === 404) {
-      await removeClock(deps, issueId);
-      return null;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const outcome = await reconcileClock(deps, issueId, { trigger: 'sweep', site });
+      return outcome.kind === 'not-a-request' ? null : outcome.notified;
+    } catch (error) {
+      if (isJiraError(error) && error.status === 404) {
+        await removeClock(deps, issueId);
+        return null;
+      }
+      // Reconciling is idempotent (conditional writes; a notice is claimed, ADR 0031): a transient
+      // failure is tried once more now rather than five minutes later, when the clock may have
+      // moved past the state it owes a notice for.
+      if (attempt < SWEEP_CLOCK_TRIES && isTransient(error)) continue;
+      deps.log.error('sweep failed for one clock', { issueId, error: describe(error) });
+      if (due !== null) await postpone(deps.store, due, deps.now());
+      return 'failed';
     }
-    deps.log.error('sweep failed for one clock', { issueId, error: describe(error) });
-    if (due !== null) await postpone(deps.store, due, deps.now());
-    return 'failed';
   }
+}
+
+/** Tries of one clock in one sweep job. */
+const SWEEP_CLOCK_TRIES = 2;
+
+/** Jira failed in a way that may pass: no answer, 429 or 5xx (after the client's own retries). */
+function isTransient(error: unknown): boolean {
+  if (!isJiraError(error)) return false;
+  return error.kind === 'network' || error.status === 429 || (error.status !== undefined && error.status >= 500);
 }
 
 /** Removes the clock of an issue that is gone (its outcome leaves the aggregates with it). */

@@ -50,6 +50,43 @@ export const triageFactsSchema = z.object({
 });
 export type TriageFacts = z.infer<typeof triageFactsSchema>;
 
+/**
+ * The sweep's notice that is owed and not yet confirmed delivered (ADR 0031): its internal note
+ * (posted with the marker `id`) and then its notification. Kept with the clock until both are done,
+ * so a note whose POST failed or got no answer is completed by a later sweep — after looking for its
+ * marker when an earlier try may have posted it — and never posted twice.
+ */
+export const pendingNoticeSchema = z.object({
+  /** The note's marker: the sweep marker's fact id and the instant it was planned. */
+  id: z.string().min(1).max(200),
+  kind: z.enum(['at-risk', 'breached', 'promise']),
+  plannedAt: instantSchema,
+  /** What is left: the note (then the notification), or only the notification. */
+  step: z.enum(['note', 'notify']),
+  /**
+   * An earlier try may have carried out the step left (no answer, a 5xx that may have been carried
+   * out, or its invocation vanished): the note is looked for before it is posted, and a
+   * notification is not sent again.
+   */
+  maybePosted: z.boolean(),
+  /**
+   * An invocation that held it vanished (its claim expired): it may have posted the note and sent
+   * the notification too, so a note found already posted gets no notification from a later try.
+   */
+  abandoned: z.boolean().optional(),
+  /** Tries that failed so far. */
+  attempts: z.number().int().nonnegative(),
+  /** A promise note's business minutes left, as when it was planned. */
+  promiseMinutesLeft: z.number().nonnegative().optional(),
+  /** The note's subject and text as first written, so a later try sends the same words. */
+  text: z.object({ subject: z.string().min(1).max(1000), body: z.string().min(1).max(8000) }).optional(),
+  /** The invocation delivering it now, until when (wall-clock time): a lease against racing sweeps. */
+  claim: z.object({ id: z.string().min(1).max(100), until: instantSchema }).optional(),
+  /** Not tried again before this instant. */
+  retryAt: instantSchema.optional(),
+});
+export type PendingNotice = z.infer<typeof pendingNoticeSchema>;
+
 /** The app's state of one request's clock (entity `issue-clock`, key: the issue id). */
 export const issueClockItemSchema = z.object({
   schemaVersion: z.literal(CLOCK_STORAGE_SCHEMA_VERSION),
@@ -70,6 +107,8 @@ export const issueClockItemSchema = z.object({
   dueAt: instantSchema.optional(),
   /** The triage index's facts about the request (absent in items written before issue 11). */
   triage: triageFactsSchema.optional(),
+  /** The sweep's notice not yet confirmed delivered (absent: none). */
+  notice: pendingNoticeSchema.optional(),
 });
 export type IssueClockItem = z.infer<typeof issueClockItemSchema>;
 

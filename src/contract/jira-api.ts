@@ -292,6 +292,34 @@ export const jsmDateSchema = z.object({
   iso8601: z.string().optional(),
 });
 
+/** An Atlassian Document Format document of paragraphs of plain text (what the app writes). */
+const adfTextDocumentSchema = z.object({
+  type: z.literal('doc'),
+  version: z.literal(1),
+  content: z.array(
+    z.object({
+      type: z.literal('paragraph'),
+      content: z.array(z.object({ type: z.literal('text'), text: z.string().min(1) })),
+    }),
+  ).min(1),
+});
+
+/**
+ * Body of POST /rest/api/3/issue/{issueIdOrKey}/comment as the app sends it: an ADF body and comment
+ * entity properties (`properties: [{ key, value }]` in Atlassian's OpenAPI document, operation
+ * `addComment`). `jsdPublic` is read-only in effect (the document: "To create a comment with its
+ * visibility in Jira Service Desk set to false, use the Jira Service Desk REST API"), so an internal
+ * note is made with JSM's `sd.public.comment` property.
+ */
+export const jiraCommentCreateBodySchema = z.object({
+  body: adfTextDocumentSchema,
+  properties: z.array(z.object({ key: z.string().min(1).max(255), value: z.record(z.string(), z.unknown()) })).max(10),
+});
+export type JiraCommentCreateBody = z.infer<typeof jiraCommentCreateBodySchema>;
+
+/** The value of the app's note marker (`contract-clock-note`). */
+export const appNoteMarkerSchema = z.object({ id: z.string().min(1).max(200) });
+
 /** Body of POST /rest/servicedeskapi/request/{issueIdOrKey}/comment. `public: false` = internal note. */
 export const jsmCommentCreateBodySchema = z.object({
   body: z.string().min(1),

@@ -80,6 +80,11 @@ export interface Harness {
   /** The full client for a person calling Jira's REST API themselves (Basic auth), e.g. to forge a property. */
   restAs(accountId: string): JiraClient;
   clock: { now: Date };
+  /**
+   * Stands between the app and the emulator when set: sees each of the app's requests and answers it
+   * — forwarding it (`forward()`), refusing it, or forwarding it and losing the answer (faults).
+   */
+  intercept: ((request: { method: string; path: string }, forward: () => Promise<Response>) => Promise<Response>) | null;
   advance(minutes: number): void;
   reset(): void;
   /**
@@ -121,7 +126,8 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), op
   const countingFetch: typeof fetch = async (input, init) => {
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     jiraCalls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
-    const response = await inProcess(input, init);
+    const forward = () => inProcess(input, init);
+    const response = harness.intercept === null ? await forward() : await harness.intercept({ method: init?.method ?? 'GET', path: url.pathname }, forward);
     jiraResponseBytes.push(Buffer.byteLength(await response.clone().text(), 'utf8'));
     return response;
   };
@@ -174,6 +180,7 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), op
     sweepJobs,
     reapplyJobs,
     clock,
+    intercept: null,
     advance(minutes) {
       clock.now = new Date(clock.now.getTime() + minutes * 60_000);
     },

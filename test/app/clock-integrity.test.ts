@@ -98,7 +98,8 @@ describe('app-only facts live in app storage; the property is a projection (item
     for (const key of keys) {
       // At risk by now, so the sweep has a marker to write.
       h.clock.now = new Date(Date.parse(propertyOf(h, key).atRiskAt ?? '') + 60_000);
-      const revision = (await storedClockOf(h, key)).revision;
+      // The record's revision, as the panel shows it (the item's counts bookkeeping writes too).
+      const revision = (await storedClockOf(h, key)).record.revision;
       h.model.setPriority(agent, key, 'High');
       h.model.addComment(agent, key, { body: 'We are looking into it.' });
       const events = takeEvents(h);

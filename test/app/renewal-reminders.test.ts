@@ -9,6 +9,7 @@
  * reminder, and Ada (the admin, Dutch) as account manager: the reminder is due from 2026-10-01.
  */
 import { JiraError } from '../../src/app/jira-ports';
+import { RENEWAL_REMINDER_ENTITY } from '../../src/adapters/storage/storage-keys';
 import { readReminderItems, sendNoticeReminders } from '../../src/app/renewal-reminders';
 import { startSweep } from '../../src/app/sweep-open-clocks';
 import { REPORTS_RESOLVER_KEYS, reviewReportSchema, type ReviewReport } from '../../src/contract/compliance-api';
@@ -107,6 +108,17 @@ describe('the notice reminder', () => {
     const refused = new JiraError('refused', { kind: 'http', method: 'POST', path: '/rest/api/3/issue/ITS-1/notify', status: 400, errorMessages: ['no'], fieldErrors: {}, issues: [] });
     expect(await sendNoticeReminders(failing(refused))).toMatchObject({ sent: [], retryLater: [{ contractId: 'acme-2026', reason: 'refused' }] });
     expect((await readReminderItems(h.store, '2026-10-31', '2026-10-31')).size).toBe(0);
+
+    // Jira's "resource limit" 503 (with Retry-After) changed nothing: tried again too.
+    const shed = new JiraError('busy', { kind: 'http', method: 'POST', path: '/rest/api/3/issue/ITS-1/notify', status: 503, errorMessages: [], fieldErrors: {}, issues: [], retryAfter: '1' });
+    expect(await sendNoticeReminders(failing(shed))).toMatchObject({ sent: [], retryLater: [{ contractId: 'acme-2026', reason: 'refused' }] });
+    expect((await readReminderItems(h.store, '2026-10-31', '2026-10-31')).size).toBe(0);
+
+    // A gateway's 503 without Retry-After may have been carried out: like no answer at all.
+    const gateway = new JiraError('unavailable', { kind: 'http', method: 'POST', path: '/rest/api/3/issue/ITS-1/notify', status: 503, errorMessages: [], fieldErrors: {}, issues: [] });
+    expect(await sendNoticeReminders(failing(gateway))).toMatchObject({ sent: [], unknown: 1 });
+    expect([...(await readReminderItems(h.store, '2026-10-31', '2026-10-31')).values()]).toEqual([expect.objectContaining({ status: 'claimed' })]);
+    await h.store.transact([...(await readReminderItems(h.store, '2026-10-31', '2026-10-31')).keys()].map((key) => ({ type: 'delete' as const, entity: RENEWAL_REMINDER_ENTITY, key })));
 
     const lost = new JiraError('no answer', { kind: 'network', method: 'POST', path: '/rest/api/3/issue/ITS-1/notify', status: undefined, errorMessages: [], fieldErrors: {}, issues: [] });
     expect(await sendNoticeReminders(failing(lost))).toMatchObject({ sent: [], unknown: 1 });

@@ -108,6 +108,12 @@ describe("the client's calls, made against the emulator, are documented requests
     await asApp.searchIssuesWithClock('issue.property[contract-clock].state = "running"');
     await asApp.listStatuses();
     await asApp.addRequestComment(issue.id, { body: 'At risk', isPublic: false });
+    // the sweep's marked internal note, found again by its marker (ADR 0031)
+    const note = await asApp.addInternalNote(issue.id, { body: 'At risk\nDeadline: 13:30', noteId: 'sweep:at-risk:x@y' });
+    expect(note.isPublic).toBe(false);
+    expect(await asApp.findAppNote(issue.id, 'sweep:at-risk:x@y', { since: new Date('2026-10-05T07:00:00Z') })).toEqual({ id: note.id });
+    expect(await asApp.findAppNote(issue.id, 'sweep:at-risk:other', { since: new Date('2026-10-05T07:00:00Z') })).toBeNull();
+    expect(model.findIssue(issue.key)?.comments.find((c) => c.id === note.id)?.internal).toBe(true);
     await asApp.notifyIssue(issue.id, { subject: 'At risk', textBody: 'At risk', to: { assignee: true, watchers: true } });
     const agent = asUser(site.users.sanne.accountId);
     await agent.getMyPermissions({ permissions: ['BROWSE_PROJECTS', 'EDIT_ISSUES'], issueIdOrKey: issue.id });
@@ -133,6 +139,7 @@ describe("the client's calls, made against the emulator, are documented requests
     // every platform operation of the client (src/adapters/jira), each once at least
     expect([...operations].sort()).toEqual(
       [
+        'addComment',
         'bulkFetchIssues',
         'bulkGetUsers',
         'deleteIssueProperty',

@@ -191,6 +191,7 @@ describe('injected Jira faults (SANDBOX_FAULTS)', () => {
     const jira = createJiraApp({ model: () => model, faults });
     const statuses = new Map<number, number>();
     let retryAfterOn429 = true;
+    const unavailable: { probe: number; retryAfter: string | undefined }[] = [];
     for (let i = 0; i < 60; i += 1) {
       now += 1000;
       const answer = await jira.inject({
@@ -201,6 +202,8 @@ describe('injected Jira faults (SANDBOX_FAULTS)', () => {
       });
       statuses.set(answer.statusCode, (statuses.get(answer.statusCode) ?? 0) + 1);
       if (answer.statusCode === 429) retryAfterOn429 &&= answer.headers['retry-after'] === '1';
+      const retryAfter = answer.headers['retry-after'];
+      if (answer.statusCode === 503) unavailable.push({ probe: i, retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined });
     }
     expect([...statuses.keys()].sort()).toEqual([429, 503]);
     expect(retryAfterOn429).toBe(true);
@@ -210,6 +213,12 @@ describe('injected Jira faults (SANDBOX_FAULTS)', () => {
     const written = Object.keys(model.findIssue(issue.key)?.properties ?? {}).filter((k) => k.startsWith('probe-')).length;
     expect(written).toBe(unavailableAfter);
     expect(unavailableAfter).toBeGreaterThan(0);
+    // Jira's "resource limit" 503 carries Retry-After and changed nothing; the gateway's 503 after
+    // the write carries none (ADR 0031)
+    const properties = model.findIssue(issue.key)?.properties ?? {};
+    expect(unavailable.filter((u) => u.retryAfter === '1').every((u) => properties[`probe-${u.probe}`] === undefined)).toBe(true);
+    expect(unavailable.filter((u) => u.retryAfter === undefined).every((u) => properties[`probe-${u.probe}`] !== undefined)).toBe(true);
+    expect(unavailable.filter((u) => u.retryAfter === '1')).toHaveLength(unavailableBefore);
     const person = await jira.inject({
       method: 'GET',
       url: `/rest/api/3/issue/${issue.key}`,

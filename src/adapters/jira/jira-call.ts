@@ -42,6 +42,11 @@ function formatIssuePath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(root)' : path.map(String).join('.');
 }
 
+function headerOf(response: JiraResponse, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  return Object.entries(response.headers).find(([key]) => key.toLowerCase() === wanted)?.[1];
+}
+
 /** A JiraError for a non-2xx answer, with Jira's own messages when the body has them. */
 export function httpError(request: JiraRequest, response: JiraResponse): JiraError {
   let errorMessages: string[] = [];
@@ -59,7 +64,7 @@ export function httpError(request: JiraRequest, response: JiraResponse): JiraErr
   const suffix = explained.length === 0 ? '' : `: ${explained.join('; ')}`;
   return new JiraError(
     `Jira answered ${response.status} to ${describeRequest(request)}${suffix}`,
-    { kind: 'http', method: request.method, path: request.path.text, status: response.status, errorMessages, fieldErrors, issues: [] },
+    { kind: 'http', method: request.method, path: request.path.text, status: response.status, errorMessages, fieldErrors, issues: [], retryAfter: headerOf(response, 'retry-after') },
     { cause: response },
   );
 }

@@ -5,7 +5,7 @@
  *
  * - `issue-clock`: what the app alone knows about one request's clock (ADR 0016): the record with
  *   its frozen terms and facts, the changelog cursor, what it counts in the aggregates, when the
- *   sweep must look again. Revisioned: every write is conditional on the revision read.
+ *   sweep must look again, the sweep's notice not yet confirmed delivered (ADR 0031). Revisioned: every write is conditional on the revision read.
  * - `clock-due`: one small item per clock that needs the sweep at `dueAt` (ADR 0017), indexed by
  *   due time globally and per shard, so the sweep reads only what is due.
  * - `issue-outcome`: the frozen outcome one request contributes to the compliance aggregates,
@@ -36,6 +36,7 @@ export const APP_STORAGE_ENTITIES: readonly EntityDefinition[] = [
       outcome: { type: 'any' },
       dueAt: { type: 'string' },
       triage: { type: 'any' },
+      notice: { type: 'any' },
     },
   },
   {

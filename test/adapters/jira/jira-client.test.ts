@@ -421,6 +421,55 @@ describe('comments', () => {
   });
 });
 
+describe("the sweep's marked internal notes (ADR 0031)", () => {
+  const comment = (id: string, created: string, noteId?: string) => ({
+    id,
+    created,
+    jsdPublic: false,
+    properties: [{ key: 'sd.public.comment', value: { internal: true } }, ...(noteId === undefined ? [] : [{ key: 'contract-clock-note', value: { id: noteId } }])],
+  });
+
+  it('posts an internal note with its marker through the platform API, the text as ADF paragraphs', async () => {
+    const { jira, calls } = clientWith([respond(201, comment('10130', '2026-03-03T08:00:00.000+0000', 'n1'))]);
+    const created = await jira.addInternalNote('SD-42', { body: 'At risk.\nDeadline: 13:30', noteId: 'n1' });
+    expect(calls[0]).toEqual({
+      method: 'POST',
+      path: '/rest/api/3/issue/SD-42/comment',
+      query: undefined,
+      body: {
+        body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'At risk.' }] }, { type: 'paragraph', content: [{ type: 'text', text: 'Deadline: 13:30' }] }] },
+        properties: [
+          { key: 'sd.public.comment', value: { internal: true } },
+          { key: 'contract-clock-note', value: { id: 'n1' } },
+        ],
+      },
+    });
+    expect(created).toEqual({ id: '10130', isPublic: false, createdAt: new Date('2026-03-03T08:00:00.000Z') });
+  });
+
+  it('is never retried after a 503 (it may have been posted), and says whether Jira gave Retry-After', async () => {
+    const { jira, calls } = clientWith([{ status: 503, headers: { 'Retry-After': '2' }, body: '' }, respond(201, comment('1', '2026-03-03T08:00:00.000+0000'))]);
+    const error = await captureError(jira.addInternalNote('SD-42', { body: 'At risk.', noteId: 'n1' }));
+    expect(calls).toHaveLength(1);
+    expect(error).toMatchObject({ status: 503, retryAfter: '2' });
+  });
+
+  it('finds a note by its marker, newest first, and stops reading once the comments are older than asked', async () => {
+    const page = (startAt: number, total: number, comments: unknown[]) => respond(200, { startAt, maxResults: 100, total, comments });
+    const newer = Array.from({ length: 100 }, (_, i) => comment(String(500 - i), '2026-03-03T09:00:00.000+0000'));
+    const { jira, calls } = clientWith([page(0, 300, newer), page(100, 300, [comment('400', '2026-03-03T08:30:00.000+0000', 'n1')])]);
+    expect(await jira.findAppNote('SD-42', 'n1', { since: new Date('2026-03-03T08:00:00Z') })).toEqual({ id: '400' });
+    expect(calls.map((c) => c.query)).toEqual([
+      { orderBy: '-created', startAt: '0', maxResults: '100', expand: 'properties' },
+      { orderBy: '-created', startAt: '100', maxResults: '100', expand: 'properties' },
+    ]);
+
+    const old = clientWith([page(0, 300, [comment('7', '2026-03-03T09:00:00.000+0000', 'other'), comment('6', '2026-03-02T09:00:00.000+0000')])]);
+    expect(await old.jira.findAppNote('SD-42', 'n1', { since: new Date('2026-03-03T08:00:00Z') })).toBeNull();
+    expect(old.calls).toHaveLength(1);
+  });
+});
+
 describe('notifyIssue', () => {
   it('posts the notification body unchanged', async () => {
     const { jira, calls } = clientWith([respond(204)]);
