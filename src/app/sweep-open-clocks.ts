@@ -72,6 +72,15 @@ const TRIAGE_BACKFILL_READS = 10;
  * catches what the first missed while the open requests changed under its page tokens.
  */
 const TRIAGE_BACKFILL_MAX_PASSES = 3;
+/**
+ * The recent-activity search reaches this far before the previous sweep's start: Jira's search
+ * index may lag an update, and an event may still be in flight when a sweep starts.
+ */
+const RECENT_MARGIN_MINUTES = 3;
+/** The window of an install's first sweep, or one whose previous start is unknown. */
+const RECENT_DEFAULT_MINUTES = 15;
+/** The window never reaches back further than this (after a long outage the repair search and the due index remain). */
+const RECENT_MAX_MINUTES = 7 * 24 * 60;
 /** Pages of repair results and of old-format keys handled per run (100 each). */
 const REPAIR_PAGES = 5;
 const LEGACY_PAGES = 10;
@@ -80,7 +89,7 @@ export const sweepJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('due'), shard: z.number().int().min(0).max(SWEEP_SHARDS - 1), asOf: instantSchema }),
   z.object({
     kind: z.literal('issues'),
-    reason: z.enum(['due', 'repair', 'adopt', 'backfill']),
+    reason: z.enum(['due', 'repair', 'recent', 'adopt', 'backfill']),
     issueIds: z.array(z.string().regex(/^\d{1,18}$/)).min(1).max(SWEEP_BATCH),
   }),
   // The notice reminders due now (renewal-reminders.ts, ADR 0024): at most one job an hour.
@@ -98,6 +107,11 @@ const sweepStateSchema = z.object({
   schemaVersion: z.literal(1),
   /** The service projects' ids (the repair search's scope), and when they were looked up. */
   serviceProjects: z.object({ ids: z.array(z.string()), at: instantSchema }).nullable(),
+  /**
+   * When the last sweep whose recent-activity search succeeded started: the next one searches the
+   * requests updated since then (less a margin). Absent: no such sweep yet.
+   */
+  recentSince: instantSchema.optional(),
   /** `done` once no key of the old storage format is left (ADR 0018). */
   legacy: z.enum(['pending', 'done']),
   /** When the last `renewals` job was queued (absent: never). */
@@ -124,6 +138,8 @@ type SweepState = z.infer<typeof sweepStateSchema>;
 export interface SweepStartReport {
   readonly due: number;
   readonly repair: number;
+  /** Requests updated since the previous sweep, queued so that a lost or failed event is caught up. */
+  readonly recent: number;
   readonly adopt: number;
   /** Clocks queued for the triage backfill (they have no triage entry yet). */
   readonly backfill: number;
@@ -170,6 +186,25 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
   }
   jobs.push(...issueJobs('repair', repair));
   for (const id of repair) queued.add(id);
+
+  // A lost or failed commented or updated event on an open request leaves no contradiction for the
+  // repair search to find (ITS-184's first response, ITS-103's pause in the soak): every request
+  // updated since the previous sweep is reconciled once more, which reads the changelog entries its
+  // cursor has not read and, while no first response is recorded, the earliest comments. The cost
+  // follows recent activity, not the site's size; a quiet site's search finds nothing.
+  let recent: string[] = [];
+  if (state.serviceProjects !== null && state.serviceProjects.ids.length > 0) {
+    try {
+      recent = (await findRecentlyUpdated(deps, state.serviceProjects.ids, recentWindowMinutes(state.recentSince, now))).filter((id) => !queued.has(id));
+      state = { ...state, recentSince: now.toISOString() };
+    } catch (error) {
+      // The window is kept: the next sweep searches from the same start.
+      if (!isJiraError(error)) throw error;
+      deps.log.warn('sweep: the recent-activity search failed; the next sweep covers its window', { status: error.status ?? null });
+    }
+  }
+  jobs.push(...issueJobs('recent', recent));
+  for (const id of recent) queued.add(id);
 
   let adopt: string[] = [];
   if (state.legacy === 'pending') {
@@ -219,7 +254,7 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
 
   if (jobs.length > 0) await deps.enqueueSweep(jobs);
   if (state !== before) await writeValue(deps.store, sweepStateKey(), sweepStateSchema, state);
-  return { due: due.length === 'many' ? -1 : due.items.length, repair: repair.length, adopt: adopt.length, backfill: backfill.length, renewals, jobs: jobs.length };
+  return { due: due.length === 'many' ? -1 : due.items.length, repair: repair.length, recent: recent.length, adopt: adopt.length, backfill: backfill.length, renewals, jobs: jobs.length };
 }
 
 /** The due clocks, when they are few; `many` when one page does not hold them. */
@@ -238,7 +273,7 @@ async function dueNow(store: KeyValueStore, now: Date): Promise<{ length: 'many'
   return { length: items.length, items };
 }
 
-function issueJobs(reason: 'due' | 'repair' | 'adopt' | 'backfill', issueIds: readonly string[]): SweepJobBody[] {
+function issueJobs(reason: 'due' | 'repair' | 'recent' | 'adopt' | 'backfill', issueIds: readonly string[]): SweepJobBody[] {
   const jobs: SweepJobBody[] = [];
   for (let i = 0; i < issueIds.length; i += SWEEP_BATCH) jobs.push({ kind: 'issues', reason, issueIds: issueIds.slice(i, i + SWEEP_BATCH) });
   return jobs;
@@ -270,6 +305,39 @@ async function findRequestsToRepair(deps: AppDeps, projectIds: readonly string[]
   let pageToken: string | undefined;
   for (let page = 0; page < REPAIR_PAGES; page += 1) {
     const found = await deps.jiraAsApp.searchIssuesWithClock(repairJql(projectIds), {
+      maxResults: 100,
+      ...(pageToken === undefined ? {} : { nextPageToken: pageToken }),
+    });
+    ids.push(...found.issues.map((issue) => issue.id));
+    if (found.nextPageToken === null) break;
+    pageToken = found.nextPageToken;
+  }
+  return ids;
+}
+
+/** Minutes the recent-activity search reaches back: since the previous sweep's start, plus the margin. */
+export function recentWindowMinutes(since: string | undefined, now: Date): number {
+  if (since === undefined) return RECENT_DEFAULT_MINUTES;
+  const minutes = Math.ceil((now.getTime() - Date.parse(since)) / 60_000) + RECENT_MARGIN_MINUTES;
+  return Math.min(RECENT_MAX_MINUTES, Math.max(RECENT_MARGIN_MINUTES, minutes));
+}
+
+/**
+ * The JQL of requests of the service projects updated in the last `minutes`. Jira bumps `updated`
+ * on every comment and transition. Only documented JQL: `project in (…)` and `updated` with a
+ * relative date in minutes (developer.atlassian.com/cloud/jira/platform/jql-fields/#updated).
+ *
+ * @example recentlyUpdatedJql(['10000'], 8) // 'project in (10000) AND updated >= -8m ORDER BY updated ASC'
+ */
+export function recentlyUpdatedJql(projectIds: readonly string[], minutes: number): string {
+  return `project in (${projectIds.join(', ')}) AND updated >= -${minutes}m ORDER BY updated ASC`;
+}
+
+async function findRecentlyUpdated(deps: AppDeps, projectIds: readonly string[], minutes: number): Promise<string[]> {
+  const ids: string[] = [];
+  let pageToken: string | undefined;
+  for (let page = 0; page < REPAIR_PAGES; page += 1) {
+    const found = await deps.jiraAsApp.searchIssuesWithClock(recentlyUpdatedJql(projectIds, minutes), {
       maxResults: 100,
       ...(pageToken === undefined ? {} : { nextPageToken: pageToken }),
     });
@@ -348,8 +416,11 @@ export async function runSweepJob(deps: AppDeps, job: ClockSweepJob, budgetMs: n
   let handled = 0;
   let failed = 0;
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, deps.now());
+  // A request queued because it may have missed an event reads its earliest comments too (while no
+  // first response is recorded): a lost commented event leaves no other trace.
+  const catchUp = job.kind === 'issues' && (job.reason === 'recent' || job.reason === 'repair');
   const one = async (issueId: string, due: ClockDueItem | null): Promise<void> => {
-    const result = await sweepClock(deps, site, issueId, due);
+    const result = await sweepClock(deps, site, issueId, due, catchUp);
     handled += 1;
     if (result === 'failed') failed += 1;
     else if (result !== null) notified.push({ issueId, kind: result });
@@ -390,10 +461,10 @@ export async function runSweepJob(deps: AppDeps, job: ClockSweepJob, budgetMs: n
  * Reconciles one clock for the sweep and sends the notice it is owed. An issue that no longer exists
  * loses its clock (and what it counted); a failure leaves the clock due again in five minutes.
  */
-async function sweepClock(deps: AppDeps, site: SiteFacts, issueId: string, due: ClockDueItem | null): Promise<ClockNotice | null | 'failed'> {
+async function sweepClock(deps: AppDeps, site: SiteFacts, issueId: string, due: ClockDueItem | null, catchUp: boolean): Promise<ClockNotice | null | 'failed'> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const outcome = await reconcileClock(deps, issueId, { trigger: 'sweep', site });
+      const outcome = await reconcileClock(deps, issueId, { trigger: 'sweep', site, readFirstComments: catchUp });
       return outcome.kind === 'not-a-request' ? null : outcome.notified;
     } catch (error) {
       if (isJiraError(error) && error.status === 404) {
