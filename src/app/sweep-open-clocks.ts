@@ -81,6 +81,11 @@ const RECENT_MARGIN_MINUTES = 3;
 const RECENT_DEFAULT_MINUTES = 15;
 /** The window never reaches back further than this (after a long outage the repair search and the due index remain). */
 const RECENT_MAX_MINUTES = 7 * 24 * 60;
+/**
+ * Pages of the recent-activity search per run (100 each): up to 2 000 requests updated in five
+ * minutes are caught up; past that a warning is logged and the rest wait for their next update.
+ */
+const RECENT_PAGES = 20;
 /** Pages of repair results and of old-format keys handled per run (100 each). */
 const REPAIR_PAGES = 5;
 const LEGACY_PAGES = 10;
@@ -336,15 +341,16 @@ export function recentlyUpdatedJql(projectIds: readonly string[], minutes: numbe
 async function findRecentlyUpdated(deps: AppDeps, projectIds: readonly string[], minutes: number): Promise<string[]> {
   const ids: string[] = [];
   let pageToken: string | undefined;
-  for (let page = 0; page < REPAIR_PAGES; page += 1) {
+  for (let page = 0; page < RECENT_PAGES; page += 1) {
     const found = await deps.jiraAsApp.searchIssuesWithClock(recentlyUpdatedJql(projectIds, minutes), {
       maxResults: 100,
       ...(pageToken === undefined ? {} : { nextPageToken: pageToken }),
     });
     ids.push(...found.issues.map((issue) => issue.id));
-    if (found.nextPageToken === null) break;
+    if (found.nextPageToken === null) return ids;
     pageToken = found.nextPageToken;
   }
+  deps.log.warn('sweep: more requests were updated since the last sweep than one run catches up', { caughtUp: ids.length });
   return ids;
 }
 
