@@ -168,10 +168,9 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
   const due = await dueNow(deps.store, now);
   if (due.length === 'many') {
     for (let shard = 0; shard < SWEEP_SHARDS; shard += 1) jobs.push({ kind: 'due', shard, asOf: now.toISOString() });
-  } else {
-    jobs.push(...issueJobs('due', due.items.map((item) => item.issueId)));
   }
-  const queued = new Set(due.length === 'many' ? [] : due.items.map((item) => item.issueId));
+  const dueIds = due.length === 'many' ? [] : due.items.map((item) => item.issueId);
+  const queued = new Set(dueIds);
 
   let projects = state.serviceProjects;
   if (projects === null || now.getTime() - Date.parse(projects.at) > SERVICE_PROJECTS_MAX_AGE_MS) {
@@ -189,7 +188,8 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
     deps.log.warn('sweep: the repair search failed; service projects will be looked up again', { status: error.status ?? null });
     state = { ...state, serviceProjects: null };
   }
-  jobs.push(...issueJobs('repair', repair));
+  const repairJobs = issueJobs('repair', repair);
+  const repairIds = new Set(repair);
   for (const id of repair) queued.add(id);
 
   // A lost or failed commented or updated event on an open request leaves no contradiction for the
@@ -200,7 +200,9 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
   let recent: string[] = [];
   if (state.serviceProjects !== null && state.serviceProjects.ids.length > 0) {
     try {
-      recent = (await findRecentlyUpdated(deps, state.serviceProjects.ids, recentWindowMinutes(state.recentSince, now))).filter((id) => !queued.has(id));
+      // A due request updated meanwhile is queued as recent rather than due: its reconcile then
+      // reads a first reply whose event was lost before it can owe a response notice.
+      recent = (await findRecentlyUpdated(deps, state.serviceProjects.ids, recentWindowMinutes(state.recentSince, now))).filter((id) => !repairIds.has(id));
       state = { ...state, recentSince: now.toISOString() };
     } catch (error) {
       // The window is kept: the next sweep searches from the same start.
@@ -208,7 +210,8 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
       deps.log.warn('sweep: the recent-activity search failed; the next sweep covers its window', { status: error.status ?? null });
     }
   }
-  jobs.push(...issueJobs('recent', recent));
+  const recentIds = new Set(recent);
+  jobs.push(...issueJobs('due', dueIds.filter((id) => !recentIds.has(id))), ...repairJobs, ...issueJobs('recent', recent));
   for (const id of recent) queued.add(id);
 
   let adopt: string[] = [];

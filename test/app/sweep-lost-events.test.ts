@@ -88,6 +88,25 @@ describe('the sweep catches up requests whose commented or updated event was los
     expect(resumed.pauses[0]?.to).not.toBeNull();
   });
 
+  it('reads a lost first reply of a request that is due in the same sweep, and still sends the notice it owes once', async () => {
+    const h = await createHarness();
+    const key = raise(h, 'alice', 'email');
+    await deliverAll(h);
+    await h.sweep();
+    const atRisk = Date.parse(propertyOf(h, key).atRiskAt ?? '');
+    h.clock.now = new Date(atRisk - 2 * 60_000);
+    await h.sweep();
+    const reply = h.model.addComment(h.site.users.sanne.accountId, key, { body: 'We are on it.' });
+    expect(takeEvents(h)).toHaveLength(1); // lost
+    h.clock.now = new Date(atRisk + 60_000);
+    await h.sweep();
+    const stored = await storedClockOf(h, key);
+    expect(stored.record.response?.respondedAt).toBe(new Date(reply.createdMs).toISOString());
+    expect(stored.record.markers.atRiskNotifiedAt).not.toBeNull();
+    const notes = (h.model.findIssue(key)?.comments ?? []).filter((c) => c.authorId === h.model.appUser().accountId);
+    expect(notes).toHaveLength(1);
+  });
+
   it("converges: the sweep's catch-up of a delivered event writes nothing, and the next sweep does not look at it again", async () => {
     const h = await createHarness();
     const key = raise(h, 'alice', 'email');
