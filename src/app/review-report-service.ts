@@ -111,17 +111,24 @@ export async function loadReviewReport(deps: AppDeps, caller: ComplianceCaller, 
   });
 }
 
-/** `reports/export-csv`: the volume rows of the report as CSV (issue 8's columns, header row first). */
-export async function exportReviewCsv(deps: AppDeps, caller: ComplianceCaller, query: ReportQuery): Promise<Envelope<CsvExport>> {
-  const access = await checkComplianceAccess(deps, caller.accountId);
-  if (!access.allowed) return fail('forbidden', COMPLIANCE_FORBIDDEN);
+/** What both CSV exports read: the report's scope, the contracts in force in its period (without terms) and its aggregates. */
+async function readExportInputs(deps: AppDeps, caller: ComplianceCaller, query: ReportQuery) {
   const scope = scopeOf(query, localDateOf(deps.now(), caller.timeZone));
   const { period } = scope;
   const [contracts, read] = await Promise.all([
     loadReportContracts(deps.store, { period, customerId: query.customerId, withTerms: false }),
     readComplianceAggregates(deps.store, { from: period.from, to: period.to, ...(query.customerId === null ? {} : { customerId: query.customerId }) }),
   ]);
-  const rows = volumeRows(read.aggregates, contracts.catalogue, scope);
+  return { scope, contracts, aggregates: read.aggregates };
+}
+
+/** `reports/export-csv`: the volume rows of the report as CSV (issue 8's columns, header row first). */
+export async function exportReviewCsv(deps: AppDeps, caller: ComplianceCaller, query: ReportQuery): Promise<Envelope<CsvExport>> {
+  const access = await checkComplianceAccess(deps, caller.accountId);
+  if (!access.allowed) return fail('forbidden', COMPLIANCE_FORBIDDEN);
+  const { scope, contracts, aggregates } = await readExportInputs(deps, caller, query);
+  const { period } = scope;
+  const rows = volumeRows(aggregates, contracts.catalogue, scope);
   const who = query.customerId ?? 'all-customers';
   return ok({ fileName: `contract-review-${who}-${period.from}-to-${period.to}.csv`, csv: formatCsv(rows, period), rows: rows.length });
 }
@@ -134,13 +141,9 @@ export async function exportReviewCsv(deps: AppDeps, caller: ComplianceCaller, q
 export async function exportCreditsCsv(deps: AppDeps, caller: ComplianceCaller, query: ReportQuery): Promise<Envelope<CsvExport>> {
   const access = await checkComplianceAccess(deps, caller.accountId);
   if (!access.allowed) return fail('forbidden', COMPLIANCE_FORBIDDEN);
-  const scope = scopeOf(query, localDateOf(deps.now(), caller.timeZone));
+  const { scope, contracts, aggregates } = await readExportInputs(deps, caller, query);
   const { period } = scope;
-  const [contracts, read] = await Promise.all([
-    loadReportContracts(deps.store, { period, customerId: query.customerId, withTerms: false }),
-    readComplianceAggregates(deps.store, { from: period.from, to: period.to, ...(query.customerId === null ? {} : { customerId: query.customerId }) }),
-  ]);
-  const rows = contracts.credits(read.aggregates, scope);
+  const rows = contracts.credits(aggregates, scope);
   const who = query.customerId ?? 'all-customers';
   return ok({ fileName: `service-credits-${who}-${period.from}-to-${period.to}.csv`, csv: formatCreditsCsv(rows), rows: rows.length });
 }

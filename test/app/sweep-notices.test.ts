@@ -61,6 +61,18 @@ async function atRiskRequest(h: Harness): Promise<string> {
   return key;
 }
 
+/** Five minutes on, the next sweep reads the comments for the marker, and the note and its notification exist once each, nothing pending. */
+async function expectNextSweepLooksAndDeliversOnce(h: Harness, key: string): Promise<void> {
+  h.advance(5);
+  h.reset();
+  await h.sweep();
+  await deliverAll(h);
+  expect(h.jiraCalls.some((call) => COMMENT_LIST.test(call))).toBe(true);
+  expect(appNotes(h, key)).toHaveLength(1);
+  expect(clockNotifications(h, key)).toHaveLength(1);
+  expect((await storedClockOf(h, key)).notice).toBeUndefined();
+}
+
 describe('sweep notes after a failed POST (ADR 0031)', () => {
   it('finds a note whose answer was lost after Jira posted it, and sends only the notification next time', async () => {
     const h = await createHarness();
@@ -77,14 +89,7 @@ describe('sweep notes after a failed POST (ADR 0031)', () => {
     expect(appNotes(h, key)[0]?.properties[APP_NOTE_PROPERTY_KEY]).toEqual({ id: pending?.id });
     expect(appNotes(h, key)[0]?.internal).toBe(true);
 
-    h.advance(5);
-    h.reset();
-    await h.sweep();
-    await deliverAll(h);
-    expect(h.jiraCalls.some((call) => COMMENT_LIST.test(call))).toBe(true);
-    expect(appNotes(h, key)).toHaveLength(1);
-    expect(clockNotifications(h, key)).toHaveLength(1);
-    expect((await storedClockOf(h, key)).notice).toBeUndefined();
+    await expectNextSweepLooksAndDeliversOnce(h, key);
 
     // and nothing more, however often the sweep comes back
     h.advance(5);
@@ -105,14 +110,7 @@ describe('sweep notes after a failed POST (ADR 0031)', () => {
     expect(propertyOf(h, key).markers.atRiskNotifiedAt).not.toBeNull();
     expect((await storedClockOf(h, key)).notice).toMatchObject({ step: 'note', maybePosted: true });
 
-    h.advance(5);
-    h.reset();
-    await h.sweep();
-    await deliverAll(h);
-    expect(h.jiraCalls.some((call) => COMMENT_LIST.test(call))).toBe(true);
-    expect(appNotes(h, key)).toHaveLength(1);
-    expect(clockNotifications(h, key)).toHaveLength(1);
-    expect((await storedClockOf(h, key)).notice).toBeUndefined();
+    await expectNextSweepLooksAndDeliversOnce(h, key);
   });
 
   it('posts again without looking when Jira said it did nothing (503 with Retry-After), in the same words', async () => {

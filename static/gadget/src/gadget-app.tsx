@@ -4,22 +4,13 @@
  * configuration form (gadget-edit.tsx), which Jira saves for this gadget through `view.submit`.
  */
 import { useEffect, useState } from 'react';
-import { token } from '@atlaskit/tokens';
 import { LoadingState } from '../../shared/compliance/load-state';
 import { loadRawContext } from '../../shared/forge-view';
 import { readGadgetContext, type GadgetContext } from './gadget-context';
 import { GadgetEdit } from './gadget-edit';
 import { GadgetView } from './gadget-view';
 import { useI18n } from './messages';
-
-const rootStyle = {
-  display: 'flex',
-  flexDirection: 'column',
-  gap: token('space.200'),
-  padding: token('space.050'),
-  color: token('color.text'),
-  font: token('font.body'),
-} as const;
+import { appRootStyle } from '../../shared/ui/app-root-style';
 
 export function GadgetApp() {
   const i18n = useI18n();
@@ -30,7 +21,7 @@ export function GadgetApp() {
     });
   }, []);
   return (
-    <main data-testid="gadget-root" data-entry-point={context?.entryPoint ?? 'loading'} style={rootStyle}>
+    <main data-testid="gadget-root" data-entry-point={context?.entryPoint ?? 'loading'} style={appRootStyle}>
       {context === null ? <LoadingState i18n={i18n} testId="gadget-loading" /> : null}
       {context?.entryPoint === 'edit' ? <GadgetEdit i18n={i18n} configuration={context.configuration} /> : null}
       {context?.entryPoint === 'view' ? <GadgetView i18n={i18n} siteUrl={context.siteUrl} /> : null}

@@ -26,26 +26,17 @@ import { TellCustomerForm } from './components/tell-customer-form';
 import { TermsList } from './components/terms-list';
 import { listAllowedActions, type PanelAction } from './panel-actions';
 import { usePanelView } from './use-panel-view';
+import { appRootStyle } from '../../shared/ui/app-root-style';
 
 /** The admin page's module key in manifest.yml (`jira:adminPage`). */
 export const ADMIN_PAGE_MODULE_KEY = 'contract-clock-admin';
-
-const rootStyle = {
-  display: 'flex',
-  flexDirection: 'column',
-  gap: token('space.200'),
-  // Room for focus rings, which the iframe would otherwise clip.
-  padding: token('space.050'),
-  color: token('color.text'),
-  font: token('font.body'),
-} as const;
 
 export function PanelApp() {
   const { t } = useI18n();
   const { load, reload } = usePanelView();
 
   return (
-    <main data-testid="panel-root" data-status={load.status} aria-busy={load.status === 'loading'} style={rootStyle}>
+    <main data-testid="panel-root" data-status={load.status} aria-busy={load.status === 'loading'} style={appRootStyle}>
       {load.status === 'loading' ? (
         <div role="status" data-testid="panel-loading" style={{ display: 'flex', alignItems: 'center', gap: token('space.100') }}>
           <Spinner size="medium" label={t('panel.loading')} />

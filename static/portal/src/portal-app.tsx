@@ -3,24 +3,14 @@
  * profile panel ("My contract") on the customer's profile page. Which one comes from the module type
  * in the Forge context; anything but the request panel shows "My contract", which needs no request.
  */
-import { token } from '@atlaskit/tokens';
 import { MyContractPanel } from './my-contract-panel';
 import { RequestPanel } from './request-panel';
+import { appRootStyle } from '../../shared/ui/app-root-style';
 
 /** `context.extension.type` of the request detail panel (manifest.yml). */
 export const REQUEST_PANEL_MODULE_TYPE = 'jiraServiceManagement:portalRequestDetailPanel';
 
-const rootStyle = {
-  display: 'flex',
-  flexDirection: 'column',
-  gap: token('space.200'),
-  // Room for focus rings, which the iframe would otherwise clip.
-  padding: token('space.050'),
-  color: token('color.text'),
-  font: token('font.body'),
-  minWidth: 0,
-  overflowWrap: 'anywhere',
-} as const;
+const rootStyle = { ...appRootStyle, minWidth: 0, overflowWrap: 'anywhere' } as const;
 
 export function PortalApp({ moduleType }: { moduleType: string | null }) {
   return <main style={rootStyle}>{moduleType === REQUEST_PANEL_MODULE_TYPE ? <RequestPanel /> : <MyContractPanel />}</main>;
