@@ -13,7 +13,7 @@ export function createRunSweep(deps: DepsSource = productionDeps) {
     const d = resolveDeps(deps);
     try {
       const report = await startSweep(d);
-      d.log.info('sweep: queued', { due: report.due, repair: report.repair, recent: report.recent, adopt: report.adopt, renewals: report.renewals, jobs: report.jobs });
+      d.log.info('sweep: queued', { due: report.due, repair: report.repair, adopt: report.adopt, renewals: report.renewals, jobs: report.jobs });
     } catch (error) {
       d.log.error('sweep: failed', describeError(error));
     }
