@@ -154,22 +154,22 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
   );
 }
 
-async function lookUpDisplayNames(jira: JiraAsUser, record: ClockRecord | null): Promise<Map<string, string>> {
+/**
+ * The display names of everyone the history names (pauses, extensions, promises, terms changes), as
+ * the agent sees them: one batched look-up for all distinct account ids (⌈N / 50⌉ Jira requests,
+ * ADR 0033) instead of one request per person. An id Jira gives no name for — or every id, when Jira
+ * refuses the look-up — is shown as the account id; Forge's consent error passes through.
+ */
+async function lookUpDisplayNames(jira: JiraAsUser, record: ClockRecord | null): Promise<ReadonlyMap<string, string>> {
   const ids = new Set<string>();
   for (const fact of record?.history ?? []) if ('by' in fact && fact.by !== null && fact.by !== undefined) ids.add(fact.by);
   for (const change of record?.termsHistory ?? []) if (change.by !== null) ids.add(change.by);
-  const names = new Map<string, string>();
-  await Promise.all(
-    [...ids].slice(0, 10).map(async (id) => {
-      const name = await jira.getUserDisplayName(id).catch((error: unknown) => {
-        // A name is a nicety, but the consent prompt is not: let Forge's consent error through.
-        if (isConsentRequired(error)) throw error;
-        return null;
-      });
-      if (name !== null) names.set(id, name);
-    }),
-  );
-  return names;
+  if (ids.size === 0) return new Map();
+  return jira.getUserDisplayNames([...ids]).catch((error: unknown) => {
+    // A name is a nicety, but the consent prompt is not: let Forge's consent error through.
+    if (isConsentRequired(error)) throw error;
+    return new Map<string, string>();
+  });
 }
 
 /**
