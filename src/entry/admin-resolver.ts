@@ -36,6 +36,9 @@ import { fail, groupFieldErrors, ok, type Envelope } from '../contract/envelope'
 import { describeIssues, formatIssuePath } from '../contract/strict-object';
 import { checkDatabaseHealth } from '../domain/database-health';
 import { historyLocks } from '../domain/database-history';
+import { isKnownTimeZone } from '../contract/calendar';
+import { formatInstant } from '../i18n/format';
+import { toIntlLocale } from '../i18n/messages';
 import { translateValidationMessage } from '../i18n/validation-text';
 import { productionDeps } from './production-deps';
 import { buildResolver, defineResolver, type ResolverCall } from './resolver-kit';
@@ -80,10 +83,21 @@ async function nameOf(call: ResolverCall<unknown>, accountId: string | null): Pr
   }
 }
 
-/** A lost race, naming who saved when, in the caller's language. */
+/** A lost race, naming who saved when (in the caller's time zone), in the caller's language. */
 async function staleFor(call: ResolverCall<unknown>, result: Extract<SaveDatabaseResult, { kind: 'stale' }>, loaded: number): Promise<string> {
   const who = await nameOf(call, result.savedBy);
-  return translateValidationMessage(staleMessage(result.phase, { who, at: result.savedAt, revision: result.currentRevision, loaded }), call.context.locale);
+  const at = result.savedAt === null ? null : savedAtFor(call, result.savedAt);
+  return translateValidationMessage(staleMessage(result.phase, { who, at, revision: result.currentRevision, loaded }), call.context.locale);
+}
+
+/**
+ * When the other save happened, as the reader reads a time: in their Jira time zone and locale
+ * (`Sun, 4 Oct 2026, 09:30`); with "UTC" written out when the context has no usable zone.
+ */
+export function savedAtFor(call: Pick<ResolverCall<unknown>, 'context'>, savedAt: string): string {
+  const zone = call.context.timezone;
+  const locale = toIntlLocale(call.context.locale);
+  return zone !== undefined && isKnownTimeZone(zone) ? formatInstant(savedAt, zone, locale) : `${formatInstant(savedAt, 'UTC', locale)} UTC`;
 }
 
 /** The envelope of a save or import that did not go through. */

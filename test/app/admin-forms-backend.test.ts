@@ -15,16 +15,16 @@ import { deliverAll, deliverConcurrently, propertyOf, raise, storedClockOf } fro
 
 type Definitions = ReturnType<typeof createAdminResolver>;
 
-async function call(definitions: Definitions, functionKey: string, payload: unknown, accountId: string, locale?: string): Promise<Envelope<unknown>> {
+async function call(definitions: Definitions, functionKey: string, payload: unknown, accountId: string, locale?: string, timezone?: string): Promise<Envelope<unknown>> {
   const answer: unknown = await definitions(
-    { call: { functionKey, payload }, context: { moduleKey: 'contract-clock-admin', extension: { type: 'jira:adminPage' }, ...(locale === undefined ? {} : { locale }) } },
+    { call: { functionKey, payload }, context: { moduleKey: 'contract-clock-admin', extension: { type: 'jira:adminPage' }, ...(locale === undefined ? {} : { locale }), ...(timezone === undefined ? {} : { timezone }) } },
     { principal: { accountId } } as never,
   );
   return answer as Envelope<unknown>;
 }
 
-function admin(h: Harness, key: string, payload: unknown = {}, options: { who?: string; locale?: string } = {}) {
-  return call(createAdminResolver(h.deps), key, payload, options.who ?? h.site.users.admin.accountId, options.locale);
+function admin(h: Harness, key: string, payload: unknown = {}, options: { who?: string; locale?: string; timezone?: string } = {}) {
+  return call(createAdminResolver(h.deps), key, payload, options.who ?? h.site.users.admin.accountId, options.locale, options.timezone);
 }
 
 async function stored(h: Harness): Promise<{ database: ContractDatabase; revision: number }> {
@@ -162,14 +162,19 @@ describe('two admins saving at once', () => {
     const answers = [a, b];
     expect(answers.filter((x) => x.ok)).toHaveLength(1);
     const lost = answers.find((x) => !x.ok);
-    expect(lost).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Another administrator \(Ada de Boer\) saved the contract database at 2026-10-05T07:30:00.000Z \(revision 2\)/) } });
+    expect(lost).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Another administrator \(Ada de Boer\) saved the contract database at Mon, 5 Oct 2026, 07:30 UTC \(revision 2\)/) } });
     const after = await stored(h);
     expect(after.revision).toBe(2);
     expect([60, 80]).toContain(after.database.settings.atRiskThresholdPercent);
-    // Dutch for a Dutch admin.
     const third = structuredClone(database);
     third.settings.atRiskThresholdPercent = 70;
-    expect(await admin(h, 'admin/save', { database: third, revision }, { locale: 'nl-NL' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Een andere beheerder \(Ada de Boer\)/) } });
+    // Dutch for a Dutch admin, at the time in their own zone (07:30Z is 09:30 in Amsterdam).
+    expect(await admin(h, 'admin/save', { database: third, revision }, { locale: 'nl-NL', timezone: 'Europe/Amsterdam' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/^Een andere beheerder \(Ada de Boer\) heeft de contractdatabase opgeslagen op ma 5 okt 2026,? 09:30 \(revisie 2\)/) },
+    });
+    // An unusable zone in the context: UTC, said so.
+    expect(await admin(h, 'admin/save', { database: third, revision }, { timezone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('at Mon, 5 Oct 2026, 07:30 UTC (revision 2)') } });
   });
 });
 

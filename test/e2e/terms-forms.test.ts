@@ -417,6 +417,9 @@ it("refuses a save that lost the race with another admin's save, naming them, an
     const message = normalizeText(await refusal.innerText());
     expect(message).toContain('Niet opgeslagen');
     expect(message).toContain('Een andere beheerder (Eve Admin) heeft de contractdatabase opgeslagen');
+    // when, as Ada reads a time (her zone, Dutch), not an ISO instant
+    expect(message).toMatch(/opgeslagen op (ma|di|wo|do|vr|za|zo) \d{1,2} [a-z]{3} 2026,? \d\d:\d\d \(revisie \d+\)/);
+    expect(message).not.toMatch(/\d{4}-\d\d-\d\dT/);
     expect(message).toContain('Er is niets opgeslagen');
     expect(await adaForms.getByLabel('Naam', { exact: true }).inputValue()).toBe('Kantooruren (Ada)');
     await saveScreenshot(ada, 'terms-forms-lost-race-refused');
