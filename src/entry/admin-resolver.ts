@@ -72,7 +72,10 @@ function invalid<T>(errors: readonly ValidationError[]): Envelope<T> {
   return fail('invalid-input', `The contract database has ${count} error${count === 1 ? '' : 's'}; nothing was saved.`, fieldErrorsOf(errors));
 }
 
-/** The display name of whoever saved (the account id when Jira does not tell). */
+/**
+ * The display name of whoever saved (the account id when Jira does not tell). One person: a single
+ * `GET /rest/api/3/user`, which costs what a batch of one would (ADR 0033's batch is for lists).
+ */
 async function nameOf(call: ResolverCall<unknown>, accountId: string | null): Promise<string | null> {
   if (accountId === null || accountId === 'app') return accountId;
   try {
