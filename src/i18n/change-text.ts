@@ -19,8 +19,8 @@ import { compileTemplates, recogniseText, type TextTemplate } from './template-t
 type Key = keyof typeof changesEn;
 type Values = Record<string, string | number>;
 
-/** Arguments whose value is itself a line or a word of the catalogue. */
-const TRANSLATED = new Set(['change', 'from', 'to', 'kind']);
+/** Arguments whose value may be a word or a value of the catalogue (`change`, a nested line, must be one). */
+const TRANSLATED = new Set(['from', 'to', 'kind']);
 /** Arguments whose value is a list joined by ", ", each item translated. */
 const LISTS = new Set(['holidays', 'credits']);
 /** Arguments whose value is an amount in en-GB notation (or "none"). */
@@ -104,19 +104,38 @@ function translatorFor(locale: string): (key: string, values?: Values) => string
   return t;
 }
 
-/** One line or part of a line rendered again in `locale`'s language; itself when it is none of ours. */
-function render(text: string, locale: string): string {
+/**
+ * A line or a nested line rendered again in `locale`'s language; null when it, or a line nested in
+ * it, is none of ours (then the whole line is shown as stored, never half translated).
+ */
+function renderLine(text: string, locale: string): string | null {
   const recognised = recogniseChangeLine(text);
-  if (recognised === null) return text;
+  if (recognised === null) return null;
   const values: Values = {};
   for (const [name, value] of Object.entries(recognised.values)) {
     if (typeof value === 'number') values[name] = value;
-    else if (TRANSLATED.has(name)) values[name] = render(value, locale);
-    else if (LISTS.has(name)) values[name] = value.split(', ').map((item) => render(item, locale)).join(', ');
+    else if (name === 'change') {
+      const line = renderLine(value, locale);
+      if (line === null) return null;
+      values[name] = line;
+    } else if (TRANSLATED.has(name)) values[name] = renderValue(value, locale);
+    else if (LISTS.has(name)) values[name] = value.split(', ').map((item) => renderValue(item, locale)).join(', ');
     else if (AMOUNTS.has(name)) values[name] = value === changesEn['changes.value.none'] ? translatorFor(locale)('changes.value.none') : reformatAmount(value, locale);
     else values[name] = value;
   }
   return translatorFor(locale)(recognised.key, values);
+}
+
+/** A value that may be a word or a value of the catalogue ("none", "4 h"); else as it is (a time zone, a name). */
+function renderValue(text: string, locale: string): string {
+  return renderLine(text, locale) ?? text;
+}
+
+/** A stored line rendered in `locale`'s language; as stored when it is none of ours or was cut short. */
+function render(line: string, locale: string): string {
+  // A line cut at the storage limit (src/app/contract-database-store.ts) lost its end: shown as stored.
+  if (line.endsWith('…')) return line;
+  return renderLine(line, locale) ?? line;
 }
 
 /**
