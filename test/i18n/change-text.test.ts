@@ -119,7 +119,7 @@ describe('change lines describeDatabaseChanges writes, read in Dutch', () => {
     ['a contract removed', (db) => void (db.contracts = db.contracts.filter((c) => c.id !== 'globex')), ["Contract 'Globex Support' (globex) verwijderd"]],
     ['the at-risk threshold', (db) => void (db.settings.atRiskThresholdPercent = 80), ['Instellingen: drempel voor risico 75 % → 80 %']],
     ['the fallback level', (db) => void (db.settings.fallbackLevelId = null), ['Instellingen: terugvalniveau Best effort → geen']],
-    ['the priority mapping', (db) => void (db.settings.priorities = { ...db.settings.priorities, Lowest: 'P4' }), ['Instellingen: koppeling van prioriteiten gewijzigd']],
+    ['the priority mapping', (db) => void (db.settings.priorities.defaultClass = db.settings.priorities.defaultClass === 'P4' ? 'P3' : 'P4'), ['Instellingen: koppeling van prioriteiten gewijzigd']],
   ])('%s', (_name, change, dutch) => {
     const after = structuredClone(before);
     change(after);
