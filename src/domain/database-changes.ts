@@ -26,6 +26,7 @@ import { formatMoney } from '../contract/money';
 import { changeMessages } from '../i18n/change-messages';
 import { createTranslator } from '../i18n/messages';
 import { canonicalJson } from './calendar-cache';
+import { formatBusinessMinutes } from './resolve-terms';
 
 const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 const { t } = createTranslator(changeMessages, 'en-GB');
@@ -41,14 +42,12 @@ function money(amount: number | undefined, currency: string): string {
   return amount === undefined ? NONE : formatMoney(amount, currency, 'en-GB');
 }
 
-/** Business minutes as the audit log writes them: `4 h`, `1 h 30 min`, `45 min`. */
+/**
+ * Business minutes as the audit log writes them: `4 h`, `1 h 30 min`, `45 min` — the notation of
+ * formatBusinessMinutes, which the catalogue's value templates (`changes.value.hours` …) read back.
+ */
 function duration(minutes: number | undefined): string {
-  if (minutes === undefined) return NONE;
-  const whole = Math.round(minutes);
-  const hours = Math.floor(whole / 60);
-  const rest = whole % 60;
-  if (hours === 0) return t('changes.value.minutes', { minutes: rest });
-  return rest === 0 ? t('changes.value.hours', { hours }) : t('changes.value.hoursMinutes', { hours, minutes: rest });
+  return minutes === undefined ? NONE : formatBusinessMinutes(minutes);
 }
 
 /** "+a, +b −c": what a list gained and lost; null when nothing. */
