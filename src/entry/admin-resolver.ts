@@ -6,7 +6,8 @@
  * names of its authors, the site's names for the pickers, and the re-apply of the saved database to open requests. Every key is for Jira
  * administrators only, checked as the calling user on each call. Validate, preview, save and import
  * run the same checks (src/app/contract-database-store.ts); their messages come in the caller's
- * language (src/i18n/validation-text.ts).
+ * language (src/i18n/validation-text.ts), and so do the change lines of the preview, a save and the
+ * audit log (src/i18n/change-text.ts, ADR 0035); the export keeps them as stored, in English.
  */
 import { randomUUID } from 'node:crypto';
 import { previewDraft } from '../app/admin-preview';
@@ -37,6 +38,7 @@ import { describeIssues, formatIssuePath } from '../contract/strict-object';
 import { checkDatabaseHealth } from '../domain/database-health';
 import { historyLocks } from '../domain/database-history';
 import { isKnownTimeZone } from '../contract/calendar';
+import { translateChangeLines } from '../i18n/change-text';
 import { formatInstant } from '../i18n/format';
 import { toIntlLocale } from '../i18n/messages';
 import { translateValidationMessage } from '../i18n/validation-text';
@@ -206,7 +208,7 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
           });
           if (!saved.ok) return refused(call, saved, 'save', call.payload.revision);
           call.deps.log.info('contract database saved', { unchanged: saved.unchanged, revision: saved.revision });
-          return ok({ unchanged: saved.unchanged, revision: saved.revision, summary: contractDatabaseSummary(saved.database), changes: saved.changes });
+          return ok({ unchanged: saved.unchanged, revision: saved.revision, summary: contractDatabaseSummary(saved.database), changes: translateChangeLines(saved.changes, call.context.locale) });
         }),
     }),
     [ADMIN_RESOLVER_KEYS.import]: defineResolver({
@@ -234,7 +236,7 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
           // Errors name paths in the file: inside a backup, the database is under `database`.
           if (!saved.ok) return refused(call, unpacked.backup === null || saved.kind === 'stale' ? saved : { ...saved, errors: saved.errors.map(inBackup) }, 'import', call.payload.revision);
           call.deps.log.info('contract database imported', { unchanged: saved.unchanged, revision: saved.revision });
-          return ok({ unchanged: saved.unchanged, revision: saved.revision, summary: contractDatabaseSummary(saved.database), changes: saved.changes });
+          return ok({ unchanged: saved.unchanged, revision: saved.revision, summary: contractDatabaseSummary(saved.database), changes: translateChangeLines(saved.changes, call.context.locale) });
         }),
     }),
     [ADMIN_RESOLVER_KEYS.export]: defineResolver({
@@ -263,7 +265,8 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
             limit: call.payload.limit,
             ...(call.payload.cursor === undefined ? {} : { cursor: call.payload.cursor }),
           });
-          return ok(page);
+          // Stored in English (and exported so: a backup must import back); read in the caller's language.
+          return ok({ ...page, entries: page.entries.map((entry) => ({ ...entry, changes: translateChangeLines(entry.changes, call.context.locale) })) });
         }),
     }),
     [ADMIN_RESOLVER_KEYS.displayNames]: defineResolver({
@@ -344,7 +347,7 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
           return ok({
             errors,
             stale: preview.stale,
-            changes: [...preview.changes],
+            changes: translateChangeLines(preview.changes, call.context.locale),
             example:
               example === null
                 ? null

@@ -147,6 +147,37 @@ describe('admin/preview: before saving', () => {
   });
 });
 
+describe('the audit log in the reader\'s language (ADR 0035)', () => {
+  it('stores change lines in English and answers them in Dutch to a Dutch admin: audit log, save and preview; the export keeps English', async () => {
+    const h = await createHarness();
+    const { database, revision } = await stored(h);
+    database.settings.atRiskThresholdPercent = 80;
+    database.levels.find((l) => l.id === 'gold')!.revisions[1]!.monthlyPrices.email = 125_050;
+    const english = ["Level 'Gold': revision from 2027-01-01: price E-mail €465.00 → €1,250.50", 'Settings: at-risk threshold 75 % → 80 %'];
+    const dutch = ["Serviceniveau 'Gold': voorwaarden vanaf 2027-01-01: prijs E-mail €\u00a0465,00 → €\u00a01.250,50", 'Instellingen: drempel voor risico 75 % → 80 %'];
+
+    const preview = previewDataSchema.parse(data(await admin(h, 'admin/preview', { database, revision, example: null }, { locale: 'nl-NL' })));
+    expect(preview.changes).toEqual(dutch);
+    // Saved by an English admin: the entry is stored in English, as every entry so far was.
+    expect(data(await admin(h, 'admin/save', { database, revision }, { locale: 'en-GB' }))).toMatchObject({ revision: revision + 1, changes: english });
+
+    const dutchLog = data<{ entries: { revision: number; changes: string[] }[] }>(await admin(h, 'admin/audit-log', { limit: 5 }, { locale: 'nl-NL' }));
+    expect(dutchLog.entries[0]).toMatchObject({ revision: revision + 1, changes: dutch });
+    const englishLog = data<{ entries: { revision: number; changes: string[] }[] }>(await admin(h, 'admin/audit-log', { limit: 5 }, { locale: 'en-US' }));
+    expect(englishLog.entries[0]).toMatchObject({ revision: revision + 1, changes: english });
+    expect(data<{ entries: unknown[] }>(await admin(h, 'admin/audit-log', { limit: 5 })).entries[0]).toMatchObject({ changes: english });
+
+    const backup = JSON.parse(data<{ json: string }>(await admin(h, 'admin/export', {}, { locale: 'nl-NL' })).json) as { auditLog: { revision: number; changes: string[] }[] };
+    expect(backup.auditLog[0]).toMatchObject({ revision: revision + 1, changes: english });
+
+    // A Dutch admin's own save answers Dutch lines and stores English ones.
+    const next = await stored(h);
+    next.database.settings.atRiskThresholdPercent = 70;
+    expect(data(await admin(h, 'admin/save', next, { locale: 'nl-NL' }))).toMatchObject({ changes: ['Instellingen: drempel voor risico 80 % → 70 %'] });
+    expect(data<{ entries: { changes: string[] }[] }>(await admin(h, 'admin/audit-log', { limit: 1 }, { locale: 'en-GB' })).entries[0]?.changes).toEqual(['Settings: at-risk threshold 80 % → 70 %']);
+  });
+});
+
 describe('two admins saving at once', () => {
   it('stores exactly one of two concurrent saves; the other is refused naming who saved and when', async () => {
     const h = await createHarness();
