@@ -17,6 +17,7 @@ import { overdueMinutesOf } from '../domain/compliance-report';
 import { localDateOf } from '../domain/local-date';
 import { dateInPeriod } from '../domain/report-period';
 import type { AppDeps } from './deps';
+import { lookUpDisplayNames } from './display-names';
 
 const PAGE_SIZE = 100;
 
@@ -186,16 +187,14 @@ export async function findUncoveredRequests(
   return { uncovered, complete };
 }
 
-/** Display names for the extensions' authors (as the caller sees them), at most `limit` lookups. */
-export async function nameExtensionAuthors(deps: AppDeps, accountId: string, missed: MissedRequest[], limit = 20): Promise<MissedRequest[]> {
-  const ids = [...new Set(missed.flatMap((m) => m.extensions.flatMap((e) => (e.by === null ? [] : [e.by]))))].slice(0, limit);
-  const asUser = deps.jiraAsUser(accountId);
-  const names = new Map<string, string>();
-  await Promise.all(
-    ids.map(async (id) => {
-      const name = await asUser.getUserDisplayName(id).catch(() => null);
-      if (name !== null) names.set(id, name);
-    }),
-  );
+/**
+ * The missed requests with their extensions' authors by display name, as the caller sees them: one
+ * batched look-up for all distinct authors (⌈N / 50⌉ Jira requests, ADR 0033). An author Jira gives
+ * no name for — or every author, when Jira refuses — keeps the account id; Forge's consent error
+ * passes through.
+ */
+export async function nameExtensionAuthors(deps: AppDeps, accountId: string, missed: readonly MissedRequest[]): Promise<MissedRequest[]> {
+  const ids = missed.flatMap((m) => m.extensions.flatMap((e) => (e.by === null ? [] : [e.by])));
+  const names = await lookUpDisplayNames(deps.jiraAsUser(accountId), ids);
   return missed.map((m) => ({ ...m, extensions: m.extensions.map((e) => ({ ...e, by: e.by === null ? null : (names.get(e.by) ?? e.by) })) }));
 }

@@ -337,7 +337,7 @@ export interface JiraAsUser {
   readonly isJiraAdmin: IsJiraAdmin;
   readonly getMyself: GetMyself;
   readonly getUserDisplayName: GetUserDisplayName;
-  /** The admin page's audit log shows who saved by name. */
+  /** The admin page's audit log and the contract panel's history show people by name. */
   readonly getUserDisplayNames: GetUserDisplayNames;
   readonly addRequestComment: AddRequestComment;
   readonly listPriorities: ListPriorities;

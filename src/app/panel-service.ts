@@ -8,7 +8,7 @@
  * an action that no longer applies is refused instead of half-applied.
  */
 import { randomUUID } from 'node:crypto';
-import { isActingAsUserRefused, isConsentRequired, isJiraError, isServiceRequest, type IssueSnapshot, type JiraAsApp, type JiraAsUser } from './jira-ports';
+import { isActingAsUserRefused, isJiraError, isServiceRequest, type IssueSnapshot, type JiraAsApp, type JiraAsUser } from './jira-ports';
 import type { ClockFact, ClockRecord } from '../contract/clock-record';
 import { fail, ok, type Envelope } from '../contract/envelope';
 import {
@@ -32,6 +32,7 @@ import { instantOfWallTime } from '../domain/local-date';
 import { readStoredClock, sameProjection, writeClock, type StoredClock } from './clock-store';
 import { loadContractTerms } from './contract-terms';
 import type { AppDeps } from './deps';
+import { lookUpDisplayNames } from './display-names';
 import { reconcileClock } from './reconcile-clock';
 import { composePromiseDraft, draftLocale, presentExplanation, presentPanelView, presentTerms } from './panel-view';
 import { textFor } from './reader-text';
@@ -133,7 +134,7 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
       });
     }
   }
-  const [displayNames, customerLocale] = await Promise.all([lookUpDisplayNames(asUser, record), lookUpLocale(deps.jiraAsApp, issue.reporter?.accountId ?? null)]);
+  const [displayNames, customerLocale] = await Promise.all([nameHistoryPeople(asUser, record), lookUpLocale(deps.jiraAsApp, issue.reporter?.accountId ?? null)]);
   return ok(
     presentPanelView({
       issueKey: issue.key,
@@ -154,22 +155,17 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
   );
 }
 
-async function lookUpDisplayNames(jira: JiraAsUser, record: ClockRecord | null): Promise<Map<string, string>> {
+/**
+ * The display names of everyone the history names (pauses, extensions, promises, terms changes), as
+ * the agent sees them: one batched look-up for all distinct account ids (display-names.ts, ADR 0033)
+ * instead of one request per person. An id Jira gives no name for — or every id, when Jira refuses
+ * the look-up — is shown as the account id; Forge's consent error passes through.
+ */
+async function nameHistoryPeople(jira: JiraAsUser, record: ClockRecord | null): Promise<ReadonlyMap<string, string>> {
   const ids = new Set<string>();
   for (const fact of record?.history ?? []) if ('by' in fact && fact.by !== null && fact.by !== undefined) ids.add(fact.by);
   for (const change of record?.termsHistory ?? []) if (change.by !== null) ids.add(change.by);
-  const names = new Map<string, string>();
-  await Promise.all(
-    [...ids].slice(0, 10).map(async (id) => {
-      const name = await jira.getUserDisplayName(id).catch((error: unknown) => {
-        // A name is a nicety, but the consent prompt is not: let Forge's consent error through.
-        if (isConsentRequired(error)) throw error;
-        return null;
-      });
-      if (name !== null) names.set(id, name);
-    }),
-  );
-  return names;
+  return lookUpDisplayNames(jira, ids);
 }
 
 /**

@@ -6,13 +6,17 @@
  * unknown (claimed, but Jira's answer was lost: never sent again, ADR 0024).
  *
  * Cost: nothing beyond the contract database the page already read, unless a listed contract asks
- * for a reminder — then one index query of the reminder items, and one user look-up per distinct
- * account manager (as the caller: Jira hides what the caller may not see).
+ * for a reminder — then one index query of the reminder items; and, when a listed contract has an
+ * account manager, one batched look-up of the managers' display names (⌈N / 50⌉ Jira requests for N
+ * distinct managers, display-names.ts), as the caller: Jira hides what the caller may not see. A
+ * manager Jira gives no name for (or every manager, when Jira refuses) shows as the account id;
+ * Forge's consent error passes through.
  */
 import type { RenewalReminderItem } from '../contract/renewal-reminder';
 import type { AdminRenewal, ReminderStatus, Renewal } from '../contract/renewals-api';
 import { reminderDue, type NoticeReminder } from '../domain/renewals';
 import type { AppDeps } from './deps';
+import { lookUpDisplayNames } from './display-names';
 import { readReminderItems, reminderKeyOf } from './renewal-reminders';
 
 /** The reminder of one renewal: the one for the same contract version and its notice date. */
@@ -41,14 +45,10 @@ export async function renewalsOverview(
   const last = dates[dates.length - 1];
   const items: Map<string, RenewalReminderItem> = first === undefined || last === undefined ? new Map<string, RenewalReminderItem>() : await readReminderItems(deps.store, first, last);
 
-  const managerIds = [...new Set(renewals.flatMap((renewal) => accountManagerOf(renewal.contract.id) ?? []))];
-  const asUser = deps.jiraAsUser(callerAccountId);
-  const names = new Map<string, string>();
-  await Promise.all(
-    managerIds.map(async (id) => {
-      const name = await asUser.getUserDisplayName(id).catch(() => null);
-      if (name !== null) names.set(id, name);
-    }),
+  // One batched look-up as the caller for all distinct managers; the account id where Jira gives no name.
+  const names = await lookUpDisplayNames(
+    deps.jiraAsUser(callerAccountId),
+    renewals.flatMap((renewal) => accountManagerOf(renewal.contract.id) ?? []),
   );
 
   return matched.map(({ renewal, reminder }) => {

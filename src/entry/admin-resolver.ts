@@ -6,7 +6,8 @@
  * names of its authors, the site's names for the pickers, and the re-apply of the saved database to open requests. Every key is for Jira
  * administrators only, checked as the calling user on each call. Validate, preview, save and import
  * run the same checks (src/app/contract-database-store.ts); their messages come in the caller's
- * language (src/i18n/validation-text.ts).
+ * language (src/i18n/validation-text.ts), and so do the change lines of the preview, a save and the
+ * audit log (src/i18n/change-text.ts, ADR 0035); the export keeps them as stored, in English.
  */
 import { randomUUID } from 'node:crypto';
 import { previewDraft } from '../app/admin-preview';
@@ -36,6 +37,10 @@ import { fail, groupFieldErrors, ok, type Envelope } from '../contract/envelope'
 import { describeIssues, formatIssuePath } from '../contract/strict-object';
 import { checkDatabaseHealth } from '../domain/database-health';
 import { historyLocks } from '../domain/database-history';
+import { isKnownTimeZone } from '../contract/calendar';
+import { translateChangeLines } from '../i18n/change-text';
+import { formatInstant } from '../i18n/format';
+import { toIntlLocale } from '../i18n/messages';
 import { translateValidationMessage } from '../i18n/validation-text';
 import { productionDeps } from './production-deps';
 import { buildResolver, defineResolver, type ResolverCall } from './resolver-kit';
@@ -69,7 +74,10 @@ function invalid<T>(errors: readonly ValidationError[]): Envelope<T> {
   return fail('invalid-input', `The contract database has ${count} error${count === 1 ? '' : 's'}; nothing was saved.`, fieldErrorsOf(errors));
 }
 
-/** The display name of whoever saved (the account id when Jira does not tell). */
+/**
+ * The display name of whoever saved (the account id when Jira does not tell). One person: a single
+ * `GET /rest/api/3/user`, which costs what a batch of one would (ADR 0033's batch is for lists).
+ */
 async function nameOf(call: ResolverCall<unknown>, accountId: string | null): Promise<string | null> {
   if (accountId === null || accountId === 'app') return accountId;
   try {
@@ -80,10 +88,21 @@ async function nameOf(call: ResolverCall<unknown>, accountId: string | null): Pr
   }
 }
 
-/** A lost race, naming who saved when, in the caller's language. */
+/** A lost race, naming who saved when (in the caller's time zone), in the caller's language. */
 async function staleFor(call: ResolverCall<unknown>, result: Extract<SaveDatabaseResult, { kind: 'stale' }>, loaded: number): Promise<string> {
   const who = await nameOf(call, result.savedBy);
-  return translateValidationMessage(staleMessage(result.phase, { who, at: result.savedAt, revision: result.currentRevision, loaded }), call.context.locale);
+  const at = result.savedAt === null ? null : savedAtFor(call, result.savedAt);
+  return translateValidationMessage(staleMessage(result.phase, { who, at, revision: result.currentRevision, loaded }), call.context.locale);
+}
+
+/**
+ * When the other save happened, as the reader reads a time: in their Jira time zone and locale
+ * (`Sun, 4 Oct 2026, 09:30`); with "UTC" written out when the context has no usable zone.
+ */
+export function savedAtFor(call: Pick<ResolverCall<unknown>, 'context'>, savedAt: string): string {
+  const zone = call.context.timezone;
+  const locale = toIntlLocale(call.context.locale);
+  return zone !== undefined && isKnownTimeZone(zone) ? formatInstant(savedAt, zone, locale) : `${formatInstant(savedAt, 'UTC', locale)} UTC`;
 }
 
 /** The envelope of a save or import that did not go through. */
@@ -189,7 +208,7 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
           });
           if (!saved.ok) return refused(call, saved, 'save', call.payload.revision);
           call.deps.log.info('contract database saved', { unchanged: saved.unchanged, revision: saved.revision });
-          return ok({ unchanged: saved.unchanged, revision: saved.revision, summary: contractDatabaseSummary(saved.database), changes: saved.changes });
+          return ok({ unchanged: saved.unchanged, revision: saved.revision, summary: contractDatabaseSummary(saved.database), changes: translateChangeLines(saved.changes, call.context.locale) });
         }),
     }),
     [ADMIN_RESOLVER_KEYS.import]: defineResolver({
@@ -217,7 +236,7 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
           // Errors name paths in the file: inside a backup, the database is under `database`.
           if (!saved.ok) return refused(call, unpacked.backup === null || saved.kind === 'stale' ? saved : { ...saved, errors: saved.errors.map(inBackup) }, 'import', call.payload.revision);
           call.deps.log.info('contract database imported', { unchanged: saved.unchanged, revision: saved.revision });
-          return ok({ unchanged: saved.unchanged, revision: saved.revision, summary: contractDatabaseSummary(saved.database), changes: saved.changes });
+          return ok({ unchanged: saved.unchanged, revision: saved.revision, summary: contractDatabaseSummary(saved.database), changes: translateChangeLines(saved.changes, call.context.locale) });
         }),
     }),
     [ADMIN_RESOLVER_KEYS.export]: defineResolver({
@@ -246,7 +265,8 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
             limit: call.payload.limit,
             ...(call.payload.cursor === undefined ? {} : { cursor: call.payload.cursor }),
           });
-          return ok(page);
+          // Stored in English (and exported so: a backup must import back); read in the caller's language.
+          return ok({ ...page, entries: page.entries.map((entry) => ({ ...entry, changes: translateChangeLines(entry.changes, call.context.locale) })) });
         }),
     }),
     [ADMIN_RESOLVER_KEYS.displayNames]: defineResolver({
@@ -327,7 +347,7 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
           return ok({
             errors,
             stale: preview.stale,
-            changes: [...preview.changes],
+            changes: translateChangeLines(preview.changes, call.context.locale),
             example:
               example === null
                 ? null

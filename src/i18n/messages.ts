@@ -11,6 +11,8 @@
  * - `common` — texts every app shows (buttons, units, states);
  * - `panel`, `admin` — one per Custom UI app;
  * - `clock` — what the backend writes: explanation steps, history details, problems, internal notes.
+ * - `validation`, `changes` — what the backend stores in English and renders again in the reader's
+ *   language by reading a text back into its template (validation-text.ts, change-text.ts).
  *
  * Adding an app (dashboard gadget, review report, triage view, portal panels …):
  * 1. write `catalogues/<app>.en.ts` (`export const <app>En = { … } as const;`, the source of the

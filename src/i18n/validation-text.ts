@@ -12,70 +12,21 @@
  * Pure: no I/O, no React. In the UI bundles the catalogues arrive as ASTs (scripts/build-ui.mjs), in
  * Node as text that is parsed here on first use.
  */
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { TYPE } from '@formatjs/icu-messageformat-parser';
 import { validationEn } from './catalogues/validation.en';
 import { validationNl } from './catalogues/validation.nl';
 import { createTranslator, defineMessages, selectLanguage, type Language } from './messages';
+import { compileTemplates, elementsOf, recogniseText, type TextTemplate } from './template-text';
 
 export const validationMessages = defineMessages({ en: validationEn, nl: validationNl });
 
 type Key = keyof typeof validationEn;
 
-interface Template {
-  readonly key: Key;
-  readonly pattern: RegExp;
-  /** Argument names in the order of the pattern's capture groups (a repeated argument is captured once). */
-  readonly names: readonly string[];
-  /** Characters of literal text: templates with more are tried first (the most specific wins). */
-  readonly weight: number;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** The AST of a catalogue text (already an AST in the UI bundles). */
-function elementsOf(text: unknown): MessageFormatElement[] {
-  if (typeof text === 'string') return parse(text, { ignoreTag: true });
-  if (Array.isArray(text)) return text as MessageFormatElement[];
-  throw new TypeError('A validation text is neither text nor a message AST.');
-}
-
-/** The template of one catalogue text, or null when it has no literal text to recognise it by. */
-function templateOf(key: Key, text: unknown): Template | null {
-  const names: string[] = [];
-  let source = '^';
-  let weight = 0;
-  for (const element of elementsOf(text)) {
-    if (element.type === TYPE.literal) {
-      source += escapeRegExp(element.value);
-      weight += element.value.length;
-    } else if (element.type === TYPE.argument) {
-      const seen = names.indexOf(element.value);
-      if (seen >= 0) {
-        source += `\\${seen + 1}`;
-      } else {
-        names.push(element.value);
-        source += '([\\s\\S]*?)';
-      }
-    } else {
-      throw new TypeError(`validation text '${key}' uses more than plain {arguments}; it could not be read back.`);
-    }
-  }
-  return weight === 0 ? null : { key, pattern: new RegExp(`${source}$`), names, weight };
-}
-
-let templates: readonly Template[] | null = null;
+let templates: readonly TextTemplate<Key>[] | null = null;
 let words: ReadonlyMap<string, Key> | null = null;
 
-function allTemplates(): readonly Template[] {
-  if (templates === null) {
-    const catalogue: Readonly<Record<string, unknown>> = validationEn;
-    templates = (Object.keys(validationEn) as Key[])
-      .map((key) => templateOf(key, catalogue[key]))
-      .filter((template): template is Template => template !== null)
-      .sort((a, b) => b.weight - a.weight);
-  }
+function allTemplates(): readonly TextTemplate<Key>[] {
+  templates ??= compileTemplates<Key>(validationEn);
   return templates;
 }
 
@@ -96,16 +47,11 @@ function catalogueWords(): ReadonlyMap<string, Key> {
 
 /** The template and values of an English validation message, or null when it is none of ours. */
 export function recogniseValidationMessage(message: string): { key: Key; values: Record<string, string> } | null {
-  for (const template of allTemplates()) {
-    const match = template.pattern.exec(message);
-    if (match === null) continue;
-    const values: Record<string, string> = {};
-    template.names.forEach((name, index) => {
-      values[name] = match[index + 1] ?? '';
-    });
-    return { key: template.key, values };
-  }
-  return null;
+  const recognised = recogniseText(allTemplates(), message);
+  if (recognised === null) return null;
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(recognised.values)) values[name] = String(value);
+  return { key: recognised.key, values };
 }
 
 const translators = new Map<Language, (key: string, values?: Record<string, string>) => string>();

@@ -15,16 +15,16 @@ import { deliverAll, deliverConcurrently, propertyOf, raise, storedClockOf } fro
 
 type Definitions = ReturnType<typeof createAdminResolver>;
 
-async function call(definitions: Definitions, functionKey: string, payload: unknown, accountId: string, locale?: string): Promise<Envelope<unknown>> {
+async function call(definitions: Definitions, functionKey: string, payload: unknown, accountId: string, locale?: string, timezone?: string): Promise<Envelope<unknown>> {
   const answer: unknown = await definitions(
-    { call: { functionKey, payload }, context: { moduleKey: 'contract-clock-admin', extension: { type: 'jira:adminPage' }, ...(locale === undefined ? {} : { locale }) } },
+    { call: { functionKey, payload }, context: { moduleKey: 'contract-clock-admin', extension: { type: 'jira:adminPage' }, ...(locale === undefined ? {} : { locale }), ...(timezone === undefined ? {} : { timezone }) } },
     { principal: { accountId } } as never,
   );
   return answer as Envelope<unknown>;
 }
 
-function admin(h: Harness, key: string, payload: unknown = {}, options: { who?: string; locale?: string } = {}) {
-  return call(createAdminResolver(h.deps), key, payload, options.who ?? h.site.users.admin.accountId, options.locale);
+function admin(h: Harness, key: string, payload: unknown = {}, options: { who?: string; locale?: string; timezone?: string } = {}) {
+  return call(createAdminResolver(h.deps), key, payload, options.who ?? h.site.users.admin.accountId, options.locale, options.timezone);
 }
 
 async function stored(h: Harness): Promise<{ database: ContractDatabase; revision: number }> {
@@ -147,6 +147,37 @@ describe('admin/preview: before saving', () => {
   });
 });
 
+describe('the audit log in the reader\'s language (ADR 0035)', () => {
+  it('stores change lines in English and answers them in Dutch to a Dutch admin: audit log, save and preview; the export keeps English', async () => {
+    const h = await createHarness();
+    const { database, revision } = await stored(h);
+    database.settings.atRiskThresholdPercent = 80;
+    database.levels.find((l) => l.id === 'gold')!.revisions[1]!.monthlyPrices.email = 125_050;
+    const english = ["Level 'Gold': revision from 2027-01-01: price E-mail €465.00 → €1,250.50", 'Settings: at-risk threshold 75 % → 80 %'];
+    const dutch = ["Serviceniveau 'Gold': voorwaarden vanaf 2027-01-01: prijs E-mail €\u00a0465,00 → €\u00a01.250,50", 'Instellingen: drempel voor risico 75 % → 80 %'];
+
+    const preview = previewDataSchema.parse(data(await admin(h, 'admin/preview', { database, revision, example: null }, { locale: 'nl-NL' })));
+    expect(preview.changes).toEqual(dutch);
+    // Saved by an English admin: the entry is stored in English, as every entry so far was.
+    expect(data(await admin(h, 'admin/save', { database, revision }, { locale: 'en-GB' }))).toMatchObject({ revision: revision + 1, changes: english });
+
+    const dutchLog = data<{ entries: { revision: number; changes: string[] }[] }>(await admin(h, 'admin/audit-log', { limit: 5 }, { locale: 'nl-NL' }));
+    expect(dutchLog.entries[0]).toMatchObject({ revision: revision + 1, changes: dutch });
+    const englishLog = data<{ entries: { revision: number; changes: string[] }[] }>(await admin(h, 'admin/audit-log', { limit: 5 }, { locale: 'en-US' }));
+    expect(englishLog.entries[0]).toMatchObject({ revision: revision + 1, changes: english });
+    expect(data<{ entries: unknown[] }>(await admin(h, 'admin/audit-log', { limit: 5 })).entries[0]).toMatchObject({ changes: english });
+
+    const backup = JSON.parse(data<{ json: string }>(await admin(h, 'admin/export', {}, { locale: 'nl-NL' })).json) as { auditLog: { revision: number; changes: string[] }[] };
+    expect(backup.auditLog[0]).toMatchObject({ revision: revision + 1, changes: english });
+
+    // A Dutch admin's own save answers Dutch lines and stores English ones.
+    const next = await stored(h);
+    next.database.settings.atRiskThresholdPercent = 70;
+    expect(data(await admin(h, 'admin/save', next, { locale: 'nl-NL' }))).toMatchObject({ changes: ['Instellingen: drempel voor risico 80 % → 70 %'] });
+    expect(data<{ entries: { changes: string[] }[] }>(await admin(h, 'admin/audit-log', { limit: 1 }, { locale: 'en-GB' })).entries[0]?.changes).toEqual(['Settings: at-risk threshold 80 % → 70 %']);
+  });
+});
+
 describe('two admins saving at once', () => {
   it('stores exactly one of two concurrent saves; the other is refused naming who saved and when', async () => {
     const h = await createHarness();
@@ -162,14 +193,19 @@ describe('two admins saving at once', () => {
     const answers = [a, b];
     expect(answers.filter((x) => x.ok)).toHaveLength(1);
     const lost = answers.find((x) => !x.ok);
-    expect(lost).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Another administrator \(Ada de Boer\) saved the contract database at 2026-10-05T07:30:00.000Z \(revision 2\)/) } });
+    expect(lost).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Another administrator \(Ada de Boer\) saved the contract database at Mon, 5 Oct 2026, 07:30 UTC \(revision 2\)/) } });
     const after = await stored(h);
     expect(after.revision).toBe(2);
     expect([60, 80]).toContain(after.database.settings.atRiskThresholdPercent);
-    // Dutch for a Dutch admin.
     const third = structuredClone(database);
     third.settings.atRiskThresholdPercent = 70;
-    expect(await admin(h, 'admin/save', { database: third, revision }, { locale: 'nl-NL' })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Een andere beheerder \(Ada de Boer\)/) } });
+    // Dutch for a Dutch admin, at the time in their own zone (07:30Z is 09:30 in Amsterdam).
+    expect(await admin(h, 'admin/save', { database: third, revision }, { locale: 'nl-NL', timezone: 'Europe/Amsterdam' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/^Een andere beheerder \(Ada de Boer\) heeft de contractdatabase opgeslagen op ma 5 okt 2026,? 09:30 \(revisie 2\)/) },
+    });
+    // An unusable zone in the context: UTC, said so.
+    expect(await admin(h, 'admin/save', { database: third, revision }, { timezone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('at Mon, 5 Oct 2026, 07:30 UTC (revision 2)') } });
   });
 });
 

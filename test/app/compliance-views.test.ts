@@ -8,7 +8,7 @@
  * requests without a contract apart), and its service credits and their CSV price exactly the missed
  * requests.
  */
-import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/app/jira-ports';
+import { CONTRACT_CLOCK_PROPERTY_KEY, NEEDS_AUTHENTICATION_ERR } from '../../src/app/jira-ports';
 import { readComplianceAggregates } from '../../src/app/read-compliance-aggregates';
 import { loadReportContracts } from '../../src/app/report-contracts';
 import { clockRecordSchema } from '../../src/contract/clock-record';
@@ -33,6 +33,7 @@ import { createReportsResolver } from '../../src/entry/reports-resolver';
 import type { ForgeJiraEvent } from '../../sandbox/jira/jira-events';
 import { createSeededRandom } from '../../sandbox/runtime/seeded-random';
 import { createHarness, type Harness } from './app-harness';
+import { deliverAll, storedClockOf } from './clock-helpers';
 
 jest.setTimeout(60_000);
 
@@ -336,5 +337,84 @@ describe('a quarter of history: the report equals a recomputation from the recor
     expect(acme.missed.map((m) => m.issueKey)).toEqual([keys.B]);
     expect(acme.contracts.map((c) => c.contract.id)).toEqual(['acme-2026']);
     expect(acme.uncovered).toEqual([]);
+  });
+});
+
+describe('the missed requests name their extensions’ authors in one batched look-up, as the reader (ADR 0033)', () => {
+  /**
+   * Two Acme network outages (Gold P1, 4 h) on Wednesday 1 July, each extended a minute at a time by
+   * many agents — 30 on X, 28 on Y (3 of them on both), and Sanne on both: 54 distinct authors —
+   * then resolved at 17:00 Amsterdam, late. The report is read the next morning, when no contract
+   * with an account manager is up for renewal, so every user look-up is the authors'.
+   */
+  let h: Harness;
+  let agents: { accountId: string; displayName: string }[];
+  let X: string;
+  let Y: string;
+
+  beforeAll(async () => {
+    h = await createHarness(new Date('2026-07-01T07:00:00Z'));
+    const { sanne } = h.site.users;
+    agents = Array.from({ length: 53 }, (_, i) =>
+      h.model.addUser({ displayName: `Agent ${String(i + 1)}`, emailAddress: `agent${String(i + 1)}@polder-it.example`, role: 'agent', timeZone: 'Europe/Amsterdam' }),
+    );
+    const outage = (summary: string) =>
+      h.model.createRequest(h.site.users.alice.accountId, { serviceDeskId: h.site.serviceDesk.id, requestTypeId: h.site.requestTypes.network.id, summary, priority: 'Highest' }).key;
+    X = outage('Whole office offline');
+    Y = outage('Branch office offline');
+    await deliverAll(h);
+    const extend = async (key: string, by: string) => {
+      const { revision } = (await storedClockOf(h, key)).record;
+      const answer = await call(createPanelResolver(h.deps), 'panel/extend', { issueKey: key, revision, minutes: 1, reason: 'Waiting for the ISP' }, by, {
+        type: 'jira:issuePanel',
+        issue: { id: h.model.findIssue(key)?.id ?? '', key },
+      });
+      expect(answer).toMatchObject({ ok: true });
+    };
+    for (const agent of [sanne, ...agents.slice(0, 30)]) await extend(X, agent.accountId);
+    for (const agent of [...agents.slice(27), sanne]) await extend(Y, agent.accountId);
+    h.clock.now = new Date('2026-07-01T15:00:00Z'); // 17:00: past both deadlines (13:00 + the extensions)
+    h.model.transitionToStatus(sanne.accountId, X, 'Resolved');
+    h.model.transitionToStatus(sanne.accountId, Y, 'Resolved');
+    await deliverAll(h);
+    h.clock.now = new Date('2026-07-02T07:00:00Z');
+  });
+
+  const reportWith = async (deps = h.deps) => {
+    const answer = await call(createReportsResolver(deps), REPORTS_RESOLVER_KEYS.get, Q3, h.site.users.admin.accountId, { type: 'jira:globalPage' });
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+    return reviewReportSchema.parse(answer.data);
+  };
+  /** The authors of a request's extensions, sorted (the extensions share their instant). */
+  const authorsOf = (report: ReviewReport, key: string) => report.missed.find((m) => m.issueKey === key)?.extensions.map((e) => e.by ?? '').sort();
+  const sorted = (names: string[]) => [...names].sort();
+  const userCalls = () => h.jiraCalls.filter((c) => c.startsWith('GET /rest/api/3/user')).sort();
+
+  it('names all 54 authors — beyond the 20 it used to stop at — in ⌈54 / 50⌉ = 2 requests, not one per author', async () => {
+    const { sanne } = h.site.users;
+    h.reset();
+    const report = await reportWith();
+    expect(report.missed.map((m) => m.issueKey).sort()).toEqual([X, Y].sort());
+    expect(authorsOf(report, X)).toEqual(sorted([sanne, ...agents.slice(0, 30)].map((a) => a.displayName)));
+    expect(authorsOf(report, Y)).toEqual(sorted([...agents.slice(27), sanne].map((a) => a.displayName)));
+    expect(userCalls()).toEqual(['GET /rest/api/3/user/bulk', 'GET /rest/api/3/user/bulk']);
+  });
+
+  it('shows account ids when Jira refuses the look-up, and lets Forge’s consent prompt through', async () => {
+    const { sanne } = h.site.users;
+    h.intercept = (request, forward) =>
+      request.path === '/rest/api/3/user/bulk'
+        ? Promise.resolve(new Response(JSON.stringify({ errorMessages: ['You are not allowed to browse users.'], errors: {} }), { status: 403, headers: { 'content-type': 'application/json' } }))
+        : forward();
+    try {
+      const refused = await reportWith();
+      expect(authorsOf(refused, X)).toEqual(sorted([sanne, ...agents.slice(0, 30)].map((a) => a.accountId)));
+      expect(authorsOf(refused, Y)).toEqual(sorted([...agents.slice(27), sanne].map((a) => a.accountId)));
+    } finally {
+      h.intercept = null;
+    }
+    const consent = Object.assign(new Error('Authentication required'), { name: NEEDS_AUTHENTICATION_ERR });
+    const deps = { ...h.deps, jiraAsUser: (accountId: string) => ({ ...h.deps.jiraAsUser(accountId), getUserDisplayNames: () => Promise.reject(consent) }) };
+    await expect(reportWith(deps)).rejects.toBe(consent);
   });
 });

@@ -6,7 +6,8 @@
  * rate; re-apply warns before it breaches a request at once; history names who changed the
  * priority; notes stamp the instant a threshold was crossed.
  */
-import { CONTRACT_CLOCK_PROPERTY_KEY } from '../../src/app/jira-ports';
+import { CONTRACT_CLOCK_PROPERTY_KEY, NEEDS_AUTHENTICATION_ERR } from '../../src/app/jira-ports';
+import { loadPanelView } from '../../src/app/panel-service';
 import { loadContractDatabase, saveContractDatabase } from '../../src/app/contract-database-store';
 import type { ClockFact } from '../../src/contract/clock-record';
 import type { Envelope } from '../../src/contract/envelope';
@@ -246,6 +247,66 @@ describe('safer actions (item 5)', () => {
     const entry = (await viewOf(h, key)).history.find((e) => e.kind === 'retargeted');
     expect(entry).toMatchObject({ by: { type: 'user', accountId: h.site.users.tom.accountId, displayName: 'Tom Becker' } });
     expect(entry?.detail).toMatch(/^prioriteit verlaagd: P3 16 u → P5/);
+  });
+
+  describe('names the people in the history with one batched look-up (ADR 0033)', () => {
+    /** Each agent extends the clock by a minute through the panel, so the history names them all. */
+    async function extendedBy(h: Harness, key: string, agents: readonly string[]): Promise<void> {
+      for (const agent of agents) {
+        const { revision } = (await storedClockOf(h, key)).record;
+        const answer = await panelCall(h, key, 'panel/extend', { issueKey: key, revision, minutes: 1, reason: 'Waiting for the supplier' }, agent);
+        expect(answer.ok).toBe(true);
+      }
+    }
+    const extenders = (view: PanelView) => view.history.filter((e) => e.kind === 'extended').map((e) => e.by);
+    const userCalls = (h: Harness) => h.jiraCalls.filter((c) => c.startsWith('GET /rest/api/3/user')).sort();
+
+    it('asks Jira once for four people, not once per person', async () => {
+      const h = await createHarness();
+      const key = raise(h, 'alice', 'email');
+      await deliverAll(h);
+      const { admin, sanne, tom, noor } = h.site.users;
+      await extendedBy(h, key, [sanne, tom, noor, admin, tom].map((u) => u.accountId));
+      h.reset();
+      const view = await viewOf(h, key);
+      expect(new Set(extenders(view).map((by) => (by.type === 'user' ? by.displayName : by.type)))).toEqual(new Set(['Sanne Visser', 'Tom Becker', 'Noor Bakker', 'Ada de Boer']));
+      // the names in one request as the agent; the customer's locale (for the drafts) as the app
+      expect(userCalls(h)).toEqual(['GET /rest/api/3/user', 'GET /rest/api/3/user/bulk']);
+    });
+
+    it('asks in batches of 50: 53 people cost two requests, and every one is named', async () => {
+      const h = await createHarness();
+      const key = raise(h, 'alice', 'email');
+      await deliverAll(h);
+      const agents = Array.from({ length: 53 }, (_, i) =>
+        h.model.addUser({ displayName: `Agent ${String(i + 1)}`, emailAddress: `agent${String(i + 1)}@polder-it.example`, role: 'agent', timeZone: 'Europe/Amsterdam' }),
+      );
+      await extendedBy(h, key, agents.map((a) => a.accountId));
+      h.reset();
+      const view = await viewOf(h, key);
+      expect(extenders(view)).toHaveLength(53);
+      expect(new Set(extenders(view))).toEqual(new Set(agents.map((a) => ({ type: 'user', accountId: a.accountId, displayName: a.displayName }))));
+      expect(userCalls(h)).toEqual(['GET /rest/api/3/user', 'GET /rest/api/3/user/bulk', 'GET /rest/api/3/user/bulk']);
+    });
+
+    it('shows account ids when Jira refuses the look-up, and lets Forge’s consent prompt through', async () => {
+      const h = await createHarness();
+      const key = raise(h, 'alice', 'email');
+      await deliverAll(h);
+      const { sanne, tom } = h.site.users;
+      await extendedBy(h, key, [sanne.accountId, tom.accountId]);
+      h.intercept = (request, forward) =>
+        request.path === '/rest/api/3/user/bulk'
+          ? Promise.resolve(new Response(JSON.stringify({ errorMessages: ['You are not allowed to browse users.'], errors: {} }), { status: 403, headers: { 'content-type': 'application/json' } }))
+          : forward();
+      const refused = await viewOf(h, key);
+      expect(extenders(refused)).toEqual(expect.arrayContaining([{ type: 'user', accountId: sanne.accountId, displayName: sanne.accountId }, { type: 'user', accountId: tom.accountId, displayName: tom.accountId }]));
+      h.intercept = null;
+      const consent = Object.assign(new Error('Authentication required'), { name: NEEDS_AUTHENTICATION_ERR });
+      const deps = { ...h.deps, jiraAsUser: (accountId: string) => ({ ...h.deps.jiraAsUser(accountId), getUserDisplayNames: () => Promise.reject(consent) }) };
+      const caller = { accountId: sanne.accountId, issueId: issueIdOf(h, key), issueKey: key, locale: null, timeZone: null };
+      await expect(loadPanelView(deps, caller)).rejects.toBe(consent);
+    });
   });
 
   it('shows an extension apart from the contract target in the notes', async () => {

@@ -8,15 +8,18 @@
  * The demo database's Acme contract (Europe/Amsterdam) has notice by 2026-10-31, 30 days of
  * reminder, and Ada (the admin, Dutch) as account manager: the reminder is due from 2026-10-01.
  */
-import { JiraError } from '../../src/app/jira-ports';
+import { JiraError, NEEDS_AUTHENTICATION_ERR } from '../../src/app/jira-ports';
 import { RENEWAL_REMINDER_ENTITY } from '../../src/adapters/storage/storage-keys';
 import { readReminderItems, sendNoticeReminders } from '../../src/app/renewal-reminders';
 import { startSweep } from '../../src/app/sweep-open-clocks';
 import { REPORTS_RESOLVER_KEYS, reviewReportSchema, type ReviewReport } from '../../src/contract/compliance-api';
+import { adminGetDataSchema } from '../../src/contract/admin-api';
+import type { AdminRenewal } from '../../src/contract/renewals-api';
+import { createAdminResolver } from '../../src/entry/admin-resolver';
 import { createOnIssueCreated } from '../../src/entry/on-issue-created';
 import { createReportsResolver } from '../../src/entry/reports-resolver';
 import { createOnSweepEvent, SWEEP_METHOD } from '../../src/entry/on-sweep-event';
-import { createHarness, type Harness } from './app-harness';
+import { createHarness, type Harness, type HarnessOptions } from './app-harness';
 
 jest.setTimeout(60_000);
 
@@ -146,8 +149,8 @@ describe('the notice reminder', () => {
 });
 
 describe('the review page’s renewals list', () => {
-  async function report(h: Harness, customerId: string | null = null): Promise<ReviewReport> {
-    const answer: unknown = await createReportsResolver(h.deps)(
+  async function report(h: Harness, customerId: string | null = null, deps = h.deps): Promise<ReviewReport> {
+    const answer: unknown = await createReportsResolver(deps)(
       { call: { functionKey: REPORTS_RESOLVER_KEYS.get, payload: { customerId, period: { kind: 'preset', preset: 'last-quarter' } } }, context: { moduleKey: 'contract-clock-reviews', extension: { type: 'jira:globalPage' }, timezone: 'Europe/Amsterdam' } },
       { principal: { accountId: h.site.users.tom.accountId } } as never,
     );
@@ -190,5 +193,61 @@ describe('the review page’s renewals list', () => {
     await sendNoticeReminders({ ...h.deps, jiraAsApp: { ...h.deps.jiraAsApp, notifyIssue: () => Promise.reject(lost) } });
     const acme = (await report(h, 'acme')).renewals[0];
     expect(acme?.reminder).toMatchObject({ status: 'unknown', sentAt: '2026-10-05T07:30:00.000Z' });
+  });
+
+  describe('names the account managers in one batched look-up, as the reader (ADR 0033)', () => {
+    /** An account id of the right shape that the site does not know (a removed account). */
+    const GONE = '712020:6f3c1e5a-0d4b-4c8e-9a21-5b7d0e2f9c44';
+    /** In the 90 days from 5 October: Acme (Ada, the demo's), Globex (Sanne) and Initech (the removed account). */
+    const withManagers: HarnessOptions['database'] = (site, demo) => {
+      const managers: Record<string, string> = { 'acme-2026': site.users.admin.accountId, 'globex-us': site.users.sanne.accountId, 'initech-2026': GONE };
+      return { ...demo, contracts: demo.contracts?.map((c) => (managers[c.id] === undefined ? c : { ...c, accountManagerAccountId: managers[c.id] })) };
+    };
+    const userCalls = (h: Harness) => h.jiraCalls.filter((c) => c.startsWith('GET /rest/api/3/user')).sort();
+    const managersOf = (renewals: readonly AdminRenewal[]) => Object.fromEntries(renewals.map((r) => [r.contract.id, r.accountManager]));
+
+    async function settingsPage(h: Harness) {
+      const answer = (await createAdminResolver(h.deps)(
+        { call: { functionKey: 'admin/get', payload: {} }, context: { moduleKey: 'contract-clock-admin', extension: { type: 'jira:adminPage' } } },
+        { principal: { accountId: h.site.users.admin.accountId } } as never,
+      )) as { ok: boolean; data?: unknown; error?: unknown };
+      if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+      return adminGetDataSchema.parse(answer.data);
+    }
+
+    it('asks Jira once for three managers on the review page and on the settings page, not once per manager', async () => {
+      const h = await createHarness(new Date('2026-10-05T07:30:00Z'), { database: withManagers });
+      const { admin, sanne } = h.site.users;
+      const expected = {
+        'acme-2026': { id: admin.accountId, name: 'Ada de Boer' },
+        'globex-us': { id: sanne.accountId, name: 'Sanne Visser' },
+        // Jira gives no name for an account it does not know: the id is shown
+        'initech-2026': { id: GONE, name: GONE },
+      };
+      h.reset();
+      expect(managersOf((await report(h)).renewals)).toEqual(expected);
+      expect(userCalls(h)).toEqual(['GET /rest/api/3/user/bulk']);
+      h.reset();
+      expect(managersOf((await settingsPage(h)).renewals)).toEqual(expected);
+      expect(userCalls(h)).toEqual(['GET /rest/api/3/user/bulk']);
+    });
+
+    it('shows account ids when Jira refuses the look-up, and lets Forge’s consent prompt through', async () => {
+      const h = await createHarness(new Date('2026-10-05T07:30:00Z'), { database: withManagers });
+      const { admin, sanne } = h.site.users;
+      h.intercept = (request, forward) =>
+        request.path === '/rest/api/3/user/bulk'
+          ? Promise.resolve(new Response(JSON.stringify({ errorMessages: ['You are not allowed to browse users.'], errors: {} }), { status: 403, headers: { 'content-type': 'application/json' } }))
+          : forward();
+      expect(managersOf((await report(h)).renewals)).toEqual({
+        'acme-2026': { id: admin.accountId, name: admin.accountId },
+        'globex-us': { id: sanne.accountId, name: sanne.accountId },
+        'initech-2026': { id: GONE, name: GONE },
+      });
+      h.intercept = null;
+      const consent = Object.assign(new Error('Authentication required'), { name: NEEDS_AUTHENTICATION_ERR });
+      const deps = { ...h.deps, jiraAsUser: (accountId: string) => ({ ...h.deps.jiraAsUser(accountId), getUserDisplayNames: () => Promise.reject(consent) }) };
+      await expect(report(h, null, deps)).rejects.toBe(consent);
+    });
   });
 });

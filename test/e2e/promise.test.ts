@@ -29,6 +29,11 @@ it('a promise told to the customer is tracked from posting to the warning before
   await panel.getByTestId('action-tell').click();
   await panel.getByTestId('tell-form').waitFor();
   await panel.getByTestId('promise-picker').waitFor();
+  // each choice is a radio group named by its legend (static/shared/ui/radio-fieldset.tsx), inside a group of the same name
+  const basis = panel.getByRole('group', { name: 'New expected time', exact: true });
+  expect(await basis.getByRole('radiogroup', { name: 'New expected time', exact: true }).getByRole('radio').count()).toBe(2);
+  expect(await basis.getByTestId('promise-apply').count()).toBe(1);
+  expect(await panel.getByRole('radiogroup', { name: 'Post as', exact: true }).getByRole('radio').count()).toBe(2);
   await panel.getByTestId('promise-basis-business--radio-label').click();
   await panel.getByTestId('promise-hours').fill('2');
   await panel.getByTestId('promise-apply').click();

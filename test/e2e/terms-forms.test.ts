@@ -197,7 +197,11 @@ it('creates a split-day calendar, a Platinum level and a bespoke contract in for
   expect(sentence).toContain('Europe/Amsterdam');
   const explanation = normalizeText(await forms.getByTestId('preview-explanation').innerText());
   expect(explanation).toContain('Platinum');
-  expect(normalizeText(await forms.getByTestId('preview-changes').innerText())).toContain('Platinum');
+  const previewChanges = normalizeText(await forms.getByTestId('preview-changes').innerText());
+  expect(previewChanges).toContain('Platinum');
+  // what would change, in Dutch like the rest of the page (ADR 0035)
+  expect(previewChanges).toContain("Serviceniveau 'Platinum'");
+  expect(previewChanges).toContain('toegevoegd');
   await saveScreenshot(p, 'terms-forms-preview');
 
   // ---- Save
@@ -240,6 +244,9 @@ it('creates a split-day calendar, a Platinum level and a bespoke contract in for
   expect(newest).not.toContain(sbx.users.admin.accountId);
   expect(await entries[0]!.getAttribute('data-by')).toBe(sbx.users.admin.accountId);
   expect(newest).toMatch(/Hooli/);
+  // the change lines in Dutch for a Dutch admin, though stored in English (ADR 0035)
+  expect(newest).toMatch(/Contract 'Hooli Support': versie \d+ toegevoegd vanaf 2026-11-01/);
+  expect(newest).not.toMatch(/ added from /);
   await saveScreenshot(p, 'terms-forms-audit-log');
 });
 
@@ -417,6 +424,9 @@ it("refuses a save that lost the race with another admin's save, naming them, an
     const message = normalizeText(await refusal.innerText());
     expect(message).toContain('Niet opgeslagen');
     expect(message).toContain('Een andere beheerder (Eve Admin) heeft de contractdatabase opgeslagen');
+    // when, as Ada reads a time (her zone, Dutch), not an ISO instant
+    expect(message).toMatch(/opgeslagen op (ma|di|wo|do|vr|za|zo) \d{1,2} [a-z]{3} 2026,? \d\d:\d\d \(revisie \d+\)/);
+    expect(message).not.toMatch(/\d{4}-\d\d-\d\dT/);
     expect(message).toContain('Er is niets opgeslagen');
     expect(await adaForms.getByLabel('Naam', { exact: true }).inputValue()).toBe('Kantooruren (Ada)');
     await saveScreenshot(ada, 'terms-forms-lost-race-refused');

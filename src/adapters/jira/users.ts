@@ -1,7 +1,7 @@
 /**
  * Jira calls about accounts: the calling user's own zone and locale, another account's display
- * name (for the panel's history), several accounts' display names at once (the admin page's audit
- * log), locale (notes and drafts in the reader's language) and zone (the customer portal shows
+ * name, several accounts' display names at once (the admin page's audit log, the panel's history),
+ * locale (notes and drafts in the reader's language) and zone (the customer portal shows
  * times in the customer's own zone).
  *
  * Endpoints: GET /rest/api/3/myself, GET /rest/api/3/user?accountId=…, GET /rest/api/3/user/bulk

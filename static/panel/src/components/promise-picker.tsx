@@ -7,11 +7,10 @@
  */
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import { RadioGroup } from '@atlaskit/radio';
 import Textfield from '@atlaskit/textfield';
-import { token } from '@atlaskit/tokens';
 import { previewPromisePayloadSchema, type PanelView, type PromiseBasis } from '../../../../src/contract/panel-api';
-import { Field, labelStyle } from '../../../shared/ui/field';
+import { Field } from '../../../shared/ui/field';
+import { RadioFieldset } from '../../../shared/ui/radio-fieldset';
 import { useI18n } from '../messages';
 import { panelClient } from '../panel-client';
 import { useActionSubmission } from '../use-action-submission';
@@ -29,8 +28,6 @@ export interface PromisePickerProps {
   onReload: () => void;
 }
 
-const fieldsetStyle = { border: 0, margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: token('space.100') } as const;
-
 /** Hours typed as text: digits only count; anything else is left for the schema to reject. */
 function parseHours(text: string): number {
   return /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
@@ -43,7 +40,6 @@ export function PromisePicker({ view, onPicked, onReload }: PromisePickerProps) 
   const [basis, setBasis] = useState<PromiseBasis>('date-time');
   const [hoursText, setHoursText] = useState(() => (suggestion === null ? '' : String(Math.max(1, suggestion.businessHours))));
   const [local, setLocal] = useState(suggestion?.local ?? '');
-  const legendId = useId();
   const hoursId = useId();
   const localId = useId();
   const agentZone = view.viewer.timeZone;
@@ -56,22 +52,18 @@ export function PromisePicker({ view, onPicked, onReload }: PromisePickerProps) 
   }
 
   return (
-    <fieldset style={fieldsetStyle} data-testid="promise-picker">
-      <legend id={legendId} style={labelStyle}>
-        {t('promise.picker.legend')}
-      </legend>
-      <RadioGroup
-        name="promise-basis"
-        labelId={legendId}
-        value={basis}
-        options={[
-          { value: 'date-time', label: t('promise.picker.date'), testId: 'promise-basis-date' },
-          { value: 'business-time', label: t('promise.picker.business'), testId: 'promise-basis-business' },
-        ]}
-        onChange={(event) => {
-          setBasis(event.currentTarget.value === 'business-time' ? 'business-time' : 'date-time');
-        }}
-      />
+    <RadioFieldset
+      legend={t('promise.picker.legend')}
+      name="promise-basis"
+      value={basis}
+      options={[
+        { value: 'date-time', label: t('promise.picker.date'), testId: 'promise-basis-date' },
+        { value: 'business-time', label: t('promise.picker.business'), testId: 'promise-basis-business' },
+      ]}
+      onChange={setBasis}
+      gap="space.100"
+      testId="promise-picker"
+    >
       {basis === 'date-time' ? (
         <Field id={localId} name="local" label={t('promise.picker.local', { zone: zone(new Date().toISOString(), agentZone) })} error={submission.fields.promise}>
           {(control) => (
@@ -116,6 +108,6 @@ export function PromisePicker({ view, onPicked, onReload }: PromisePickerProps) 
           {t('promise.picker.apply')}
         </Button>
       </div>
-    </fieldset>
+    </RadioFieldset>
   );
 }

@@ -9,7 +9,6 @@
  */
 import { useId, useRef, useState } from 'react';
 import Button from '@atlaskit/button/new';
-import { RadioGroup } from '@atlaskit/radio';
 import TextArea from '@atlaskit/textarea';
 import { token } from '@atlaskit/tokens';
 import {
@@ -20,7 +19,8 @@ import {
   type PostMessagePayload,
 } from '../../../../src/contract/panel-api';
 import { useI18n } from '../messages';
-import { Field, labelStyle } from '../../../shared/ui/field';
+import { Field } from '../../../shared/ui/field';
+import { RadioFieldset } from '../../../shared/ui/radio-fieldset';
 import { Notice } from '../../../shared/ui/notice';
 import { DRAFT_KINDS, pickDefaultDraft, type DraftKind } from '../clock-text';
 import { PromisePicker, type PickedPromise } from './promise-picker';
@@ -35,8 +35,6 @@ export interface TellCustomerFormProps {
   onCancel: () => void;
   onReload: () => void;
 }
-
-const fieldsetStyle = { border: 0, margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: token('space.050') } as const;
 
 const draftLabels = { expected: 'tell.draft.expected', missed: 'tell.draft.missed', uncovered: 'tell.draft.uncovered' } as const;
 
@@ -53,8 +51,6 @@ export function TellCustomerForm({ view, onDone, onCancel, onReload }: TellCusto
   const agentZone = view.viewer.timeZone;
   const [reviewed, setReviewed] = useState<PostMessagePayload | null>(null);
   const bodyId = useId();
-  const draftLegendId = useId();
-  const visibilityLegendId = useId();
   const confirmButton = useRef<HTMLButtonElement>(null);
 
   const availableDrafts = DRAFT_KINDS.filter((kind) => drafts[kind] !== null);
@@ -162,27 +158,21 @@ export function TellCustomerForm({ view, onDone, onCancel, onReload }: TellCusto
           </Notice>
         ) : null}
         {availableDrafts.length > 1 ? (
-          <fieldset style={fieldsetStyle}>
-            <legend id={draftLegendId} style={labelStyle}>
-              {t('tell.draft.legend')}
-            </legend>
-            <RadioGroup
-              name="draft"
-              labelId={draftLegendId}
-              value={draftKind}
-              options={availableDrafts.map((kind) => ({
-                value: kind,
-                label: t(draftLabels[kind]),
-                testId: `draft-${kind}`,
-              }))}
-              onChange={(event) => {
-                const kind = availableDrafts.find((k) => k === event.currentTarget.value) ?? 'expected';
-                setDraftKind(kind);
-                setBody((kind === 'missed' ? pickedDraft : null) ?? drafts[kind] ?? '');
-                submission.clearField('body');
-              }}
-            />
-          </fieldset>
+          <RadioFieldset
+            legend={t('tell.draft.legend')}
+            name="draft"
+            value={draftKind}
+            options={availableDrafts.map((kind) => ({
+              value: kind,
+              label: t(draftLabels[kind]),
+              testId: `draft-${kind}`,
+            }))}
+            onChange={(kind) => {
+              setDraftKind(kind);
+              setBody((kind === 'missed' ? pickedDraft : null) ?? drafts[kind] ?? '');
+              submission.clearField('body');
+            }}
+          />
         ) : null}
         {draftKind === 'missed' && view.can.promise ? (
           <PromisePicker
@@ -242,23 +232,16 @@ export function TellCustomerForm({ view, onDone, onCancel, onReload }: TellCusto
             </Button>
           </div>
         ) : null}
-        <fieldset style={fieldsetStyle}>
-          <legend id={visibilityLegendId} style={labelStyle}>
-            {t('tell.visibility.legend')}
-          </legend>
-          <RadioGroup
-            name="visibility"
-            labelId={visibilityLegendId}
-            value={visibility}
-            options={[
-              { value: 'public', label: t('tell.visibility.public'), testId: 'visibility-public' },
-              { value: 'internal', label: t('tell.visibility.internal'), testId: 'visibility-internal' },
-            ]}
-            onChange={(event) => {
-              setVisibility(event.currentTarget.value === 'internal' ? 'internal' : 'public');
-            }}
-          />
-        </fieldset>
+        <RadioFieldset
+          legend={t('tell.visibility.legend')}
+          name="visibility"
+          value={visibility}
+          options={[
+            { value: 'public', label: t('tell.visibility.public'), testId: 'visibility-public' },
+            { value: 'internal', label: t('tell.visibility.internal'), testId: 'visibility-internal' },
+          ]}
+          onChange={setVisibility}
+        />
         {tracksPromise ? (
           <div data-testid="promise-tracked" data-tracked={visibility === 'public'}>
             <Notice appearance="information">

@@ -1,0 +1,26 @@
+/**
+ * People's display names for the app's views (the panel's history, the review report's extension
+ * authors, the renewals' account managers), looked up as the reader — Jira decides whose names they
+ * may see — in one batched look-up for all distinct account ids (⌈N / 50⌉ Jira requests, ADR 0033).
+ *
+ * What this module may not do: swallow Forge's consent error (ADR 0012), or keep names anywhere.
+ */
+import { isConsentRequired, type JiraAsUser } from './jira-ports';
+
+/**
+ * The names Jira gives for `accountIds`, as the reader sees them. An id Jira gives no name for is
+ * absent — and every id is, when Jira refuses the look-up: a name is a nicety, the view is not, so
+ * callers show the account id instead. No ids, no request. Forge's consent error passes through.
+ *
+ * @example const names = await lookUpDisplayNames(deps.jiraAsUser(accountId), ['5b10ac8d82e05b22cc7d4ef5']);
+ * names.get('5b10ac8d82e05b22cc7d4ef5') // 'Ada de Boer'
+ */
+export async function lookUpDisplayNames(jira: Pick<JiraAsUser, 'getUserDisplayNames'>, accountIds: Iterable<string>): Promise<ReadonlyMap<string, string>> {
+  const ids = [...new Set(accountIds)];
+  if (ids.length === 0) return new Map();
+  return jira.getUserDisplayNames(ids).catch((error: unknown) => {
+    // The consent prompt is not a nicety: Forge shows it only when this error reaches it.
+    if (isConsentRequired(error)) throw error;
+    return new Map<string, string>();
+  });
+}
