@@ -40,6 +40,11 @@ export interface ReconcileOptions {
   readonly trigger?: ReconcileTrigger;
   /** The comment an event is about (its first-response fact is read back from Jira). */
   readonly commentId?: string;
+  /**
+   * Without a comment named: reads the earliest comments while no first response is recorded (the
+   * sweep's catch-up of a request that may have missed its commented event).
+   */
+  readonly readFirstComments?: boolean;
   /** The site facts, when the caller already loaded them (the sweep, once per job). */
   readonly site?: SiteFacts;
 }
@@ -73,7 +78,12 @@ export async function reconcileClock(deps: AppDeps, issueIdOrKey: string, option
   // A created event for an issue without the property: nothing can be stored yet (the property is
   // written before storage), so the read is skipped and the write checks that nothing is stored.
   let stored = trigger === 'created' && issue.contractClock === null ? NO_STORED_CLOCK : await readStoredClock(deps.store, issue.id);
-  const comment = options.commentId === undefined ? [] : await readCommentFacts(deps, issue, options.commentId, stored);
+  const comment =
+    options.commentId !== undefined
+      ? await readCommentFacts(deps, issue, options.commentId, stored)
+      : options.readFirstComments === true && awaitsResponse(stored)
+        ? await readFirstCommentFacts(deps, issue)
+        : [];
   let contract: ContractTerms | null = null;
   const claimant = newClaimant();
   // The sweep writes a notice's words with the notice (ADR 0031): the assignee's language is read
@@ -130,13 +140,22 @@ export const FIRST_COMMENTS_READ = 50;
  * way the event costs one Jira call.
  */
 async function readCommentFacts(deps: AppDeps, issue: IssueSnapshot, commentId: string, stored: StoredClock): Promise<ClockFact[]> {
-  const record = stored.value?.record ?? null;
-  const awaitingResponse = record === null || (record.response !== null && record.response.respondedAt === null);
-  if (!awaitingResponse) return commentFacts(await deps.jiraAsApp.getComment(issue.id, commentId), issue);
+  if (!awaitsResponse(stored)) return commentFacts(await deps.jiraAsApp.getComment(issue.id, commentId), issue);
   const comments = await deps.jiraAsApp.listFirstComments(issue.id, FIRST_COMMENTS_READ);
   // The named comment may lie beyond the first page on a long conversation: read it too.
   const named = comments.some((c) => c.id === commentId) || comments.length < FIRST_COMMENTS_READ ? [] : [await deps.jiraAsApp.getComment(issue.id, commentId)];
   return [...comments, ...named].flatMap((c) => commentFacts(c, issue));
+}
+
+/** No first response is recorded yet (or no clock is stored): the earliest comments may hold one. */
+function awaitsResponse(stored: StoredClock): boolean {
+  const record = stored.value?.record ?? null;
+  return record === null || (record.response !== null && record.response.respondedAt === null);
+}
+
+/** The first-response facts of the request's earliest comments (one Jira call). */
+async function readFirstCommentFacts(deps: AppDeps, issue: IssueSnapshot): Promise<ClockFact[]> {
+  return (await deps.jiraAsApp.listFirstComments(issue.id, FIRST_COMMENTS_READ)).flatMap((c) => commentFacts(c, issue));
 }
 
 /** How a request without a stored clock gets one. */

@@ -2,9 +2,10 @@
  * The sweep (ADR 0017), in two parts:
  *
  * - `startSweep`, the five-minute scheduled trigger, finds work without scanning every open clock:
- *   the clocks that are due (the `clock-due` index, read up to now), the requests that need repair
- *   (one JQL search over the service projects: requests with no record, and records whose open /
- *   closed state contradicts the issue's status — a lost or failed event), and, while installs
+ *   the clocks that are due (the `clock-due` index, read up to now), the requests that need a look
+ *   (one JQL search over the service projects: requests with no record, records whose open /
+ *   closed state contradicts the issue's status, and requests updated since the previous sweep — a
+ *   lost or failed event, ADR 0034), and, while installs
  *   still hold them, issues of the old storage format to adopt (ADR 0018). It pushes that work to
  *   the `contract-clock-sweep` queue: the due clocks' ids when they are few, else one job per shard.
  * - Clocks stored before the triage index (ADR 0027) have no entry in it until something writes them:
@@ -72,8 +73,21 @@ const TRIAGE_BACKFILL_READS = 10;
  * catches what the first missed while the open requests changed under its page tokens.
  */
 const TRIAGE_BACKFILL_MAX_PASSES = 3;
-/** Pages of repair results and of old-format keys handled per run (100 each). */
-const REPAIR_PAGES = 5;
+/**
+ * The sweep's search for updated requests reaches this far before the previous sweep's start: Jira's search
+ * index may lag an update, and an event may still be in flight when a sweep starts.
+ */
+const RECENT_MARGIN_MINUTES = 3;
+/** The window of an install's first sweep, or one whose previous start is unknown. */
+const RECENT_DEFAULT_MINUTES = 15;
+/** The window never reaches back further than this (after a long outage the repair terms and the due index remain). */
+const RECENT_MAX_MINUTES = 7 * 24 * 60;
+/**
+ * Pages of the sweep's search per run (100 each): up to 2 000 requests updated in five minutes or in
+ * need of repair are reconciled; past that a warning is logged and the rest wait for the next run.
+ */
+const SEARCH_PAGES = 20;
+/** Pages of old-format keys handled per run (100 each). */
 const LEGACY_PAGES = 10;
 
 export const sweepJobSchema = z.discriminatedUnion('kind', [
@@ -96,8 +110,13 @@ const RENEWALS_EVERY_MS = 60 * 60_000;
 /** The sweep's bookkeeping between runs. */
 const sweepStateSchema = z.object({
   schemaVersion: z.literal(1),
-  /** The service projects' ids (the repair search's scope), and when they were looked up. */
+  /** The service projects' ids (the sweep search's scope), and when they were looked up. */
   serviceProjects: z.object({ ids: z.array(z.string()), at: instantSchema }).nullable(),
+  /**
+   * When the last sweep whose search succeeded started: the next one searches the
+   * requests updated since then (less a margin). Absent: no such sweep yet.
+   */
+  recentSince: instantSchema.optional(),
   /** `done` once no key of the old storage format is left (ADR 0018). */
   legacy: z.enum(['pending', 'done']),
   /** When the last `renewals` job was queued (absent: never). */
@@ -123,6 +142,10 @@ type SweepState = z.infer<typeof sweepStateSchema>;
 
 export interface SweepStartReport {
   readonly due: number;
+  /**
+   * Requests the sweep's search found (a record to repair, or updated since the previous sweep: a
+   * lost or failed event is caught up), queued besides the due clocks.
+   */
   readonly repair: number;
   readonly adopt: number;
   /** Clocks queued for the triage backfill (they have no triage entry yet). */
@@ -147,10 +170,9 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
   const due = await dueNow(deps.store, now);
   if (due.length === 'many') {
     for (let shard = 0; shard < SWEEP_SHARDS; shard += 1) jobs.push({ kind: 'due', shard, asOf: now.toISOString() });
-  } else {
-    jobs.push(...issueJobs('due', due.items.map((item) => item.issueId)));
   }
-  const queued = new Set(due.length === 'many' ? [] : due.items.map((item) => item.issueId));
+  const dueIds = due.length === 'many' ? [] : due.items.map((item) => item.issueId);
+  const queued = new Set(dueIds);
 
   let projects = state.serviceProjects;
   if (projects === null || now.getTime() - Date.parse(projects.at) > SERVICE_PROJECTS_MAX_AGE_MS) {
@@ -158,18 +180,32 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
     projects = { ids: [...new Set(desks.map((desk) => desk.projectId))].sort(), at: now.toISOString() };
     state = { ...state, serviceProjects: projects };
   }
-  let repair: string[] = [];
-  try {
-    if (projects.ids.length > 0) repair = (await findRequestsToRepair(deps, projects.ids)).filter((id) => !queued.has(id));
-  } catch (error) {
-    // Jira refuses the whole search when a project of the list is gone (400): the due clocks still
-    // go out, and the service projects are looked up again next time.
-    if (!isJiraError(error)) throw error;
-    deps.log.warn('sweep: the repair search failed; service projects will be looked up again', { status: error.status ?? null });
-    state = { ...state, serviceProjects: null };
+  // One search finds what needs a look besides the due clocks (ADR 0034): requests whose clock needs
+  // repair (no record yet, or a record that contradicts the issue's status: a lost or failed created
+  // or resolving event) and requests updated since the previous sweep started (a lost or failed
+  // commented or updated event on an open request leaves no contradiction: ITS-184's first response,
+  // ITS-103's pause in the soak). Each is reconciled once more, which reads the changelog entries its
+  // cursor has not read and, while no first response is recorded, the earliest comments. The cost
+  // follows recent activity, not the site's size; a quiet site's search finds nothing.
+  let found: string[] = [];
+  if (projects.ids.length > 0) {
+    try {
+      found = await findRequestsToReconcile(deps, projects.ids, recentWindowMinutes(state.recentSince, now));
+      state = { ...state, recentSince: now.toISOString() };
+    } catch (error) {
+      // Jira refuses the whole search when a project of the list is gone (400): the due clocks still
+      // go out, the service projects are looked up again next time, and the next search covers this
+      // window too (recentSince is kept).
+      if (!isJiraError(error)) throw error;
+      deps.log.warn('sweep: the reconcile search failed; service projects will be looked up again', { status: error.status ?? null });
+      state = { ...state, serviceProjects: null };
+    }
   }
-  jobs.push(...issueJobs('repair', repair));
-  for (const id of repair) queued.add(id);
+  // A due request found by the search is queued with it rather than as due: its reconcile then reads
+  // a first reply whose event was lost before it can owe a response notice.
+  const foundIds = new Set(found);
+  jobs.push(...issueJobs('due', dueIds.filter((id) => !foundIds.has(id))), ...issueJobs('repair', found));
+  for (const id of found) queued.add(id);
 
   let adopt: string[] = [];
   if (state.legacy === 'pending') {
@@ -219,7 +255,7 @@ export async function startSweep(deps: AppDeps): Promise<SweepStartReport> {
 
   if (jobs.length > 0) await deps.enqueueSweep(jobs);
   if (state !== before) await writeValue(deps.store, sweepStateKey(), sweepStateSchema, state);
-  return { due: due.length === 'many' ? -1 : due.items.length, repair: repair.length, adopt: adopt.length, backfill: backfill.length, renewals, jobs: jobs.length };
+  return { due: due.length === 'many' ? -1 : due.items.length, repair: found.length, adopt: adopt.length, backfill: backfill.length, renewals, jobs: jobs.length };
 }
 
 /** The due clocks, when they are few; `many` when one page does not hold them. */
@@ -245,38 +281,51 @@ function issueJobs(reason: 'due' | 'repair' | 'adopt' | 'backfill', issueIds: re
 }
 
 /**
- * The JQL of requests whose clock needs repair, in the given service projects: recent requests
- * without a record, or with a property that is no record (the created event was lost or failed, or
- * someone overwrote it), records that say "open" on a resolved
- * issue and records that say "closed" on an unresolved one (an update was lost or failed). Only
- * documented JQL: `project in (…)`, the indexed property by its alias with `IS EMPTY` and `in`,
- * `statusCategory`, `resolution`, relative `created` (developer.atlassian.com/cloud/jira/platform/
- * jql-fields, …/jira-entity-properties).
+ * The JQL of the requests the sweep reconciles besides the due ones, in the given service projects:
+ * - requests updated in the last `minutes` (Jira bumps `updated` on every comment and transition): a
+ *   commented or updated event that was lost or failed;
+ * - recent requests without a record, or with a property that is no record (the created event was
+ *   lost or failed, or someone overwrote it);
+ * - records that say "open" on a resolved issue and records that say "closed" on an unresolved one
+ *   (an update was lost or failed).
  *
- * @example repairJql(['10000']) // 'project in (10000) AND (…)'
+ * Only documented JQL: `project in (…)`, `updated` with a relative date in minutes, the indexed
+ * property by its alias with `IS EMPTY` and `in`, `statusCategory`, `resolution`, relative `created`
+ * (developer.atlassian.com/cloud/jira/platform/jql-fields/#updated, …/jira-entity-properties).
+ *
+ * @example sweepSearchJql(['10000'], 8) // 'project in (10000) AND (updated >= -8m OR …) ORDER BY updated ASC'
  */
-export function repairJql(projectIds: readonly string[]): string {
+export function sweepSearchJql(projectIds: readonly string[], minutes: number): string {
   return [
     `project in (${projectIds.join(', ')}) AND (`,
-    `((contractState IS EMPTY OR contractState not in (running, "at-risk", paused, breached, met, missed, uncovered, error)) AND created >= ${REPAIR_CREATED_WITHIN})`,
+    `updated >= -${String(minutes)}m`,
+    ` OR ((contractState IS EMPTY OR contractState not in (running, "at-risk", paused, breached, met, missed, uncovered, error)) AND created >= ${REPAIR_CREATED_WITHIN})`,
     ' OR (contractState in (running, "at-risk", paused, breached) AND (statusCategory = Done OR resolution IS NOT EMPTY))',
     ' OR (contractState in (met, missed) AND statusCategory != Done AND resolution IS EMPTY)',
-    ') ORDER BY created ASC',
+    ') ORDER BY updated ASC',
   ].join('');
 }
 
-async function findRequestsToRepair(deps: AppDeps, projectIds: readonly string[]): Promise<string[]> {
+/** Minutes the sweep's search reaches back for updates: since the previous sweep's start, plus the margin. */
+export function recentWindowMinutes(since: string | undefined, now: Date): number {
+  if (since === undefined) return RECENT_DEFAULT_MINUTES;
+  const minutes = Math.ceil((now.getTime() - Date.parse(since)) / 60_000) + RECENT_MARGIN_MINUTES;
+  return Math.min(RECENT_MAX_MINUTES, Math.max(RECENT_MARGIN_MINUTES, minutes));
+}
+
+async function findRequestsToReconcile(deps: AppDeps, projectIds: readonly string[], minutes: number): Promise<string[]> {
   const ids: string[] = [];
   let pageToken: string | undefined;
-  for (let page = 0; page < REPAIR_PAGES; page += 1) {
-    const found = await deps.jiraAsApp.searchIssuesWithClock(repairJql(projectIds), {
+  for (let page = 0; page < SEARCH_PAGES; page += 1) {
+    const found = await deps.jiraAsApp.searchIssuesWithClock(sweepSearchJql(projectIds, minutes), {
       maxResults: 100,
       ...(pageToken === undefined ? {} : { nextPageToken: pageToken }),
     });
     ids.push(...found.issues.map((issue) => issue.id));
-    if (found.nextPageToken === null) break;
+    if (found.nextPageToken === null) return ids;
     pageToken = found.nextPageToken;
   }
+  deps.log.warn('sweep: more requests need a look than one run reconciles; the rest wait for their next update', { queued: ids.length });
   return ids;
 }
 
@@ -348,8 +397,11 @@ export async function runSweepJob(deps: AppDeps, job: ClockSweepJob, budgetMs: n
   let handled = 0;
   let failed = 0;
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, deps.now());
+  // A request queued because it may have missed an event reads its earliest comments too (while no
+  // first response is recorded): a lost commented event leaves no other trace.
+  const catchUp = job.kind === 'issues' && job.reason === 'repair';
   const one = async (issueId: string, due: ClockDueItem | null): Promise<void> => {
-    const result = await sweepClock(deps, site, issueId, due);
+    const result = await sweepClock(deps, site, issueId, due, catchUp);
     handled += 1;
     if (result === 'failed') failed += 1;
     else if (result !== null) notified.push({ issueId, kind: result });
@@ -390,10 +442,10 @@ export async function runSweepJob(deps: AppDeps, job: ClockSweepJob, budgetMs: n
  * Reconciles one clock for the sweep and sends the notice it is owed. An issue that no longer exists
  * loses its clock (and what it counted); a failure leaves the clock due again in five minutes.
  */
-async function sweepClock(deps: AppDeps, site: SiteFacts, issueId: string, due: ClockDueItem | null): Promise<ClockNotice | null | 'failed'> {
+async function sweepClock(deps: AppDeps, site: SiteFacts, issueId: string, due: ClockDueItem | null, catchUp: boolean): Promise<ClockNotice | null | 'failed'> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      const outcome = await reconcileClock(deps, issueId, { trigger: 'sweep', site });
+      const outcome = await reconcileClock(deps, issueId, { trigger: 'sweep', site, readFirstComments: catchUp });
       return outcome.kind === 'not-a-request' ? null : outcome.notified;
     } catch (error) {
       if (isJiraError(error) && error.status === 404) {

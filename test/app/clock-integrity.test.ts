@@ -91,7 +91,13 @@ describe('app-only facts live in app storage; the property is a projection (item
 
   it('keeps every fact when events, the sweep and two agents write the same clock at once', async () => {
     const h = await createHarness();
-    const keys = [raise(h, 'alice', 'email', 'A'), raise(h, 'bob', 'email', 'B'), raise(h, 'grace', 'email', 'C')];
+    // Raised half an hour apart, so that each turns at risk in its own sweep (a sweep also catches
+    // up the requests updated since the previous one, and would notify a later one early).
+    const keys: string[] = [];
+    for (const [who, summary] of [['alice', 'A'], ['bob', 'B'], ['grace', 'C']] as const) {
+      keys.push(raise(h, who, 'email', summary));
+      h.advance(30);
+    }
     await deliverAll(h);
     const agent = h.site.users.sanne.accountId;
     const colleague = h.site.users.tom.accountId;

@@ -74,6 +74,7 @@ describe('the sweep at scale', () => {
     const few = await reads(5);
     const many = await reads(150);
     expect(many).toEqual(few);
-    expect(many).toEqual(['get sweep-state', 'query clock-due/dueAt']);
+    // …and writes only its own state: where the next recent-activity search starts.
+    expect(many).toEqual(['get sweep-state', 'query clock-due/dueAt', 'set sweep-state']);
   });
 });

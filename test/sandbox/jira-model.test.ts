@@ -15,7 +15,7 @@ import { createJiraRouter } from '../../sandbox/jira/jira-router';
 import { EMULATED_ROUTES } from '../../sandbox/jira/jira-routes';
 import { createInProcessFetch } from '../../sandbox/runtime/in-process-fetch';
 import { searchIssues } from '../../sandbox/jira/jira-search';
-import { repairJql } from '../../src/app/sweep-open-clocks';
+import { sweepSearchJql } from '../../src/app/sweep-open-clocks';
 import { seedBaseSite, type BaseSite } from '../../sandbox/jira/jira-seed';
 import { formatJiraDateTime, formatJsmDate, zonedWallTimeToMs } from '../../sandbox/jira/jira-time';
 
@@ -119,15 +119,22 @@ describe('JQL', () => {
     expect(keys(jql)).toEqual(expected);
   });
 
-  it('answers the sweep\'s repair search: requests without a record, and records that contradict the status', () => {
+  it("answers the sweep's search: requests without a record, records that contradict the status, and requests updated within the window", () => {
     const projectId = model.findProject('ITS')?.id ?? '';
-    expect(keys(repairJql([projectId]))).toEqual([k5, k6]);
+    clock.advance(10 * 60_000); // nothing updated in the last ten minutes
+    expect(keys(sweepSearchJql([projectId], 5))).toEqual([k6, k5]); // updated at the same instant: Jira breaks the tie
     put(k1, { state: 'running', deadline: '2026-04-03T10:00:00Z' });
     model.transitionIssue(agent, k1, 'Resolve'); // resolved, but its record still says running
     put(k6, { state: 'met' }); // a record that says met on an open request
-    expect(keys(repairJql([projectId]))).toEqual([k1, k5, k6]);
+    clock.advance(10 * 60_000);
+    expect(keys(sweepSearchJql([projectId], 5))).toEqual([k6, k5, k1]); // by updated, oldest first (a property write does not bump it)
+    // an agent's reply four minutes ago: within a five-minute window, not within a three-minute one
+    model.addComment(agent, k2, { body: 'On it', internal: false });
+    clock.advance(4 * 60_000);
+    expect(keys(sweepSearchJql([projectId], 5))).toEqual([k6, k5, k1, k2]);
+    expect(keys(sweepSearchJql([projectId], 3))).toEqual([k6, k5, k1]);
     // A project that no longer exists is a 400, as in Jira (the sweep looks the projects up again).
-    expect(() => keys(repairJql(['99999']))).toThrow("The value '99999' does not exist for the field 'project'.");
+    expect(() => keys(sweepSearchJql(['99999'], 5))).toThrow("The value '99999' does not exist for the field 'project'.");
   });
 
   it('keeps internal comments out of a customer\'s text search', () => {
