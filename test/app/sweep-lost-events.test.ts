@@ -28,14 +28,25 @@ function failingWrites(h: Harness): Harness['deps'] {
   };
 }
 
+/** A new e-mail request whose created event was delivered and swept: its clock is stored and running. */
+async function sweptRequest(): Promise<{ h: Harness; key: string }> {
+  const h = await createHarness();
+  const key = raise(h, 'alice', 'email');
+  await deliverAll(h);
+  await h.sweep();
+  return { h, key };
+}
+
+/** An agent's public reply ten minutes into the request, whose commented event does not arrive. */
+function agentReplies(h: Harness, key: string): { createdMs: number } {
+  h.advance(10);
+  return h.model.addComment(h.site.users.sanne.accountId, key, { body: 'We are on it.' });
+}
+
 describe('the sweep catches up requests whose commented or updated event was lost or failed', () => {
   it("records a first response whose commented event was never delivered (the soak's ITS-184)", async () => {
-    const h = await createHarness();
-    const key = raise(h, 'alice', 'email');
-    await deliverAll(h);
-    await h.sweep();
-    h.advance(10);
-    const reply = h.model.addComment(h.site.users.sanne.accountId, key, { body: 'We are on it.' });
+    const { h, key } = await sweptRequest();
+    const reply = agentReplies(h, key);
     expect(takeEvents(h)).toHaveLength(1); // lost: Forge does not retry a trigger that threw
     expect((await storedClockOf(h, key)).record.response?.respondedAt).toBeNull();
     h.advance(5);
@@ -46,12 +57,8 @@ describe('the sweep catches up requests whose commented or updated event was los
   });
 
   it('records a first response whose commented handler failed', async () => {
-    const h = await createHarness();
-    const key = raise(h, 'alice', 'email');
-    await deliverAll(h);
-    await h.sweep();
-    h.advance(10);
-    const reply = h.model.addComment(h.site.users.sanne.accountId, key, { body: 'We are on it.' });
+    const { h, key } = await sweptRequest();
+    const reply = agentReplies(h, key);
     for (const event of takeEvents(h)) await createOnIssueCommented(failingWrites(h))(event).catch(() => undefined);
     expect((await storedClockOf(h, key)).record.response?.respondedAt).toBeNull();
     h.advance(5);
@@ -60,10 +67,7 @@ describe('the sweep catches up requests whose commented or updated event was los
   });
 
   it("records a pause whose transition event failed (the soak's ITS-103), and its end whose event was lost", async () => {
-    const h = await createHarness();
-    const key = raise(h, 'alice', 'email');
-    await deliverAll(h);
-    await h.sweep();
+    const { h, key } = await sweptRequest();
     h.advance(20);
     h.model.transitionToStatus(h.site.users.sanne.accountId, key, 'Waiting for customer');
     for (const event of takeEvents(h)) await createOnIssueUpdated(failingWrites(h))(event).catch(() => undefined);
@@ -89,10 +93,7 @@ describe('the sweep catches up requests whose commented or updated event was los
   });
 
   it('reads a lost first reply of a request that is due in the same sweep, and still sends the notice it owes once', async () => {
-    const h = await createHarness();
-    const key = raise(h, 'alice', 'email');
-    await deliverAll(h);
-    await h.sweep();
+    const { h, key } = await sweptRequest();
     const atRisk = Date.parse(propertyOf(h, key).atRiskAt ?? '');
     h.clock.now = new Date(atRisk - 2 * 60_000);
     await h.sweep();
@@ -108,10 +109,7 @@ describe('the sweep catches up requests whose commented or updated event was los
   });
 
   it("converges: the sweep's catch-up of a delivered event writes nothing, and the next sweep does not look at it again", async () => {
-    const h = await createHarness();
-    const key = raise(h, 'alice', 'email');
-    await deliverAll(h);
-    await h.sweep();
+    const { h, key } = await sweptRequest();
     h.advance(10);
     h.model.addComment(h.site.users.sanne.accountId, key, { body: 'We are on it.' });
     await deliverAll(h);
