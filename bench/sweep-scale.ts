@@ -9,7 +9,10 @@
  *   pile-up); the trigger runs, then its jobs on 16 concurrent consumers (Forge runs queue events in
  *   parallel; one per shard), each reconciling 4 clocks at a time;
  * - printed per scenario: storage reads and bytes read (the trigger, and the whole cycle), Jira
- *   calls, wall time until the queue is empty, and a check that every due clock was handled;
+ *   calls and the bytes of the trigger's Jira answers, wall time until the queue is empty, and a
+ *   check that every due clock was handled;
+ * - one search page of 100 found requests as the sweep asks for it (ids only) against the same page
+ *   with the `created` field and the clock property (how the sweep asked before), in bytes;
  * - the baseline, measured in the same run on the same store: the old sweep's read pattern, paging
  *   every `open-clock:` entry (100 a page) every five minutes.
  *
@@ -21,6 +24,7 @@ import { scanPrefix, type StoreOperation } from '../src/adapters/storage/key-val
 import { MemoryKvsStore } from '../src/adapters/storage/memory-kvs-store';
 import { CLOCK_DUE_ENTITY, ISSUE_CLOCK_ENTITY, issueItemKey, OPEN_CLOCK_PREFIX, openClockKey } from '../src/adapters/storage/storage-keys';
 import { sweepShardOf } from '../src/app/clock-store';
+import { openRequestsJql } from '../src/app/sweep-open-clocks';
 import { issueClockItemSchema, type ClockDueItem } from '../src/contract/clock-storage';
 import { createOnIssueCreated } from '../src/entry/on-issue-created';
 import { createOnSweepEvent, SWEEP_METHOD } from '../src/entry/on-sweep-event';
@@ -103,11 +107,11 @@ async function makeDue(bench: BenchSite, ids: string[], count: number, now: Date
 }
 
 /** The scheduled trigger, then every job it queued on CONSUMERS parallel consumers. */
-async function runCycle(bench: BenchSite): Promise<{ triggerMs: number; cycleMs: number; trigger: { reads: number; bytes: number; calls: number } }> {
+async function runCycle(bench: BenchSite): Promise<{ triggerMs: number; cycleMs: number; trigger: { reads: number; bytes: number; calls: number; jiraBytes: number } }> {
   const started = performance.now();
   await createRunSweep(bench.deps)();
   const triggerMs = performance.now() - started;
-  const trigger = { reads: bench.store.counts.reads, bytes: bench.store.counts.readBytes, calls: bench.jira.calls };
+  const trigger = { reads: bench.store.counts.reads, bytes: bench.store.counts.readBytes, calls: bench.jira.calls, jiraBytes: bench.jira.bytes };
   const consumer = createOnSweepEvent(bench.deps);
   const lanes = Array.from({ length: CONSUMERS }, async () => {
     for (let job = bench.sweepJobs.shift(); job !== undefined; job = bench.sweepJobs.shift()) {
@@ -171,6 +175,7 @@ async function main(): Promise<void> {
       `${result.trigger.reads}`,
       formatBytes(result.trigger.bytes),
       `${result.trigger.calls}`,
+      formatBytes(result.trigger.jiraBytes),
       `${(result.triggerMs / 1000).toFixed(2)} s`,
       `${bench.store.counts.reads}`,
       formatBytes(bench.store.counts.readBytes),
@@ -179,7 +184,24 @@ async function main(): Promise<void> {
       `${handled}/${due}`,
     ]);
   }
-  printTable(['due now', 'trigger reads', 'bytes', 'Jira', 'time', 'cycle reads', 'bytes', 'Jira calls', 'cycle time', 'handled'], rows);
+  printTable(['due now', 'trigger reads', 'bytes', 'Jira', 'Jira bytes', 'time', 'cycle reads', 'bytes', 'Jira calls', 'cycle time', 'handled'], rows);
+
+  // One page of 100 found requests (the oldest open ones, each with its clock property), asked for
+  // as the sweep, the triage backfill and a re-apply now ask (ids only) and as they asked before.
+  const jql = openRequestsJql([bench.site.project.id]);
+  bench.resetCounts();
+  const idsOnly = await bench.deps.jiraAsApp.searchIssueIds(jql, { maxResults: 100 });
+  const idsBytes = bench.jira.bytes;
+  bench.resetCounts();
+  const withClock = await bench.deps.jiraAsApp.searchIssuesWithClock(jql, { maxResults: 100 });
+  const clockBytes = bench.jira.bytes;
+  if (idsOnly.issueIds.length !== 100 || withClock.issues.length !== 100 || withClock.issues.some((issue) => issue.contractClock === null)) {
+    throw new Error('the search page comparison did not find 100 requests with their clock');
+  }
+  console.log(
+    `\nOne search page of 100 found requests: ${formatBytes(idsBytes)} as ids only (the sweep, the triage backfill, a re-apply step)` +
+      ` vs ${formatBytes(clockBytes)} with the created field and the clock property (as before) — ${(clockBytes / idsBytes).toFixed(0)}× fewer bytes.`,
+  );
 
   const old = await baseline();
   console.log(

@@ -537,8 +537,13 @@ function requireBoundedJql(jql: string): void {
 function searchJql(ctx: Ctx, input: { jql: string; nextPageToken?: string | null | undefined; maxResults?: number | undefined; fields: string[]; expand: string[]; properties: string[] }): Result {
   requireBoundedJql(input.jql);
   const startAt = input.nextPageToken === undefined || input.nextPageToken === null ? 0 : decodePageToken(input.nextPageToken, input.jql);
+  // Atlassian's OpenAPI description of GET/POST /rest/api/3/search/jql (searchAndReconsileIssuesUsingJql[Post]),
+  // `fields`: "`id` Returns only issue IDs. … The default is `id`. … Note: By default, this resource
+  // returns IDs only." — so no fields, or `id` alone (not a field: selectFields drops it), select none.
   const fieldIds = selectFields(ctx.render, input.fields, 'none');
-  // Jira allows up to 5000 results per page when only ids are asked for, 100 otherwise
+  // Jira allows up to 5000 results per page when only ids are asked for, 100 otherwise (`maxResults`:
+  // "The greatest number of items returned per page is achieved when requesting `id` or `key` only.
+  // It returns max 5000 issues.")
   const cap = fieldIds.length === 0 && input.properties.length === 0 ? 5000 : 100;
   const maxResults = Math.min(Math.max(input.maxResults ?? 50, 0), cap);
   const page = searchIssues(ctx.model, ctx.caller, input.jql, startAt, maxResults);

@@ -154,6 +154,12 @@ export interface IssuesWithClockPage {
   readonly nextPageToken: string | null;
 }
 
+/** One page of a search that asks for ids only, in the search's order. */
+export interface IssueIdsPage {
+  readonly issueIds: string[];
+  readonly nextPageToken: string | null;
+}
+
 /** Who raised a customer request and who participates in it (servicedeskapi's view of the request). */
 export interface CustomerRequestPeople {
   readonly issueId: string;
@@ -199,6 +205,12 @@ export type SearchIssuesWithClock = (
   jql: string,
   page?: { readonly nextPageToken?: string; readonly maxResults?: number },
 ) => Promise<IssuesWithClockPage>;
+/**
+ * One page of a JQL search that answers the issues' ids and nothing else (no fields, no property):
+ * for the searches that only queue work by id (the sweep's, the triage backfill's, a re-apply's).
+ * Scope read:jira-work.
+ */
+export type SearchIssueIds = (jql: string, page?: { readonly nextPageToken?: string; readonly maxResults?: number }) => Promise<IssueIdsPage>;
 /**
  * One page of a JQL search with summary, project, resolution date and the `contract-clock` property
  * (the review report's missed requests). Scope read:jira-work.
@@ -304,6 +316,7 @@ export interface JiraAsApp {
   readonly getChangelog: GetChangelog;
   readonly getChangelogPage: GetChangelogPage;
   readonly searchIssuesWithClock: SearchIssuesWithClock;
+  readonly searchIssueIds: SearchIssueIds;
   readonly searchIssueDigests: SearchIssueDigests;
   readonly discoverFieldIds: DiscoverFieldIds;
   readonly listStatuses: ListStatuses;

@@ -268,16 +268,17 @@ export async function runReapplyStep(deps: AppDeps, body: ReapplyStep): Promise<
     if (current.revision !== job.databaseRevision) return save({ ...job, status: 'stale', updatedAt: now.toISOString() });
   }
   const site = await loadSiteFacts(deps.store, deps.jiraAsApp, now);
-  const page = await deps.jiraAsApp.searchIssuesWithClock(openRequestsJql(job.projectIds), {
+  // Ids only: each request is re-applied from its own GET (handleIssue), never from the search's answer.
+  const page = await deps.jiraAsApp.searchIssueIds(openRequestsJql(job.projectIds), {
     maxResults: REAPPLY_LIMITS.pageSize,
     ...(body.nextPageToken === null ? {} : { nextPageToken: body.nextPageToken }),
   });
   const findings: Finding[] = [];
-  await eachLimited(page.issues, REAPPLY_LIMITS.concurrency, async (candidate) => {
+  await eachLimited(page.issueIds, REAPPLY_LIMITS.concurrency, async (issueId) => {
     try {
-      findings.push(await handleIssue(deps, job, candidate.id, site.fieldIds));
+      findings.push(await handleIssue(deps, job, issueId, site.fieldIds));
     } catch (error) {
-      deps.log.warn('reapply: a request failed', { jobId: job.jobId, issueId: candidate.id, error: error instanceof Error ? error.name : 'unknown' });
+      deps.log.warn('reapply: a request failed', { jobId: job.jobId, issueId, error: error instanceof Error ? error.name : 'unknown' });
       findings.push({ kind: 'failed' });
     }
   });

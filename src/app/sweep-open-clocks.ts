@@ -317,11 +317,13 @@ async function findRequestsToReconcile(deps: AppDeps, projectIds: readonly strin
   const ids: string[] = [];
   let pageToken: string | undefined;
   for (let page = 0; page < SEARCH_PAGES; page += 1) {
-    const found = await deps.jiraAsApp.searchIssuesWithClock(sweepSearchJql(projectIds, minutes), {
+    // Ids only: each found request is reconciled from its own GET, so its fields and clock property
+    // in the search's answer (up to 100 records a page) would be downloaded for nothing.
+    const found = await deps.jiraAsApp.searchIssueIds(sweepSearchJql(projectIds, minutes), {
       maxResults: 100,
       ...(pageToken === undefined ? {} : { nextPageToken: pageToken }),
     });
-    ids.push(...found.issues.map((issue) => issue.id));
+    ids.push(...found.issueIds);
     if (found.nextPageToken === null) return ids;
     pageToken = found.nextPageToken;
   }
@@ -339,12 +341,13 @@ export function openRequestsJql(projectIds: readonly string[]): string {
  * before the triage index). Requests without a stored clock are the repair search's and adoption's.
  */
 async function clocksWithoutTriage(deps: AppDeps, projectIds: readonly string[], pageToken: string | undefined): Promise<{ issueIds: string[]; nextPageToken: string | null }> {
-  const found = await deps.jiraAsApp.searchIssuesWithClock(openRequestsJql(projectIds), {
+  // Ids only: whether a clock lacks its triage facts is read from app storage, never from the property.
+  const found = await deps.jiraAsApp.searchIssueIds(openRequestsJql(projectIds), {
     maxResults: TRIAGE_BACKFILL_PAGE,
     ...(pageToken === undefined ? {} : { nextPageToken: pageToken }),
   });
   const missing: string[] = [];
-  const ids = found.issues.map((issue) => issue.id);
+  const ids = found.issueIds;
   await forEachConcurrently(ids, TRIAGE_BACKFILL_READS, async (issueId) => {
     const stored = await readStoredClock(deps.store, issueId);
     if (stored.value !== null && stored.value.triage === undefined) missing.push(issueId);

@@ -522,6 +522,19 @@ export const jiraSearchPageSchema = z.object({
 export type JiraSearchPage = z.infer<typeof jiraSearchPageSchema>;
 
 /**
+ * POST /rest/api/3/search/jql with `fields: ["id"]` and no properties: a page of issue ids only.
+ * Atlassian's OpenAPI description of the operation (searchAndReconsileIssuesUsingJqlPost), `fields`:
+ * "`id` Returns only issue IDs. … The default is `id`." — so an issue of the answer may hold nothing
+ * but its `id`; anything else Jira adds is ignored.
+ */
+export const jiraIssueIdPageSchema = z.object({
+  issues: z.array(z.object({ id: z.string().regex(/^\d+$/, 'issue id must be numeric') })),
+  nextPageToken: z.string().min(1).optional(),
+  isLast: z.boolean().optional(),
+});
+export type JiraIssueIdPage = z.infer<typeof jiraIssueIdPageSchema>;
+
+/**
  * POST /rest/api/3/issue/bulkfetch with fields summary, status, assignee, priority: the issues the
  * caller may browse among those asked for (others are left out without an error).
  */

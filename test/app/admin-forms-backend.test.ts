@@ -10,7 +10,7 @@ import type { Envelope } from '../../src/contract/envelope';
 import { adminGetDataSchema, previewDataSchema, reapplyDataSchema, type ReapplyJobData } from '../../src/contract/admin-api';
 import { loadContractDatabase } from '../../src/app/contract-database-store';
 import { createAdminResolver } from '../../src/entry/admin-resolver';
-import { createHarness, type Harness } from './app-harness';
+import { createHarness, recordJiraSearches, type Harness } from './app-harness';
 import { deliverAll, deliverConcurrently, propertyOf, raise, storedClockOf } from './clock-helpers';
 
 type Definitions = ReturnType<typeof createAdminResolver>;
@@ -236,7 +236,12 @@ describe('re-apply to open requests', () => {
   it('previews how many open requests change and how their deadlines move, writing nothing', async () => {
     const { h, acme, hooli } = await scene();
     const before = [await storedClockOf(h, acme), await storedClockOf(h, hooli)];
+    const searches = recordJiraSearches(h);
     const preview = await finished(h, await admin(h, 'admin/reapply-preview'));
+    // the job's page of open requests comes from Jira as ids only; each is read on its own
+    expect(searches.map(({ sent }) => sent)).toEqual([{ jql: searches[0]?.jql, fields: ['id'], maxResults: 25 }]);
+    expect(searches[0]?.issues).toHaveLength(2);
+    expect(searches[0]?.issues).toEqual(expect.arrayContaining([acme, hooli].map((key) => ({ id: h.model.findIssue(key)?.id }))));
     expect(preview).toMatchObject({ kind: 'preview', status: 'done', changed: 2, later: 1, earlier: 0, unchanged: 0 });
     const acmeMove = preview.moves.find((m) => m.issueKey === acme);
     // Gold P3 (16 business hours) from Monday 09:30: Tuesday 16:30, now Wednesday 16:30 (Tuesday is a holiday).

@@ -3,6 +3,7 @@
  * the sandbox's Jira emulator in-process, with a controllable clock and counters of every Jira call
  * and storage operation.
  */
+import { z } from 'zod';
 import { createFetchTransport } from '../../src/adapters/jira/fetch-transport';
 import { createJiraClient, type JiraClient } from '../../src/adapters/jira/jira-client';
 import type { EntityQueryRequest, KeyValueStore, QueryRequest, StoreOperation, StorableValue } from '../../src/adapters/storage/key-value-store';
@@ -82,9 +83,10 @@ export interface Harness {
   clock: { now: Date };
   /**
    * Stands between the app and the emulator when set: sees each of the app's requests and answers it
-   * — forwarding it (`forward()`), refusing it, or forwarding it and losing the answer (faults).
+   * — forwarding it (`forward()`), refusing it, or forwarding it and losing the answer (faults). It
+   * sees the query string (`?a=b`, or '') and the JSON body the app sent as they went out.
    */
-  intercept: ((request: { method: string; path: string }, forward: () => Promise<Response>) => Promise<Response>) | null;
+  intercept: ((request: { method: string; path: string; query: string; body: string | undefined }, forward: () => Promise<Response>) => Promise<Response>) | null;
   advance(minutes: number): void;
   reset(): void;
   /**
@@ -127,7 +129,8 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), op
     const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
     jiraCalls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
     const forward = () => inProcess(input, init);
-    const response = harness.intercept === null ? await forward() : await harness.intercept({ method: init?.method ?? 'GET', path: url.pathname }, forward);
+    const request = { method: init?.method ?? 'GET', path: url.pathname, query: url.search, body: typeof init?.body === 'string' ? init.body : undefined };
+    const response = harness.intercept === null ? await forward() : await harness.intercept(request, forward);
     jiraResponseBytes.push(Buffer.byteLength(await response.clone().text(), 'utf8'));
     return response;
   };
@@ -214,4 +217,39 @@ export async function createHarness(start = new Date('2026-10-05T07:30:00Z'), op
     },
   };
   return harness;
+}
+
+/** One POST /rest/api/3/search/jql of the app, as it went to Jira and as Jira answered it. */
+export interface RecordedSearch {
+  readonly jql: string;
+  /** The request body the app sent. */
+  readonly sent: Readonly<Record<string, unknown>>;
+  /** The issues of Jira's answer, as they came (ids, and whatever else was asked for). */
+  readonly issues: readonly Readonly<Record<string, unknown>>[];
+  /** UTF-8 bytes of the answer. */
+  readonly bytes: number;
+}
+
+const sentSearchSchema = z.looseObject({ jql: z.string() });
+const searchAnswerSchema = z.looseObject({ issues: z.array(z.record(z.string(), z.unknown())) });
+
+/**
+ * Records every JQL search the app makes from now on, through `intercept` (which it takes over): what
+ * it asked for and what Jira answered.
+ *
+ * @example const searches = recordJiraSearches(h); await h.sweep(); searches[0]?.sent.fields
+ */
+export function recordJiraSearches(h: Harness): RecordedSearch[] {
+  const searches: RecordedSearch[] = [];
+  h.intercept = async (request, forward) => {
+    const response = await forward();
+    if (request.method === 'POST' && request.path === '/rest/api/3/search/jql' && request.body !== undefined) {
+      const sent = sentSearchSchema.parse(JSON.parse(request.body));
+      const text = await response.clone().text();
+      const answer = response.ok ? searchAnswerSchema.parse(JSON.parse(text)) : { issues: [] };
+      searches.push({ jql: sent.jql, sent, issues: answer.issues, bytes: Buffer.byteLength(text, 'utf8') });
+    }
+    return response;
+  };
+  return searches;
 }

@@ -7,7 +7,7 @@
 import { recentWindowMinutes, sweepSearchJql } from '../../src/app/sweep-open-clocks';
 import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
 import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
-import { createHarness, type Harness } from './app-harness';
+import { createHarness, recordJiraSearches, type Harness } from './app-harness';
 import { deliverAll, propertyOf, raise, storedClockOf, takeEvents } from './clock-helpers';
 
 /** The Jira reads a reconcile makes of one issue (GET of the issue itself), counted by the harness. */
@@ -142,6 +142,25 @@ describe("a quiet site's sweep", () => {
 });
 
 describe("the sweep's search", () => {
+  it('asks Jira for the ids of the requests it finds only: no field and no clock record come back', async () => {
+    const h = await createHarness();
+    const keys = (['alice', 'bob'] as const).map((who) => raise(h, who, 'email'));
+    await deliverAll(h);
+    h.advance(5);
+    const searches = recordJiraSearches(h);
+    h.reset();
+    await h.sweep(); // catches up the two new requests once
+    // (the sweep's other search, the renewal reminders' carrier request, reads its key: not ids only)
+    const reconcileSearches = searches.filter(({ jql }) => jql === sweepSearchJql([h.site.project.id], recentWindowMinutes(undefined, h.clock.now)));
+    expect(reconcileSearches).toHaveLength(1);
+    const [search] = reconcileSearches;
+    expect(search?.sent).toEqual({ jql: search?.jql, fields: ['id'], maxResults: 100 });
+    const ids = keys.map((key) => h.model.findIssue(key)?.id);
+    expect(search?.issues).toHaveLength(2);
+    expect(search?.issues).toEqual(expect.arrayContaining(ids.map((id) => ({ id }))));
+    expect(issueReads(h)).toBe(2); // each found request is reconciled from its own read
+  });
+
   it('reaches back to the previous sweep start with a margin, in documented JQL', () => {
     const now = new Date('2026-10-05T08:00:00Z');
     expect(recentWindowMinutes('2026-10-05T07:55:00Z', now)).toBe(8);

@@ -9,7 +9,7 @@ import { ISSUE_CLOCK_ENTITY, issueItemKey, sweepStateKey, TRIAGE_ENTRY_ENTITY } 
 import { issueClockItemSchema } from '../../src/contract/clock-storage';
 import { triageEntrySchema } from '../../src/contract/triage-entry';
 import { openRequestsJql } from '../../src/app/sweep-open-clocks';
-import { createHarness, type Harness } from './app-harness';
+import { createHarness, recordJiraSearches, type Harness, type RecordedSearch } from './app-harness';
 import { deliverAll, deliverConcurrently, deliver, issueIdOf, raise, takeEvents } from './clock-helpers';
 
 jest.setTimeout(120_000);
@@ -36,19 +36,7 @@ async function entryOf(h: Harness, issueId: string) {
   return raw === undefined || raw === null ? null : triageEntrySchema.parse(raw);
 }
 
-/** Records the JQL of the app's searches that carry the clock (the repair search, the backfill's). */
-function recordSearches(h: Harness): string[] {
-  const jqls: string[] = [];
-  const client = h.deps.jiraAsApp as { searchIssuesWithClock: Harness['deps']['jiraAsApp']['searchIssuesWithClock'] };
-  const original = client.searchIssuesWithClock.bind(client);
-  client.searchIssuesWithClock = (jql, page) => {
-    jqls.push(jql);
-    return original(jql, page);
-  };
-  return jqls;
-}
-
-const isBackfillSearch = (jql: string): boolean => jql === openRequestsJql([jql.match(/^project in \(([^)]*)\)/)?.[1] ?? '']);
+const isBackfillSearch = ({ jql }: RecordedSearch): boolean => jql === openRequestsJql([jql.match(/^project in \(([^)]*)\)/)?.[1] ?? '']);
 
 async function backfillState(h: Harness): Promise<unknown> {
   const raw = (await h.store.get(sweepStateKey())) as { triageBackfill?: unknown } | undefined;
@@ -73,10 +61,15 @@ describe('the triage index backfill', () => {
 
     // first sweep: the first page (the 100 oldest open requests); past the recent-activity search's
     // window, whose catch-up would give the just-raised requests their entries too
-    const firstSearches = recordSearches(h);
+    const firstSearches = recordJiraSearches(h);
     h.advance(20);
     await h.sweep();
     expect(firstSearches.filter(isBackfillSearch)).toHaveLength(1);
+    // the backfill's page asks Jira for the ids of the 100 requests only: no field, no clock property
+    // comes back (whether a clock lacks its triage facts is read from app storage)
+    const backfillPage = firstSearches.find(isBackfillSearch);
+    expect(backfillPage?.sent).toEqual({ jql: backfillPage?.jql, fields: ['id'], maxResults: 100 });
+    expect(backfillPage?.issues).toEqual(ids.slice(0, 100).map((id) => ({ id })));
     const afterFirst = await Promise.all(ids.map((id) => entryOf(h, id)));
     expect(afterFirst.filter((entry) => entry !== null)).toHaveLength(100);
     expect(afterFirst.slice(0, 100).every((entry) => entry !== null)).toBe(true);
@@ -101,7 +94,7 @@ describe('the triage index backfill', () => {
     expect(await backfillState(h)).toMatchObject({ status: 'done' });
 
     // once done, a sweep no longer searches for it
-    const searches = recordSearches(h);
+    const searches = recordJiraSearches(h);
     h.advance(5);
     await h.sweep();
     expect(searches.length).toBeGreaterThan(0); // the repair search
@@ -112,7 +105,7 @@ describe('the triage index backfill', () => {
     const h = await createHarness();
     raise(h, 'alice', 'email', 'Mail problem');
     await deliverAll(h);
-    const searches = recordSearches(h);
+    const searches = recordJiraSearches(h);
     h.advance(5);
     await h.sweep();
     expect(await backfillState(h)).toMatchObject({ status: 'done' });

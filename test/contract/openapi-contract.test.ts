@@ -106,6 +106,8 @@ describe("the client's calls, made against the emulator, are documented requests
     await asApp.deleteIssueProperty(issue.id, CONTRACT_CLOCK_PROPERTY_KEY);
     await asApp.setContractDeadline({ fieldIdOrKey: fieldIds.contractDeadline ?? '', issueId: issue.id, deadline: new Date('2026-10-05T11:30:00Z') });
     await asApp.searchIssuesWithClock('issue.property[contract-clock].state = "running"');
+    // the sweep's, the backfill's and a re-apply's searches: ids only
+    expect(await asApp.searchIssueIds(`project in (${site.project.id}) AND statusCategory != Done ORDER BY created ASC`)).toEqual({ issueIds: [issue.id], nextPageToken: null });
     await asApp.listStatuses();
     await asApp.addRequestComment(issue.id, { body: 'At risk', isPublic: false });
     // the sweep's marked internal note, found again by its marker (ADR 0031)

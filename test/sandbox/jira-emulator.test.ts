@@ -594,6 +594,18 @@ describe('search', () => {
     expect([...ids].sort()).toEqual(ids);
   });
 
+  it("answers ids only to fields ['id'] (\"`id` Returns only issue IDs\"), also for issues with a property", async () => {
+    const request = await raise(ALICE, 'Ids only please');
+    model.setIssueProperty(model.app.accountId, request.issueKey, 'contract-clock', { deadline: '2026-05-01T10:00:00Z', state: 'running' });
+    const jql = `project = ITS AND key = ${request.issueKey}`;
+    const idsOnly = searchSchema.parse(await cloud(SANNE, 'issueSearch', 'searchAndReconsileIssuesUsingJqlPost', { jql, fields: ['id'] }));
+    expect(idsOnly.issues).toEqual([{ id: request.issueId }]);
+    const withProperty = searchSchema.parse(
+      await cloud(SANNE, 'issueSearch', 'searchAndReconsileIssuesUsingJqlPost', { jql, fields: ['id'], properties: ['contract-clock'] }),
+    );
+    expect(withProperty.issues[0]).toMatchObject({ id: request.issueId, key: request.issueKey, properties: { 'contract-clock': { state: 'running' } } });
+  });
+
   it('shows a customer only the requests they may see', async () => {
     const mine = await raise(BOB, 'Bob only');
     const theirs = await raise(GRACE, 'Grace only');

@@ -1,6 +1,7 @@
 /**
  * Jira calls on issues: read one issue with the app's fields, its `contract-clock` property and
- * (optionally) its changelog; page through a changelog; search issues with their clock property.
+ * (optionally) its changelog; page through a changelog; search issues with their clock property, or
+ * for their ids only.
  *
  * Endpoints (Jira Cloud platform REST v3): GET /rest/api/3/issue/{issueIdOrKey},
  * GET /rest/api/3/issue/{issueIdOrKey}/changelog (all pages, or one page from a position), POST /rest/api/3/search/jql,
@@ -13,6 +14,7 @@ import {
   jiraBulkFetchSchema,
   jiraChangelogPageSchema,
   jiraIssueDigestPageSchema,
+  jiraIssueIdPageSchema,
   jiraIssueSchema,
   jiraSearchPageSchema,
   jsmOrganizationSchema,
@@ -29,6 +31,7 @@ import {
   type GetIssue,
   type ListBrowsableIssues,
   type SearchIssueDigests,
+  type SearchIssueIds,
   type SearchIssuesWithClock,
 } from '../../app/jira-ports';
 import { httpError, isSuccess, parseJsonBody, parseWith, type JiraCaller } from './jira-call';
@@ -88,6 +91,7 @@ export function createIssueCalls(caller: JiraCaller): {
   getChangelog: GetChangelog;
   getChangelogPage: GetChangelogPage;
   searchIssuesWithClock: SearchIssuesWithClock;
+  searchIssueIds: SearchIssueIds;
   searchIssueDigests: SearchIssueDigests;
   countIssues: CountIssues;
   listBrowsableIssues: ListBrowsableIssues;
@@ -214,6 +218,24 @@ export function createIssueCalls(caller: JiraCaller): {
     };
   };
 
+  const searchIssueIds: SearchIssueIds = async (jql, page = {}) => {
+    // Atlassian's OpenAPI description of POST /rest/api/3/search/jql, `fields`: "`id` Returns only
+    // issue IDs … The default is `id`"; `maxResults`: "The greatest number of items returned per page
+    // is achieved when requesting `id` or `key` only". Asked for explicitly, so that no default of
+    // Jira's decides what every page of the sweep downloads; no `properties`, no `expand`.
+    const body = {
+      jql,
+      fields: ['id'],
+      maxResults: page.maxResults ?? 100,
+      ...(page.nextPageToken === undefined ? {} : { nextPageToken: page.nextPageToken }),
+    };
+    const answer = await caller.call({ method: 'POST', path: jiraPath`/rest/api/3/search/jql`, body }, jiraIssueIdPageSchema);
+    return {
+      issueIds: answer.issues.map((issue) => issue.id),
+      nextPageToken: answer.isLast === true ? null : (answer.nextPageToken ?? null),
+    };
+  };
+
   const searchIssueDigests: SearchIssueDigests = async (jql, page = {}) => {
     const body = {
       jql,
@@ -263,5 +285,5 @@ export function createIssueCalls(caller: JiraCaller): {
     });
   };
 
-  return { getIssue, getChangelog, getChangelogPage, searchIssuesWithClock, searchIssueDigests, countIssues, listBrowsableIssues };
+  return { getIssue, getChangelog, getChangelogPage, searchIssuesWithClock, searchIssueIds, searchIssueDigests, countIssues, listBrowsableIssues };
 }

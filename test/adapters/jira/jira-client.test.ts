@@ -837,3 +837,44 @@ describe('reports: searchIssueDigests and countIssues', () => {
     expect(error.message).toContain('count');
   });
 });
+
+describe('searchIssueIds: the searches that only queue work by id', () => {
+  it('asks for the id field only, with no property, and answers the ids in Jira\'s order with the next page token', async () => {
+    const { jira, calls } = clientWith([respond(200, { issues: [{ id: '10043' }, { id: '10042' }], nextPageToken: 'page-2', isLast: false })]);
+    const page = await jira.searchIssueIds('project in (10000) ORDER BY updated ASC', { maxResults: 100 });
+    expect(calls).toEqual([
+      {
+        method: 'POST',
+        path: '/rest/api/3/search/jql',
+        query: undefined,
+        body: { jql: 'project in (10000) ORDER BY updated ASC', fields: ['id'], maxResults: 100 },
+      },
+    ]);
+    expect(page).toEqual({ issueIds: ['10043', '10042'], nextPageToken: 'page-2' });
+  });
+
+  it('passes the page token on, and ends on the last page even when Jira sends a token with it', async () => {
+    const { jira, calls } = clientWith([respond(200, { issues: [{ id: '10044' }], nextPageToken: 'stale', isLast: true })]);
+    const page = await jira.searchIssueIds('project in (10000)', { nextPageToken: 'page-2' });
+    expect(calls[0]?.body).toEqual({ jql: 'project in (10000)', fields: ['id'], maxResults: 100, nextPageToken: 'page-2' });
+    expect(page).toEqual({ issueIds: ['10044'], nextPageToken: null });
+  });
+
+  it('ignores what else an issue of the answer holds, and ends without a token', async () => {
+    const { jira } = clientWith([respond(200, { issues: [{ id: '10042', key: 'SD-42', properties: { 'contract-clock': { state: 'running' } } }] })]);
+    expect(await jira.searchIssueIds('project in (10000)')).toEqual({ issueIds: ['10042'], nextPageToken: null });
+  });
+
+  it('names the field of a malformed answer', async () => {
+    const { jira } = clientWith([respond(200, { issues: [{ id: 'SD-42' }], isLast: true })]);
+    const error = await captureError(jira.searchIssueIds('project in (10000)'));
+    expect(error.kind).toBe('invalid-response');
+    expect(error.message).toContain('issues.0.id');
+  });
+
+  it('turns the 400 of a search over a deleted project into a JiraError with its status', async () => {
+    const { jira } = clientWith([respond(400, { errorMessages: ["The value '10099' does not exist for the field 'project'."], errors: {} })]);
+    const error = await captureError(jira.searchIssueIds('project in (10099)'));
+    expect(error).toMatchObject({ kind: 'http', status: 400, method: 'POST', path: '/rest/api/3/search/jql' });
+  });
+});
