@@ -195,6 +195,6 @@ export async function findUncoveredRequests(
  */
 export async function nameExtensionAuthors(deps: AppDeps, accountId: string, missed: readonly MissedRequest[]): Promise<MissedRequest[]> {
   const ids = missed.flatMap((m) => m.extensions.flatMap((e) => (e.by === null ? [] : [e.by])));
-  const names = await lookUpDisplayNames(deps.jiraAsUser(accountId), ids);
+  const names = await lookUpDisplayNames(deps.jiraAsUser(accountId), ids, deps.log);
   return missed.map((m) => ({ ...m, extensions: m.extensions.map((e) => ({ ...e, by: e.by === null ? null : (names.get(e.by) ?? e.by) })) }));
 }

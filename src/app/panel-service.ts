@@ -31,7 +31,7 @@ import { calendarInForce, describeClock, listClockActions, type ClockActions } f
 import { instantOfWallTime } from '../domain/local-date';
 import { readStoredClock, sameProjection, writeClock, type StoredClock } from './clock-store';
 import { loadContractTerms } from './contract-terms';
-import type { AppDeps } from './deps';
+import type { AppDeps, Logger } from './deps';
 import { lookUpDisplayNames } from './display-names';
 import { reconcileClock } from './reconcile-clock';
 import { composePromiseDraft, draftLocale, presentExplanation, presentPanelView, presentTerms } from './panel-view';
@@ -134,7 +134,7 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
       });
     }
   }
-  const [displayNames, customerLocale] = await Promise.all([nameHistoryPeople(asUser, record), lookUpLocale(deps.jiraAsApp, issue.reporter?.accountId ?? null)]);
+  const [displayNames, customerLocale] = await Promise.all([nameHistoryPeople(asUser, record, deps.log), lookUpLocale(deps.jiraAsApp, issue.reporter?.accountId ?? null)]);
   return ok(
     presentPanelView({
       issueKey: issue.key,
@@ -161,11 +161,11 @@ export async function loadPanelView(deps: AppDeps, caller: PanelCaller): Promise
  * instead of one request per person. An id Jira gives no name for — or every id, when Jira refuses
  * the look-up — is shown as the account id; Forge's consent error passes through.
  */
-async function nameHistoryPeople(jira: JiraAsUser, record: ClockRecord | null): Promise<ReadonlyMap<string, string>> {
+async function nameHistoryPeople(jira: JiraAsUser, record: ClockRecord | null, log: Logger): Promise<ReadonlyMap<string, string>> {
   const ids = new Set<string>();
   for (const fact of record?.history ?? []) if ('by' in fact && fact.by !== null && fact.by !== undefined) ids.add(fact.by);
   for (const change of record?.termsHistory ?? []) if (change.by !== null) ids.add(change.by);
-  return lookUpDisplayNames(jira, ids);
+  return lookUpDisplayNames(jira, ids, log);
 }
 
 /**

@@ -49,6 +49,7 @@ export async function renewalsOverview(
   const names = await lookUpDisplayNames(
     deps.jiraAsUser(callerAccountId),
     renewals.flatMap((renewal) => accountManagerOf(renewal.contract.id) ?? []),
+    deps.log,
   );
 
   return matched.map(({ renewal, reminder }) => {

@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { previewDraft } from '../app/admin-preview';
+import { lookUpDisplayNames } from '../app/display-names';
 import { holidaysFromIcs } from '../app/holidays-from-ics';
 import { contractDatabaseSummary, contractValuesInForce } from '../app/admin-summary';
 import {
@@ -24,7 +25,7 @@ import {
   type SaveDatabaseResult,
 } from '../app/contract-database-store';
 import type { DepsSource } from '../app/deps';
-import { isActingAsUserRefused, isConsentRequired, isJiraError } from '../app/jira-ports';
+import { isActingAsUserRefused, isConsentRequired } from '../app/jira-ports';
 import { presentExplanation } from '../app/panel-view';
 import { readReapplyJob, startReapply, type ReapplyJob } from '../app/reapply-open-clocks';
 import { textFor } from '../app/reader-text';
@@ -99,7 +100,7 @@ async function staleFor(call: ResolverCall<unknown>, result: Extract<SaveDatabas
  * When the other save happened, as the reader reads a time: in their Jira time zone and locale
  * (`Sun, 4 Oct 2026, 09:30`); with "UTC" written out when the context has no usable zone.
  */
-export function savedAtFor(call: Pick<ResolverCall<unknown>, 'context'>, savedAt: string): string {
+function savedAtFor(call: Pick<ResolverCall<unknown>, 'context'>, savedAt: string): string {
   const zone = call.context.timezone;
   const locale = toIntlLocale(call.context.locale);
   return zone !== undefined && isKnownTimeZone(zone) ? formatInstant(savedAt, zone, locale) : `${formatInstant(savedAt, 'UTC', locale)} UTC`;
@@ -275,14 +276,7 @@ export function createAdminResolver(deps: DepsSource = productionDeps) {
         asAdmin(call, async () => {
           // One batched lookup as the admin (Jira decides whose names they may see). When Jira
           // refuses, the page shows the account ids instead: names are a nicety, the log is not.
-          const names = await call.deps
-            .jiraAsUser(call.accountId)
-            .getUserDisplayNames(call.payload.accountIds)
-            .catch((error: unknown) => {
-              if (!isJiraError(error)) throw error;
-              call.deps.log.warn('audit log: display names not available', { status: error.status ?? 0, kind: error.kind });
-              return new Map<string, string>();
-            });
+          const names = await lookUpDisplayNames(call.deps.jiraAsUser(call.accountId), call.payload.accountIds, call.deps.log);
           return ok({ names: Object.fromEntries(names) });
         }),
     }),
