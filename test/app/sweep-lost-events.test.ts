@@ -8,7 +8,7 @@ import { recentWindowMinutes, sweepSearchJql } from '../../src/app/sweep-open-cl
 import { createOnIssueCommented } from '../../src/entry/on-issue-commented';
 import { createOnIssueUpdated } from '../../src/entry/on-issue-updated';
 import { createHarness, recordJiraSearches, type Harness } from './app-harness';
-import { deliverAll, propertyOf, raise, storedClockOf, takeEvents } from './clock-helpers';
+import { deliver, deliverAll, propertyOf, raise, storedClockOf, takeEvents } from './clock-helpers';
 
 /** The Jira reads a reconcile makes of one issue (GET of the issue itself), counted by the harness. */
 function issueReads(h: Harness): number {
@@ -106,6 +106,25 @@ describe('the sweep catches up requests whose commented or updated event was los
     expect(stored.record.markers.atRiskNotifiedAt).not.toBeNull();
     const notes = (h.model.findIssue(key)?.comments ?? []).filter((c) => c.authorId === h.model.appUser().accountId);
     expect(notes).toHaveLength(1);
+  });
+
+  it('agrees with the late events it races: the catch-up and the commented and updated events, interleaved, record one first response and one pause', async () => {
+    const { h, key } = await sweptRequest();
+    const reply = agentReplies(h, key);
+    h.advance(1);
+    h.model.transitionToStatus(h.site.users.sanne.accountId, key, 'Waiting for customer');
+    const late = takeEvents(h); // arrive while the next sweep runs
+    expect(late.length).toBeGreaterThanOrEqual(2);
+    h.advance(4);
+    const before = (await storedClockOf(h, key)).revision;
+    await Promise.all([h.sweep({ concurrency: 2 }), ...late.map((event) => deliver(h, event)), ...late.map((event) => deliver(h, event))]);
+    const stored = await storedClockOf(h, key);
+    expect(stored.record.response?.respondedAt).toBe(new Date(reply.createdMs).toISOString());
+    expect(stored.record.state).toBe('paused');
+    expect(stored.record.pauses).toHaveLength(1);
+    expect(stored.revision).toBeGreaterThan(before);
+    expect(propertyOf(h, key).state).toBe('paused');
+    expect(propertyOf(h, key).response?.respondedAt).toBe(stored.record.response?.respondedAt);
   });
 
   it("converges: the sweep's catch-up of a delivered event writes nothing, and the next sweep does not look at it again", async () => {
